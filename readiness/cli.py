@@ -1,0 +1,172 @@
+"""The ``readiness`` command: the same core the desktop app uses, for automation and batch work.
+
+Every failure is one line per problem on stderr and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from readiness import __version__
+from readiness.core.assessment import Assessment
+from readiness.core.atomic import write_text_atomically
+from readiness.core.checks import validate_paths, validate_shipped
+from readiness.core.content import Content, load_content
+from readiness.core.exchange import read_exchange_file, write_exchange_file
+from readiness.core.plain import to_json
+from readiness.core.plan.builder import build_plan
+from readiness.core.problems import ReadinessError
+from readiness.core.questionnaire import Questionnaire
+from readiness.core.samples import SAMPLE_PROFILES, load_sample
+from readiness.core.scoring import DimensionScore, ScoreReport, Status, score_assessment
+from readiness.core.text import Lang
+from readiness.resources import ResourceError, questionnaires
+
+EXIT_OK = 0
+EXIT_PROBLEM = 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: Command | None = getattr(args, "command", None)
+    if command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return command(args)
+    except ReadinessError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEM
+    except (ResourceError, KeyboardInterrupt) as error:
+        print(f"readiness: {error or 'interrupted'}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as error:  # the promise is no traceback, even for a bug
+        if os.environ.get("READINESS_DEBUG"):
+            raise
+        print(
+            f"readiness: internal error ({type(error).__name__}: {error}); READINESS_DEBUG=1 shows details",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readiness",
+        description="Assess readiness for customer messaging and build the rollout plan.",
+    )
+    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check content or assessment files (default: shipped content)")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="questionnaire, catalog or assessment file, or a content folder",
+    )
+    validate.set_defaults(command=_validate)
+
+    sample = commands.add_parser("sample", help="write a complete sample assessment")
+    sample.add_argument("--profile", choices=SAMPLE_PROFILES, default=SAMPLE_PROFILES[0])
+    sample.add_argument("--lang", choices=[lang.value for lang in Lang], default=Lang.EN.value)
+    sample.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    sample.set_defaults(command=_sample)
+
+    score = commands.add_parser("score", help="score an assessment per step, per reason and overall")
+    score.add_argument("file", type=Path, metavar="FILE")
+    score.add_argument("--json", action="store_true", help="machine-readable, with the explanation trace")
+    score.set_defaults(command=_score)
+
+    plan = commands.add_parser("plan", help="build the rollout plan; the format follows OUT's extension")
+    plan.add_argument("file", type=Path, metavar="FILE")
+    plan.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.json")
+    plan.set_defaults(command=_plan)
+    return parser
+
+
+def _shipped_content() -> Content:
+    return load_content(questionnaires())
+
+
+def _validate(args: argparse.Namespace) -> int:
+    summary = validate_paths(args.paths, _shipped_content) if args.paths else validate_shipped(questionnaires())
+    print(summary)
+    return EXIT_OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    content = _shipped_content()
+    assessment = load_sample(args.profile, Lang(args.lang), content, questionnaires())
+    write_exchange_file(assessment, args.output)
+    print(f"wrote {args.output} ({assessment.profile.organisation}, {args.lang})")
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace) -> int:
+    content = _shipped_content()
+    assessment = read_exchange_file(args.file, content)
+    questionnaire = content.assessment_questionnaire(assessment)
+    report = score_assessment(questionnaire, assessment.answers)
+    if args.json:
+        print(to_json(report))
+    else:
+        print(score_summary(report, questionnaire, assessment))
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    suffix = output.suffix.lower()
+    if suffix != ".json":
+        raise ReadinessError.single(output, f"unsupported output format {suffix or '(none)'!r}; supported: .json")
+    content = _shipped_content()
+    plan = build_plan(read_exchange_file(args.file, content), content)
+    write_text_atomically(output, to_json(plan) + "\n")
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def score_summary(report: ScoreReport, questionnaire: Questionnaire, assessment: Assessment) -> str:
+    lang = assessment.language
+    lines = [
+        f"{assessment.profile.organisation} — {questionnaire.title.get(lang)} {questionnaire.version}",
+        _score_line("Overall", report.overall, questionnaire, lang),
+        "Steps:",
+        *(
+            _score_line(questionnaire.steps[s].label.get(lang), d, questionnaire, lang, "  ")
+            for s, d in report.steps.items()
+        ),
+        "Reasons:",
+        *(
+            _score_line(questionnaire.reasons[r].label.get(lang), d, questionnaire, lang, "  ")
+            for r, d in report.reasons.items()
+        ),
+        f"Unanswered: {len(report.unanswered)}" + (f" ({', '.join(report.unanswered)})" if report.unanswered else ""),
+        f"Flagged for review: {len(report.flagged)}" + (f" ({', '.join(report.flagged)})" if report.flagged else ""),
+    ]
+    return "\n".join(lines)
+
+
+def _score_line(name: str, score: DimensionScore, questionnaire: Questionnaire, lang: Lang, indent: str = "") -> str:
+    counts = (
+        f"{score.count(Status.SCORED)} scored, {score.count(Status.NOT_APPLICABLE)} N/A, "
+        f"{score.count(Status.UNANSWERED)} unanswered"
+    )
+    if score.score is None:
+        return f"{indent}{name:<24} {'—':>5}  not scored yet  ({counts})"
+    band = questionnaire.band_for(score.score).label.get(lang)
+    return f"{indent}{name:<24} {score.score:5.1f}  {band:<14} ({counts})"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""One client's assessment: profile, answers, gaps and the choices that shape the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from readiness.core.catalog import Audience, Cadence
+from readiness.core.text import Id, Lang, Model, Role
+
+Country = str
+"""ISO 3166-1 alpha-2 code, upper case."""
+
+ShortText = str
+LongText = str
+
+
+class Size(StrEnum):
+    MICRO = "micro"  # 1-9 people
+    SMALL = "small"  # 10-49
+    MEDIUM = "medium"  # 50-249
+    LARGE = "large"  # 250+
+
+
+class ChannelUse(Model):
+    channel: Id
+    monthly_volume: int | None = Field(default=None, ge=0)
+
+
+class BusinessHours(Model):
+    days: tuple[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], ...] = ("mon", "tue", "wed", "thu", "fri")
+    opens: dt.time = dt.time(9, 0)
+    closes: dt.time = dt.time(18, 0)
+    timezone: str = "UTC"
+
+
+class TeamSizes(Model):
+    sales: int = Field(default=0, ge=0)
+    support: int = Field(default=0, ge=0)
+    marketing: int = Field(default=0, ge=0)
+
+
+class Participant(Model):
+    name: ShortText = Field(min_length=1)
+    role: ShortText = ""
+
+
+class Profile(Model):
+    organisation: ShortText = Field(min_length=1)
+    industry: ShortText = ""
+    size: Size = Size.SMALL
+    countries: tuple[Country, ...] = Field(default=(), description="ISO country codes served.")
+    audience: tuple[Audience, ...] = (Audience.B2C,)
+    current_channels: tuple[ChannelUse, ...] = ()
+    business_hours: BusinessHours = BusinessHours()
+    team: TeamSizes = TeamSizes()
+    languages: tuple[Lang | str, ...] = ()
+    facilitator: ShortText = ""
+    participants: tuple[Participant, ...] = ()
+    launch_date: dt.date | None = None
+
+
+class Answer(Model):
+    value: str | tuple[str, ...] | float | dt.date | None = None
+    na: bool = False
+    na_reason: LongText = ""
+    note: LongText = ""
+    flagged: bool = False
+    answered_by: ShortText = ""
+
+    @property
+    def is_answered(self) -> bool:
+        return not self.na and self.value not in (None, "", ())
+
+
+class Touchpoint(StrEnum):
+    SALES = "sales"
+    SUPPORT = "support"
+    BILLING = "billing"
+    DELIVERY = "delivery"
+    MARKETING = "marketing"
+
+
+class Frequency(StrEnum):
+    RARE = "rare"
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    DAILY = "daily"
+    CONSTANT = "constant"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class Gap(Model):
+    id: Id
+    type: Id
+    touchpoint: Touchpoint
+    current_channel: Id | None = None
+    frequency: Frequency
+    severity: Severity
+    measured_value: float | None = None
+    evidence: LongText = ""
+    notes: LongText = ""
+
+
+class ChannelChoice(Model):
+    channel: Id
+    role: Literal["primary", "secondary"]
+
+
+class TeamRole(Model):
+    role: Role
+    name: ShortText = ""
+    responsibilities: LongText = ""
+
+
+class TrainingSession(Model):
+    title: ShortText = Field(min_length=1)
+    audience: tuple[Role, ...] = ()
+    offset_days: int = Field(default=-14, ge=-365, le=365)
+
+
+class BotPlan(Model):
+    enabled: bool = False
+    scope: LongText = ""
+    handoff: LongText = ""
+
+
+class Team(Model):
+    executive_sponsor: ShortText = ""
+    channel_owner: ShortText = ""
+    roles: tuple[TeamRole, ...] = ()
+    coverage: BusinessHours | None = None
+    response_promise_minutes: int | None = Field(default=None, gt=0)
+    training: tuple[TrainingSession, ...] = ()
+    bot: BotPlan = BotPlan()
+
+
+class PromotionChoice(Model):
+    surface: Id
+    owner: ShortText = ""
+
+
+class KpiTarget(Model):
+    kpi: Id
+    baseline: float | None = None
+    target: float
+    deadline_days: int = Field(default=90, ge=1, le=730)
+    owner: ShortText = ""
+    data_source: LongText = ""
+    cadence: Cadence | None = None
+
+
+class ActionStatus(StrEnum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionOverride(Model):
+    action: Id
+    owner: ShortText = ""
+    due: dt.date | None = None
+    status: ActionStatus = ActionStatus.TODO
+
+
+class Refine(Model):
+    transcript_review: Cadence = Cadence.WEEKLY
+    reassess_after_days: int = Field(default=180, ge=30, le=730)
+
+
+class Assessment(Model):
+    questionnaire_id: Id
+    questionnaire_version: str
+    language: Lang = Lang.EN
+    created: dt.date
+    profile: Profile
+    answers: dict[Id, Answer] = Field(default_factory=dict)
+    gaps: tuple[Gap, ...] = ()
+    channels: tuple[ChannelChoice, ...] = ()
+    team: Team = Team()
+    promotion: tuple[PromotionChoice, ...] = ()
+    kpis: tuple[KpiTarget, ...] = ()
+    overrides: tuple[ActionOverride, ...] = ()
+    refine: Refine = Refine()

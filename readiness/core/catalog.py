@@ -1,0 +1,180 @@
+"""Catalogs of facts the plan builder reads: channels, gap types, promotion, KPIs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from readiness.core.text import Id, LocalText, Model, Role, Step
+
+
+class Source(Model):
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+    as_of: dt.date
+
+
+class Sourced(Model):
+    """A fact-bearing entry: at least one source and the date the facts were checked."""
+
+    sources: tuple[Source, ...] = Field(min_length=1)
+    as_of: dt.date
+
+
+class Audience(StrEnum):
+    B2C = "b2c"
+    B2B = "b2b"
+
+
+class CostModel(StrEnum):
+    FREE = "free"
+    PER_MESSAGE = "per_message"
+    PER_CONVERSATION = "per_conversation"
+    SUBSCRIPTION = "subscription"
+    PER_SEAT = "per_seat"
+    MIXED = "mixed"
+
+
+class Direction(StrEnum):
+    LOWER_IS_BETTER = "lower_is_better"
+    HIGHER_IS_BETTER = "higher_is_better"
+
+
+class ChecklistItem(Model):
+    """A task tied to a channel: a launch blocker or a day-one item."""
+
+    id: Id
+    title: LocalText
+    detail: LocalText | None = None
+    owner_role: Role
+    lead_time_days: int = Field(default=0, ge=0, le=365, description="Days needed before launch.")
+    countries: tuple[str, ...] = Field(default=(), description="Only for these ISO countries (empty: everywhere).")
+
+
+class RegionGroup(Model):
+    id: Id
+    name: LocalText
+    countries: tuple[str, ...] = Field(min_length=1)
+
+
+class Channel(Sourced):
+    id: Id
+    name: LocalText
+    status: Literal["active", "discontinued"]
+    discontinued_on: dt.date | None = None
+    replacement: LocalText | None = None
+    strong_in: tuple[str, ...] = Field(default=(), description="ISO country codes or region-group ids.")
+    not_suited_in: tuple[str, ...] = Field(default=(), description="Markets where the channel is a poor fit.")
+    global_reach: bool = False
+    audience: tuple[Audience, ...] = Field(min_length=1)
+    initiation: LocalText
+    service_window: LocalText
+    opt_in: LocalText
+    opt_out: LocalText
+    onboarding: tuple[LocalText, ...] = ()
+    lead_time_days: int = Field(ge=0, le=365)
+    cost_model: CostModel
+    pricing: LocalText
+    entry_points: tuple[LocalText, ...] = ()
+    use_cases: tuple[LocalText, ...] = ()
+    closes_gaps: tuple[Id, ...] = ()
+    requires_live_agents: bool = False
+    blockers: tuple[ChecklistItem, ...] = ()
+    day_one: tuple[ChecklistItem, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_status(self) -> Channel:
+        if (self.status == "discontinued") != (self.discontinued_on is not None):
+            raise ValueError("discontinued_on is required for, and only for, a discontinued channel")
+        return self
+
+
+class Benchmark(Model):
+    text: LocalText
+    unit: LocalText
+    direction: Direction
+    good: float
+    poor: float
+
+    def is_poor(self, value: float) -> bool:
+        if self.direction is Direction.LOWER_IS_BETTER:
+            return value >= self.poor
+        return value <= self.poor
+
+    def is_good(self, value: float) -> bool:
+        if self.direction is Direction.LOWER_IS_BETTER:
+            return value <= self.good
+        return value >= self.good
+
+
+class GapType(Sourced):
+    id: Id
+    name: LocalText
+    step: Step
+    symptoms: tuple[LocalText, ...] = Field(min_length=1)
+    measure: LocalText
+    data_needed: LocalText
+    closing_actions: tuple[LocalText, ...] = ()
+    benchmark: Benchmark | None = None
+
+
+class Surface(Model):
+    id: Id
+    name: LocalText
+    description: LocalText
+
+
+class PromotionAction(Model):
+    id: Id
+    surface: Id
+    title: LocalText
+    detail: LocalText | None = None
+    channels: tuple[Id, ...] = Field(min_length=1, description="Channel ids, or 'all'.")
+    owner_role: Role
+    offset_days: int = Field(ge=-180, le=365)
+
+    def applies_to(self, channel_id: str) -> bool:
+        return "all" in self.channels or channel_id in self.channels
+
+
+class Cadence(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+class Kpi(Sourced):
+    id: Id
+    name: LocalText
+    definition: LocalText
+    formula: LocalText
+    unit: LocalText
+    direction: Direction
+    default_target: float
+    benchmark: LocalText
+    data_source: LocalText
+    cadence: Cadence
+    channels: tuple[Id, ...] = Field(default=("all",), description="Channel ids it suits, or 'all'.")
+
+    def applies_to(self, channel_id: str) -> bool:
+        return "all" in self.channels or channel_id in self.channels
+
+
+class Catalog(Model):
+    """Every catalog section; a content folder may split them over several files."""
+
+    kind: Literal["catalog"]
+    id: Id
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    as_of: dt.date
+    region_groups: tuple[RegionGroup, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    gap_types: tuple[GapType, ...] = ()
+    surfaces: tuple[Surface, ...] = ()
+    promotion_actions: tuple[PromotionAction, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    roles: dict[Role, LocalText] = Field(default_factory=dict)

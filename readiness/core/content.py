@@ -1,0 +1,150 @@
+"""Load a content folder: questionnaires and catalogs, validated and cross-checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readiness.core.assessment import Assessment
+from readiness.core.catalog import Catalog, Channel, GapType, Kpi, PromotionAction, RegionGroup, Surface
+from readiness.core.problems import Problem, ReadinessError
+from readiness.core.questionnaire import Questionnaire
+from readiness.core.safeyaml import YamlDocument, load_yaml_file
+from readiness.core.text import LocalText, Role
+from readiness.core.validation import validate_document
+
+SAMPLES_FOLDER = "samples"
+
+
+@dataclass
+class Catalogs:
+    """Every catalog entry of a content folder, indexed by id."""
+
+    region_groups: dict[str, RegionGroup] = field(default_factory=dict)
+    channels: dict[str, Channel] = field(default_factory=dict)
+    gap_types: dict[str, GapType] = field(default_factory=dict)
+    surfaces: dict[str, Surface] = field(default_factory=dict)
+    promotion_actions: dict[str, PromotionAction] = field(default_factory=dict)
+    kpis: dict[str, Kpi] = field(default_factory=dict)
+    roles: dict[Role, LocalText] = field(default_factory=dict)
+
+    def add(self, catalog: Catalog, name: str) -> list[Problem]:
+        problems: list[Problem] = []
+        for section in ("region_groups", "channels", "gap_types", "surfaces", "promotion_actions", "kpis"):
+            index: dict[str, object] = getattr(self, section)
+            for entry in getattr(catalog, section):
+                if entry.id in index:
+                    problems.append(Problem(name, f"{section}: id {entry.id!r} is defined twice"))
+                index[entry.id] = entry
+        self.roles.update(catalog.roles)
+        return problems
+
+    def countries_of(self, code: str) -> frozenset[str]:
+        group = self.region_groups.get(code)
+        return frozenset(group.countries) if group else frozenset({code})
+
+    def expand(self, codes: Iterable[str]) -> frozenset[str]:
+        return frozenset().union(*(self.countries_of(c) for c in codes))
+
+
+@dataclass
+class Content:
+    questionnaires: dict[tuple[str, str], Questionnaire] = field(default_factory=dict)
+    catalogs: Catalogs = field(default_factory=Catalogs)
+
+    def questionnaire(self, questionnaire_id: str, version: str | None = None) -> Questionnaire | None:
+        matches = [q for (qid, _), q in self.questionnaires.items() if qid == questionnaire_id]
+        if version is not None:
+            return self.questionnaires.get((questionnaire_id, version))
+        return max(matches, key=lambda q: _version_key(q.version), default=None)
+
+    def assessment_questionnaire(self, assessment: Assessment) -> Questionnaire:
+        """The exact questionnaire an assessment was answered with."""
+        found = self.questionnaire(assessment.questionnaire_id, assessment.questionnaire_version)
+        if found is None:
+            wanted = f"{assessment.questionnaire_id} {assessment.questionnaire_version}"
+            raise ReadinessError.single(wanted, "this questionnaire is not installed")
+        return found
+
+    def default_questionnaire(self) -> Questionnaire:
+        found = self.questionnaire(DEFAULT_QUESTIONNAIRE)
+        if found is None:
+            raise ReadinessError.single(DEFAULT_QUESTIONNAIRE, "the default questionnaire is not installed")
+        return found
+
+
+DEFAULT_QUESTIONNAIRE = "readiness-core"
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+def content_files(folder: Path) -> Iterator[Path]:
+    """Questionnaire and catalog files: every YAML file except the samples."""
+    for path in sorted(folder.rglob("*.yaml")):
+        if SAMPLES_FOLDER not in path.relative_to(folder).parts[:-1]:
+            yield path
+
+
+def load_content(folder: Path) -> Content:
+    """Load every content file of a folder; raise one ReadinessError listing all problems."""
+    content = Content()
+    problems: list[Problem] = []
+    for path in content_files(folder):
+        try:
+            _add_file(content, path, problems)
+        except ReadinessError as error:
+            problems.extend(error.problems)
+    problems.extend(check_catalog_references(content.catalogs, str(folder)))
+    if problems:
+        raise ReadinessError(problems)
+    return content
+
+
+def _add_file(content: Content, path: Path, problems: list[Problem]) -> None:
+    document = load_yaml_file(path)
+    kind = document.data.get("kind") if isinstance(document.data, dict) else None
+    if kind == "questionnaire":
+        questionnaire = validate_document(Questionnaire, document, str(path))
+        key = (questionnaire.id, questionnaire.version)
+        if key in content.questionnaires:
+            problems.append(Problem(str(path), f"questionnaire {key[0]} {key[1]} is defined twice", 1))
+        content.questionnaires[key] = questionnaire
+    elif kind == "catalog":
+        problems.extend(content.catalogs.add(validate_document(Catalog, document, str(path)), str(path)))
+    else:
+        raise ReadinessError.single(path, _kind_problem(document), 1, ("kind",))
+
+
+def _kind_problem(document: YamlDocument) -> str:
+    if not isinstance(document.data, dict):
+        return "not a Readiness content file (expected a mapping with 'kind')"
+    return "expected kind 'questionnaire' or 'catalog'"
+
+
+def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
+    """Every id a catalog entry mentions must exist somewhere in the catalogs."""
+    channel_ids = set(catalogs.channels) | {"all"}
+    problems = []
+    for channel in catalogs.channels.values():
+        problems += _unknown(name, f"channel {channel.id}: closes_gaps", channel.closes_gaps, catalogs.gap_types)
+        problems += _unknown_regions(name, channel, catalogs)
+    for action in catalogs.promotion_actions.values():
+        problems += _unknown(name, f"promotion action {action.id}: surface", (action.surface,), catalogs.surfaces)
+        problems += _unknown(name, f"promotion action {action.id}: channels", action.channels, channel_ids)
+    for kpi in catalogs.kpis.values():
+        problems += _unknown(name, f"kpi {kpi.id}: channels", kpi.channels, channel_ids)
+    return problems
+
+
+def _unknown(name: str, where: str, ids: Iterable[str], known: Iterable[str]) -> list[Problem]:
+    missing = sorted(set(ids) - set(known))
+    return [Problem(name, f"{where}: unknown id {m!r}") for m in missing]
+
+
+def _unknown_regions(name: str, channel: Channel, catalogs: Catalogs) -> list[Problem]:
+    codes = (*channel.strong_in, *channel.not_suited_in)
+    bad = [c for c in codes if c not in catalogs.region_groups and not (len(c) == 2 and c.isupper())]
+    return [Problem(name, f"channel {channel.id}: {c!r} is neither a country code nor a region group") for c in bad]

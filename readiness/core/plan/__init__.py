@@ -1,0 +1,1 @@
+"""Building the plan: one plain object that every output reads."""

@@ -1,0 +1,88 @@
+"""Assemble the plan from an assessment and the installed content."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from readiness.core.assessment import Assessment
+from readiness.core.content import Content
+from readiness.core.plan.channels import rank_channels, retired_in_use
+from readiness.core.plan.gaps import rank_gaps
+from readiness.core.plan.kpis import kpi_lines
+from readiness.core.plan.model import Plan, PlanHeader, TaskKind
+from readiness.core.plan.tasks import (
+    TaskContext,
+    channel_items,
+    promotion_checklists,
+    training_tasks,
+    triggered_actions,
+)
+from readiness.core.plan.team import owners_by_role, team_plan
+from readiness.core.plan.timeline import milestones, refine_routine
+from readiness.core.scoring import score_assessment
+
+DEFAULT_LEAD_DAYS = 60
+"""Launch date assumed when the profile has none: this many days after the assessment."""
+
+
+def launch_date(assessment: Assessment) -> tuple[dt.date, bool]:
+    given = assessment.profile.launch_date
+    if given is not None:
+        return given, False
+    return assessment.created + dt.timedelta(days=DEFAULT_LEAD_DAYS), True
+
+
+def build_plan(assessment: Assessment, content: Content) -> Plan:
+    questionnaire = content.assessment_questionnaire(assessment)
+    catalogs = content.catalogs
+    lang = assessment.language
+    launch, assumed = launch_date(assessment)
+    context = TaskContext(
+        lang=lang,
+        created=assessment.created,
+        launch=launch,
+        catalogs=catalogs,
+        overrides={o.action: o for o in assessment.overrides},
+        owners=owners_by_role(assessment),
+    )
+    chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
+    countries = assessment.profile.countries
+    gaps = rank_gaps(assessment.gaps, catalogs, lang)
+    training = training_tasks(assessment, context)
+    blockers = channel_items(TaskKind.BLOCKER, chosen, countries, context)
+    promotion = promotion_checklists(chosen, assessment, context)
+    kpis = kpi_lines(assessment, chosen, catalogs, launch)
+    refine = refine_routine(assessment, launch)
+    return Plan(
+        header=_header(assessment, questionnaire.title.get(lang), launch, assumed),
+        scores=score_assessment(questionnaire, assessment.answers),
+        gaps=gaps,
+        channels=rank_channels(assessment, gaps, catalogs, launch),
+        retired_channels_in_use=retired_in_use(assessment, catalogs),
+        team=team_plan(assessment, chosen, training, context),
+        launch_blockers=blockers,
+        day_one=channel_items(TaskKind.DAY_ONE, chosen, countries, context),
+        promotion=promotion,
+        kpis=kpis,
+        actions=triggered_actions(questionnaire, assessment, context),
+        milestones=milestones(assessment, launch, blockers, training, promotion, kpis, refine),
+        refine=refine,
+    )
+
+
+def _header(assessment: Assessment, questionnaire_title: str, launch: dt.date, assumed: bool) -> PlanHeader:
+    profile = assessment.profile
+    return PlanHeader(
+        organisation=profile.organisation,
+        industry=profile.industry,
+        countries=profile.countries,
+        audience=tuple(a.value for a in profile.audience),
+        facilitator=profile.facilitator,
+        participants=tuple(p.name for p in profile.participants),
+        language=assessment.language.value,
+        created=assessment.created,
+        launch_date=launch,
+        launch_date_assumed=assumed,
+        questionnaire=questionnaire_title,
+        questionnaire_version=assessment.questionnaire_version,
+    )

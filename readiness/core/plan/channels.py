@@ -1,0 +1,163 @@
+"""Rank the active channels for a profile, with the reasons and constraints behind each rank.
+
+Points (out of 100): market fit up to 40, audience 10, global reach 10, gaps
+closed up to 30 (their share of the register's total priority), already in use
+5, minus 20 × the share of markets where the channel is a poor fit and 10 when
+its set-up cannot finish before launch. A channel that does not serve the
+profile's audience scores 0. Discontinued channels are never ranked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from readiness.core.assessment import Assessment
+from readiness.core.catalog import Channel
+from readiness.core.content import Catalogs
+from readiness.core.plan.messages import label, message
+from readiness.core.plan.model import PlanGap, RankedChannel, RetiredChannel
+from readiness.core.text import Lang
+
+MARKET_POINTS = 40
+AUDIENCE_POINTS = 10
+GLOBAL_POINTS = 10
+GAP_POINTS = 30
+IN_USE_POINTS = 5
+NOT_SUITED_PENALTY = 20
+LATE_PENALTY = 10
+
+
+@dataclass
+class _Tally:
+    points: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    constraints: list[str] = field(default_factory=list)
+
+
+def rank_channels(
+    assessment: Assessment, gaps: tuple[PlanGap, ...], catalogs: Catalogs, launch: dt.date
+) -> tuple[RankedChannel, ...]:
+    lang = assessment.language
+    chosen = {c.channel: c.role for c in assessment.channels}
+    rows = []
+    for channel in catalogs.channels.values():
+        if channel.status != "active":
+            continue
+        tally = _score(channel, assessment, gaps, catalogs, launch)
+        rows.append((max(0.0, min(100.0, tally.points)), channel, tally))
+    rows.sort(key=lambda row: (-row[0], row[1].id))
+    return tuple(
+        _ranked(rank, points, channel, tally, chosen.get(channel.id), gaps, lang)
+        for rank, (points, channel, tally) in enumerate(rows, start=1)
+    )
+
+
+def _score(
+    channel: Channel, assessment: Assessment, gaps: tuple[PlanGap, ...], catalogs: Catalogs, launch: dt.date
+) -> _Tally:
+    tally = _Tally()
+    lang = assessment.language
+    if not _audience(channel, assessment, tally, lang):
+        return _Tally(0.0, tally.reasons, tally.constraints)
+    _markets(channel, assessment, catalogs, tally, lang)
+    _gaps_closed(channel, gaps, tally, lang)
+    if channel.id in {c.channel for c in assessment.profile.current_channels}:
+        tally.points += IN_USE_POINTS
+        tally.reasons.append(message("channel.in_use", lang))
+    _lead_time(channel, assessment.created, launch, tally, lang)
+    if channel.requires_live_agents:
+        tally.constraints.append(message("channel.live_agents", lang))
+        if assessment.profile.team.support == 0:
+            tally.constraints.append(message("channel.no_support_team", lang))
+    return tally
+
+
+def _audience(channel: Channel, assessment: Assessment, tally: _Tally, lang: Lang) -> bool:
+    wanted = set(assessment.profile.audience)
+    names = ", ".join(label("audience", a, lang) for a in sorted(wanted))
+    if not wanted & set(channel.audience):
+        tally.constraints.append(message("channel.audience_no", lang, audience=names))
+        return False
+    tally.points += AUDIENCE_POINTS
+    tally.reasons.append(message("channel.audience_ok", lang, audience=names))
+    return True
+
+
+def _markets(channel: Channel, assessment: Assessment, catalogs: Catalogs, tally: _Tally, lang: Lang) -> None:
+    countries = list(dict.fromkeys(assessment.profile.countries))
+    if channel.global_reach:
+        tally.points += GLOBAL_POINTS
+        tally.reasons.append(message("channel.global", lang))
+    if not countries:
+        return
+    strong = [c for c in countries if c in catalogs.expand(channel.strong_in)]
+    weak = [c for c in countries if c in catalogs.expand(channel.not_suited_in)]
+    if strong:
+        tally.points += MARKET_POINTS * len(strong) / len(countries)
+        tally.reasons.append(
+            message(
+                "channel.region_strong", lang, matched=len(strong), total=len(countries), countries=", ".join(strong)
+            )
+        )
+    elif not channel.global_reach:
+        tally.reasons.append(message("channel.region_weak", lang))
+    if weak:
+        tally.points -= NOT_SUITED_PENALTY * len(weak) / len(countries)
+        tally.constraints.append(message("channel.not_suited", lang, countries=", ".join(weak)))
+
+
+def _gaps_closed(channel: Channel, gaps: tuple[PlanGap, ...], tally: _Tally, lang: Lang) -> None:
+    total = sum(g.priority for g in gaps)
+    closed = [g for g in gaps if g.type in channel.closes_gaps]
+    if not closed or total <= 0:
+        return
+    tally.points += GAP_POINTS * sum(g.priority for g in closed) / total
+    names = ", ".join(dict.fromkeys(g.type_name for g in closed))
+    tally.reasons.append(message("channel.closes_gaps", lang, count=len(closed), gaps=names))
+
+
+def _lead_time(channel: Channel, created: dt.date, launch: dt.date, tally: _Tally, lang: Lang) -> None:
+    days_left = (launch - created).days
+    if channel.lead_time_days > days_left:
+        tally.points -= LATE_PENALTY
+        tally.constraints.append(message("channel.lead_time_late", lang, lead=channel.lead_time_days, days=days_left))
+
+
+def _ranked(
+    rank: int,
+    points: float,
+    channel: Channel,
+    tally: _Tally,
+    chosen: str | None,
+    gaps: tuple[PlanGap, ...],
+    lang: Lang,
+) -> RankedChannel:
+    return RankedChannel(
+        channel=channel.id,
+        name=channel.name.get(lang),
+        rank=rank,
+        score=round(points, 1),
+        chosen=chosen,
+        reasons=tuple(tally.reasons),
+        constraints=tuple(tally.constraints),
+        closes_gaps=tuple(dict.fromkeys(g.type for g in gaps if g.type in channel.closes_gaps)),
+        cost_model=channel.cost_model.value,
+        pricing=channel.pricing.get(lang),
+        lead_time_days=channel.lead_time_days,
+        service_window=channel.service_window.get(lang),
+        opt_in=channel.opt_in.get(lang),
+        initiation=channel.initiation.get(lang),
+    )
+
+
+def retired_in_use(assessment: Assessment, catalogs: Catalogs) -> tuple[RetiredChannel, ...]:
+    """Discontinued channels the business still lists among its current channels."""
+    lang = assessment.language
+    retired = []
+    for use in assessment.profile.current_channels:
+        channel = catalogs.channels.get(use.channel)
+        if channel and channel.discontinued_on:
+            replacement = channel.replacement.get(lang) if channel.replacement else ""
+            retired.append(RetiredChannel(channel.id, channel.name.get(lang), channel.discontinued_on, replacement))
+    return tuple(retired)

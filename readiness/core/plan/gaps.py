@@ -1,0 +1,94 @@
+"""Rank the gap register: frequency × severity, adjusted by measured figures."""
+
+from __future__ import annotations
+
+from readiness.core.assessment import Frequency, Gap, Severity
+from readiness.core.catalog import GapType
+from readiness.core.content import Catalogs
+from readiness.core.plan.messages import label, message
+from readiness.core.plan.model import PlanGap
+from readiness.core.text import Lang
+
+FREQUENCY_POINTS = {
+    Frequency.RARE: 1,
+    Frequency.MONTHLY: 2,
+    Frequency.WEEKLY: 3,
+    Frequency.DAILY: 4,
+    Frequency.CONSTANT: 5,
+}
+SEVERITY_POINTS = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
+POOR_FACTOR = 1.5
+GOOD_FACTOR = 0.75
+
+
+def gap_priority(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float, tuple[str, ...]]:
+    f, s = FREQUENCY_POINTS[gap.frequency], SEVERITY_POINTS[gap.severity]
+    base = f * s
+    reasons = [
+        message(
+            "gap.base",
+            lang,
+            frequency=label("frequency", gap.frequency, lang),
+            f=f,
+            severity=label("severity", gap.severity, lang),
+            s=s,
+            base=base,
+        )
+    ]
+    factor, note = _measured_factor(gap, gap_type, lang)
+    reasons.append(note)
+    return base * factor, tuple(reasons)
+
+
+def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float, str]:
+    benchmark = gap_type.benchmark if gap_type else None
+    if gap.measured_value is None or benchmark is None:
+        return 1.0, message("gap.not_measured", lang)
+    values = {
+        "value": f"{gap.measured_value:g}",
+        "unit": benchmark.unit.get(lang),
+        "good": f"{benchmark.good:g}",
+        "poor": f"{benchmark.poor:g}",
+    }
+    if benchmark.is_poor(gap.measured_value):
+        return POOR_FACTOR, message("gap.measured_poor", lang, **values)
+    if benchmark.is_good(gap.measured_value):
+        return GOOD_FACTOR, message("gap.measured_good", lang, **values)
+    return 1.0, message("gap.measured_middle", lang, **values)
+
+
+def rank_gaps(gaps: tuple[Gap, ...], catalogs: Catalogs, lang: Lang) -> tuple[PlanGap, ...]:
+    scored = []
+    for gap in gaps:
+        gap_type = catalogs.gap_types.get(gap.type)
+        priority, explanation = gap_priority(gap, gap_type, lang)
+        scored.append((priority, gap, gap_type, explanation))
+    scored.sort(key=lambda item: (-item[0], -SEVERITY_POINTS[item[1].severity], item[1].id))
+    return tuple(
+        _plan_gap(rank, priority, gap, gap_type, explanation, lang)
+        for rank, (priority, gap, gap_type, explanation) in enumerate(scored, start=1)
+    )
+
+
+def _plan_gap(
+    rank: int, priority: float, gap: Gap, gap_type: GapType | None, explanation: tuple[str, ...], lang: Lang
+) -> PlanGap:
+    benchmark = gap_type.benchmark if gap_type else None
+    return PlanGap(
+        id=gap.id,
+        type=gap.type,
+        type_name=gap_type.name.get(lang) if gap_type else gap.type,
+        touchpoint=label("touchpoint", gap.touchpoint, lang),
+        current_channel=gap.current_channel,
+        frequency=label("frequency", gap.frequency, lang),
+        severity=label("severity", gap.severity, lang),
+        measured_value=gap.measured_value,
+        unit=benchmark.unit.get(lang) if benchmark else "",
+        benchmark=benchmark.text.get(lang) if benchmark else "",
+        priority=priority,
+        rank=rank,
+        explanation=explanation,
+        closing_actions=tuple(a.get(lang) for a in gap_type.closing_actions) if gap_type else (),
+        evidence=gap.evidence,
+        notes=gap.notes,
+    )

@@ -1,0 +1,180 @@
+"""Sentences the plan builder writes itself, in every language.
+
+Parameters are filled with plain values (ids, names, whole numbers); anything
+that needs locale formatting stays out of these sentences.
+"""
+
+from __future__ import annotations
+
+from readiness.core.text import Lang
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # Labels of fixed vocabularies
+    "frequency.rare": ("rare", "esporádica"),
+    "frequency.monthly": ("monthly", "mensual"),
+    "frequency.weekly": ("weekly", "semanal"),
+    "frequency.daily": ("daily", "diaria"),
+    "frequency.constant": ("constant", "constante"),
+    "severity.low": ("low", "baja"),
+    "severity.medium": ("medium", "media"),
+    "severity.high": ("high", "alta"),
+    "severity.critical": ("critical", "crítica"),
+    "touchpoint.sales": ("sales", "ventas"),
+    "touchpoint.support": ("support", "soporte"),
+    "touchpoint.billing": ("billing", "facturación"),
+    "touchpoint.delivery": ("delivery", "entrega"),
+    "touchpoint.marketing": ("marketing", "marketing"),
+    "audience.b2c": ("consumers (B2C)", "consumidores (B2C)"),
+    "audience.b2b": ("businesses (B2B)", "empresas (B2B)"),
+    "cadence.daily": ("daily", "diaria"),
+    "cadence.weekly": ("weekly", "semanal"),
+    "cadence.monthly": ("monthly", "mensual"),
+    "cadence.quarterly": ("quarterly", "trimestral"),
+    "day.mon": ("Mon", "lun"),
+    "day.tue": ("Tue", "mar"),
+    "day.wed": ("Wed", "mié"),
+    "day.thu": ("Thu", "jue"),
+    "day.fri": ("Fri", "vie"),
+    "day.sat": ("Sat", "sáb"),
+    "day.sun": ("Sun", "dom"),
+    # Gap priority
+    "gap.base": (
+        "Frequency '{frequency}' ({f}) × severity '{severity}' ({s}) = {base}.",
+        "Frecuencia «{frequency}» ({f}) × gravedad «{severity}» ({s}) = {base}.",
+    ),
+    "gap.measured_poor": (
+        "The measured figure ({value} {unit}) is at or past the poor threshold ({poor}): priority × 1.5.",
+        "La cifra medida ({value} {unit}) alcanza o supera el umbral deficiente ({poor}): prioridad × 1,5.",
+    ),
+    "gap.measured_good": (
+        "The measured figure ({value} {unit}) already meets the good benchmark ({good}): priority × 0.75.",
+        "La cifra medida ({value} {unit}) ya cumple la referencia buena ({good}): prioridad × 0,75.",
+    ),
+    "gap.measured_middle": (
+        "The measured figure ({value} {unit}) lies between good ({good}) and poor ({poor}): no adjustment.",
+        "La cifra medida ({value} {unit}) está entre lo bueno ({good}) y lo deficiente ({poor}): sin ajuste.",
+    ),
+    "gap.not_measured": (
+        "No measured figure yet: measure it to confirm the priority.",
+        "Aún no hay una cifra medida: conviene medirla para confirmar la prioridad.",
+    ),
+    # Channel ranking
+    "channel.region_strong": (
+        "Strong in {matched} of your {total} markets ({countries}).",
+        "Tiene fuerte implantación en {matched} de sus {total} mercados ({countries}).",
+    ),
+    "channel.region_weak": (
+        "Not a leading channel in your markets.",
+        "No es un canal de referencia en sus mercados.",
+    ),
+    "channel.all": ("All channels", "Todos los canales"),
+    "channel.global": ("Has global reach.", "Tiene alcance mundial."),
+    "channel.not_suited": (
+        "A poor fit in {countries}.",
+        "Encaja mal en {countries}.",
+    ),
+    "channel.audience_ok": (
+        "Serves your audience: {audience}.",
+        "Atiende a su público: {audience}.",
+    ),
+    "channel.audience_no": (
+        "Does not serve your audience: {audience}.",
+        "No atiende a su público: {audience}.",
+    ),
+    "channel.closes_gaps": (
+        "Closes {count} of your gaps: {gaps}.",
+        "Cierra {count} de sus brechas: {gaps}.",
+    ),
+    "channel.in_use": (
+        "Your team already uses it, so there is little to learn.",
+        "Su equipo ya lo usa, así que la curva de aprendizaje es mínima.",
+    ),
+    "channel.lead_time_late": (
+        "Needs about {lead} days to set up, but launch is {days} days away.",
+        "Necesita unos {lead} días de preparación, pero el lanzamiento es dentro de {days} días.",
+    ),
+    "channel.live_agents": (
+        "Requires live agents during business hours; a bot-only service is not allowed.",
+        "Exige agentes en directo durante el horario comercial; no se admite un servicio solo con bot.",
+    ),
+    "channel.no_support_team": (
+        "Your profile lists no support staff to answer it.",
+        "Su perfil no indica personal de atención que pueda responder.",
+    ),
+    # Team and bot
+    "team.coverage": (
+        "{days}, {opens}–{closes} ({timezone})",
+        "{days}, {opens}–{closes} ({timezone})",
+    ),
+    "bot.disclose": (
+        "Tell people they are talking to a bot at the start of every conversation.",
+        "Avisar al cliente de que habla con un bot al inicio de cada conversación.",
+    ),
+    "bot.handoff": (
+        "Always offer a way to reach a person ('agent'), and hand over the conversation history.",
+        "Ofrecer siempre una vía para hablar con una persona («agente») y traspasar el historial.",
+    ),
+    "bot.no_dead_end": (
+        "Review bot transcripts for loops and dead ends every week.",
+        "Revisar cada semana las transcripciones del bot en busca de bucles y callejones sin salida.",
+    ),
+    "training.basics.title": (
+        "Channel basics, tone and response-time promise for the whole team",
+        "Fundamentos del canal, tono y compromiso de respuesta para todo el equipo",
+    ),
+    "training.bot.title": (
+        "Bot hand-off drill: from bot to a person without losing context",
+        "Simulacro de traspaso: del bot a una persona sin perder el contexto",
+    ),
+    "training.detail": (
+        "Audience: {audience}.",
+        "Participantes: {audience}.",
+    ),
+    # Milestones
+    "milestone.start": ("Plan starts", "Arranque del plan"),
+    "milestone.blockers": ("All launch blockers cleared", "Todos los bloqueos de lanzamiento resueltos"),
+    "milestone.training": ("Team training complete", "Formación del equipo completada"),
+    "milestone.launch": ("Launch", "Lanzamiento"),
+    "milestone.promotion": ("Promotion checklist complete", "Lista de promoción completada"),
+    "milestone.first_review": ("First transcript review", "Primera revisión de transcripciones"),
+    "milestone.kpi_review": ("First KPI review", "Primera revisión de KPI"),
+    "milestone.kpi_deadline": ("KPI targets due", "Vencimiento de los objetivos de KPI"),
+    "milestone.reassessment": ("Re-assessment", "Nueva evaluación"),
+    # Refine routine
+    "refine.pull": (
+        "Pull the transcripts of the period from every chosen channel.",
+        "Extraer las transcripciones del periodo de cada canal elegido.",
+    ),
+    "refine.resolved": (
+        "Check whether each question was resolved inside the channel, without sending the customer elsewhere.",
+        "Comprobar si cada consulta se resolvió dentro del canal, sin derivar al cliente a otro sitio.",
+    ),
+    "refine.steps": (
+        "Note every step the conversation added (forms, call-backs, 'email us') and remove it where possible.",
+        "Anotar cada paso que añadió la conversación (formularios, devoluciones de llamada, «escríbanos un correo») "
+        "y eliminarlo cuando sea posible.",
+    ),
+    "refine.kpis": (
+        "Compare the KPIs with their targets and agree one change for the next period.",
+        "Comparar los KPI con sus objetivos y acordar un cambio para el siguiente periodo.",
+    ),
+    "refine.restart": (
+        "Listen for new customer pain points and restart the cycle with the next gap.",
+        "Detectar nuevos puntos de fricción del cliente y reiniciar el ciclo con la siguiente brecha.",
+    ),
+}
+
+
+def message(key: str, lang: Lang | str, **params: object) -> str:
+    english, spanish = _MESSAGES[key]
+    template = spanish if Lang(lang) is Lang.ES else english
+    return template.format(**params)
+
+
+def label(vocabulary: str, value: str, lang: Lang | str) -> str:
+    """The display label of a fixed vocabulary value, e.g. label("severity", "high", "es")."""
+    return message(f"{vocabulary}.{value}", lang)
+
+
+def message_keys() -> frozenset[str]:
+    return frozenset(_MESSAGES)

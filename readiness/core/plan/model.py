@@ -1,0 +1,195 @@
+"""The plan: plain data built from one assessment, read by every output.
+
+Text from content is already in the plan's language; numbers and dates stay
+raw, so each output formats them for its locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from readiness.core.assessment import ActionStatus
+from readiness.core.scoring import ScoreReport
+
+
+class TaskKind(StrEnum):
+    ACTION = "action"
+    BLOCKER = "blocker"
+    DAY_ONE = "day_one"
+    PROMOTION = "promotion"
+    TRAINING = "training"
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    kind: TaskKind
+    title: str
+    detail: str
+    step: str
+    owner_role: str
+    owner_role_label: str
+    owner: str
+    due: dt.date
+    status: ActionStatus
+    channel: str | None = None
+    surface: str | None = None
+    effort: str | None = None
+    depends_on: tuple[str, ...] = ()
+    triggered_by: tuple[str, ...] = ()
+    overdue_at_start: bool = False
+
+
+@dataclass(frozen=True)
+class PlanGap:
+    id: str
+    type: str
+    type_name: str
+    touchpoint: str
+    current_channel: str | None
+    frequency: str
+    severity: str
+    measured_value: float | None
+    unit: str
+    benchmark: str
+    priority: float
+    rank: int
+    explanation: tuple[str, ...]
+    closing_actions: tuple[str, ...]
+    evidence: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class RankedChannel:
+    channel: str
+    name: str
+    rank: int
+    score: float
+    chosen: str | None
+    reasons: tuple[str, ...]
+    constraints: tuple[str, ...]
+    closes_gaps: tuple[str, ...]
+    cost_model: str
+    pricing: str
+    lead_time_days: int
+    service_window: str
+    opt_in: str
+    initiation: str
+
+
+@dataclass(frozen=True)
+class RetiredChannel:
+    channel: str
+    name: str
+    discontinued_on: dt.date
+    replacement: str
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    role: str
+    label: str
+    name: str
+    responsibilities: str
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    executive_sponsor: str
+    channel_owner: str
+    roles: tuple[RoleLine, ...]
+    coverage: str
+    response_promise_minutes: int | None
+    live_agents_required_by: tuple[str, ...]
+    bot_enabled: bool
+    bot_scope: str
+    bot_handoff: str
+    bot_rules: tuple[str, ...]
+    training: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class PromotionChecklist:
+    surface: str
+    surface_name: str
+    channel: str | None
+    channel_name: str
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    kpi: str
+    name: str
+    definition: str
+    formula: str
+    unit: str
+    direction: str
+    baseline: float | None
+    target: float
+    deadline: dt.date
+    owner: str
+    data_source: str
+    cadence: str
+    benchmark: str
+    suggested: bool
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    title: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class RefineRoutine:
+    transcript_review: str
+    steps: tuple[str, ...]
+    first_review: dt.date
+    reassessment: dt.date
+
+
+@dataclass(frozen=True)
+class PlanHeader:
+    organisation: str
+    industry: str
+    countries: tuple[str, ...]
+    audience: tuple[str, ...]
+    facilitator: str
+    participants: tuple[str, ...]
+    language: str
+    created: dt.date
+    launch_date: dt.date
+    launch_date_assumed: bool
+    questionnaire: str
+    questionnaire_version: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    header: PlanHeader
+    scores: ScoreReport
+    gaps: tuple[PlanGap, ...]
+    channels: tuple[RankedChannel, ...]
+    retired_channels_in_use: tuple[RetiredChannel, ...]
+    team: TeamPlan
+    launch_blockers: tuple[Task, ...]
+    day_one: tuple[Task, ...]
+    promotion: tuple[PromotionChecklist, ...]
+    kpis: tuple[KpiLine, ...]
+    actions: tuple[Task, ...]
+    milestones: tuple[Milestone, ...]
+    refine: RefineRoutine
+
+    @property
+    def chosen_channels(self) -> tuple[RankedChannel, ...]:
+        chosen = [c for c in self.channels if c.chosen]
+        return tuple(sorted(chosen, key=lambda c: (c.chosen != "primary", c.rank)))
+
+    def all_tasks(self) -> tuple[Task, ...]:
+        promotion = tuple(t for checklist in self.promotion for t in checklist.tasks)
+        return (*self.launch_blockers, *self.team.training, *self.day_one, *self.actions, *promotion)

@@ -1,0 +1,55 @@
+"""Milestones and the refine routine that closes the cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from readiness.core.assessment import Assessment
+from readiness.core.catalog import Cadence
+from readiness.core.plan.messages import label, message
+from readiness.core.plan.model import KpiLine, Milestone, PromotionChecklist, RefineRoutine, Task
+from readiness.core.text import Lang
+
+REVIEW_INTERVAL_DAYS = {Cadence.DAILY: 1, Cadence.WEEKLY: 7, Cadence.MONTHLY: 30, Cadence.QUARTERLY: 90}
+FIRST_KPI_REVIEW_DAYS = 30
+REFINE_STEPS = ("refine.pull", "refine.resolved", "refine.steps", "refine.kpis", "refine.restart")
+
+
+def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
+    lang = assessment.language
+    cadence = assessment.refine.transcript_review
+    return RefineRoutine(
+        transcript_review=label("cadence", cadence, lang),
+        steps=tuple(message(key, lang) for key in REFINE_STEPS),
+        first_review=launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[cadence]),
+        reassessment=launch + dt.timedelta(days=assessment.refine.reassess_after_days),
+    )
+
+
+def milestones(
+    assessment: Assessment,
+    launch: dt.date,
+    blockers: tuple[Task, ...],
+    training: tuple[Task, ...],
+    promotion: tuple[PromotionChecklist, ...],
+    kpis: tuple[KpiLine, ...],
+    refine: RefineRoutine,
+) -> tuple[Milestone, ...]:
+    lang = assessment.language
+    dates: dict[str, dt.date | None] = {
+        "start": assessment.created,
+        "blockers": max((t.due for t in blockers), default=None),
+        "training": max((t.due for t in training), default=None),
+        "launch": launch,
+        "promotion": max((t.due for c in promotion for t in c.tasks), default=None),
+        "first_review": refine.first_review,
+        "kpi_review": launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS),
+        "kpi_deadline": max((k.deadline for k in kpis), default=None),
+        "reassessment": refine.reassessment,
+    }
+    found = [Milestone(key, _title(key, lang), day) for key, day in dates.items() if day is not None]
+    return tuple(sorted(found, key=lambda m: m.date))
+
+
+def _title(key: str, lang: Lang) -> str:
+    return message(f"milestone.{key}", lang)

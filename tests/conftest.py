@@ -1,0 +1,66 @@
+"""Shared fixtures: a small content folder and an assessment that exercises every plan section."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from readiness.core.assessment import (
+    ActionOverride,
+    ActionStatus,
+    Answer,
+    Assessment,
+    ChannelChoice,
+    ChannelUse,
+    Gap,
+    KpiTarget,
+    Profile,
+    PromotionChoice,
+    Team,
+    TeamRole,
+)
+from readiness.core.content import Content, load_content
+from readiness.core.text import Lang, Role
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_CONTENT = FIXTURES / "content"
+
+
+@pytest.fixture(scope="session")
+def mini_content() -> Content:
+    return load_content(MINI_CONTENT)
+
+
+def mini_assessment(lang: Lang = Lang.EN, **changes: object) -> Assessment:
+    assessment = Assessment(
+        questionnaire_id="mini",
+        questionnaire_version="1.0",
+        language=lang,
+        created=dt.date(2026, 11, 2),
+        profile=Profile(
+            organisation="Tienda Sol",
+            countries=("MX", "US"),
+            current_channels=(ChannelUse(channel="gbm", monthly_volume=40), ChannelUse(channel="sms")),
+            launch_date=dt.date(2027, 1, 11),
+        ),
+        answers={
+            "q.frt": Answer(value=300.0, note="Measured from the inbox"),
+            "q.sponsor": Answer(value="no"),
+            "q.bot": Answer(value="bot"),
+            "q.bot_disclosed": Answer(value="no", flagged=True),
+            "q.surfaces": Answer(value=("web", "mail")),
+            "q.resolved": Answer(na=True, na_reason="No transcripts yet"),
+        },
+        gaps=(
+            Gap(id="g1", type="slow", touchpoint="support", frequency="daily", severity="high", measured_value=90),
+            Gap(id="g2", type="switch", touchpoint="sales", frequency="weekly", severity="medium"),
+        ),
+        channels=(ChannelChoice(channel="wa", role="primary"), ChannelChoice(channel="sms", role="secondary")),
+        team=Team(executive_sponsor="Ana", roles=(TeamRole(role=Role.SUPPORT, name="Luis"),)),
+        promotion=(PromotionChoice(surface="website", owner="Marta"), PromotionChoice(surface="store")),
+        kpis=(KpiTarget(kpi="frt", baseline=300, target=15, deadline_days=60, owner="Luis"),),
+        overrides=(ActionOverride(action="act.train", owner="Pia", status=ActionStatus.DOING),),
+    )
+    return assessment.model_copy(update=changes)

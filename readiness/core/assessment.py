@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from readiness.core.catalog import Audience, Cadence
 from readiness.core.text import Id, Lang, Model, Role
@@ -63,13 +63,28 @@ class Profile(Model):
     launch_date: dt.date | None = None
 
 
+AnswerValue = str | tuple[str, ...] | float | dt.date | None
+
+
 class Answer(Model):
-    value: str | tuple[str, ...] | float | dt.date | None = None
+    value: AnswerValue = None
     na: bool = False
     na_reason: LongText = ""
     note: LongText = ""
     flagged: bool = False
     answered_by: ShortText = ""
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _one_of_the_answer_shapes(cls, value: object) -> object:
+        """One clear message instead of one per union member; the question's type is checked later."""
+        if isinstance(value, bool) or isinstance(value, dt.datetime):
+            raise ValueError("expected text, a list of choices, a number or a date")
+        if value is None or isinstance(value, str | int | float | dt.date):
+            return value
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise ValueError("expected text, a list of choices, a number or a date")
 
     @property
     def is_answered(self) -> bool:

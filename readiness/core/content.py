@@ -97,7 +97,8 @@ def load_content(folder: Path) -> Content:
             _add_file(content, path, problems)
         except ReadinessError as error:
             problems.extend(error.problems)
-    problems.extend(check_catalog_references(content.catalogs, str(folder)))
+    if not problems:  # references into a file that failed would only repeat its problems
+        problems.extend(check_catalog_references(content.catalogs, str(folder)))
     if problems:
         raise ReadinessError(problems)
     return content

@@ -28,7 +28,7 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _CORE_SCHEMA = (
     (_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
-    (_INT_TAG, re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), "-+0123456789"),
+    (_INT_TAG, re.compile(r"^[-+]?[0-9][0-9_]*$"), "-+0123456789"),
     (
         _FLOAT_TAG,
         re.compile(
@@ -221,8 +221,25 @@ class _PlainDumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    plain_lines = all(line.isprintable() for line in value.split("\n")) and not _YAML_BREAKS & set(value)
+    if not plain_lines:
+        style: str | None = '"'  # escapes control characters and Unicode line breaks
+    elif "\n" in value:
+        style = "|"
+    elif _would_read_as_other_type(value):
+        style = "'"
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_YAML_BREAKS = frozenset("\x85\u2028\u2029\r")
+
+
+def _would_read_as_other_type(value: str) -> bool:
+    """True when our own loader would not read this plain scalar back as a string."""
+    resolvers = _StrictLoader.yaml_implicit_resolvers.get(value[:1], [])
+    return any(regexp.match(value) for _, regexp in resolvers)
 
 
 _PlainDumper.add_representer(str, _represent_str)

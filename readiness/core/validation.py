@@ -31,11 +31,15 @@ def validate_document(model: type[M], document: YamlDocument, name: str) -> M:
 
 
 def problems_from(error: ValidationError, document: YamlDocument, name: str) -> list[Problem]:
-    problems = []
-    for detail in error.errors()[:MAX_PROBLEMS_PER_FILE]:
-        path = data_path(document.data, detail["loc"])
-        problems.append(Problem(name, describe(detail), document.lines.line_for(path), path))
-    return problems
+    found = [(data_path(document.data, d["loc"]), describe(d)) for d in error.errors()]
+    # A container that fails only because an item inside it failed adds nothing the author can act on.
+    paths = {path for path, _ in found}
+    found = [(p, m) for p, m in found if not (m.endswith("after validation, not 0") and _has_child(p, paths))]
+    return [Problem(name, m, document.lines.line_for(p), p) for p, m in found[:MAX_PROBLEMS_PER_FILE]]
+
+
+def _has_child(path: FieldPath, paths: set[FieldPath]) -> bool:
+    return any(len(other) > len(path) and other[: len(path)] == path for other in paths)
 
 
 def data_path(data: Any, loc: tuple[int | str, ...]) -> FieldPath:

@@ -1,0 +1,115 @@
+"""Content files: every error names file, line and field; cross-references are checked."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI_CONTENT
+from readiness.core.content import load_content
+from readiness.core.problems import ReadinessError
+
+
+def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(MINI_CONTENT, folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(ReadinessError) as caught:
+        load_content(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(folder: Path, name: str, needle: str) -> int:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        (
+            "title: {en: Mini questionnaire, es: Cuestionario mínimo}",
+            "title: {en: Mini questionnaire}",
+            "title: {en: Mini",
+            "title.es: required field is missing",
+        ),
+        (
+            "title: {en: Mini questionnaire, es: Cuestionario mínimo}",
+            "title: {en: Mini questionnaire, es: '  '}",
+            "title: {en: Mini",
+            "title.es: empty translation",
+        ),
+        ("    weight: 2\n", "    weight: heavy\n", "weight: heavy", "questions[0].weight: input should be a valid number"),
+        ("    type: duration\n", "    type: slider\n", "type: slider", "questions[0].type: input should be"),
+        ("    effort: m\n", "    effort: m\n    colour: red\n", "colour: red", "actions[1].colour: unknown field"),
+    ],
+)
+def test_questionnaire_errors_name_file_line_and_field(
+    tmp_path: Path, old: str, new: str, needle: str, expected: str
+) -> None:
+    folder = broken_copy(tmp_path, "questionnaire.yaml", old, new)
+    [problem] = problems_of(folder)
+    line = line_of(folder, "questionnaire.yaml", needle)
+    assert problem.startswith(f"{folder / 'questionnaire.yaml'}:{line}: {expected}")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("question: q.bot, answer_in: [bot]", "question: q.later, answer_in: [bot]", "not an earlier question"),
+        ("question: q.bot, answer_in: [bot]", "question: q.bot, answer_in: [robot]", "unknown choices ['robot']"),
+        ("    depends_on: [act.sponsor]\n", "    depends_on: [act.bot_disclosure]\n", "dependency cycle"),
+        ("actions: [act.measure]", "actions: [act.nothing]", "adds unknown actions ['act.nothing']"),
+        ("      - {id: slow, upto: 240,", "      - {id: slow, upto: 10,", "must rise strictly"),
+        ('{id: "yes", score: 100}\n      - {id: "no", score: 0, actions: [act.sponsor', '{id: "si", score: 100}\n      - {id: "no", score: 0, actions: [act.sponsor', "exactly the choices 'yes' and 'no'"),
+        ("{id: mid, min: 50,", "{id: mid, min: 90,", "'min' values must rise strictly"),
+    ],
+)
+def test_questionnaire_rules(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    folder = broken_copy(tmp_path, "questionnaire.yaml", old, new)
+    [problem] = problems_of(folder)
+    assert expected in problem
+    assert problem.startswith(f"{folder / 'questionnaire.yaml'}:")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("closes_gaps: [slow, switch]\n    blockers", "closes_gaps: [slow, nowhere]\n    blockers", "unknown id 'nowhere'"),
+        ("surface: website, channels: [wa]", "surface: website, channels: [fax]", "unknown id 'fax'"),
+        ("surface: store, channels: [wa, apple]", "surface: shelf, channels: [wa, apple]", "unknown id 'shelf'"),
+        ("    strong_in: [US, CA]\n", "    strong_in: [usa]\n", "'usa' is neither a country code nor a region group"),
+        ("    discontinued_on: 2024-07-31\n", "", "discontinued_on is required"),
+        ('url: "https://example.org/sms"', 'url: "file:///etc/passwd"', "sources[0].url: string should match"),
+    ],
+)
+def test_catalog_rules(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    folder = broken_copy(tmp_path, "catalog.yaml", old, new)
+    [problem] = problems_of(folder)
+    assert expected in problem
+
+
+def test_every_problem_of_every_file_is_reported_together(tmp_path: Path) -> None:
+    folder = broken_copy(tmp_path, "catalog.yaml", "cadence: weekly", "cadence: hourly")
+    text = (folder / "questionnaire.yaml").read_text(encoding="utf-8")
+    (folder / "questionnaire.yaml").write_text(text.replace("effort: s\n", "effort: xl\n", 1), encoding="utf-8")
+    problems = problems_of(folder)
+    assert len(problems) == 2
+    assert {Path(p.split(":")[0]).name for p in problems} == {"catalog.yaml", "questionnaire.yaml"}
+
+
+def test_unknown_kind_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(MINI_CONTENT, folder)
+    (folder / "stray.yaml").write_text("kind: recipe\nid: x\n", encoding="utf-8")
+    [problem] = problems_of(folder)
+    assert problem == f"{folder / 'stray.yaml'}:1: kind: expected kind 'questionnaire' or 'catalog'"

@@ -22,6 +22,7 @@ from readiness.core.plan.builder import build_plan
 from readiness.core.problems import ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
+from readiness.core.schema import schema_texts
 from readiness.core.scoring import DimensionScore, ScoreReport, Status, score_assessment
 from readiness.core.text import Lang
 from readiness.resources import ResourceError, questionnaires
@@ -64,6 +65,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Assess readiness for customer messaging and build the rollout plan.",
     )
     parser.add_argument("--version", action="version", version=f"readiness {__version__}")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an extra content folder (your own questionnaires or catalog entries); repeatable. "
+        f"Also read from ${CONTENT_ENV}, separated by '{os.pathsep}'.",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check content or assessment files (default: shipped content)")
@@ -87,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--json", action="store_true", help="machine-readable, with the explanation trace")
     score.set_defaults(command=_score)
 
+    schema = commands.add_parser("schema", help="write the JSON Schemas of content and assessment files")
+    schema.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    schema.set_defaults(command=_schema)
+
     plan = commands.add_parser("plan", help="build the rollout plan; the format follows OUT's extension")
     plan.add_argument("file", type=Path, metavar="FILE")
     plan.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.json")
@@ -94,18 +108,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _shipped_content() -> Content:
-    return load_content(questionnaires())
+CONTENT_ENV = "READINESS_CONTENT"
+
+
+def content_folders(extra: list[Path]) -> list[Path]:
+    """The shipped content, then the folders named in the environment, then those given with --content."""
+    from_env = [Path(p) for p in os.environ.get(CONTENT_ENV, "").split(os.pathsep) if p]
+    return [questionnaires(), *from_env, *extra]
+
+
+def _content(args: argparse.Namespace) -> Content:
+    return load_content(*content_folders(args.content))
 
 
 def _validate(args: argparse.Namespace) -> int:
-    summary = validate_paths(args.paths, _shipped_content) if args.paths else validate_shipped(questionnaires())
+    summary = validate_paths(args.paths, lambda: _content(args)) if args.paths else validate_shipped(questionnaires())
     print(summary)
     return EXIT_OK
 
 
 def _sample(args: argparse.Namespace) -> int:
-    content = _shipped_content()
+    content = _content(args)
     assessment = load_sample(args.profile, Lang(args.lang), content, questionnaires())
     write_exchange_file(assessment, args.output)
     print(f"wrote {args.output} ({assessment.profile.organisation}, {args.lang})")
@@ -113,7 +136,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    content = _shipped_content()
+    content = _content(args)
     assessment = read_exchange_file(args.file, content)
     questionnaire = content.assessment_questionnaire(assessment)
     report = score_assessment(questionnaire, assessment.answers)
@@ -124,12 +147,21 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    folder: Path = args.output
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_texts().items():
+        write_text_atomically(folder / name, text)
+    print(f"wrote {len(schema_texts())} schemas to {folder}")
+    return EXIT_OK
+
+
 def _plan(args: argparse.Namespace) -> int:
     output: Path = args.output
     suffix = output.suffix.lower()
     if suffix != ".json":
         raise ReadinessError.single(output, f"unsupported output format {suffix or '(none)'!r}; supported: .json")
-    content = _shipped_content()
+    content = _content(args)
     plan = build_plan(read_exchange_file(args.file, content), content)
     write_text_atomically(output, to_json(plan) + "\n")
     print(f"wrote {output}")

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from readiness.core.catalog import Audience, Cadence
-from readiness.core.text import Id, Lang, Model, Role
+from readiness.core.text import Id, Lang, Model, Role, TaskId
 
 Country = str
 """ISO 3166-1 alpha-2 code, upper case."""
@@ -78,7 +78,7 @@ class Answer(Model):
     @classmethod
     def _one_of_the_answer_shapes(cls, value: object) -> object:
         """One clear message instead of one per union member; the question's type is checked later."""
-        if isinstance(value, bool) or isinstance(value, dt.datetime):
+        if isinstance(value, bool | dt.datetime):
             raise ValueError("expected text, a list of choices, a number or a date")
         if value is None or isinstance(value, str | int | float | dt.date):
             return value
@@ -182,7 +182,9 @@ class ActionStatus(StrEnum):
 
 
 class ActionOverride(Model):
-    action: Id
+    """The user's changes to one plan task; an override of a task no longer in the plan is kept but unused."""
+
+    action: TaskId
     owner: ShortText = ""
     due: dt.date | None = None
     status: ActionStatus = ActionStatus.TODO

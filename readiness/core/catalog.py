@@ -100,9 +100,10 @@ class Benchmark(Model):
     poor: float
 
     def is_poor(self, value: float) -> bool:
+        """Worse than the poor threshold; the threshold itself still counts as acceptable."""
         if self.direction is Direction.LOWER_IS_BETTER:
-            return value >= self.poor
-        return value <= self.poor
+            return value > self.poor
+        return value < self.poor
 
     def is_good(self, value: float) -> bool:
         if self.direction is Direction.LOWER_IS_BETTER:
@@ -133,11 +134,9 @@ class PromotionAction(Model):
     title: LocalText
     detail: LocalText | None = None
     channels: tuple[Id, ...] = Field(min_length=1, description="Channel ids, or 'all'.")
+    countries: tuple[str, ...] = Field(default=(), description="Only for these countries or region groups.")
     owner_role: Role
     offset_days: int = Field(ge=-180, le=365)
-
-    def applies_to(self, channel_id: str) -> bool:
-        return "all" in self.channels or channel_id in self.channels
 
 
 class Cadence(StrEnum):

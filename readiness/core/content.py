@@ -17,6 +17,9 @@ from readiness.core.validation import validate_document
 SAMPLES_FOLDER = "samples"
 
 
+_SECTIONS = ("region_groups", "channels", "gap_types", "surfaces", "promotion_actions", "kpis")
+
+
 @dataclass
 class Catalogs:
     """Every catalog entry of a content folder, indexed by id."""
@@ -31,7 +34,7 @@ class Catalogs:
 
     def add(self, catalog: Catalog, name: str) -> list[Problem]:
         problems: list[Problem] = []
-        for section in ("region_groups", "channels", "gap_types", "surfaces", "promotion_actions", "kpis"):
+        for section in _SECTIONS:
             index: dict[str, object] = getattr(self, section)
             for entry in getattr(catalog, section):
                 if entry.id in index:
@@ -39,6 +42,11 @@ class Catalogs:
                 index[entry.id] = entry
         self.roles.update(catalog.roles)
         return problems
+
+    def overlay(self, other: Catalogs) -> None:
+        for section in _SECTIONS:
+            getattr(self, section).update(getattr(other, section))
+        self.roles.update(other.roles)
 
     def countries_of(self, code: str) -> frozenset[str]:
         group = self.region_groups.get(code)
@@ -58,6 +66,10 @@ class Content:
         if version is not None:
             return self.questionnaires.get((questionnaire_id, version))
         return max(matches, key=lambda q: _version_key(q.version), default=None)
+
+    def overlay(self, other: Content) -> None:
+        self.questionnaires.update(other.questionnaires)
+        self.catalogs.overlay(other.catalogs)
 
     def assessment_questionnaire(self, assessment: Assessment) -> Questionnaire:
         """The exact questionnaire an assessment was answered with."""
@@ -88,17 +100,23 @@ def content_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def load_content(folder: Path) -> Content:
-    """Load every content file of a folder; raise one ReadinessError listing all problems."""
+def load_content(*folders: Path) -> Content:
+    """Load the content folders in order; a later folder's entries replace earlier ones with the same id.
+
+    Raises one ReadinessError listing every problem of every file.
+    """
     content = Content()
     problems: list[Problem] = []
-    for path in content_files(folder):
-        try:
-            _add_file(content, path, problems)
-        except ReadinessError as error:
-            problems.extend(error.problems)
+    for folder in folders:
+        layer = Content()
+        for path in content_files(folder):
+            try:
+                _add_file(layer, path, problems)
+            except ReadinessError as error:
+                problems.extend(error.problems)
+        content.overlay(layer)
     if not problems:  # references into a file that failed would only repeat its problems
-        problems.extend(check_catalog_references(content.catalogs, str(folder)))
+        problems.extend(check_catalog_references(content.catalogs, ", ".join(str(f) for f in folders)))
     if problems:
         raise ReadinessError(problems)
     return content
@@ -131,10 +149,15 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
     problems = []
     for channel in catalogs.channels.values():
         problems += _unknown(name, f"channel {channel.id}: closes_gaps", channel.closes_gaps, catalogs.gap_types)
-        problems += _unknown_regions(name, channel, catalogs)
+        problems += _unknown_regions(
+            name, f"channel {channel.id}", (*channel.strong_in, *channel.not_suited_in), catalogs
+        )
+        for item in (*channel.blockers, *channel.day_one):
+            problems += _unknown_regions(name, f"channel {channel.id}: {item.id}", item.countries, catalogs)
     for action in catalogs.promotion_actions.values():
         problems += _unknown(name, f"promotion action {action.id}: surface", (action.surface,), catalogs.surfaces)
         problems += _unknown(name, f"promotion action {action.id}: channels", action.channels, channel_ids)
+        problems += _unknown_regions(name, f"promotion action {action.id}", action.countries, catalogs)
     for kpi in catalogs.kpis.values():
         problems += _unknown(name, f"kpi {kpi.id}: channels", kpi.channels, channel_ids)
     return problems
@@ -145,7 +168,6 @@ def _unknown(name: str, where: str, ids: Iterable[str], known: Iterable[str]) ->
     return [Problem(name, f"{where}: unknown id {m!r}") for m in missing]
 
 
-def _unknown_regions(name: str, channel: Channel, catalogs: Catalogs) -> list[Problem]:
-    codes = (*channel.strong_in, *channel.not_suited_in)
-    bad = [c for c in codes if c not in catalogs.region_groups and not (len(c) == 2 and c.isupper())]
-    return [Problem(name, f"channel {channel.id}: {c!r} is neither a country code nor a region group") for c in bad]
+def _unknown_regions(name: str, where: str, codes: Iterable[str], catalogs: Catalogs) -> list[Problem]:
+    bad = [c for c in codes if c not in catalogs.region_groups and not (len(c) == 2 and c.isalpha() and c.isupper())]
+    return [Problem(name, f"{where}: {c!r} is neither a country code nor a region group") for c in bad]

@@ -18,6 +18,9 @@ LANGUAGES: tuple[Lang, ...] = (Lang.EN, Lang.ES)
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")]
 """A stable identifier: lower-case letters, digits, '_', '.', '-'."""
 
+TaskId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}(@[a-z0-9][a-z0-9_.-]{0,79})?$")]
+"""A plan task: a content id, with '@channel' when the same item repeats per channel."""
+
 
 class Model(BaseModel):
     """Base for every content and assessment model: strict keys, immutable values."""

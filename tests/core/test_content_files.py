@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI_CONTENT
+
 from readiness.core.content import load_content
 from readiness.core.problems import ReadinessError
 
@@ -48,7 +48,12 @@ def line_of(folder: Path, name: str, needle: str) -> int:
             "title: {en: Mini",
             "title.es: empty translation",
         ),
-        ("    weight: 2\n", "    weight: heavy\n", "weight: heavy", "questions[0].weight: input should be a valid number"),
+        (
+            "    weight: 2\n",
+            "    weight: heavy\n",
+            "weight: heavy",
+            "questions[0].weight: input should be a valid number",
+        ),
         ("    type: duration\n", "    type: slider\n", "type: slider", "questions[0].type: input should be"),
         ("    effort: m\n", "    effort: m\n    colour: red\n", "colour: red", "actions[1].colour: unknown field"),
     ],
@@ -70,7 +75,11 @@ def test_questionnaire_errors_name_file_line_and_field(
         ("    depends_on: [act.sponsor]\n", "    depends_on: [act.bot_disclosure]\n", "dependency cycle"),
         ("actions: [act.measure]", "actions: [act.nothing]", "adds unknown actions ['act.nothing']"),
         ("      - {id: slow, upto: 240,", "      - {id: slow, upto: 10,", "must rise strictly"),
-        ('{id: "yes", score: 100}\n      - {id: "no", score: 0, actions: [act.sponsor', '{id: "si", score: 100}\n      - {id: "no", score: 0, actions: [act.sponsor', "exactly the choices 'yes' and 'no'"),
+        (
+            '{id: "yes", score: 100}\n      - {id: "no", score: 0, actions: [act.sponsor',
+            '{id: "si", score: 100}\n      - {id: "no", score: 0, actions: [act.sponsor',
+            "exactly the choices 'yes' and 'no'",
+        ),
         ("{id: mid, min: 50,", "{id: mid, min: 90,", "'min' values must rise strictly"),
     ],
 )
@@ -84,7 +93,11 @@ def test_questionnaire_rules(tmp_path: Path, old: str, new: str, expected: str) 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("closes_gaps: [slow, switch]\n    blockers", "closes_gaps: [slow, nowhere]\n    blockers", "unknown id 'nowhere'"),
+        (
+            "closes_gaps: [slow, switch]\n    blockers",
+            "closes_gaps: [slow, nowhere]\n    blockers",
+            "unknown id 'nowhere'",
+        ),
         ("surface: website, channels: [wa]", "surface: website, channels: [fax]", "unknown id 'fax'"),
         ("surface: store, channels: [wa, apple]", "surface: shelf, channels: [wa, apple]", "unknown id 'shelf'"),
         ("    strong_in: [US, CA]\n", "    strong_in: [usa]\n", "'usa' is neither a country code nor a region group"),

@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import mini_assessment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import mini_assessment
 from readiness.core.assessment import (
     ActionOverride,
     ActionStatus,
@@ -25,8 +25,8 @@ from readiness.core.exchange import FORMAT_VERSION, exchange_text, read_exchange
 from readiness.core.problems import ReadinessError
 from readiness.core.text import Lang
 
-free_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
-names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(lambda s: s.strip())
+free_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
+names = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(lambda s: s.strip())
 dates = st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))
 
 
@@ -62,7 +62,9 @@ def assessments(draw: st.DrawFn) -> Assessment:
         for i in range(draw(st.integers(0, 3)))
     )
     overrides = (
-        ActionOverride(action="act.train", owner=draw(free_text), due=draw(st.none() | dates), status=ActionStatus.DONE),
+        ActionOverride(
+            action="act.train", owner=draw(free_text), due=draw(st.none() | dates), status=ActionStatus.DONE
+        ),
     )
     return base.model_copy(
         update={"answers": answers, "profile": profile, "gaps": gaps, "overrides": overrides, "created": draw(dates)}
@@ -77,7 +79,9 @@ def test_write_then_read_gives_an_equal_assessment(mini_content: Content, assess
 
 
 def test_file_starts_with_format_and_version() -> None:
-    assert exchange_text(mini_assessment()).startswith(f"format: readiness-assessment\nformat_version: {FORMAT_VERSION}\n")
+    assert exchange_text(mini_assessment()).startswith(
+        f"format: readiness-assessment\nformat_version: {FORMAT_VERSION}\n"
+    )
 
 
 def problem(mini_content: Content, tmp_path: Path, old: str, new: str) -> tuple[str, list[str]]:
@@ -98,9 +102,19 @@ def line_containing(path: str, needle: str) -> int:
 @pytest.mark.parametrize(
     ("old", "new", "needle", "expected"),
     [
-        ("format_version: 1", "format_version: 7", "format_version", "format_version: written by a newer Readiness (format 7)"),
+        (
+            "format_version: 1",
+            "format_version: 7",
+            "format_version",
+            "format_version: written by a newer Readiness (format 7)",
+        ),
         ("format_version: 1", "format_version: one", "format_version", "format_version: must be a whole number"),
-        ("format: readiness-assessment", "format: something-else", "format:", "format: not a Readiness assessment file"),
+        (
+            "format: readiness-assessment",
+            "format: something-else",
+            "format:",
+            "format: not a Readiness assessment file",
+        ),
         ("  q.sponsor:\n", "  q.unknown:\n", "q.unknown", "answers.q.unknown: unknown question id 'q.unknown'"),
         ("    value: 300.0\n", "    value: [a, b]\n", "value: [a, b]", "answers.q.frt.value: expected a number"),
         ("    value: 300.0\n", "    value: {a: 1}\n", "value: {a: 1}", "answers.q.frt.value: expected text, a list"),
@@ -108,9 +122,19 @@ def line_containing(path: str, needle: str) -> int:
         ("  organisation: Tienda Sol\n", "", "profile:", "profile.organisation: required field is missing"),
         ("  severity: high\n", "  severity: dire\n", "severity: dire", "gaps[0].severity: input should be"),
         ("  type: slow\n", "  type: slowness\n", "type: slowness", "gaps[0].type: unknown gap type 'slowness'"),
-        ("- channel: sms\n  role: secondary", "- channel: gbm\n  role: secondary", "channel: gbm", "channels[1].channel: 'gbm' was discontinued on 2024-07-31"),
+        (
+            "- channel: sms\n  role: secondary",
+            "- channel: gbm\n  role: secondary",
+            "channel: gbm",
+            "channels[1].channel: 'gbm' was discontinued on 2024-07-31",
+        ),
         ("created: 2026-11-02", "created: last week", "created:", "created: input should be a valid date"),
-        ("questionnaire_version: '1.0'", "questionnaire_version: '9.9'", "questionnaire_version", "questionnaire_version: questionnaire mini 9.9 is not installed"),
+        (
+            "questionnaire_version: '1.0'",
+            "questionnaire_version: '9.9'",
+            "questionnaire_version",
+            "questionnaire_version: questionnaire mini 9.9 is not installed",
+        ),
         ("    na: true\n", "    na: true\n    surprise: 1\n", "surprise", "answers.q.resolved.surprise: unknown field"),
     ],
 )

@@ -43,7 +43,10 @@ def test_malformed_input_is_one_clear_line(raw: bytes, expected: str) -> None:
 
 def test_billion_laughs_is_refused_at_the_first_anchor() -> None:
     bomb = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    bomb += b"".join(f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n".encode() for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    bomb += b"".join(
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n".encode()
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     assert problem(bomb) == "bad.yaml:1: anchors and aliases are not allowed"
 
 
@@ -76,5 +79,16 @@ def test_line_map_points_at_nested_fields() -> None:
 
 
 def test_dump_then_load_keeps_strings_that_look_like_other_types() -> None:
-    data = {"a": "yes", "b": "18:00", "c": "2026-01-01", "d": "null", "e": "multi\nline", "f": "\x07bell", "g": "1e3", "h": "010", "i": "~", "j": ".inf"}
+    data = {
+        "a": "yes",
+        "b": "18:00",
+        "c": "2026-01-01",
+        "d": "null",
+        "e": "multi\nline",
+        "f": "\x07bell",
+        "g": "1e3",
+        "h": "010",
+        "i": "~",
+        "j": ".inf",
+    }
     assert load_yaml_bytes(dump_yaml(data).encode(), "x").data == data

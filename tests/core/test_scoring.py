@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import MINI_CONTENT, mini_assessment
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readiness.core.assessment import Answer
-from conftest import MINI_CONTENT, mini_assessment
 from readiness.core.content import Content, load_content
 from readiness.core.questionnaire import Choice, Question, Questionnaire, QuestionType, ScoringMethod, Threshold
 from readiness.core.scoring import Status, question_score, score_assessment
@@ -54,7 +55,7 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
     return BASE.model_copy(update={"questions": tuple(questions), "actions": ()})
 
 
-def answer_for(question: Question, draw: st.DrawFn) -> Answer | None:
+def answer_for(question: Question, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Answer | None:
     state = draw(st.sampled_from(["answer", "na", "missing"]))
     if state == "missing":
         return None
@@ -119,17 +120,23 @@ def test_improving_one_answer_never_lowers_a_score(
         return
     after_score = question_score(question, candidate)
     assert before_score is not None and after_score is not None
-    better, worse = (candidate, answers[question.id]) if after_score[0] >= before_score[0] else (answers[question.id], candidate)
+    better, worse = (
+        (candidate, answers[question.id]) if after_score[0] >= before_score[0] else (answers[question.id], candidate)
+    )
     high = all_scores(questionnaire, {**answers, question.id: better})
     low = all_scores(questionnaire, {**answers, question.id: worse})
     for key, value in low.items():
         if value is not None:
-            assert high[key] is not None and high[key] >= value - 1e-9, key
+            higher = high[key]
+            assert higher is not None
+            assert higher >= value - 1e-9, key
 
 
 @settings(max_examples=200, deadline=None)
 @given(scenarios(), st.data())
-def test_na_answers_leave_the_denominator(scenario: tuple[Questionnaire, dict[str, Answer]], data: st.DataObject) -> None:
+def test_na_answers_leave_the_denominator(
+    scenario: tuple[Questionnaire, dict[str, Answer]], data: st.DataObject
+) -> None:
     questionnaire, answers = scenario
     with_na = dict(answers)
     for question in questionnaire.questions:

@@ -44,12 +44,12 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         catalogs=catalogs,
         overrides={o.action: o for o in assessment.overrides},
         owners=owners_by_role(assessment),
+        countries=frozenset(assessment.profile.countries),
     )
     chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
-    countries = assessment.profile.countries
     gaps = rank_gaps(assessment.gaps, catalogs, lang)
     training = training_tasks(assessment, context)
-    blockers = channel_items(TaskKind.BLOCKER, chosen, countries, context)
+    blockers = channel_items(TaskKind.BLOCKER, chosen, context)
     promotion = promotion_checklists(chosen, assessment, context)
     kpis = kpi_lines(assessment, chosen, catalogs, launch)
     refine = refine_routine(assessment, launch)
@@ -61,7 +61,7 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         retired_channels_in_use=retired_in_use(assessment, catalogs),
         team=team_plan(assessment, chosen, training, context),
         launch_blockers=blockers,
-        day_one=channel_items(TaskKind.DAY_ONE, chosen, countries, context),
+        day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
         promotion=promotion,
         kpis=kpis,
         actions=triggered_actions(questionnaire, assessment, context),

@@ -43,8 +43,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Frecuencia «{frequency}» ({f}) × gravedad «{severity}» ({s}) = {base}.",
     ),
     "gap.measured_poor": (
-        "The measured figure ({value} {unit}) is at or past the poor threshold ({poor}): priority × 1.5.",
-        "La cifra medida ({value} {unit}) alcanza o supera el umbral deficiente ({poor}): prioridad × 1,5.",
+        "The measured figure ({value} {unit}) is worse than the poor threshold ({poor}): priority × 1.5.",
+        "La cifra medida ({value} {unit}) es peor que el umbral deficiente ({poor}): prioridad × 1,5.",
     ),
     "gap.measured_good": (
         "The measured figure ({value} {unit}) already meets the good benchmark ({good}): priority × 0.75.",

@@ -26,6 +26,12 @@ class TaskContext:
     catalogs: Catalogs
     overrides: dict[str, ActionOverride]
     owners: dict[Role, str]
+    countries: frozenset[str]
+
+    def serves(self, limited_to: Iterable[str]) -> bool:
+        """True for an item meant for everywhere, or for one of the countries the business serves."""
+        limits = tuple(limited_to)
+        return not limits or bool(self.countries & self.catalogs.expand(limits))
 
     def role_label(self, role: Role) -> str:
         text = self.catalogs.roles.get(role)
@@ -96,16 +102,13 @@ def _action_task(
     )
 
 
-def channel_items(
-    kind: TaskKind, channel_ids: Iterable[str], countries: Iterable[str], context: TaskContext
-) -> tuple[Task, ...]:
+def channel_items(kind: TaskKind, channel_ids: Iterable[str], context: TaskContext) -> tuple[Task, ...]:
     """Launch blockers or day-one items of the chosen channels that apply in the profile's markets."""
-    served = set(countries)
     tasks = []
     for channel_id in channel_ids:
         channel = context.catalogs.channels[channel_id]
         for item in channel.blockers if kind is TaskKind.BLOCKER else channel.day_one:
-            if not item.countries or served & context.catalogs.expand(item.countries):
+            if context.serves(item.countries):
                 tasks.append(_channel_task(kind, channel_id, item, context))
     return tuple(sorted(tasks, key=lambda t: (t.due, t.channel or "", t.id)))
 
@@ -130,7 +133,11 @@ def promotion_checklists(
     checklists = []
     for choice in assessment.promotion:
         surface = context.catalogs.surfaces[choice.surface]
-        actions = [a for a in context.catalogs.promotion_actions.values() if a.surface == surface.id]
+        actions = [
+            a
+            for a in context.catalogs.promotion_actions.values()
+            if a.surface == surface.id and context.serves(a.countries)
+        ]
         for channel_id in (None, *channel_ids):
             key = channel_id or "all"
             picked = [a for a in actions if key in a.channels]

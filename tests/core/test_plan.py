@@ -1,0 +1,195 @@
+"""The plan model: ranking, checklists and dates all follow from the assessment and the catalogs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+from conftest import mini_assessment
+
+from readiness.core.assessment import ActionOverride, ActionStatus, Answer, ChannelChoice, Gap, Profile
+from readiness.core.content import Content
+from readiness.core.plain import to_json
+from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
+from readiness.core.plan.model import Plan, TaskKind
+from readiness.core.text import Lang
+
+LAUNCH = dt.date(2027, 1, 11)
+
+
+@pytest.fixture
+def plan(mini_content: Content) -> Plan:
+    return build_plan(mini_assessment(), mini_content)
+
+
+def test_gaps_rank_by_frequency_times_severity_and_measured_figures(plan: Plan) -> None:
+    first, second = plan.gaps
+    assert (first.id, first.rank, first.priority) == ("g1", 1, 4 * 3 * 1.5)
+    assert "poor threshold (60)" in first.explanation[1]
+    assert (second.id, second.priority) == ("g2", 6)
+    assert "No measured figure" in second.explanation[1]
+
+
+def test_a_good_measured_figure_lowers_priority(mini_content: Content) -> None:
+    gap = Gap(id="g", type="slow", touchpoint="support", frequency="daily", severity="high", measured_value=5)
+    plan = build_plan(mini_assessment(gaps=(gap,)), mini_content)
+    assert plan.gaps[0].priority == 12 * 0.75
+
+
+def test_discontinued_channels_are_never_ranked_but_are_flagged_when_in_use(plan: Plan) -> None:
+    assert "gbm" not in {c.channel for c in plan.channels}
+    assert [r.channel for r in plan.retired_channels_in_use] == ["gbm"]
+    assert plan.retired_channels_in_use[0].discontinued_on == dt.date(2024, 7, 31)
+
+
+def test_channel_ranking_explains_itself(plan: Plan) -> None:
+    by_id = {c.channel: c for c in plan.channels}
+    assert [c.rank for c in plan.channels] == [1, 2, 3]
+    assert by_id["wa"].chosen == "primary" and by_id["sms"].chosen == "secondary"
+    assert any("MX" in r for r in by_id["wa"].reasons)
+    assert "A poor fit in US." in by_id["wa"].constraints
+    assert any("live agents" in c for c in by_id["apple"].constraints)
+    assert by_id["wa"].closes_gaps == ("slow", "switch")
+    assert [c.channel for c in plan.chosen_channels] == ["wa", "sms"]
+
+
+def test_markets_change_the_ranking(mini_content: Content) -> None:
+    mexico = build_plan(mini_assessment(profile=Profile(organisation="X", countries=("MX",))), mini_content)
+    usa = build_plan(mini_assessment(profile=Profile(organisation="X", countries=("US",))), mini_content)
+    assert mexico.channels[0].channel == "wa"
+    assert usa.channels[0].channel != "wa"
+
+
+def test_b2b_only_profile_excludes_consumer_channels(mini_content: Content) -> None:
+    plan = build_plan(mini_assessment(profile=Profile(organisation="X", audience=("b2b",))), mini_content)
+    scores = {c.channel: c.score for c in plan.channels}
+    assert scores["sms"] == 0 and scores["apple"] == 0 and scores["wa"] > 0
+
+
+def test_lead_time_longer_than_the_runway_is_a_constraint(mini_content: Content) -> None:
+    profile = Profile(organisation="X", countries=("US",), launch_date=dt.date(2026, 11, 12))
+    plan = build_plan(mini_assessment(profile=profile), mini_content)
+    apple = next(c for c in plan.channels if c.channel == "apple")
+    assert any("30 days" in c and "10 days" in c for c in apple.constraints)
+
+
+def test_blockers_apply_only_in_their_countries(plan: Plan, mini_content: Content) -> None:
+    assert {t.id for t in plan.launch_blockers} == {"blk.verify@wa", "blk.us_only@wa", "blk.10dlc@sms"}
+    mexico_only = build_plan(mini_assessment(profile=Profile(organisation="X", countries=("MX",))), mini_content)
+    assert {t.id for t in mexico_only.launch_blockers} == {"blk.verify@wa"}
+
+
+def test_blocker_due_dates_leave_their_lead_time(plan: Plan) -> None:
+    due = {t.id: t.due for t in plan.launch_blockers}
+    assert due["blk.verify@wa"] == LAUNCH - dt.timedelta(days=21)
+    assert due["blk.10dlc@sms"] == LAUNCH - dt.timedelta(days=20)
+    assert [t.due for t in plan.launch_blockers] == sorted(due.values())
+
+
+def test_promotion_checklist_per_surface_and_channel(plan: Plan) -> None:
+    groups = [(c.surface, c.channel, [t.id for t in c.tasks]) for c in plan.promotion]
+    assert groups == [
+        ("website", None, ["web.links"]),
+        ("website", "wa", ["web.wa_link@wa"]),
+        ("website", "sms", ["web.sms_optin@sms"]),
+        ("store", "wa", ["store.qr@wa"]),
+    ]
+    website = plan.promotion[0].tasks[0]
+    assert website.owner == "Marta"  # the surface's owner
+    assert website.due == LAUNCH - dt.timedelta(days=3)
+
+
+def test_actions_come_from_answers_deduplicated_and_dependencies_first(plan: Plan) -> None:
+    ids = [t.id for t in plan.actions]
+    assert sorted(ids) == ["act.bot_disclosure", "act.measure", "act.sponsor", "act.train"]
+    assert ids.index("act.sponsor") < ids.index("act.train") < ids.index("act.bot_disclosure")
+    train = next(t for t in plan.actions if t.id == "act.train")
+    assert train.triggered_by == ("q.sponsor",)
+    assert train.depends_on == ("act.sponsor",)
+
+
+def test_skipped_questions_add_no_actions(mini_content: Content) -> None:
+    answers = {**mini_assessment().answers, "q.bot": Answer(value="none")}
+    plan = build_plan(mini_assessment(answers=answers), mini_content)
+    assert "act.bot_disclosure" not in {t.id for t in plan.actions}
+
+
+def test_overrides_set_owner_date_and_status(mini_content: Content) -> None:
+    override = ActionOverride(action="blk.verify@wa", owner="Rosa", due=dt.date(2026, 12, 1), status=ActionStatus.DONE)
+    plan = build_plan(mini_assessment(overrides=(override,)), mini_content)
+    task = next(t for t in plan.launch_blockers if t.id == "blk.verify@wa")
+    assert (task.owner, task.due, task.status) == ("Rosa", dt.date(2026, 12, 1), ActionStatus.DONE)
+    train = next(t for t in build_plan(mini_assessment(), mini_content).actions if t.id == "act.train")
+    assert (train.owner, train.status) == ("Pia", ActionStatus.DOING)
+
+
+def test_owners_come_from_the_team(plan: Plan) -> None:
+    sponsor = next(t for t in plan.actions if t.id == "act.sponsor")
+    assert sponsor.owner == "Ana"
+    welcome = plan.day_one[0]
+    assert (welcome.kind, welcome.owner, welcome.due) == (TaskKind.DAY_ONE, "Luis", LAUNCH)
+
+
+def test_kpis_use_the_users_targets_and_catalog_details(plan: Plan) -> None:
+    [kpi] = plan.kpis
+    assert (kpi.kpi, kpi.baseline, kpi.target, kpi.unit) == ("frt", 300, 15, "minutes")
+    assert kpi.deadline == LAUNCH + dt.timedelta(days=60)
+    assert kpi.cadence == "weekly" and not kpi.suggested
+
+
+def test_without_targets_the_catalog_suggests_kpis_for_the_chosen_channels(mini_content: Content) -> None:
+    plan = build_plan(mini_assessment(kpis=()), mini_content)
+    assert {k.kpi for k in plan.kpis} == {"frt", "optout"}
+    assert all(k.suggested and k.baseline is None for k in plan.kpis)
+    whatsapp_only = build_plan(
+        mini_assessment(kpis=(), channels=(ChannelChoice(channel="wa", role="primary"),)), mini_content
+    )
+    assert {k.kpi for k in whatsapp_only.kpis} == {"frt"}
+
+
+def test_milestones_are_dated_from_launch_and_in_order(plan: Plan) -> None:
+    dates = {m.id: m.date for m in plan.milestones}
+    assert dates["launch"] == LAUNCH
+    assert dates["start"] == dt.date(2026, 11, 2)
+    assert dates["reassessment"] == LAUNCH + dt.timedelta(days=180) == plan.refine.reassessment
+    assert dates["first_review"] == LAUNCH + dt.timedelta(days=7)
+    assert [m.date for m in plan.milestones] == sorted(dates.values())
+
+
+def test_missing_launch_date_is_assumed_and_said(mini_content: Content) -> None:
+    plan = build_plan(mini_assessment(profile=Profile(organisation="X")), mini_content)
+    assert plan.header.launch_date_assumed
+    assert plan.header.launch_date == dt.date(2026, 11, 2) + dt.timedelta(days=DEFAULT_LEAD_DAYS)
+
+
+def test_spanish_plan_speaks_spanish(mini_content: Content) -> None:
+    plan = build_plan(mini_assessment(Lang.ES), mini_content)
+    assert plan.gaps[0].type_name == "Primera respuesta lenta"
+    assert plan.gaps[0].explanation[0].startswith("Frecuencia «diaria» (4) × gravedad «alta» (3)")
+    assert plan.promotion[0].channel_name == "Todos los canales"
+    assert plan.refine.transcript_review == "semanal"
+
+
+def test_plan_is_plain_data_and_serialises(plan: Plan) -> None:
+    data = json.loads(to_json(plan))
+    assert data["header"]["launch_date"] == "2027-01-11"
+    assert set(data) == {f.name for f in dataclasses.fields(Plan)}
+
+
+def test_every_task_in_one_list(plan: Plan) -> None:
+    kinds = {t.kind for t in plan.all_tasks()}
+    assert kinds == set(TaskKind)
+
+
+def test_promotion_actions_limited_to_markets(mini_content: Content) -> None:
+    mexico = build_plan(mini_assessment(profile=Profile(organisation="X", countries=("MX",))), mini_content)
+    ids = {t.id for checklist in mexico.promotion for t in checklist.tasks}
+    assert "web.sms_optin@sms" not in ids
+    assert "web.wa_link@wa" in ids
+
+
+def test_a_figure_exactly_at_the_poor_threshold_is_not_poor(mini_content: Content) -> None:
+    gap = Gap(id="g", type="slow", touchpoint="support", frequency="daily", severity="high", measured_value=60)
+    assert build_plan(mini_assessment(gaps=(gap,)), mini_content).gaps[0].priority == 12

@@ -1,0 +1,183 @@
+"""The command line, run as a user runs it: a real process, real files, exit codes and stderr."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MINI_CONTENT, mini_assessment
+
+from readiness import __version__
+from readiness.core.exchange import exchange_text
+from readiness.core.safeyaml import MAX_BYTES
+from readiness.core.samples import SAMPLE_PROFILES
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+@pytest.fixture
+def mini_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tienda.yaml"
+    path.write_text(exchange_text(mini_assessment()), encoding="utf-8")
+    return path
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"readiness {__version__}")
+
+
+def test_validate_shipped_content() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("content OK: ")
+
+
+def test_validate_files_and_folders(mini_file: Path) -> None:
+    result = run("--content", MINI_CONTENT, "validate", mini_file, MINI_CONTENT, MINI_CONTENT / "questionnaire.yaml")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{mini_file}: assessment OK",
+        f"{MINI_CONTENT}: content folder OK: 1 questionnaire(s) with 9 questions, 4 channels, 3 gap types, "
+        "2 surfaces, 4 promotion actions, 2 KPIs",
+        f"{MINI_CONTENT / 'questionnaire.yaml'}: questionnaire OK (mini 1.0, 9 questions)",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_sample_is_complete_and_canonical(tmp_path: Path, profile: str, lang: str) -> None:
+    out = tmp_path / f"{profile}.{lang}.yaml"
+    result = run("sample", "--profile", profile, "--lang", lang, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert run("validate", out).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"language: {lang}" in text
+    scored = run("score", "--json", out)
+    report = json.loads(scored.stdout)
+    assert report["overall"]["score"] is not None
+    assert report["unanswered"] is not None
+
+
+def test_score_text_and_json(mini_file: Path) -> None:
+    text = run("--content", MINI_CONTENT, "score", mini_file)
+    assert text.returncode == 0, text.stderr
+    assert (
+        "Overall" in text.stdout
+        and "Identify" in text.stdout
+        and "Flagged for review: 1 (q.bot_disclosed)" in text.stdout
+    )
+    data = json.loads(run("--content", MINI_CONTENT, "score", "--json", mini_file).stdout)
+    assert data["steps"]["open"]["formula"] == "Σ(weight × score) ÷ Σ weight = 100 ÷ 3 = 33.3"
+    assert data["steps"]["identify"]["items"][0] == {
+        "question": "q.frt",
+        "status": "scored",
+        "weight": 2.0,
+        "score": 0.0,
+        "basis": ["very_slow"],
+    }
+
+
+def test_plan_to_json(mini_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert plan["header"]["organisation"] == "Tienda Sol"
+    assert [g["id"] for g in plan["gaps"]] == ["g1", "g2"]
+    assert {t["id"] for t in plan["launch_blockers"]} == {"blk.verify@wa", "blk.us_only@wa", "blk.10dlc@sms"}
+
+
+def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.docx"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{out}: unsupported output format '.docx'; supported: .json"
+    assert not out.exists()
+
+
+def test_environment_adds_content(mini_file: Path) -> None:
+    env_run = subprocess.run(
+        [sys.executable, "-m", "readiness", "score", str(mini_file)],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "READINESS_CONTENT": str(MINI_CONTENT)},
+        timeout=60,
+    )
+    assert env_run.returncode == 0, env_run.stderr
+
+
+MALFORMED: dict[str, bytes] = {
+    "syntax.yaml": b"format: readiness-assessment\nformat_version: 1\nprofile: {organisation: [x\n",
+    "alias_bomb.yaml": b'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\n',
+    "python_tag.yaml": b"format: !!python/object/apply:os.system ['touch pwned']\n",
+    "duplicate.yaml": b"format: readiness-assessment\nformat_version: 1\nformat_version: 2\n",
+    "wrong_type.yaml": b"format: readiness-assessment\nformat_version: 1\nquestionnaire_id: readiness-core\n"
+    b"questionnaire_version: '1.0.0'\ncreated: 2026-11-24\nprofile: {organisation: X}\nanswers: [1, 2]\n",
+    "wrong_root.yaml": b"- format: readiness-assessment\n- format_version: 1\n",
+    "scalar_root.yaml": b"just some words\n",
+    "empty.yaml": b"",
+    "binary.yaml": bytes(range(256)),
+    "not_utf8.yaml": "format: café\n".encode("latin-1"),
+    "deep.yaml": b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+    "newer.yaml": b"format: readiness-assessment\nformat_version: 99\n",
+    "unknown_kind.yaml": b"kind: spreadsheet\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, raw in MALFORMED.items():
+        (folder / name).write_bytes(raw)
+    (folder / "oversized.yaml").write_bytes(b"a: '" + b"x" * (MAX_BYTES + 10) + b"'\n")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["validate", "score"])
+@pytest.mark.parametrize("name", [*MALFORMED, "oversized.yaml"])
+def test_malformed_file_is_one_line_and_exit_2(corpus: Path, command: str, name: str) -> None:
+    before = sorted(p.name for p in corpus.iterdir())
+    result = run(command, corpus / name, cwd=corpus)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{corpus / name}"), lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert sorted(p.name for p in corpus.iterdir()) == before  # nothing written, nothing executed
+
+
+def test_syntax_errors_name_the_line(corpus: Path) -> None:
+    result = run("validate", corpus / "syntax.yaml")
+    assert result.stderr.startswith(f"{corpus / 'syntax.yaml'}:4: YAML syntax error")
+
+
+def test_missing_file_and_unwritable_output(tmp_path: Path) -> None:
+    missing = run("score", tmp_path / "nope.yaml")
+    assert missing.returncode == 2 and missing.stderr.startswith(f"{tmp_path / 'nope.yaml'}: cannot read file")
+    out = tmp_path / "no" / "such" / "dir" / "s.yaml"
+    unwritable = run("sample", "-o", out)
+    assert unwritable.returncode == 2 and "cannot write file" in unwritable.stderr
+    assert len(unwritable.stderr.splitlines()) == 1
+
+
+def test_every_problem_of_a_bad_assessment_is_listed(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    text = exchange_text(mini_assessment()).replace("severity: high", "severity: dire").replace("type: slow", "type: x")
+    path.write_text(text, encoding="utf-8")
+    result = run("--content", MINI_CONTENT, "validate", path)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1  # the type error stops before id checks: one fix at a time
+    assert "gaps[0].severity" in result.stderr
+
+
+def test_usage_error_exits_2_without_traceback() -> None:
+    result = run("plan")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -193,3 +193,13 @@ def test_promotion_actions_limited_to_markets(mini_content: Content) -> None:
 def test_a_figure_exactly_at_the_poor_threshold_is_not_poor(mini_content: Content) -> None:
     gap = Gap(id="g", type="slow", touchpoint="support", frequency="daily", severity="high", measured_value=60)
     assert build_plan(mini_assessment(gaps=(gap,)), mini_content).gaps[0].priority == 12
+
+
+def test_a_lead_time_longer_than_the_runway_makes_the_task_due_at_once(mini_content: Content) -> None:
+    profile = Profile(organisation="X", countries=("MX",), launch_date=dt.date(2026, 11, 20))
+    plan = build_plan(mini_assessment(profile=profile), mini_content)
+    verify = next(t for t in plan.launch_blockers if t.id == "blk.verify@wa")
+    assert verify.due == dt.date(2026, 11, 2)  # the plan's start, not 21 days before launch
+    assert verify.late_start
+    welcome = plan.day_one[0]
+    assert (welcome.due, welcome.late_start) == (dt.date(2026, 11, 20), False)

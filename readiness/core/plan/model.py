@@ -39,7 +39,8 @@ class Task:
     effort: str | None = None
     depends_on: tuple[str, ...] = ()
     triggered_by: tuple[str, ...] = ()
-    overdue_at_start: bool = False
+    late_start: bool = False
+    """Its usual lead time is longer than the time left: due at once, on the plan's start date."""
 
 
 @dataclass(frozen=True)

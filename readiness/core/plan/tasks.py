@@ -39,20 +39,26 @@ class TaskContext:
 
     def task(self, *, offset_days: int, owner_role: Role, owner: str = "", **fields: object) -> Task:
         """A task due ``offset_days`` from launch, with the user's override applied."""
+        planned = self.launch + dt.timedelta(days=offset_days)
         task = Task(
             owner_role=owner_role.value,
             owner_role_label=self.role_label(owner_role),
             owner=owner or self.owners.get(owner_role, ""),
-            due=self.launch + dt.timedelta(days=offset_days),
+            due=max(planned, self.created),
+            late_start=planned < self.created,
             status=ActionStatus.TODO,
             **fields,  # type: ignore[arg-type]
         )
         override = self.overrides.get(task.id)
-        if override is not None:
-            task = replace(
-                task, owner=override.owner or task.owner, due=override.due or task.due, status=override.status
-            )
-        return replace(task, overdue_at_start=task.due < self.created and task.status is ActionStatus.TODO)
+        if override is None:
+            return task
+        return replace(
+            task,
+            owner=override.owner or task.owner,
+            due=override.due or task.due,
+            late_start=task.late_start and override.due is None,
+            status=override.status,
+        )
 
 
 def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, context: TaskContext) -> tuple[Task, ...]:

@@ -64,3 +64,16 @@ def mini_assessment(lang: Lang = Lang.EN, **changes: object) -> Assessment:
         overrides=(ActionOverride(action="act.train", owner="Pia", status=ActionStatus.DOING),),
     )
     return assessment.model_copy(update=changes)
+
+
+def write_edited(path: Path, text: str, old: str, new: str) -> Path:
+    """Write ``text`` with its first ``old`` replaced by ``new``: a file broken in one known place."""
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_containing(path: Path, needle: str) -> int:
+    """The last line of a file that contains ``needle`` (1-based)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return max(i for i, line in enumerate(lines, start=1) if needle in line)

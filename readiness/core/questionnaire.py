@@ -105,6 +105,11 @@ class Question(Model):
     def scored(self) -> bool:
         return self.weight > 0 and self.type not in UNSCORED_TYPES
 
+    @property
+    def options(self) -> tuple[Choice | Threshold, ...]:
+        """The choices, or the thresholds, that can carry a score and actions."""
+        return (*self.choices, *self.thresholds)
+
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
 
@@ -230,8 +235,7 @@ def _check_actions(questionnaire: Questionnaire) -> None:
         if missing:
             raise ValueError(f"action {action.id!r} depends on unknown actions {sorted(missing)}")
     for question in questionnaire.questions:
-        options: tuple[Choice | Threshold, ...] = (*question.choices, *question.thresholds)
-        for option in options:
+        for option in question.options:
             missing = set(option.actions) - known
             if missing:
                 raise ValueError(

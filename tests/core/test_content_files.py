@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MINI_CONTENT
+from conftest import MINI_CONTENT, line_containing, write_edited
 
 from readiness.core.content import load_content
 from readiness.core.problems import ReadinessError
@@ -15,10 +15,7 @@ from readiness.core.problems import ReadinessError
 def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(MINI_CONTENT, folder)
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    write_edited(folder / name, (folder / name).read_text(encoding="utf-8"), old, new)
     return folder
 
 
@@ -26,11 +23,6 @@ def problems_of(folder: Path) -> list[str]:
     with pytest.raises(ReadinessError) as caught:
         load_content(folder)
     return [str(p) for p in caught.value.problems]
-
-
-def line_of(folder: Path, name: str, needle: str) -> int:
-    lines = (folder / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +55,7 @@ def test_questionnaire_errors_name_file_line_and_field(
 ) -> None:
     folder = broken_copy(tmp_path, "questionnaire.yaml", old, new)
     [problem] = problems_of(folder)
-    line = line_of(folder, "questionnaire.yaml", needle)
+    line = line_containing(folder / "questionnaire.yaml", needle)
     assert problem.startswith(f"{folder / 'questionnaire.yaml'}:{line}: {expected}")
 
 

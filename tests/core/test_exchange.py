@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import mini_assessment
+from conftest import line_containing, mini_assessment, write_edited
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,19 +84,11 @@ def test_file_starts_with_format_and_version() -> None:
     )
 
 
-def problem(mini_content: Content, tmp_path: Path, old: str, new: str) -> tuple[str, list[str]]:
-    text = exchange_text(mini_assessment())
-    assert old in text, old
-    path = tmp_path / "client.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def problem(mini_content: Content, tmp_path: Path, old: str, new: str) -> tuple[Path, list[str]]:
+    path = write_edited(tmp_path / "client.yaml", exchange_text(mini_assessment()), old, new)
     with pytest.raises(ReadinessError) as caught:
         read_exchange_file(path, mini_content)
-    return str(path), [str(p) for p in caught.value.problems]
-
-
-def line_containing(path: str, needle: str) -> int:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return max(i for i, line in enumerate(lines, start=1) if needle in line)
+    return path, [str(p) for p in caught.value.problems]
 
 
 @pytest.mark.parametrize(

@@ -176,5 +176,6 @@ def label(vocabulary: str, value: str, lang: Lang | str) -> str:
     return message(f"{vocabulary}.{value}", lang)
 
 
-def message_keys() -> frozenset[str]:
-    return frozenset(_MESSAGES)
+def message_templates() -> dict[str, tuple[str, str]]:
+    """Every sentence as (English, Spanish) templates, for checks."""
+    return dict(_MESSAGES)

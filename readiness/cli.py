@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from readiness import __version__
 from readiness.core.assessment import Assessment
@@ -59,8 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line, like every other error, pointing at --help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_PROBLEM, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="readiness",
         description="Assess readiness for customer messaging and build the rollout plan.",
     )

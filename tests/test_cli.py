@@ -178,6 +178,16 @@ def test_every_problem_of_a_bad_assessment_is_listed(tmp_path: Path) -> None:
     assert "gaps[0].severity" in result.stderr
 
 
-def test_usage_error_exits_2_without_traceback() -> None:
-    result = run("plan")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("plan",), "readiness plan: the following arguments are required: FILE, -o/--output"),
+        (("sample", "--lang", "fr", "-o", "x.yaml"), "readiness sample: argument --lang: invalid choice: 'fr'"),
+        (("frobnicate",), "readiness: argument COMMAND: invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], expected: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(expected)
+    assert len(result.stderr.splitlines()) == 1

@@ -30,6 +30,7 @@ from readiness.resources import ResourceError, questionnaires
 
 EXIT_OK = 0
 EXIT_PROBLEM = 2
+CONTENT_ENV = "READINESS_CONTENT"
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -116,9 +117,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-CONTENT_ENV = "READINESS_CONTENT"
-
-
 def content_folders(extra: list[Path]) -> list[Path]:
     """The shipped content, then the folders named in the environment, then those given with --content."""
     from_env = [Path(p) for p in os.environ.get(CONTENT_ENV, "").split(os.pathsep) if p]
@@ -130,7 +128,8 @@ def _content(args: argparse.Namespace) -> Content:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    summary = validate_paths(args.paths, lambda: _content(args)) if args.paths else validate_shipped(questionnaires())
+    folders = content_folders(args.content)
+    summary = validate_paths(args.paths, lambda: load_content(*folders)) if args.paths else validate_shipped(*folders)
     print(summary)
     return EXIT_OK
 

@@ -40,6 +40,12 @@ def test_validate_shipped_content() -> None:
     assert result.stdout.startswith("content OK: ")
 
 
+def test_validate_with_an_extra_folder_checks_the_merged_content() -> None:
+    result = run("--content", MINI_CONTENT, "validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("content OK: 2 questionnaire(s)")
+
+
 def test_validate_files_and_folders(mini_file: Path) -> None:
     result = run("--content", MINI_CONTENT, "validate", mini_file, MINI_CONTENT, MINI_CONTENT / "questionnaire.yaml")
     assert result.returncode == 0, result.stderr

@@ -16,9 +16,12 @@ from readiness.core.samples import all_sample_paths
 from readiness.core.validation import validate_document
 
 
-def validate_shipped(folder: Path) -> str:
-    """Load every content file and every sample; a summary line, or a ReadinessError listing all problems."""
-    content = load_content(folder)
+def validate_shipped(folder: Path, *extra: Path) -> str:
+    """Load the shipped content (and any extra folders) and every sample.
+
+    Returns a summary line, or raises a ReadinessError listing all problems.
+    """
+    content = load_content(folder, *extra)
     content.default_questionnaire()
     errors = []
     samples = all_sample_paths(folder)

@@ -137,6 +137,7 @@ def test_kpis_use_the_users_targets_and_catalog_details(plan: Plan) -> None:
     assert (kpi.kpi, kpi.baseline, kpi.target, kpi.unit) == ("frt", 300, 15, "minutes")
     assert kpi.deadline == LAUNCH + dt.timedelta(days=60)
     assert kpi.cadence == "weekly" and not kpi.suggested
+    assert [s.url for s in kpi.sources] == ["https://example.org/frt"]
 
 
 def test_without_targets_the_catalog_suggests_kpis_for_the_chosen_channels(mini_content: Content) -> None:

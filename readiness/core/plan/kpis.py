@@ -8,7 +8,7 @@ from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Kpi
 from readiness.core.content import Catalogs
 from readiness.core.plan.messages import label
-from readiness.core.plan.model import KpiLine
+from readiness.core.plan.model import KpiLine, SourceRef
 
 DEFAULT_DEADLINE_DAYS = 90
 MAX_SUGGESTED = 6
@@ -50,5 +50,6 @@ def _line(target: KpiTarget, kpi: Kpi, assessment: Assessment, launch: dt.date, 
         data_source=target.data_source or kpi.data_source.get(lang),
         cadence=label("cadence", target.cadence or kpi.cadence, lang),
         benchmark=kpi.benchmark.get(lang),
+        sources=tuple(SourceRef(s.title, s.url, s.as_of) for s in kpi.sources),
         suggested=suggested,
     )

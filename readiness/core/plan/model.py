@@ -122,6 +122,13 @@ class PromotionChecklist:
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    title: str
+    url: str
+    as_of: dt.date
+
+
+@dataclass(frozen=True)
 class KpiLine:
     kpi: str
     name: str
@@ -136,6 +143,7 @@ class KpiLine:
     data_source: str
     cadence: str
     benchmark: str
+    sources: tuple[SourceRef, ...]
     suggested: bool
 
 

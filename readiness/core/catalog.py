@@ -93,22 +93,35 @@ class Channel(Sourced):
 
 
 class Benchmark(Model):
+    """What good looks like for a gap; with numbers when a measured figure can be compared."""
+
     text: LocalText
-    unit: LocalText
-    direction: Direction
-    good: float
-    poor: float
+    unit: LocalText | None = None
+    direction: Direction | None = None
+    good: float | None = None
+    poor: float | None = None
+
+    @model_validator(mode="after")
+    def _all_numbers_or_none(self) -> Benchmark:
+        numbers = (self.unit, self.direction, self.good, self.poor)
+        if any(n is not None for n in numbers) and any(n is None for n in numbers):
+            raise ValueError("give unit, direction, good and poor together, or none of them")
+        return self
+
+    @property
+    def comparable(self) -> bool:
+        return self.direction is not None
 
     def is_poor(self, value: float) -> bool:
         """Worse than the poor threshold; the threshold itself still counts as acceptable."""
         if self.direction is Direction.LOWER_IS_BETTER:
-            return value > self.poor
-        return value < self.poor
+            return self.poor is not None and value > self.poor
+        return self.poor is not None and value < self.poor
 
     def is_good(self, value: float) -> bool:
         if self.direction is Direction.LOWER_IS_BETTER:
-            return value <= self.good
-        return value >= self.good
+            return self.good is not None and value <= self.good
+        return self.good is not None and value >= self.good
 
 
 class GapType(Sourced):
@@ -119,7 +132,7 @@ class GapType(Sourced):
     measure: LocalText
     data_needed: LocalText
     closing_actions: tuple[LocalText, ...] = ()
-    benchmark: Benchmark | None = None
+    benchmark: Benchmark
 
 
 class Surface(Model):
@@ -163,6 +176,22 @@ class Kpi(Sourced):
         return "all" in self.channels or channel_id in self.channels
 
 
+class Regulation(Sourced):
+    """A law or rule as guidance (not legal advice): where and to which channels it applies, and what to do."""
+
+    id: Id
+    name: LocalText
+    jurisdiction: LocalText
+    applies_in: tuple[str, ...] = Field(min_length=1, description="Country codes or region-group ids.")
+    channels: tuple[Id, ...] = Field(default=("all",), description="Channel ids it concerns, or 'all'.")
+    summary: LocalText
+    penalties: LocalText | None = None
+    checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+
+    def concerns(self, channel_id: str) -> bool:
+        return "all" in self.channels or channel_id in self.channels
+
+
 class Catalog(Model):
     """Every catalog section; a content folder may split them over several files."""
 
@@ -176,4 +205,5 @@ class Catalog(Model):
     surfaces: tuple[Surface, ...] = ()
     promotion_actions: tuple[PromotionAction, ...] = ()
     kpis: tuple[Kpi, ...] = ()
+    regulations: tuple[Regulation, ...] = ()
     roles: dict[Role, LocalText] = Field(default_factory=dict)

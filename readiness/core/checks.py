@@ -42,7 +42,7 @@ def describe(content: Content) -> str:
         f"{len(content.questionnaires)} questionnaire(s) with {questions} questions, "
         f"{len(catalogs.channels)} channels, {len(catalogs.gap_types)} gap types, "
         f"{len(catalogs.surfaces)} surfaces, {len(catalogs.promotion_actions)} promotion actions, "
-        f"{len(catalogs.kpis)} KPIs"
+        f"{len(catalogs.kpis)} KPIs, {len(catalogs.regulations)} regulations"
     )
 
 

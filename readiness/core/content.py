@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readiness.core.assessment import Assessment
-from readiness.core.catalog import Catalog, Channel, GapType, Kpi, PromotionAction, RegionGroup, Surface
+from readiness.core.catalog import Catalog, Channel, GapType, Kpi, PromotionAction, RegionGroup, Regulation, Surface
 from readiness.core.problems import Problem, ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import YamlDocument, load_yaml_file
@@ -17,7 +17,7 @@ from readiness.core.validation import validate_document
 SAMPLES_FOLDER = "samples"
 
 
-_SECTIONS = ("region_groups", "channels", "gap_types", "surfaces", "promotion_actions", "kpis")
+_SECTIONS = ("region_groups", "channels", "gap_types", "surfaces", "promotion_actions", "kpis", "regulations")
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Catalogs:
     surfaces: dict[str, Surface] = field(default_factory=dict)
     promotion_actions: dict[str, PromotionAction] = field(default_factory=dict)
     kpis: dict[str, Kpi] = field(default_factory=dict)
+    regulations: dict[str, Regulation] = field(default_factory=dict)
     roles: dict[Role, LocalText] = field(default_factory=dict)
 
     def add(self, catalog: Catalog, name: str) -> list[Problem]:
@@ -160,6 +161,12 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
         problems += _unknown_regions(name, f"promotion action {action.id}", action.countries, catalogs)
     for kpi in catalogs.kpis.values():
         problems += _unknown(name, f"kpi {kpi.id}: channels", kpi.channels, channel_ids)
+    for regulation in catalogs.regulations.values():
+        where = f"regulation {regulation.id}"
+        problems += _unknown(name, f"{where}: channels", regulation.channels, channel_ids)
+        problems += _unknown_regions(name, where, regulation.applies_in, catalogs)
+        for item in regulation.checklist:
+            problems += _unknown_regions(name, f"{where}: {item.id}", item.countries, catalogs)
     return problems
 
 

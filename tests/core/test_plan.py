@@ -204,3 +204,25 @@ def test_a_lead_time_longer_than_the_runway_makes_the_task_due_at_once(mini_cont
     assert verify.late_start
     welcome = plan.day_one[0]
     assert (welcome.due, welcome.late_start) == (dt.date(2026, 11, 20), False)
+
+
+def test_regulations_apply_by_market_and_channel(plan: Plan, mini_content: Content) -> None:
+    assert [c.regulation for c in plan.compliance] == ["us_texting", "latam_privacy"]
+    texting = plan.compliance[0]
+    assert [t.id for t in texting.tasks] == ["reg.written_consent", "reg.quiet_hours"]
+    assert texting.tasks[0].due == LAUNCH - dt.timedelta(days=14)
+    assert texting.tasks[0].kind is TaskKind.COMPLIANCE
+    assert "not legal advice" in plan.compliance_notice
+    whatsapp_in_mexico = build_plan(
+        mini_assessment(
+            profile=Profile(organisation="X", countries=("MX",)),
+            channels=(ChannelChoice(channel="wa", role="primary"),),
+        ),
+        mini_content,
+    )
+    assert [c.regulation for c in whatsapp_in_mexico.compliance] == ["latam_privacy"]
+
+
+def test_gaps_name_the_active_channels_that_close_them(plan: Plan) -> None:
+    slow = next(g for g in plan.gaps if g.type == "slow")
+    assert slow.closing_channels == ("WhatsApp", "SMS")  # the retired channel is never offered

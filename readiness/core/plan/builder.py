@@ -7,8 +7,10 @@ import datetime as dt
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.plan.channels import rank_channels, retired_in_use
+from readiness.core.plan.compliance import compliance_checklists
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.kpis import kpi_lines
+from readiness.core.plan.messages import message
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
 from readiness.core.plan.tasks import (
     TaskContext,
@@ -61,6 +63,8 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         retired_channels_in_use=retired_in_use(assessment, catalogs),
         team=team_plan(assessment, chosen, training, context),
         launch_blockers=blockers,
+        compliance=compliance_checklists(chosen, context),
+        compliance_notice=message("compliance.notice", lang),
         day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
         promotion=promotion,
         kpis=kpis,

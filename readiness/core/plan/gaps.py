@@ -42,7 +42,7 @@ def gap_priority(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float,
 
 def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float, str]:
     benchmark = gap_type.benchmark if gap_type else None
-    if gap.measured_value is None or benchmark is None:
+    if gap.measured_value is None or benchmark is None or benchmark.unit is None:
         return 1.0, message("gap.not_measured", lang)
     values = {
         "value": f"{gap.measured_value:g}",
@@ -65,13 +65,25 @@ def rank_gaps(gaps: tuple[Gap, ...], catalogs: Catalogs, lang: Lang) -> tuple[Pl
         scored.append((priority, gap, gap_type, explanation))
     scored.sort(key=lambda item: (-item[0], -SEVERITY_POINTS[item[1].severity], item[1].id))
     return tuple(
-        _plan_gap(rank, priority, gap, gap_type, explanation, lang)
+        _plan_gap(rank, priority, gap, gap_type, explanation, _closers(gap.type, catalogs, lang), lang)
         for rank, (priority, gap, gap_type, explanation) in enumerate(scored, start=1)
     )
 
 
+def _closers(gap_type: str, catalogs: Catalogs, lang: Lang) -> tuple[str, ...]:
+    return tuple(
+        c.name.get(lang) for c in catalogs.channels.values() if c.status == "active" and gap_type in c.closes_gaps
+    )
+
+
 def _plan_gap(
-    rank: int, priority: float, gap: Gap, gap_type: GapType | None, explanation: tuple[str, ...], lang: Lang
+    rank: int,
+    priority: float,
+    gap: Gap,
+    gap_type: GapType | None,
+    explanation: tuple[str, ...],
+    closing_channels: tuple[str, ...],
+    lang: Lang,
 ) -> PlanGap:
     benchmark = gap_type.benchmark if gap_type else None
     return PlanGap(
@@ -83,12 +95,13 @@ def _plan_gap(
         frequency=label("frequency", gap.frequency, lang),
         severity=label("severity", gap.severity, lang),
         measured_value=gap.measured_value,
-        unit=benchmark.unit.get(lang) if benchmark else "",
+        unit=benchmark.unit.get(lang) if benchmark and benchmark.unit else "",
         benchmark=benchmark.text.get(lang) if benchmark else "",
         priority=priority,
         rank=rank,
         explanation=explanation,
         closing_actions=tuple(a.get(lang) for a in gap_type.closing_actions) if gap_type else (),
+        closing_channels=closing_channels,
         evidence=gap.evidence,
         notes=gap.notes,
     )

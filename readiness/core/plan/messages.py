@@ -130,6 +130,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Audience: {audience}.",
         "Participantes: {audience}.",
     ),
+    # Compliance
+    "compliance.notice": (
+        "These checklists are guidance drawn from public sources, not legal advice. "
+        "Confirm what applies to your business with counsel in each market before launch.",
+        "Estas listas son una orientación basada en fuentes públicas, no asesoramiento jurídico. "
+        "Confirme con un abogado de cada mercado qué se aplica a su empresa antes del lanzamiento.",
+    ),
     # Milestones
     "milestone.start": ("Plan starts", "Arranque del plan"),
     "milestone.blockers": ("All launch blockers cleared", "Todos los bloqueos de lanzamiento resueltos"),

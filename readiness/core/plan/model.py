@@ -20,6 +20,14 @@ class TaskKind(StrEnum):
     DAY_ONE = "day_one"
     PROMOTION = "promotion"
     TRAINING = "training"
+    COMPLIANCE = "compliance"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    title: str
+    url: str
+    as_of: dt.date
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,8 @@ class PlanGap:
     rank: int
     explanation: tuple[str, ...]
     closing_actions: tuple[str, ...]
+    closing_channels: tuple[str, ...]
+    """Names of the active channels that close this kind of gap."""
     evidence: str
     notes: str
 
@@ -122,13 +132,6 @@ class PromotionChecklist:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    title: str
-    url: str
-    as_of: dt.date
-
-
-@dataclass(frozen=True)
 class KpiLine:
     kpi: str
     name: str
@@ -163,6 +166,19 @@ class RefineRoutine:
 
 
 @dataclass(frozen=True)
+class ComplianceChecklist:
+    """One regulation that applies to the markets served and the chosen channels: guidance, not legal advice."""
+
+    regulation: str
+    name: str
+    jurisdiction: str
+    summary: str
+    penalties: str
+    tasks: tuple[Task, ...]
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
 class PlanHeader:
     organisation: str
     industry: str
@@ -187,6 +203,8 @@ class Plan:
     retired_channels_in_use: tuple[RetiredChannel, ...]
     team: TeamPlan
     launch_blockers: tuple[Task, ...]
+    compliance: tuple[ComplianceChecklist, ...]
+    compliance_notice: str
     day_one: tuple[Task, ...]
     promotion: tuple[PromotionChecklist, ...]
     kpis: tuple[KpiLine, ...]
@@ -201,4 +219,5 @@ class Plan:
 
     def all_tasks(self) -> tuple[Task, ...]:
         promotion = tuple(t for checklist in self.promotion for t in checklist.tasks)
-        return (*self.launch_blockers, *self.team.training, *self.day_one, *self.actions, *promotion)
+        compliance = tuple(t for checklist in self.compliance for t in checklist.tasks)
+        return (*self.launch_blockers, *compliance, *self.team.training, *self.day_one, *self.actions, *promotion)

@@ -52,7 +52,7 @@ def test_validate_files_and_folders(mini_file: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{mini_file}: assessment OK",
         f"{MINI_CONTENT}: content folder OK: 1 questionnaire(s) with 9 questions, 4 channels, 3 gap types, "
-        "2 surfaces, 4 promotion actions, 2 KPIs, 2 regulations",
+        "2 surfaces, 4 promotion actions, 2 KPIs, 3 regulations",
         f"{MINI_CONTENT / 'questionnaire.yaml'}: questionnaire OK (mini 1.0, 9 questions)",
     ]
 

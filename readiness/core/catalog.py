@@ -186,6 +186,7 @@ class Regulation(Sourced):
     channels: tuple[Id, ...] = Field(default=("all",), description="Channel ids it concerns, or 'all'.")
     summary: LocalText
     penalties: LocalText | None = None
+    only_with_bot: bool = Field(default=False, description="Applies only when a bot answers customers.")
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
 
     def concerns(self, channel_id: str) -> bool:

@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import mini_assessment
 
-from readiness.core.assessment import ActionOverride, ActionStatus, Answer, ChannelChoice, Gap, Profile
+from readiness.core.assessment import ActionOverride, ActionStatus, Answer, BotPlan, ChannelChoice, Gap, Profile
 from readiness.core.content import Content
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
@@ -226,3 +226,11 @@ def test_regulations_apply_by_market_and_channel(plan: Plan, mini_content: Conte
 def test_gaps_name_the_active_channels_that_close_them(plan: Plan) -> None:
     slow = next(g for g in plan.gaps if g.type == "slow")
     assert slow.closing_channels == ("WhatsApp", "SMS")  # the retired channel is never offered
+
+
+def test_bot_rules_apply_only_when_a_bot_answers(mini_content: Content) -> None:
+    without_bot = build_plan(mini_assessment(), mini_content)
+    assert "bot_notice" not in {c.regulation for c in without_bot.compliance}
+    team = mini_assessment().team.model_copy(update={"bot": BotPlan(enabled=True, scope="FAQ")})
+    with_bot = build_plan(mini_assessment(team=team), mini_content)
+    assert "bot_notice" in {c.regulation for c in with_bot.compliance}

@@ -63,7 +63,7 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         retired_channels_in_use=retired_in_use(assessment, catalogs),
         team=team_plan(assessment, chosen, training, context),
         launch_blockers=blockers,
-        compliance=compliance_checklists(chosen, context),
+        compliance=compliance_checklists(chosen, assessment.team.bot.enabled, context),
         compliance_notice=message("compliance.notice", lang),
         day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
         promotion=promotion,

@@ -8,10 +8,15 @@ from readiness.core.plan.tasks import TaskContext
 from readiness.core.text import Step
 
 
-def compliance_checklists(chosen: tuple[str, ...], context: TaskContext) -> tuple[ComplianceChecklist, ...]:
+def compliance_checklists(
+    chosen: tuple[str, ...], bot_enabled: bool, context: TaskContext
+) -> tuple[ComplianceChecklist, ...]:
+    """The regulations for the markets served and the chosen channels (bot rules only when a bot answers)."""
     lang = context.lang
     checklists = []
     for regulation in context.catalogs.regulations.values():
+        if regulation.only_with_bot and not bot_enabled:
+            continue
         if not (context.serves(regulation.applies_in) and any(regulation.concerns(c) for c in chosen)):
             continue
         checklists.append(

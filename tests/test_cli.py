@@ -51,8 +51,8 @@ def test_validate_files_and_folders(mini_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"{mini_file}: assessment OK",
-        f"{MINI_CONTENT}: content folder OK: 1 questionnaire(s) with 9 questions, 4 channels, 3 gap types, "
-        "2 surfaces, 4 promotion actions, 2 KPIs, 3 regulations",
+        f"{MINI_CONTENT}: content folder OK: 1 questionnaire(s) with 9 questions, 5 channels, 3 gap types, "
+        "2 surfaces, 6 promotion actions, 2 KPIs, 3 regulations",
         f"{MINI_CONTENT / 'questionnaire.yaml'}: questionnaire OK (mini 1.0, 9 questions)",
     ]
 

@@ -53,6 +53,7 @@ class Profile(Model):
     industry: ShortText = ""
     size: Size = Size.SMALL
     countries: tuple[Country, ...] = Field(default=(), description="ISO country codes served.")
+    home_country: Country | None = Field(default=None, description="Where the business itself operates.")
     audience: tuple[Audience, ...] = (Audience.B2C,)
     current_channels: tuple[ChannelUse, ...] = ()
     business_hours: BusinessHours = BusinessHours()

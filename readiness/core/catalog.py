@@ -66,7 +66,12 @@ class Channel(Sourced):
     status: Literal["active", "discontinued"]
     discontinued_on: dt.date | None = None
     replacement: LocalText | None = None
-    strong_in: tuple[str, ...] = Field(default=(), description="ISO country codes or region-group ids.")
+    strong_in: tuple[str, ...] = Field(
+        default=(), description="Markets (ISO codes or region groups) where consumers use it widely."
+    )
+    strong_in_b2b: tuple[str, ...] = Field(
+        default=(), description="Markets where business buyers use it widely to deal with suppliers."
+    )
     not_suited_in: tuple[str, ...] = Field(default=(), description="Markets where the channel is a poor fit.")
     global_reach: bool = False
     audience: tuple[Audience, ...] = Field(min_length=1)
@@ -82,8 +87,15 @@ class Channel(Sourced):
     use_cases: tuple[LocalText, ...] = ()
     closes_gaps: tuple[Id, ...] = ()
     requires_live_agents: bool = False
+    contact_only: bool = Field(
+        default=False, description="A contact channel a business may already have (phone), never recommended."
+    )
     blockers: tuple[ChecklistItem, ...] = ()
     day_one: tuple[ChecklistItem, ...] = ()
+
+    @property
+    def recommendable(self) -> bool:
+        return self.status == "active" and not self.contact_only
 
     @model_validator(mode="after")
     def _check_status(self) -> Channel:
@@ -148,6 +160,8 @@ class PromotionAction(Model):
     detail: LocalText | None = None
     channels: tuple[Id, ...] = Field(min_length=1, description="Channel ids, or 'all'.")
     countries: tuple[str, ...] = Field(default=(), description="Only for these countries or region groups.")
+    audience: tuple[Audience, ...] = Field(default=(), description="Only for these audiences (empty: all).")
+    only_if_using: tuple[Id, ...] = Field(default=(), description="Only when one of these is a current channel.")
     owner_role: Role
     offset_days: int = Field(ge=-180, le=365)
 

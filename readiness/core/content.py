@@ -151,7 +151,10 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
     for channel in catalogs.channels.values():
         problems += _unknown(name, f"channel {channel.id}: closes_gaps", channel.closes_gaps, catalogs.gap_types)
         problems += _unknown_regions(
-            name, f"channel {channel.id}", (*channel.strong_in, *channel.not_suited_in), catalogs
+            name,
+            f"channel {channel.id}",
+            (*channel.strong_in, *channel.strong_in_b2b, *channel.not_suited_in),
+            catalogs,
         )
         for item in (*channel.blockers, *channel.day_one):
             problems += _unknown_regions(name, f"channel {channel.id}: {item.id}", item.countries, catalogs)
@@ -159,6 +162,7 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
         problems += _unknown(name, f"promotion action {action.id}: surface", (action.surface,), catalogs.surfaces)
         problems += _unknown(name, f"promotion action {action.id}: channels", action.channels, channel_ids)
         problems += _unknown_regions(name, f"promotion action {action.id}", action.countries, catalogs)
+        problems += _unknown(name, f"promotion action {action.id}: only_if_using", action.only_if_using, channel_ids)
     for kpi in catalogs.kpis.values():
         problems += _unknown(name, f"kpi {kpi.id}: channels", kpi.channels, channel_ids)
     for regulation in catalogs.regulations.values():

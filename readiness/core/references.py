@@ -119,6 +119,10 @@ def _check_discontinued(assessment: Assessment, content: Content) -> Iterator[Fi
 
 
 def _check_countries(assessment: Assessment) -> Iterator[Finding]:
-    for index, code in enumerate(assessment.profile.countries):
+    profile = assessment.profile
+    codes: list[tuple[FieldPath, str]] = [(("profile", "countries", i), c) for i, c in enumerate(profile.countries)]
+    if profile.home_country is not None:
+        codes.append((("profile", "home_country"), profile.home_country))
+    for path, code in codes:
         if not (len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()):
-            yield ("profile", "countries", index), f"{code!r} is not an ISO country code such as MX or US"
+            yield path, f"{code!r} is not an ISO country code such as MX or US"

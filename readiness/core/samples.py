@@ -9,7 +9,7 @@ from readiness.core.content import SAMPLES_FOLDER, Content
 from readiness.core.exchange import read_exchange_file
 from readiness.core.text import LANGUAGES, Lang
 
-SAMPLE_PROFILES: tuple[str, ...] = ("mx-retail",)
+SAMPLE_PROFILES: tuple[str, ...] = ("mx-retail", "us-dental", "jp-brand", "de-b2b-software", "cn-exporter")
 
 
 def sample_path(profile: str, lang: Lang, folder: Path) -> Path:

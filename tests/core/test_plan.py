@@ -9,11 +9,20 @@ import json
 import pytest
 from conftest import mini_assessment
 
-from readiness.core.assessment import ActionOverride, ActionStatus, Answer, BotPlan, ChannelChoice, Gap, Profile
+from readiness.core.assessment import (
+    ActionOverride,
+    ActionStatus,
+    Answer,
+    BotPlan,
+    ChannelChoice,
+    ChannelUse,
+    Gap,
+    Profile,
+)
 from readiness.core.content import Content
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
-from readiness.core.plan.model import Plan, TaskKind
+from readiness.core.plan.model import Plan, RankedChannel, TaskKind
 from readiness.core.text import Lang
 
 LAUNCH = dt.date(2027, 1, 11)
@@ -91,12 +100,12 @@ def test_blocker_due_dates_leave_their_lead_time(plan: Plan) -> None:
 def test_promotion_checklist_per_surface_and_channel(plan: Plan) -> None:
     groups = [(c.surface, c.channel, [t.id for t in c.tasks]) for c in plan.promotion]
     assert groups == [
-        ("website", None, ["web.links"]),
+        ("website", None, ["web.remove_gbm", "web.links", "web.order_status"]),
         ("website", "wa", ["web.wa_link@wa"]),
         ("website", "sms", ["web.sms_optin@sms"]),
         ("store", "wa", ["store.qr@wa"]),
     ]
-    website = plan.promotion[0].tasks[0]
+    website = plan.promotion[0].tasks[1]
     assert website.owner == "Marta"  # the surface's owner
     assert website.due == LAUNCH - dt.timedelta(days=3)
 
@@ -234,3 +243,45 @@ def test_bot_rules_apply_only_when_a_bot_answers(mini_content: Content) -> None:
     team = mini_assessment().team.model_copy(update={"bot": BotPlan(enabled=True, scope="FAQ")})
     with_bot = build_plan(mini_assessment(team=team), mini_content)
     assert "bot_notice" in {c.regulation for c in with_bot.compliance}
+
+
+def test_contact_only_channels_can_be_current_but_are_never_recommended(mini_content: Content) -> None:
+    profile = Profile(
+        organisation="X", countries=("MX",), current_channels=(ChannelUse(channel="phone", monthly_volume=900),)
+    )
+    plan = build_plan(mini_assessment(profile=profile), mini_content)
+    assert "phone" not in {c.channel for c in plan.channels}
+    assert "Phone" not in next(g for g in plan.gaps if g.type == "slow").closing_channels
+
+
+def test_business_buyers_count_only_where_they_use_the_channel(mini_content: Content) -> None:
+    def whatsapp(countries: tuple[str, ...], audience: tuple[str, ...]) -> RankedChannel:
+        profile = Profile.model_validate({"organisation": "X", "countries": countries, "audience": audience})
+        return next(c for c in build_plan(mini_assessment(profile=profile), mini_content).channels if c.channel == "wa")
+
+    assert any(
+        "Business buyers use it widely in 1 of your 1 markets (MX)" in r for r in whatsapp(("MX",), ("b2b",)).reasons
+    )
+    brazil_b2b, brazil_b2c = whatsapp(("BR",), ("b2b",)), whatsapp(("BR",), ("b2c",))
+    assert brazil_b2b.score < brazil_b2c.score  # strong with Brazilian consumers, not listed for business buyers
+
+
+def test_promotion_items_fit_the_audience_and_the_channels_in_use(mini_content: Content) -> None:
+    def website_items(**profile: object) -> set[str]:
+        plan = build_plan(
+            mini_assessment(profile=Profile.model_validate({"organisation": "X", **profile})), mini_content
+        )
+        return {t.id for c in plan.promotion if c.surface == "website" for t in c.tasks}
+
+    assert "web.order_status" in website_items(audience=["b2c"])
+    assert "web.order_status" not in website_items(audience=["b2b"])
+    assert "web.remove_gbm" not in website_items()
+    assert "web.remove_gbm" in website_items(current_channels=[{"channel": "gbm"}])
+
+
+def test_the_home_countrys_rules_apply_even_where_it_does_not_sell(mini_content: Content) -> None:
+    abroad = Profile(organisation="X", countries=("GB",), home_country="MX")
+    plan = build_plan(
+        mini_assessment(profile=abroad, channels=(ChannelChoice(channel="wa", role="primary"),)), mini_content
+    )
+    assert "latam_privacy" in {c.regulation for c in plan.compliance}

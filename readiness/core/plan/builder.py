@@ -46,7 +46,7 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         catalogs=catalogs,
         overrides={o.action: o for o in assessment.overrides},
         owners=owners_by_role(assessment),
-        countries=frozenset(assessment.profile.countries),
+        countries=frozenset(assessment.profile.countries) | _home(assessment),
     )
     chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
     gaps = rank_gaps(assessment.gaps, catalogs, lang)
@@ -72,6 +72,12 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         milestones=milestones(assessment, launch, blockers, training, promotion, kpis, refine),
         refine=refine,
     )
+
+
+def _home(assessment: Assessment) -> frozenset[str]:
+    """The business's own country: its laws apply even where it does not sell."""
+    home = assessment.profile.home_country
+    return frozenset({home}) if home else frozenset()
 
 
 def _header(assessment: Assessment, questionnaire_title: str, launch: dt.date, assumed: bool) -> PlanHeader:

@@ -1,10 +1,11 @@
 """Rank the active channels for a profile, with the reasons and constraints behind each rank.
 
-Points (out of 100): market fit up to 40, audience 10, global reach 10, gaps
+Points (out of 100): market fit up to 40 (consumer markets for a B2C profile, business-buyer
+markets for a B2B one), audience 10, global reach 10, gaps
 closed up to 30 (their share of the register's total priority), already in use
 5, minus 20 × the share of markets where the channel is a poor fit and 10 when
 its set-up cannot finish before launch. A channel that does not serve the
-profile's audience scores 0. Discontinued channels are never ranked.
+profile's audience scores 0. Discontinued and contact-only channels (phone) are never ranked.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from readiness.core.assessment import Assessment
-from readiness.core.catalog import Channel
+from readiness.core.catalog import Audience, Channel
 from readiness.core.content import Catalogs
 from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap, RankedChannel, RetiredChannel
@@ -42,7 +43,7 @@ def rank_channels(
     chosen = {c.channel: c.role for c in assessment.channels}
     rows = []
     for channel in catalogs.channels.values():
-        if channel.status != "active":
+        if not channel.recommendable:
             continue
         tally = _score(channel, assessment, gaps, catalogs, launch)
         rows.append((max(0.0, min(100.0, tally.points)), channel, tally))
@@ -85,23 +86,28 @@ def _audience(channel: Channel, assessment: Assessment, tally: _Tally, lang: Lan
 
 
 def _markets(channel: Channel, assessment: Assessment, catalogs: Catalogs, tally: _Tally, lang: Lang) -> None:
+    """Market points for where the profile's audience (consumers, businesses) actually uses the channel."""
     countries = list(dict.fromkeys(assessment.profile.countries))
     if channel.global_reach:
         tally.points += GLOBAL_POINTS
         tally.reasons.append(message("channel.global", lang))
     if not countries:
         return
-    strong = [c for c in countries if c in catalogs.expand(channel.strong_in)]
-    weak = [c for c in countries if c in catalogs.expand(channel.not_suited_in)]
+    audience = set(assessment.profile.audience)
+    consumers = catalogs.expand(channel.strong_in) if Audience.B2C in audience else frozenset()
+    businesses = catalogs.expand(channel.strong_in_b2b) if Audience.B2B in audience else frozenset()
+    strong = [c for c in countries if c in consumers | businesses]
     if strong:
         tally.points += MARKET_POINTS * len(strong) / len(countries)
-        tally.reasons.append(
-            message(
-                "channel.region_strong", lang, matched=len(strong), total=len(countries), countries=", ".join(strong)
-            )
-        )
+        for key, markets in (("channel.region_strong", consumers), ("channel.region_strong_b2b", businesses)):
+            matched = [c for c in countries if c in markets]
+            if matched:
+                tally.reasons.append(
+                    message(key, lang, matched=len(matched), total=len(countries), countries=", ".join(matched))
+                )
     elif not channel.global_reach:
         tally.reasons.append(message("channel.region_weak", lang))
+    weak = [c for c in countries if c in catalogs.expand(channel.not_suited_in)]
     if weak:
         tally.points -= NOT_SUITED_PENALTY * len(weak) / len(countries)
         tally.constraints.append(message("channel.not_suited", lang, countries=", ".join(weak)))

@@ -71,9 +71,7 @@ def rank_gaps(gaps: tuple[Gap, ...], catalogs: Catalogs, lang: Lang) -> tuple[Pl
 
 
 def _closers(gap_type: str, catalogs: Catalogs, lang: Lang) -> tuple[str, ...]:
-    return tuple(
-        c.name.get(lang) for c in catalogs.channels.values() if c.status == "active" and gap_type in c.closes_gaps
-    )
+    return tuple(c.name.get(lang) for c in catalogs.channels.values() if c.recommendable and gap_type in c.closes_gaps)
 
 
 def _plan_gap(

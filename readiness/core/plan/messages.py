@@ -63,6 +63,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Strong in {matched} of your {total} markets ({countries}).",
         "Tiene fuerte implantación en {matched} de sus {total} mercados ({countries}).",
     ),
+    "channel.region_strong_b2b": (
+        "Business buyers use it widely in {matched} of your {total} markets ({countries}).",
+        "Los compradores profesionales lo usan mucho en {matched} de sus {total} mercados ({countries}).",
+    ),
     "channel.region_weak": (
         "Not a leading channel in your markets.",
         "No es un canal de referencia en sus mercados.",

@@ -142,7 +142,7 @@ def promotion_checklists(
         actions = [
             a
             for a in context.catalogs.promotion_actions.values()
-            if a.surface == surface.id and context.serves(a.countries)
+            if a.surface == surface.id and _fits(a, assessment, context)
         ]
         for channel_id in (None, *channel_ids):
             key = channel_id or "all"
@@ -161,6 +161,17 @@ def promotion_checklists(
                 PromotionChecklist(surface.id, surface.name.get(context.lang), channel_id, channel_name, tuple(tasks))
             )
     return tuple(checklists)
+
+
+def _fits(action: PromotionAction, assessment: Assessment, context: TaskContext) -> bool:
+    """Right market, right audience, and (for clean-up tasks) a channel the business really uses."""
+    profile = assessment.profile
+    in_use = {c.channel for c in profile.current_channels}
+    return (
+        context.serves(action.countries)
+        and (not action.audience or bool(set(action.audience) & set(profile.audience)))
+        and (not action.only_if_using or bool(set(action.only_if_using) & in_use))
+    )
 
 
 def _promotion_task(action: PromotionAction, channel_id: str | None, owner: str, context: TaskContext) -> Task:

@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
         help="an extra content folder (your own questionnaires or catalog entries); repeatable. "
         f"Also read from ${CONTENT_ENV}, separated by '{os.pathsep}'.",
     )
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="the assessment library: a SQLite file or a SQLAlchemy URL "
+        "(default: $READINESS_DB, else library.sqlite in your data folder)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check content or assessment files (default: shipped content)")
@@ -105,6 +111,23 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("file", type=Path, metavar="FILE")
     score.add_argument("--json", action="store_true", help="machine-readable, with the explanation trace")
     score.set_defaults(command=_score)
+
+    listing = commands.add_parser("list", help="list the assessments in the library")
+    listing.add_argument("--search", default="", help="only organisations whose name contains this")
+    listing.set_defaults(command=_list)
+
+    importing = commands.add_parser("import", help="add an assessment file to the library; prints its id")
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.set_defaults(command=_import)
+
+    exporting = commands.add_parser("export", help="write a stored assessment as an exchange file")
+    exporting.add_argument("id", type=int, metavar="ID")
+    exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exporting.set_defaults(command=_export)
+
+    deleting = commands.add_parser("delete", help="delete an assessment from the library")
+    deleting.add_argument("id", type=int, metavar="ID")
+    deleting.set_defaults(command=_delete)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of content and assessment files")
     schema.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
@@ -151,6 +174,49 @@ def _score(args: argparse.Namespace) -> int:
         print(to_json(report))
     else:
         print(score_summary(report, questionnaire, assessment))
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from readiness.store import library_session, list_assessments
+
+    with library_session(args.db) as session:
+        rows = list_assessments(session=session, search=args.search)
+    for row in rows:
+        baseline = f"  (re-assessment of {row.baseline_id})" if row.baseline_id else ""
+        print(
+            f"{row.id:>5}  {row.organisation:<32.32}  {row.created.isoformat()}  {row.language}  {row.status:<8}"
+            f"  {row.answers:>3} answers  {row.questionnaire}{baseline}"
+        )
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from readiness.store import create_assessment, library_session
+
+    assessment = read_exchange_file(args.file, _content(args))
+    with library_session(args.db) as session:
+        assessment_id = create_assessment(session=session, assessment=assessment)
+    print(assessment_id)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from readiness.store import library_session, load_assessment
+
+    with library_session(args.db) as session:
+        assessment = load_assessment(session=session, assessment_id=args.id)
+    write_exchange_file(assessment, args.output)
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from readiness.store import delete_assessment, library_session
+
+    with library_session(args.db) as session:
+        delete_assessment(session=session, assessment_id=args.id)
+    print(f"deleted {args.id}")
     return EXIT_OK
 
 

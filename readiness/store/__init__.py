@@ -1,1 +1,44 @@
-"""Storage of the assessment library (SQLite through SQLModel); built by the storage issue."""
+"""The assessment library: SQLite (or PostgreSQL) through SQLModel, every edit one short transaction.
+
+Nothing outside this package sees a row: repository functions take and return core models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlmodel import Session
+
+from readiness.store.library import Library, open_library
+from readiness.store.repository import (
+    AssessmentSummary,
+    create_assessment,
+    delete_assessment,
+    list_assessments,
+    load_assessment,
+    replace_assessment,
+    save_answer,
+    set_last_page,
+)
+
+__all__ = [
+    "AssessmentSummary",
+    "Library",
+    "create_assessment",
+    "delete_assessment",
+    "library_session",
+    "list_assessments",
+    "load_assessment",
+    "open_library",
+    "replace_assessment",
+    "save_answer",
+    "set_last_page",
+]
+
+
+@contextmanager
+def library_session(db: str | None = None) -> Iterator[Session]:
+    """Open the library, run one unit of work, commit it, close (with its rotating backup)."""
+    with open_library(db) as library, library.session() as session:
+        yield session

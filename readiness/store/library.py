@@ -1,0 +1,165 @@
+"""Opening the library: check it, back it up, migrate it, and keep rotating backups.
+
+A damaged or foreign file is reported and never touched; a library written by a
+newer Readiness is refused; before any migration a copy is taken with SQLite's
+backup API, and after it the file must pass integrity and foreign-key checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlmodel import Session
+
+from readiness.core.problems import ReadinessError
+from readiness.store.engine import create_library_engine, library_url, sqlite_path
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+BACKUPS_KEPT = 7
+BACKUP_EVERY = dt.timedelta(days=1)
+
+
+class Library:
+    """An open library: hands out short sessions, and backs up on close."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.path = sqlite_path(url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        if self.path is not None:
+            rotate_backups(self.path)
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def open_library(db: str | None = None) -> Library:
+    url = library_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        _prepare_file(path)
+    engine = create_library_engine(url)
+    with engine.connect() as connection:
+        _migrate(connection, path)
+    library = Library(url, engine)
+    if path is not None and _last_backup_age(path) > BACKUP_EVERY:
+        rotate_backups(path)
+    return library
+
+
+def _prepare_file(path: Path) -> None:
+    if path.exists():
+        _check_readable(path)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+    except (OSError, sqlite3.Error) as error:
+        raise ReadinessError.single(path, f"cannot create the library: {error}") from None
+
+
+def _check_readable(path: Path) -> None:
+    """quick_check in read-only mode, so a damaged file is reported and left exactly as it was."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        message = f"not a Readiness library, or damaged ({error}); the file was left untouched"
+        raise ReadinessError.single(path, message) from None
+    if result != "ok":
+        message = f"the library is damaged (quick_check: {result}); the file was left untouched — restore a backup"
+        raise ReadinessError.single(path, message)
+
+
+def _alembic_config(connection: Connection) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _migrate(connection: Connection, path: Path | None) -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(connection)
+    script = ScriptDirectory.from_config(config)
+    current = MigrationContext.configure(connection).get_current_revision()
+    head = script.get_current_head()
+    where = str(path) if path else "library"
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        message = f"written by a newer Readiness (schema {current}; this version knows up to {head}); left untouched"
+        raise ReadinessError.single(where, message)
+    if current is None and inspect(connection).get_table_names():
+        raise ReadinessError.single(where, "not a Readiness library (it has other tables); left untouched")
+    if current == head:
+        return
+    if current is not None and path is not None:
+        backup(path, path.parent / "backups" / f"{path.stem}-before-{head}-{_stamp()}.sqlite")
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # batch migrations copy tables
+    command.upgrade(config, "head")
+    connection.commit()
+    _check_after_migration(connection, where)
+
+
+def _check_after_migration(connection: Connection, where: str) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+    integrity = connection.execute(text("PRAGMA integrity_check")).scalar()
+    if problems or integrity != "ok":
+        message = f"migration left the library inconsistent ({integrity}, {len(problems)} foreign-key problems)"
+        raise ReadinessError.single(where, message + "; restore the backup taken just before it")
+
+
+def backup(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API, written under a temporary name first."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    with sqlite3.connect(source) as live, sqlite3.connect(partial) as copy:
+        live.backup(copy)
+    partial.replace(target)
+    return target
+
+
+def rotate_backups(path: Path) -> Path:
+    """Take a backup and keep only the newest few rotating ones (pre-migration copies are kept apart)."""
+    folder = path.parent / "backups"
+    made = backup(path, folder / f"{path.stem}-{_stamp()}.sqlite")
+    rotating = sorted(folder.glob(f"{path.stem}-2*.sqlite"))
+    for old in rotating[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def _last_backup_age(path: Path) -> dt.timedelta:
+    newest = max((p.stat().st_mtime for p in (path.parent / "backups").glob(f"{path.stem}-2*.sqlite")), default=0.0)
+    return dt.datetime.now() - dt.datetime.fromtimestamp(newest)
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")

@@ -14,6 +14,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from readiness.core.problems import ReadinessError
 
 DB_ENV = "READINESS_DB"
 BUSY_TIMEOUT_MS = 10_000
@@ -40,7 +43,13 @@ def sqlite_path(url: str) -> Path | None:
 
 def create_library_engine(url: str) -> Engine:
     if sqlite_path(url) is None:
-        return create_engine(url, pool_pre_ping=True)
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except (ImportError, ArgumentError) as error:
+            raise ReadinessError.single(
+                make_url(url).render_as_string(hide_password=True),
+                f"cannot use this database URL ({error}); for PostgreSQL install a driver: pip install 'psycopg[binary]'",
+            ) from None
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_immediate)

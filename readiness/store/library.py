@@ -21,6 +21,8 @@ from readiness.core.problems import ReadinessError
 from readiness.store.engine import create_library_engine, library_url, sqlite_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+SCHEMA_HEAD = "0002"
+"""The newest migration. A library already there opens without loading Alembic (a test keeps this in step)."""
 BACKUPS_KEPT = 7
 BACKUP_EVERY = dt.timedelta(days=1)
 
@@ -99,7 +101,15 @@ def _alembic_config(connection: Connection) -> Any:
     return config
 
 
+def stored_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _migrate(connection: Connection, path: Path | None) -> None:
+    if stored_revision(connection) == SCHEMA_HEAD:
+        return
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory

@@ -48,7 +48,8 @@ def create_library_engine(url: str) -> Engine:
         except (ImportError, ArgumentError) as error:
             raise ReadinessError.single(
                 make_url(url).render_as_string(hide_password=True),
-                f"cannot use this database URL ({error}); for PostgreSQL install a driver: pip install 'psycopg[binary]'",
+                f"cannot use this database URL ({error}); "
+                "for PostgreSQL install a driver: pip install 'psycopg[binary]'",
             ) from None
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _configure_sqlite)

@@ -449,13 +449,6 @@ def downgrade() -> None:
 '''
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: _migrate sends PRAGMA foreign_keys=OFF after its first query has already begun the "
-    "transaction (BEGIN IMMEDIATE), where SQLite ignores it; a batch migration that rebuilds the assessment "
-    "table then drops the old one with foreign keys on, and ON DELETE CASCADE empties every child table",
-)
 def test_a_migration_that_rebuilds_the_assessment_table_keeps_every_row(
     tmp_path: Path, db: Path, samples: dict[str, Assessment], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -619,13 +612,6 @@ def test_opening_and_closing_keeps_at_most_seven_valid_rotating_backups(
     assert not list((db.parent / "backups").glob("*.partial"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _prepare_file, _check_readable and backup() use `with sqlite3.connect(...)`, which ends the "
-    "transaction but does not close the connection, and Python 3.11's sqlite3 connections sit in a reference "
-    "cycle: they stay open until the garbage collector runs, so closing the library does not checkpoint its "
-    "WAL (and backup() renames its copy while the copy is still open, which Windows refuses)",
-)
 def test_closing_the_library_closes_the_file(db: Path, samples: dict[str, Assessment]) -> None:
     gc.disable()  # what a busy app sees between two collections
     try:

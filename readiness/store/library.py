@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,12 @@ def open_library(db: str | None = None) -> Library:
     if path is not None:
         _prepare_file(path)
     engine = create_library_engine(url)
-    with engine.connect() as connection:
-        _migrate(connection, path)
+    try:
+        with engine.connect() as connection:
+            _migrate(connection, path)
+    finally:
+        engine.dispose()  # the migration connection had foreign keys off: later ones are made afresh
+
     library = Library(url, engine)
     if path is not None and _last_backup_age(path) > BACKUP_EVERY:
         rotate_backups(path)
@@ -73,7 +77,7 @@ def _prepare_file(path: Path) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path) as connection:
+        with closing(sqlite3.connect(path)) as connection:
             connection.execute("PRAGMA journal_mode=WAL")
     except (OSError, sqlite3.Error) as error:
         raise ReadinessError.single(path, f"cannot create the library: {error}") from None
@@ -82,7 +86,7 @@ def _prepare_file(path: Path) -> None:
 def _check_readable(path: Path) -> None:
     """quick_check in read-only mode, so a damaged file is reported and left exactly as it was."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             result = connection.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
         message = f"not a Readiness library, or damaged ({error}); the file was left untouched"
@@ -108,6 +112,11 @@ def stored_revision(connection: Connection) -> str | None:
 
 
 def _migrate(connection: Connection, path: Path | None) -> None:
+    if connection.dialect.name == "sqlite":
+        # Batch migrations copy and drop tables: with foreign keys on, dropping the old assessment table
+        # would cascade-delete every answer. The pragma is ignored inside a transaction, so it goes first,
+        # on the raw connection, before any statement opens one.
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
     if stored_revision(connection) == SCHEMA_HEAD:
         return
     from alembic import command
@@ -128,8 +137,6 @@ def _migrate(connection: Connection, path: Path | None) -> None:
         return
     if current is not None and path is not None:
         backup(path, path.parent / "backups" / f"{path.stem}-before-{head}-{_stamp()}.sqlite")
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # batch migrations copy tables
     command.upgrade(config, "head")
     connection.commit()
     _check_after_migration(connection, where)
@@ -150,7 +157,7 @@ def backup(source: Path, target: Path) -> Path:
     """A consistent copy through SQLite's backup API, written under a temporary name first."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
-    with sqlite3.connect(source) as live, sqlite3.connect(partial) as copy:
+    with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
         live.backup(copy)
     partial.replace(target)
     return target

@@ -236,11 +236,6 @@ def test_replace_assessment_writes_every_field_and_list(
     assert load(library, other) == samples["cn-exporter.en"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: replace_assessment ('write every field') leaves created, questionnaire_id and "
-    "questionnaire_version as they were",
-)
 def test_replace_assessment_also_writes_the_date_and_questionnaire_version(
     library: Library, samples: dict[str, Assessment]
 ) -> None:
@@ -298,11 +293,6 @@ def test_list_search_ignores_case(library: Library, samples: dict[str, Assessmen
     assert found("zzz") == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: list_assessments passes the search to LIKE unescaped (contains() without autoescape), "
-    "so '%' and '_' are wildcards: '%' lists every assessment",
-)
 def test_list_search_takes_wildcards_literally(library: Library, samples: dict[str, Assessment]) -> None:
     create(library, samples["us-dental.en"])
     percent = create(library, renamed(samples["mx-retail.en"], "Tienda 100% Natural"))
@@ -311,11 +301,6 @@ def test_list_search_takes_wildcards_literally(library: Library, samples: dict[s
         assert list_assessments(session=session, search="_") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: list_assessments lowers the name with SQLite's lower(), which folds ASCII only, "
-    "so 'Ñandú' is never found by 'ñandú' or 'ÑANDÚ'",
-)
 def test_list_search_ignores_case_beyond_ascii(library: Library, samples: dict[str, Assessment]) -> None:
     created = create(library, renamed(samples["mx-retail.es"], "Ñandú Óptica"))
     with library.session() as session:

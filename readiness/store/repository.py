@@ -110,8 +110,7 @@ def list_assessments(*, session: Session, search: str = "") -> list[AssessmentSu
         .outerjoin(answers, answers.c.assessment_id == col(AssessmentRow.id))
         .order_by(col(AssessmentRow.updated_at).desc(), col(AssessmentRow.id).desc())
     )
-    if search:
-        query = query.where(func.lower(OrganisationRow.name).contains(search.lower()))
+    wanted = search.casefold()
     return [
         AssessmentSummary(
             id=row.id or 0,
@@ -125,6 +124,7 @@ def list_assessments(*, session: Session, search: str = "") -> list[AssessmentSu
             baseline_id=row.baseline_id,
         )
         for row, name, count in session.exec(query)
+        if wanted in name.casefold()  # in Python: SQLite's lower() folds ASCII only ("Ñandú")
     ]
 
 
@@ -151,6 +151,9 @@ def replace_assessment(*, session: Session, assessment_id: int, assessment: Asse
     if organisation is not None:
         organisation.name = assessment.profile.organisation
         session.add(organisation)
+    row.questionnaire_id = assessment.questionnaire_id
+    row.questionnaire_version = assessment.questionnaire_version
+    row.created = assessment.created
     row.language = assessment.language.value
     row.launch_date = assessment.profile.launch_date
     row.profile_json = profile_json(assessment.profile)

@@ -15,7 +15,6 @@ from readiness.store.mapping import (
     answer_row,
     assessment_of,
     child_rows,
-    encode_value,
     profile_json,
     team_json,
     to_json,
@@ -134,13 +133,11 @@ def save_answer(*, session: Session, assessment_id: int, question_id: str, answe
     existing = session.exec(
         select(AnswerRow).where(AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)
     ).first()
-    if existing is None:
-        session.add(answer_row(assessment_id, question_id, answer))
-    else:
-        existing.value_json = encode_value(answer.value)
-        existing.na, existing.na_reason, existing.note = answer.na, answer.na_reason, answer.note
-        existing.flagged, existing.answered_by = answer.flagged, answer.answered_by
-        session.add(existing)
+    fresh = answer_row(assessment_id, question_id, answer)
+    if existing is not None:
+        existing.sqlmodel_update(fresh.model_dump(exclude={"id"}))
+        fresh = existing
+    session.add(fresh)
     _touch(session, row)
 
 

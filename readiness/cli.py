@@ -17,9 +17,8 @@ from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_text_atomically
 from readiness.core.checks import validate_paths, validate_shipped
 from readiness.core.content import Content, load_content
-from readiness.core.exchange import read_exchange_file, write_exchange_file
+from readiness.core.exchange import read_exchange_bytes, read_exchange_file, write_exchange_file
 from readiness.core.plain import to_json
-from readiness.core.plan.builder import build_plan
 from readiness.core.problems import ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
@@ -90,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
         "(default: $READINESS_DB, else library.sqlite in your data folder)",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    library_option = _Parser(add_help=False)
+    library_option.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="the assessment library")
 
     validate = commands.add_parser("validate", help="check content or assessment files (default: shipped content)")
     validate.add_argument(
@@ -112,20 +113,26 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--json", action="store_true", help="machine-readable, with the explanation trace")
     score.set_defaults(command=_score)
 
-    listing = commands.add_parser("list", help="list the assessments in the library")
+    listing = commands.add_parser("list", parents=[library_option], help="list the assessments in the library")
     listing.add_argument("--search", default="", help="only organisations whose name contains this")
     listing.set_defaults(command=_list)
 
-    importing = commands.add_parser("import", help="add an assessment file to the library; prints its id")
+    importing = commands.add_parser(
+        "import",
+        parents=[library_option],
+        help="add an assessment file, or the assessment inside a plan PDF, to the library; prints its id",
+    )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.set_defaults(command=_import)
 
-    exporting = commands.add_parser("export", help="write a stored assessment as an exchange file")
+    exporting = commands.add_parser(
+        "export", parents=[library_option], help="write a stored assessment as an exchange file"
+    )
     exporting.add_argument("id", type=int, metavar="ID")
     exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exporting.set_defaults(command=_export)
 
-    deleting = commands.add_parser("delete", help="delete an assessment from the library")
+    deleting = commands.add_parser("delete", parents=[library_option], help="delete an assessment from the library")
     deleting.add_argument("id", type=int, metavar="ID")
     deleting.set_defaults(command=_delete)
 
@@ -133,9 +140,19 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     schema.set_defaults(command=_schema)
 
-    plan = commands.add_parser("plan", help="build the rollout plan; the format follows OUT's extension")
-    plan.add_argument("file", type=Path, metavar="FILE")
-    plan.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.json")
+    plan = commands.add_parser(
+        "plan",
+        parents=[library_option],
+        help="write the rollout plan: PDF, HTML, CSV task list, ICS milestones or JSON, by OUT's extension",
+    )
+    plan.add_argument("file", type=Path, nargs="?", metavar="FILE", help="an assessment file (or use --id)")
+    plan.add_argument("--id", type=int, metavar="N", help="a stored assessment in the library (see --db)")
+    plan.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.pdf, .html, .csv, .ics or .json"
+    )
+    plan.add_argument("--lang", choices=[lang.value for lang in Lang], help="default: the assessment's language")
+    plan.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    plan.add_argument("--theme", type=Path, metavar="THEME.yaml", help="branding: logo, colours, consultancy name")
     plan.set_defaults(command=_plan)
     return parser
 
@@ -194,7 +211,7 @@ def _list(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from readiness.store import create_assessment, library_session
 
-    assessment = read_exchange_file(args.file, _content(args))
+    assessment = _read_assessment_file(args.file, _content(args))
     with library_session(args.db) as session:
         assessment_id = create_assessment(session=session, assessment=assessment)
     print(assessment_id)
@@ -230,15 +247,43 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    output: Path = args.output
-    suffix = output.suffix.lower()
-    if suffix != ".json":
-        raise ReadinessError.single(output, f"unsupported output format {suffix or '(none)'!r}; supported: .json")
+    from readiness.report.html import Paper
+    from readiness.report.outputs import PlanSettings, output_format, write_plan
+    from readiness.report.theme import load_theme
+
+    output_format(args.output)
+    if (args.file is None) == (args.id is None):
+        raise ReadinessError.single("plan", "give either an assessment FILE or --id N of a stored assessment")
     content = _content(args)
-    plan = build_plan(read_exchange_file(args.file, content), content)
-    write_text_atomically(output, to_json(plan) + "\n")
-    print(f"wrote {output}")
+    settings = PlanSettings(
+        lang=Lang(args.lang) if args.lang else None,
+        paper=Paper(args.paper),
+        theme=load_theme(args.theme) if args.theme else None,
+    )
+    written = write_plan(args.output, _plan_assessment(args, content), content, settings)
+    pages = f" ({written.pages} pages)" if written.pages else ""
+    print(f"wrote {written.path}{pages}")
+    for warning in written.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
+
+
+def _plan_assessment(args: argparse.Namespace, content: Content) -> Assessment:
+    if args.file is not None:
+        return _read_assessment_file(args.file, content)
+    from readiness.store import library_session, load_assessment
+
+    with library_session(args.db) as session:
+        return load_assessment(session=session, assessment_id=args.id)
+
+
+def _read_assessment_file(path: Path, content: Content) -> Assessment:
+    """An exchange file, or the exchange file embedded in a plan PDF."""
+    if path.suffix.lower() == ".pdf":
+        from readiness.report.attachment import exchange_from_pdf
+
+        return read_exchange_bytes(exchange_from_pdf(path), f"{path} (attached assessment)", content)
+    return read_exchange_file(path, content)
 
 
 def score_summary(report: ScoreReport, questionnaire: Questionnaire, assessment: Assessment) -> str:

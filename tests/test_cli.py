@@ -105,7 +105,7 @@ def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_
     out = tmp_path / "plan.docx"
     result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
     assert result.returncode == 2
-    assert result.stderr.strip() == f"{out}: unsupported output format '.docx'; supported: .json"
+    assert result.stderr.strip() == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .ics, .json"
     assert not out.exists()
 
 
@@ -187,7 +187,7 @@ def test_every_problem_of_a_bad_assessment_is_listed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("plan",), "readiness plan: the following arguments are required: FILE, -o/--output"),
+        (("plan",), "readiness plan: the following arguments are required: -o/--output"),
         (("sample", "--lang", "fr", "-o", "x.yaml"), "readiness sample: argument --lang: invalid choice: 'fr'"),
         (("frobnicate",), "readiness: argument COMMAND: invalid choice: 'frobnicate'"),
     ],

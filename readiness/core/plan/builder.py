@@ -6,12 +6,14 @@ import datetime as dt
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
+from readiness.core.plan.appendix import answer_lines
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.compliance import compliance_checklists
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.kpis import kpi_lines
 from readiness.core.plan.messages import message
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
+from readiness.core.plan.readiness import readiness
 from readiness.core.plan.tasks import (
     TaskContext,
     channel_items,
@@ -55,9 +57,11 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
     promotion = promotion_checklists(chosen, assessment, context)
     kpis = kpi_lines(assessment, chosen, catalogs, launch)
     refine = refine_routine(assessment, launch)
+    scores = score_assessment(questionnaire, assessment.answers)
     return Plan(
         header=_header(assessment, questionnaire.title.get(lang), launch, assumed),
-        scores=score_assessment(questionnaire, assessment.answers),
+        scores=scores,
+        readiness=readiness(questionnaire, scores, lang),
         gaps=gaps,
         channels=rank_channels(assessment, gaps, catalogs, launch),
         retired_channels_in_use=retired_in_use(assessment, catalogs),
@@ -71,6 +75,7 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         actions=triggered_actions(questionnaire, assessment, context),
         milestones=milestones(assessment, launch, blockers, training, promotion, kpis, refine),
         refine=refine,
+        answers=answer_lines(questionnaire, assessment.answers, scores, lang),
     )
 
 

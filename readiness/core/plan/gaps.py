@@ -65,7 +65,7 @@ def rank_gaps(gaps: tuple[Gap, ...], catalogs: Catalogs, lang: Lang) -> tuple[Pl
         scored.append((priority, gap, gap_type, explanation))
     scored.sort(key=lambda item: (-item[0], -SEVERITY_POINTS[item[1].severity], item[1].id))
     return tuple(
-        _plan_gap(rank, priority, gap, gap_type, explanation, _closers(gap.type, catalogs, lang), lang)
+        _plan_gap(rank, priority, gap, gap_type, explanation, _closers(gap.type, catalogs, lang), catalogs, lang)
         for rank, (priority, gap, gap_type, explanation) in enumerate(scored, start=1)
     )
 
@@ -81,17 +81,20 @@ def _plan_gap(
     gap_type: GapType | None,
     explanation: tuple[str, ...],
     closing_channels: tuple[str, ...],
+    catalogs: Catalogs,
     lang: Lang,
 ) -> PlanGap:
+    current = catalogs.channels.get(gap.current_channel) if gap.current_channel else None
     benchmark = gap_type.benchmark if gap_type else None
     return PlanGap(
         id=gap.id,
         type=gap.type,
         type_name=gap_type.name.get(lang) if gap_type else gap.type,
         touchpoint=label("touchpoint", gap.touchpoint, lang),
-        current_channel=gap.current_channel,
+        current_channel=current.name.get(lang) if current else gap.current_channel,
         frequency=label("frequency", gap.frequency, lang),
         severity=label("severity", gap.severity, lang),
+        severity_level=gap.severity.value,
         measured_value=gap.measured_value,
         unit=benchmark.unit.get(lang) if benchmark and benchmark.unit else "",
         benchmark=benchmark.text.get(lang) if benchmark else "",

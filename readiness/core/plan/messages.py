@@ -37,6 +37,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "day.fri": ("Fri", "vie"),
     "day.sat": ("Sat", "sáb"),
     "day.sun": ("Sun", "dom"),
+    # Fit for messaging, read from the four reasons
+    "fit.strong": ("Strong fit for messaging", "Muy adecuada para la mensajería"),
+    "fit.good": ("Good fit for messaging", "Adecuada para la mensajería"),
+    "fit.partial": ("Partial fit for messaging", "Parcialmente adecuada para la mensajería"),
+    "fit.weak": ("Weak fit for messaging", "Poco adecuada para la mensajería por ahora"),
+    "fit.unknown": ("Fit not yet known", "Adecuación aún desconocida"),
+    "fit.summary": (
+        "Strongest reason: {strongest} ({high}/100). Weakest: {weakest} ({low}/100).",
+        "Razón más sólida: {strongest} ({high}/100). Más débil: {weakest} ({low}/100).",
+    ),
+    "fit.no_answers": (
+        "Answer the questions tagged with the four reasons to see how well messaging fits.",
+        "Responda las preguntas asociadas a las cuatro razones para ver cuánto encaja la mensajería.",
+    ),
+    "answer.yes": ("Yes", "Sí"),
+    "answer.no": ("No", "No"),
+    "band.none": ("Not scored yet", "Sin puntuación todavía"),
     # Gap priority
     "gap.base": (
         "Frequency '{frequency}' ({f}) × severity '{severity}' ({s}) = {base}.",

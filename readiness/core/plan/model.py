@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readiness.core.assessment import ActionStatus
+from readiness.core.plan.appendix import AnswerLine
+from readiness.core.plan.readiness import Readiness
 from readiness.core.scoring import ScoreReport
 
 
@@ -58,8 +60,11 @@ class PlanGap:
     type_name: str
     touchpoint: str
     current_channel: str | None
+    """The name of the channel the gap happens on today."""
     frequency: str
     severity: str
+    severity_level: str
+    """The severity's id (low, medium, high, critical), for styling."""
     measured_value: float | None
     unit: str
     benchmark: str
@@ -198,6 +203,7 @@ class PlanHeader:
 class Plan:
     header: PlanHeader
     scores: ScoreReport
+    readiness: Readiness
     gaps: tuple[PlanGap, ...]
     channels: tuple[RankedChannel, ...]
     retired_channels_in_use: tuple[RetiredChannel, ...]
@@ -211,6 +217,7 @@ class Plan:
     actions: tuple[Task, ...]
     milestones: tuple[Milestone, ...]
     refine: RefineRoutine
+    answers: tuple[AnswerLine, ...]
 
     @property
     def chosen_channels(self) -> tuple[RankedChannel, ...]:

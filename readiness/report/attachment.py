@@ -1,0 +1,31 @@
+"""Read back the assessment a plan PDF carries, so a plan that was only emailed can be reopened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readiness.core.problems import ReadinessError
+from readiness.report.job import ATTACHMENT_NAME
+
+MAX_PDF_BYTES = 100 * 1024**2
+
+
+def exchange_from_pdf(path: Path) -> bytes:
+    """The exchange file embedded in a Readiness plan PDF; one clear error for any other PDF."""
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise ReadinessError.single(path, f"the PDF is larger than {MAX_PDF_BYTES // 1024**2} MB")
+        attachments = pypdf.PdfReader(path).attachments
+    except OSError as error:
+        raise ReadinessError.single(path, f"cannot read file: {error.strerror or error}") from None
+    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+        raise ReadinessError.single(path, f"not a readable PDF ({type(error).__name__})") from None
+    bodies = attachments.get(ATTACHMENT_NAME, [])
+    if len(bodies) != 1:
+        raise ReadinessError.single(
+            path, "this PDF carries no Readiness assessment: only plans made by Readiness can be imported"
+        )
+    return bodies[0]

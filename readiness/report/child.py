@@ -1,0 +1,61 @@
+"""The render child: ``python -m readiness.report.child MEMORY_CAP``, driven by RenderWorker.
+
+Reads jobs from stdin and writes progress and results to stdout, as framed
+messages. Anything else that would print to stdout goes to stderr instead, so
+it cannot corrupt the messages.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO
+
+from readiness.report import framing
+from readiness.report.job import RenderJob
+
+
+def main() -> None:
+    _limit_memory(int(sys.argv[1]))
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    jobs = sys.stdin.buffer
+    import readiness.report.pdf  # noqa: F401 - warm up: WeasyPrint's import and font set-up, before the first job
+
+    framing.send(replies, ("ready", None))
+    while True:
+        try:
+            job = framing.receive(jobs)
+        except EOFError:
+            return
+        if job is None:
+            return
+        _render(job, replies)
+
+
+def _render(job: RenderJob, replies: IO[bytes]) -> None:
+    from readiness.report.pdf import render_pdf
+
+    try:
+        result = render_pdf(job, lambda message: framing.send(replies, ("progress", message)))
+    except MemoryError:
+        framing.send(replies, ("error", "rendering ran out of memory and was stopped"))
+        raise SystemExit(3) from None
+    except Exception as error:
+        framing.send(replies, ("error", f"rendering failed: {type(error).__name__}: {str(error)[:200]}"))
+        return
+    framing.send(replies, ("done", result))
+
+
+def _limit_memory(cap: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the time limit still applies
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = cap if hard == resource.RLIM_INFINITY else min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+if __name__ == "__main__":
+    main()

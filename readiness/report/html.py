@@ -1,0 +1,132 @@
+"""The plan as HTML, from the Jinja templates in report_templates/.
+
+Every template is rendered with autoescape on, and every printed value passes
+through ``printable`` first, so user text always reaches the page as text.
+Assets (fonts, the logo) are named by URL: ``app:`` URLs that the PDF
+renderer's fetcher serves, or ``data:`` URLs for a stand-alone HTML file.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from readiness import __version__
+from readiness.core.plan.messages import label
+from readiness.core.plan.model import Plan
+from readiness.report.charts import bar_chart, timeline
+from readiness.report.fmt import Formatter
+from readiness.report.labels import Labels
+from readiness.report.safetext import printable
+from readiness.report.theme import Theme
+from readiness.resources import Folder, folder, resource
+
+FONTS = {
+    "app:fonts/Inter-Regular.otf": "fonts/Inter-Regular.otf",
+    "app:fonts/Inter-Italic.otf": "fonts/Inter-Italic.otf",
+    "app:fonts/Inter-SemiBold.otf": "fonts/Inter-SemiBold.otf",
+    "app:fonts/Inter-Bold.otf": "fonts/Inter-Bold.otf",
+}
+FONT_TYPE = "font/otf"
+BAND_COLOURS = {"not_ready": "#C8453A", "emerging": "#D9822B", "ready": "#2E8B57"}
+"""Bar colours of the readiness bands; any other band takes the theme's primary colour."""
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """The plan as one HTML document, with the assets its app: URLs name."""
+
+    html: str
+    assets: dict[str, tuple[bytes, str]]
+    title: str
+
+
+def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False) -> PlanPage:
+    """The plan's HTML; ``standalone`` inlines the assets as data: URLs so a browser can show it alone."""
+    assets = _assets(theme)
+    lang = plan.header.language
+    t = Labels(lang)
+    title = t("cover.title_for", organisation=plan.header.organisation)
+    html = (
+        _environment()
+        .get_template("plan.html")
+        .render(
+            plan=plan,
+            theme=theme,
+            paper=paper.value,
+            lang=lang,
+            title=title,
+            t=t,
+            f=Formatter(lang),
+            vocab=lambda vocabulary, value: label(vocabulary, value, lang),
+            asset=_data_url(assets) if standalone else _app_url(assets),
+            readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, Formatter(lang)),
+            timeline=timeline(plan.milestones, Formatter(lang)) if plan.milestones else None,
+            band_colours=BAND_COLOURS,
+            version=__version__,
+            generated=dt.date.today(),
+        )
+    )
+    return PlanPage(html, assets, title)
+
+
+def _assets(theme: Theme) -> dict[str, tuple[bytes, str]]:
+    assets = {url: (_font_bytes(relative), FONT_TYPE) for url, relative in FONTS.items()}
+    if theme.logo is not None:
+        assets[theme.logo.url] = (theme.logo.body, theme.logo.media_type)
+    return assets
+
+
+@cache
+def _font_bytes(relative: str) -> bytes:
+    return resource(Folder.ASSETS, relative).read_bytes()
+
+
+def _app_url(assets: Mapping[str, tuple[bytes, str]]) -> Any:
+    def url(name: str) -> Markup:
+        if name not in assets:
+            raise KeyError(f"no bundled asset {name}")
+        return Markup(name)  # noqa: S704 - an app: URL from our own asset table, never user text
+
+    return url
+
+
+def _data_url(assets: Mapping[str, tuple[bytes, str]]) -> Any:
+    def url(name: str) -> Markup:
+        body, media_type = assets[name]
+        encoded = base64.b64encode(body).decode("ascii")
+        return Markup(f"data:{media_type};base64,{encoded}")  # noqa: S704 - base64 of a bundled asset
+
+    return url
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return printable(value)
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(folder(Folder.REPORT_TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

@@ -1,0 +1,112 @@
+"""Write the plan in the format its file name asks for: PDF, HTML, CSV, ICS or JSON, all from one plan model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from readiness.core.assessment import Assessment
+from readiness.core.atomic import write_bytes_atomically, write_text_atomically
+from readiness.core.content import Content
+from readiness.core.exchange import exchange_text
+from readiness.core.plain import to_json
+from readiness.core.plan.builder import build_plan
+from readiness.core.plan.model import Plan
+from readiness.core.problems import ReadinessError
+from readiness.core.text import Lang
+from readiness.report.calendar import milestones_ics
+from readiness.report.html import Paper, PlanPage, render_plan_html
+from readiness.report.job import RenderJob, RenderResult
+from readiness.report.labels import Labels
+from readiness.report.tasklist import task_list_csv
+from readiness.report.theme import Theme, load_theme
+from readiness.report.worker import ProgressCallback, RenderError, RenderWorker
+
+
+class OutputFormat(StrEnum):
+    PDF = ".pdf"
+    HTML = ".html"
+    CSV = ".csv"
+    ICS = ".ics"
+    JSON = ".json"
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    lang: Lang | None = None
+    """The plan's language; None keeps the assessment's."""
+    paper: Paper = Paper.A4
+    theme: Theme | None = None
+    """None uses the default theme shipped in assets."""
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def output_format(path: Path) -> OutputFormat:
+    suffix = path.suffix.lower()
+    try:
+        return OutputFormat(suffix)
+    except ValueError:
+        supported = ", ".join(f.value for f in OutputFormat)
+        raise ReadinessError.single(
+            path, f"unsupported output format {suffix or '(none)'!r}; supported: {supported}"
+        ) from None
+
+
+def plan_in(assessment: Assessment, content: Content, lang: Lang | None) -> Plan:
+    if lang is not None and lang is not assessment.language:
+        assessment = assessment.model_copy(update={"language": lang})
+    return build_plan(assessment, content)
+
+
+def pdf_job(assessment: Assessment, plan: Plan, page: PlanPage) -> RenderJob:
+    description = Labels(plan.header.language)("meta.description", organisation=plan.header.organisation)
+    return RenderJob(page.html, page.assets, exchange_text(assessment).encode("utf-8"), description)
+
+
+def write_plan(
+    output: Path,
+    assessment: Assessment,
+    content: Content,
+    settings: PlanSettings,
+    *,
+    worker: RenderWorker | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Written:
+    """Build the plan and write it to OUTPUT; the file appears whole or not at all."""
+    kind = output_format(output)
+    plan = plan_in(assessment, content, settings.lang)
+    if kind is OutputFormat.PDF:
+        theme = settings.theme or load_theme()
+        result = _render(pdf_job(assessment, plan, render_plan_html(plan, theme, settings.paper)), worker, on_progress)
+        write_bytes_atomically(output, result.pdf)
+        return Written(output, result.pages, result.warnings)
+    writers: dict[OutputFormat, Callable[[], str]] = {
+        OutputFormat.HTML: lambda: _standalone_html(plan, settings),
+        OutputFormat.CSV: lambda: task_list_csv(plan),
+        OutputFormat.ICS: lambda: milestones_ics(plan),
+        OutputFormat.JSON: lambda: to_json(plan) + "\n",
+    }
+    write_text_atomically(output, writers[kind]())
+    return Written(output)
+
+
+def _standalone_html(plan: Plan, settings: PlanSettings) -> str:
+    return render_plan_html(plan, settings.theme or load_theme(), settings.paper, standalone=True).html
+
+
+def _render(job: RenderJob, worker: RenderWorker | None, on_progress: ProgressCallback | None) -> RenderResult:
+    try:
+        if worker is not None:
+            return worker.render(job, on_progress)
+        with RenderWorker() as own:
+            return own.render(job, on_progress)
+    except RenderError as error:
+        raise ReadinessError.single("plan", str(error)) from None

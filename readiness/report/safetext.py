@@ -1,0 +1,48 @@
+"""Make any text safe to lay out: no control characters, no endless words, no runaway blank lines.
+
+WeasyPrint's line breaking is quadratic in the length of an unbroken run of
+characters (a pasted URL or a base64 blob), so long runs get a zero-width
+space every few characters: the text still reads and copies the same, and the
+layout stays linear. Escaping is not done here; Jinja's autoescape does it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BREAK_EVERY = 24
+"""Characters between inserted break opportunities in an unbroken run."""
+
+MAX_BLANK_LINES = 1
+MAX_CHARACTERS = 20_000
+"""Longer text is cut here and marked, so one field cannot fill hundreds of pages."""
+
+_ZERO_WIDTH_SPACE = "\u200b"
+_RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
+_BLANK_LINES = re.compile(rf"\n[ \t]*(?:\n[ \t]*){{{MAX_BLANK_LINES + 1},}}")
+_KEEP = {"\n", "\t"}
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: they could reorder what follows them; plain RTL text needs none."""
+_ELLIPSIS = " […]"
+
+
+def printable(text: str) -> str:
+    """The text with controls dropped, line ends unified, blank lines capped and long runs breakable."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c in _KEEP or not _is_control(c))
+    if len(text) > MAX_CHARACTERS:
+        text = text[:MAX_CHARACTERS] + _ELLIPSIS
+    text = _BLANK_LINES.sub("\n" * (MAX_BLANK_LINES + 1), text)
+    return _RUN.sub(_breakable, text)
+
+
+def _is_control(character: str) -> bool:
+    # Cc (C0/C1 controls), Cs (lone surrogates), Co (private use) and Cn (unassigned) carry
+    # nothing printable; other Cf characters stay: joiners build emoji and Indic clusters.
+    return character in _BIDI_CONTROLS or unicodedata.category(character) in {"Cc", "Cs", "Co", "Cn"}
+
+
+def _breakable(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return _ZERO_WIDTH_SPACE.join(run[i : i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY))

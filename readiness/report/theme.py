@@ -1,0 +1,95 @@
+"""Branding for the printed plan: colours, consultancy name and logo, from a theme YAML file.
+
+A theme names its logo relative to its own folder; the logo is read here, once,
+and handed to the renderer as a bundled asset, so the renderer still fetches
+nothing from the disk or the network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from readiness.core.problems import ReadinessError
+from readiness.core.safeyaml import load_yaml_file
+from readiness.core.validation import validate_document
+from readiness.resources import Folder, resource
+
+MAX_LOGO_BYTES = 1_000_000
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+DEFAULT_THEME = "theme/default.yaml"
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Name = Annotated[str, StringConstraints(max_length=120, strip_whitespace=True)]
+
+
+class Colours(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    primary: Colour
+    """Headings, the cover band and chart bars."""
+    accent: Colour
+    """Highlights: the score, milestone markers, warnings."""
+    ink: Colour
+    muted: Colour
+    surface: Colour
+    """Tinted panels and table headers."""
+
+
+class ThemeFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["theme"]
+    name: Name
+    consultancy: Name = ""
+    tagline: Name = ""
+    logo: str | None = None
+    colours: Colours
+
+
+@dataclass(frozen=True)
+class Logo:
+    url: str
+    body: bytes
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    consultancy: str
+    tagline: str
+    colours: Colours
+    logo: Logo | None
+
+
+def load_theme(path: Path | None = None) -> Theme:
+    """The theme in PATH, or the default theme shipped in assets."""
+    path = path or resource(Folder.ASSETS, DEFAULT_THEME)
+    theme = validate_document(ThemeFile, load_yaml_file(path), str(path))
+    logo = _read_logo(path, theme.logo) if theme.logo else None
+    return Theme(theme.name, theme.consultancy, theme.tagline, theme.colours, logo)
+
+
+def _read_logo(theme_path: Path, relative: str) -> Logo:
+    def refuse(message: str) -> ReadinessError:
+        return ReadinessError.single(theme_path, message, field=("logo",))
+
+    parts = PurePosixPath(relative)
+    if parts.is_absolute() or ".." in parts.parts:
+        raise refuse("the logo must be a file in the theme's folder (no absolute path, no '..')")
+    media_type = LOGO_TYPES.get(parts.suffix.lower())
+    if media_type is None:
+        raise refuse(f"the logo must be one of {', '.join(sorted(LOGO_TYPES))}")
+    logo_path = theme_path.parent.joinpath(*parts.parts)
+    try:
+        with logo_path.open("rb") as handle:
+            body = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError as error:
+        raise refuse(f"cannot read the logo {relative}: {error.strerror or error}") from None
+    if len(body) > MAX_LOGO_BYTES:
+        raise refuse(f"the logo is larger than {MAX_LOGO_BYTES // 1_000_000} MB")
+    return Logo(f"app:theme/logo{parts.suffix.lower()}", body, media_type)

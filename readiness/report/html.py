@@ -119,9 +119,14 @@ def _finalize(value: object) -> object:
     return printable(value)
 
 
+def _clip(value: str, limit: int) -> str:
+    """For text that must stay on one line (running headers, names in narrow columns)."""
+    return printable(" ".join(value.split()), limit)
+
+
 @cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(folder(Folder.REPORT_TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
@@ -130,3 +135,5 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["clip"] = _clip
+    return environment

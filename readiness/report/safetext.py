@@ -15,8 +15,8 @@ BREAK_EVERY = 24
 """Characters between inserted break opportunities in an unbroken run."""
 
 MAX_BLANK_LINES = 1
-MAX_CHARACTERS = 20_000
-"""Longer text is cut here and marked, so one field cannot fill hundreds of pages."""
+MAX_CHARACTERS = 4_000
+"""Longer text is cut here and marked, so one field cannot fill dozens of pages (the attached file keeps it whole)."""
 
 _ZERO_WIDTH_SPACE = "\u200b"
 _RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
@@ -27,12 +27,12 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 _ELLIPSIS = " […]"
 
 
-def printable(text: str) -> str:
-    """The text with controls dropped, line ends unified, blank lines capped and long runs breakable."""
+def printable(text: str, limit: int = MAX_CHARACTERS) -> str:
+    """The text with controls dropped, line ends unified, blank lines capped, length capped and long runs breakable."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(c for c in text if c in _KEEP or not _is_control(c))
-    if len(text) > MAX_CHARACTERS:
-        text = text[:MAX_CHARACTERS] + _ELLIPSIS
+    if len(text) > limit:
+        text = text[:limit].rstrip() + _ELLIPSIS
     text = _BLANK_LINES.sub("\n" * (MAX_BLANK_LINES + 1), text)
     return _RUN.sub(_breakable, text)
 

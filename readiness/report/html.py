@@ -54,8 +54,13 @@ class PlanPage:
     title: str
 
 
-def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False) -> PlanPage:
-    """The plan's HTML; ``standalone`` inlines the assets as data: URLs so a browser can show it alone."""
+def render_plan_html(
+    plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False, generated: dt.date | None = None
+) -> PlanPage:
+    """The plan's HTML; ``standalone`` inlines the assets as data: URLs so a browser can show it alone.
+
+    ``generated`` is the date printed in the colophon (default: today).
+    """
     assets = _assets(theme)
     lang = plan.header.language
     t = Labels(lang)
@@ -77,7 +82,7 @@ def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool
             timeline=timeline(plan.milestones, Formatter(lang)) if plan.milestones else None,
             band_colours=BAND_COLOURS,
             version=__version__,
-            generated=dt.date.today(),
+            generated=generated or dt.date.today(),
         )
     )
     return PlanPage(html, assets, title)

@@ -30,7 +30,7 @@ def render_pdf(job: RenderJob, on_progress: Callable[[str], None] | None = None)
             relationship="Source",
             url_fetcher=fetcher,
         )
-        pdf = document.write_pdf(attachments=[attachment], pdf_tags=True)
+        pdf = document.write_pdf(attachments=[attachment], pdf_variant="pdf/ua-1")
     return RenderResult(
         pdf=pdf,
         pages=len(document.pages),

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -64,6 +63,7 @@ def render_plan_html(
     assets = _assets(theme)
     lang = plan.header.language
     t = Labels(lang)
+    fmt = Formatter(lang)
     title = t("cover.title_for", organisation=plan.header.organisation)
     html = (
         _environment()
@@ -75,11 +75,11 @@ def render_plan_html(
             lang=lang,
             title=title,
             t=t,
-            f=Formatter(lang),
+            f=fmt,
             vocab=lambda vocabulary, value: label(vocabulary, value, lang),
             asset=_data_url(assets) if standalone else _app_url(assets),
-            readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, Formatter(lang)),
-            timeline=timeline(plan.milestones, Formatter(lang)) if plan.milestones else None,
+            readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt),
+            timeline=timeline(plan.milestones, fmt) if plan.milestones else None,
             band_colours=BAND_COLOURS,
             version=__version__,
             generated=generated or dt.date.today(),
@@ -100,7 +100,7 @@ def _font_bytes(relative: str) -> bytes:
     return resource(Folder.ASSETS, relative).read_bytes()
 
 
-def _app_url(assets: Mapping[str, tuple[bytes, str]]) -> Any:
+def _app_url(assets: Mapping[str, tuple[bytes, str]]) -> Callable[[str], Markup]:
     def url(name: str) -> Markup:
         if name not in assets:
             raise KeyError(f"no bundled asset {name}")
@@ -109,7 +109,7 @@ def _app_url(assets: Mapping[str, tuple[bytes, str]]) -> Any:
     return url
 
 
-def _data_url(assets: Mapping[str, tuple[bytes, str]]) -> Any:
+def _data_url(assets: Mapping[str, tuple[bytes, str]]) -> Callable[[str], Markup]:
     def url(name: str) -> Markup:
         body, media_type = assets[name]
         encoded = base64.b64encode(body).decode("ascii")

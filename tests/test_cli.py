@@ -105,7 +105,9 @@ def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_
     out = tmp_path / "plan.docx"
     result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
     assert result.returncode == 2
-    assert result.stderr.strip() == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .ics, .json"
+    assert (
+        result.stderr.strip() == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .ics, .json"
+    )
     assert not out.exists()
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from readiness.core.problems import ReadinessError
@@ -18,7 +21,8 @@ def exchange_from_pdf(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_PDF_BYTES:
             raise ReadinessError.single(path, f"the PDF is larger than {MAX_PDF_BYTES // 1024**2} MB")
-        attachments = pypdf.PdfReader(path).attachments
+        with _quiet("pypdf"):
+            attachments = dict(pypdf.PdfReader(path).attachments)
     except OSError as error:
         raise ReadinessError.single(path, f"cannot read file: {error.strerror or error}") from None
     except (PyPdfError, ValueError, KeyError, TypeError) as error:
@@ -29,3 +33,15 @@ def exchange_from_pdf(path: Path) -> bytes:
             path, "this PDF carries no Readiness assessment: only plans made by Readiness can be imported"
         )
     return bodies[0]
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """pypdf logs its repairs of damaged files; the user gets one line from us instead."""
+    logger = logging.getLogger(logger_name)
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)

@@ -8,6 +8,7 @@ import hashlib
 from readiness import __version__
 from readiness.core.plan.model import Milestone, Plan
 from readiness.report.labels import Labels
+from readiness.report.safetext import without_controls
 
 LINE_LIMIT = 75
 """Octets per content line before folding (RFC 5545 §3.1)."""
@@ -47,7 +48,7 @@ def _event(milestone: Milestone, organisation: str, plan_key: str, stamp: str) -
 
 def _text(value: str) -> str:
     """Escape a TEXT value: backslash, semicolon, comma and line breaks; drop other controls."""
-    value = "".join(c for c in value if c >= " " or c == "\n")
+    value = without_controls(value).replace("\t", " ")
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

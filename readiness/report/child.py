@@ -39,7 +39,7 @@ def _render(job: RenderJob, replies: IO[bytes]) -> None:
     try:
         result = render_pdf(job, lambda message: framing.send(replies, ("progress", message)))
     except MemoryError:
-        framing.send(replies, ("error", "rendering ran out of memory and was stopped"))
+        framing.send(replies, ("fatal", "rendering ran out of memory and was stopped"))
         raise SystemExit(3) from None
     except Exception as error:
         framing.send(replies, ("error", f"rendering failed: {type(error).__name__}: {str(error)[:200]}"))

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from readiness import __version__
 from readiness.core.plan.messages import label
@@ -24,7 +24,7 @@ from readiness.core.plan.model import Plan
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
 from readiness.report.labels import Labels
-from readiness.report.safetext import printable
+from readiness.report.safetext import plain_line, printable
 from readiness.report.theme import Theme
 from readiness.resources import Folder, folder, resource
 
@@ -129,6 +129,11 @@ def _clip(value: str, limit: int) -> str:
     return printable(" ".join(value.split()), limit)
 
 
+def _meta(value: str, limit: int = 200) -> Markup:
+    """For <title> and attribute values: never laid out, so no break points (escaped here, finalize skips it)."""
+    return escape(plain_line(value, limit))
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(
@@ -141,4 +146,5 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["clip"] = _clip
+    environment.filters["meta"] = _meta
     return environment

@@ -6,7 +6,6 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import weasyprint
 
@@ -14,20 +13,18 @@ from readiness.report.fetcher import BundledAssetFetcher
 from readiness.report.job import RenderJob, RenderResult
 
 BASE_URL = "app:"
-_CACHE: dict[Any, Any] = {}
-"""Images and fonts WeasyPrint has already loaded, shared by the renders of one warm worker."""
+MISSING_GLYPH = ".notdef glyph rendered"
 
 
 def render_pdf(job: RenderJob, on_progress: Callable[[str], None] | None = None) -> RenderResult:
     started = time.perf_counter()
     fetcher = BundledAssetFetcher(job.assets)
     with _captured_warnings() as warnings, _progress(on_progress):
-        document = weasyprint.HTML(string=job.html, base_url=BASE_URL, url_fetcher=fetcher).render(cache=_CACHE)
+        document = weasyprint.HTML(string=job.html, base_url=BASE_URL, url_fetcher=fetcher).render()
         attachment = weasyprint.Attachment(
             string=job.attachment,
             name=job.attachment_name,
             description=job.attachment_description,
-            relationship="Source",
             url_fetcher=fetcher,
         )
         pdf = document.write_pdf(attachments=[attachment], pdf_variant="pdf/ua-1")
@@ -35,9 +32,18 @@ def render_pdf(job: RenderJob, on_progress: Callable[[str], None] | None = None)
         pdf=pdf,
         pages=len(document.pages),
         seconds=time.perf_counter() - started,
-        warnings=tuple(warnings),
+        warnings=_summarised(warnings),
         refused=tuple(fetcher.refused),
     )
+
+
+def _summarised(warnings: list[str]) -> tuple[str, ...]:
+    """One line for all the characters no font could draw (emoji, scripts the fonts lack), not one per glyph."""
+    missing = [w for w in warnings if w.startswith(MISSING_GLYPH)]
+    others = tuple(w for w in warnings if not w.startswith(MISSING_GLYPH))
+    if not missing:
+        return others
+    return (*others, f"{len(missing)} characters have no glyph in the installed fonts and print as boxes")
 
 
 class _ListHandler(logging.Handler):

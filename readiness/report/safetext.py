@@ -29,12 +29,22 @@ _ELLIPSIS = " […]"
 
 def printable(text: str, limit: int = MAX_CHARACTERS) -> str:
     """The text with controls dropped, line ends unified, blank lines capped, length capped and long runs breakable."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c in _KEEP or not _is_control(c))
+    text = _BLANK_LINES.sub("\n" * (MAX_BLANK_LINES + 1), without_controls(text))
     if len(text) > limit:
         text = text[:limit].rstrip() + _ELLIPSIS
-    text = _BLANK_LINES.sub("\n" * (MAX_BLANK_LINES + 1), text)
     return _RUN.sub(_breakable, text)
+
+
+def without_controls(text: str) -> str:
+    """Line ends unified to \\n; control, bidi-override, private-use and unassigned characters dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if c in _KEEP or not _is_control(c))
+
+
+def plain_line(text: str, limit: int) -> str:
+    """One line of text for metadata and attributes: no controls, no inserted break points."""
+    text = " ".join(without_controls(text).split())
+    return text if len(text) <= limit else text[:limit].rstrip() + _ELLIPSIS
 
 
 def _is_control(character: str) -> bool:

@@ -12,6 +12,7 @@ import io
 
 from readiness.core.plan.model import Plan, Task
 from readiness.report.labels import Labels
+from readiness.report.safetext import without_controls
 
 COLUMNS = ("id", "step", "kind", "channel", "title", "owner", "role", "due", "status", "late_start")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,5 +50,5 @@ def _row(task: Task, t: Labels, channel_names: dict[str, str]) -> tuple[str, ...
 
 
 def _cell(value: str) -> str:
-    value = "".join(c for c in value if c in "\n" or c >= " ")
+    value = without_controls(value).replace("\t", "")
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value

@@ -7,6 +7,7 @@ nothing from the disk or the network.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Literal
@@ -92,4 +93,6 @@ def _read_logo(theme_path: Path, relative: str) -> Logo:
         raise refuse(f"cannot read the logo {relative}: {error.strerror or error}") from None
     if len(body) > MAX_LOGO_BYTES:
         raise refuse(f"the logo is larger than {MAX_LOGO_BYTES // 1_000_000} MB")
-    return Logo(f"app:theme/logo{parts.suffix.lower()}", body, media_type)
+    digest = hashlib.sha256(body).hexdigest()[:16]
+    # The URL names the content: a warm renderer caches images by URL.
+    return Logo(f"app:theme/logo-{digest}{parts.suffix.lower()}", body, media_type)

@@ -37,6 +37,10 @@ class RenderCancelled(RenderError):
     pass
 
 
+class RenderFailed(RenderError):
+    """The child reported an ordinary failure and is still healthy: it is kept for the next job."""
+
+
 class _Child:
     """One running child process and a thread that turns its replies into a queue."""
 
@@ -112,6 +116,8 @@ class RenderWorker:
             except (BrokenPipeError, OSError, ValueError):
                 self._discard_child()
                 raise RenderError(self._death_message()) from None
+            except RenderFailed:
+                raise
             except RenderError:
                 self._discard_child()
                 raise
@@ -158,6 +164,8 @@ class RenderWorker:
             elif kind == "done":
                 return payload  # type: ignore[no-any-return]
             elif kind == "error":
+                raise RenderFailed(payload)
+            elif kind == "fatal":
                 raise RenderError(payload)
             elif kind == "exit":
                 raise RenderError(self._death_message())

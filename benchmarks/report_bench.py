@@ -28,8 +28,8 @@ For each fixture, with RUNS timed runs each:
   plain     weasyprint.HTML(string=html, base_url="app:", url_fetcher=BundledAssetFetcher(assets)).write_pdf()
             on the same HTML, in a fresh Python process, warm (its first render is not timed).
   overhead  warm minus plain (medians), in seconds and as a share of plain, split into:
-            PDF options   render_pdf(job) in that same process (what the child runs: the shared image and
-                          font cache, the embedded exchange file, PDF/UA-1) minus plain;
+            PDF options   render_pdf(job) in that same process (what the child runs: the embedded
+                          exchange file, PDF/UA-1 tagging, the warning capture) minus plain;
             the rest      warm minus render_pdf: plan and HTML, pickling the job and the PDF through the
                           pipe, the progress messages and the atomic write. A difference of medians taken
                           in two processes, so it is noisy; the pipe alone is timed once more directly, as

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
+
+# GUI tests run without a display, whatever the command line; set before any Qt import.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 

@@ -12,7 +12,6 @@ import base64
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -24,6 +23,7 @@ from readiness.core.plan.model import Plan
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
 from readiness.report.labels import Labels
+from readiness.report.paper import Paper
 from readiness.report.safetext import plain_line, printable
 from readiness.report.theme import Theme
 from readiness.resources import Folder, folder, resource
@@ -35,13 +35,10 @@ FONTS = {
     "app:fonts/Inter-Bold.otf": "fonts/Inter-Bold.otf",
 }
 FONT_TYPE = "font/otf"
+
+__all__ = ["Paper", "PlanPage", "render_plan_html"]
 BAND_COLOURS = {"not_ready": "#C8453A", "emerging": "#D9822B", "ready": "#2E8B57"}
 """Bar colours of the readiness bands; any other band takes the theme's primary colour."""
-
-
-class Paper(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ class AssessmentSummary:
     updated_at: dt.datetime
     answers: int
     baseline_id: int | None
+    last_page: str | None = None
+    """The wizard page the assessment was last open on, to resume there."""
 
 
 def _now() -> dt.datetime:
@@ -121,6 +123,7 @@ def list_assessments(*, session: Session, search: str = "") -> list[AssessmentSu
             updated_at=row.updated_at,
             answers=count or 0,
             baseline_id=row.baseline_id,
+            last_page=row.last_page,
         )
         for row, name, count in session.exec(query)
         if wanted in name.casefold()  # in Python: SQLite's lower() folds ASCII only ("Ñandú")

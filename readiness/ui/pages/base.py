@@ -1,0 +1,42 @@
+"""What every wizard page and panel is given, and the small interface they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from readiness.core.text import Lang
+from readiness.ui.render import PlanRenderer
+from readiness.ui.settings import Settings
+from readiness.ui.state import AssessmentSession
+
+
+@dataclass(frozen=True)
+class PageContext:
+    session: AssessmentSession
+    settings: Settings
+    renderer: PlanRenderer
+
+    @property
+    def lang(self) -> Lang:
+        return self.session.lang
+
+
+class Panel(QWidget):
+    """One part of a wizard page (a tab): questions, the gap register, channels, KPIs…
+
+    Subclasses build their widgets in ``__init__`` from ``context`` and write every
+    edit through ``context.session.update(...)`` or ``set_answer(...)``; ``refresh``
+    re-reads the assessment when another panel changed what this one shows.
+    """
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Re-read the assessment; called when the panel is shown."""

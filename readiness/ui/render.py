@@ -1,0 +1,107 @@
+"""Plans rendered for the app: HTML built and the PDF laid out off the UI thread, with progress and cancel."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from readiness.core.assessment import Assessment
+from readiness.core.content import Content
+from readiness.core.problems import ReadinessError
+from readiness.core.text import Lang
+from readiness.report.paper import Paper
+
+if TYPE_CHECKING:
+    from readiness.report.worker import RenderWorker
+
+
+@dataclass(frozen=True)
+class RenderedPlan:
+    pdf: bytes
+    pages: int
+    seconds: float
+
+
+class PlanRenderer(QObject):
+    """One warm render worker for the app; at most one plan renders at a time."""
+
+    progress = Signal(str)
+    finished = Signal(object)
+    """A RenderedPlan."""
+    failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._worker: RenderWorker | None = None
+        self._lock = threading.Lock()
+        self._busy = False
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def warm_up(self) -> None:
+        """Start the render child in the background, so the first plan does not pay WeasyPrint's import."""
+        threading.Thread(target=self._warm, name="readiness-render-warm", daemon=True).start()
+
+    def render(
+        self, assessment: Assessment, content: Content, lang: Lang, paper: Paper, theme_path: str | None
+    ) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        args = (assessment, content, lang, paper, theme_path)
+        threading.Thread(target=self._render, args=args, name="readiness-render", daemon=True).start()
+
+    def cancel(self) -> None:
+        with self._lock:
+            worker = self._worker
+        if worker is not None:
+            worker.cancel()
+
+    def close(self) -> None:
+        with self._lock:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.close()
+
+    def _ensure_worker(self) -> RenderWorker:
+        from readiness.report.worker import RenderWorker
+
+        with self._lock:
+            if self._worker is None:
+                self._worker = RenderWorker()
+            return self._worker
+
+    def _warm(self) -> None:
+        from readiness.report.worker import RenderError
+
+        try:
+            self._ensure_worker().start()
+        except RenderError:
+            pass  # the first render reports the problem
+
+    def _render(
+        self, assessment: Assessment, content: Content, lang: Lang, paper: Paper, theme_path: str | None
+    ) -> None:
+        from pathlib import Path
+
+        from readiness.report.html import render_plan_html
+        from readiness.report.outputs import pdf_job, plan_in
+        from readiness.report.theme import load_theme
+        from readiness.report.worker import RenderError
+
+        try:
+            plan = plan_in(assessment, content, lang)
+            theme = load_theme(Path(theme_path) if theme_path else None)
+            job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper))
+            result = self._ensure_worker().render(job, self.progress.emit)
+        except (RenderError, ReadinessError) as error:
+            self._busy = False
+            self.failed.emit(str(error))
+            return
+        self._busy = False
+        self.finished.emit(RenderedPlan(result.pdf, result.pages, result.seconds))

@@ -1,0 +1,84 @@
+"""The app's settings, typed, over QSettings: language, library, paper, theme, facilitator, window geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+from readiness.core.text import Lang
+from readiness.report.paper import Paper
+
+ORGANISATION = "Readiness"
+APPLICATION = "Readiness"
+
+
+def system_language() -> Lang:
+    return Lang.ES if QLocale.system().language() == QLocale.Language.Spanish else Lang.EN
+
+
+class Settings:
+    """Reads and writes one QSettings store; tests hand it a store of their own."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+        )
+
+    @property
+    def language(self) -> Lang:
+        value = str(self._store.value("language", "") or "")
+        return Lang(value) if value in {lang.value for lang in Lang} else system_language()
+
+    @language.setter
+    def language(self, lang: Lang) -> None:
+        self._store.setValue("language", lang.value)
+
+    @property
+    def library(self) -> str:
+        """A library path or URL; empty for the default library in the user's data folder."""
+        return str(self._store.value("library", "") or "")
+
+    @library.setter
+    def library(self, value: str) -> None:
+        self._store.setValue("library", value)
+
+    @property
+    def paper(self) -> Paper:
+        value = str(self._store.value("paper", "") or "")
+        if value in {p.value for p in Paper}:
+            return Paper(value)
+        return Paper.LETTER if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else Paper.A4
+
+    @paper.setter
+    def paper(self, paper: Paper) -> None:
+        self._store.setValue("paper", paper.value)
+
+    @property
+    def theme(self) -> Path | None:
+        value = str(self._store.value("theme", "") or "")
+        return Path(value) if value else None
+
+    @theme.setter
+    def theme(self, path: Path | None) -> None:
+        self._store.setValue("theme", str(path) if path else "")
+
+    @property
+    def facilitator(self) -> str:
+        return str(self._store.value("facilitator", "") or "")
+
+    @facilitator.setter
+    def facilitator(self, name: str) -> None:
+        self._store.setValue("facilitator", name)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,5 +1,5 @@
 """``python -m readiness``: the same as the ``readiness`` command."""
 
-from readiness.cli import main
+from readiness.launcher import main
 
 raise SystemExit(main())

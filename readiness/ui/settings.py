@@ -48,7 +48,9 @@ class Settings:
         value = str(self._store.value("paper", "") or "")
         if value in {p.value for p in Paper}:
             return Paper(value)
-        return Paper.LETTER if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else Paper.A4
+        return (
+            Paper.LETTER if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else Paper.A4
+        )
 
     @paper.setter
     def paper(self, paper: Paper) -> None:

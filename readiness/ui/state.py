@@ -32,9 +32,7 @@ class AssessmentSession(QObject):
     save_state_changed = Signal(str)
     """The new SaveState value."""
 
-    def __init__(
-        self, service: LibraryService, content: Content, assessment_id: int, assessment: Assessment
-    ) -> None:
+    def __init__(self, service: LibraryService, content: Content, assessment_id: int, assessment: Assessment) -> None:
         super().__init__()
         self.service = service
         self.content = content

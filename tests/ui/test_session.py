@@ -27,6 +27,8 @@ def test_a_burst_of_edits_is_saved_once_with_the_last_value(qtbot: QtBot, tmp_pa
     with panel_context(tmp_path, sample()) as context:
         session = context.session
         for text in ("a", "ab", "abc"):
-            session.update(lambda a, text=text: a.model_copy(update={"profile": a.profile.model_copy(update={"industry": text})}))
+            session.update(
+                lambda a, text=text: a.model_copy(update={"profile": a.profile.model_copy(update={"industry": text})})
+            )
         qtbot.waitUntil(lambda: session.save_state is SaveState.SAVED, timeout=SAVE_DELAY_MS + 5000)
         assert stored(context).profile.industry == "abc"

@@ -59,8 +59,9 @@ def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContex
 def wait_for_library(service: LibraryService, timeout_ms: int = 10_000) -> None:
     """Block until every job queued so far has run and delivered its result.
 
-    Waits in 5 ms slices: PySide6 6.12's processEvents() leaks a reference to None on
-    every call (Python 3.11), so a tight processEvents() loop crashes the interpreter.
+    Waits in 5 ms slices: QTest.qWait keeps the GIL while it waits, so the library thread
+    only runs between slices; and PySide6 6.12's processEvents() leaks a reference to None
+    on every call (Python 3.11), so a tight processEvents() loop would crash the interpreter.
     """
     from PySide6.QtCore import QDeadlineTimer
     from PySide6.QtTest import QTest

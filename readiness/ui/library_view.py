@@ -1,0 +1,171 @@
+"""The library: every assessment with organisation, date, status and overall score; search and actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.text import Lang
+from readiness.ui.text import Texts
+
+TEXT = Texts(
+    {
+        "title": ("Assessments", "Evaluaciones"),
+        "search": ("&Search:", "&Buscar:"),
+        "search.placeholder": ("Organisation name", "Nombre de la organización"),
+        "table": ("Assessments in the library", "Evaluaciones de la biblioteca"),
+        "col.organisation": ("Organisation", "Organización"),
+        "col.created": ("Date", "Fecha"),
+        "col.language": ("Language", "Idioma"),
+        "col.status": ("Status", "Estado"),
+        "col.score": ("Overall score", "Puntuación global"),
+        "col.answers": ("Answers", "Respuestas"),
+        "new": ("&New…", "&Nueva…"),
+        "open": ("&Open", "&Abrir"),
+        "duplicate": ("&Re-assess", "&Reevaluar"),
+        "import": ("&Import…", "&Importar…"),
+        "export": ("E&xport…", "E&xportar…"),
+        "delete": ("&Delete…", "&Eliminar…"),
+        "empty": (
+            "No assessments yet. Start one with New, or import an assessment file or a plan PDF.",
+            "Aún no hay evaluaciones. Empiece con Nueva, o importe un archivo de evaluación o un PDF de plan.",
+        ),
+        "loading": ("Opening the library…", "Abriendo la biblioteca…"),
+        "count": ("{count} assessments", "{count} evaluaciones"),
+        "reassessment": ("re-assessment", "reevaluación"),
+        "status.draft": ("draft", "borrador"),
+        "status.complete": ("complete", "completa"),
+    }
+)
+COLUMNS = ("organisation", "created", "language", "status", "score", "answers")
+
+
+@dataclass(frozen=True)
+class LibraryRow:
+    id: int
+    organisation: str
+    created: str
+    language: str
+    status: str
+    score: str
+    answers: int
+    baseline_id: int | None
+    last_page: str | None
+
+
+class LibraryView(QWidget):
+    new_requested = Signal()
+    open_requested = Signal(int)
+    duplicate_requested = Signal(int)
+    import_requested = Signal()
+    export_requested = Signal(int)
+    delete_requested = Signal(int)
+    search_changed = Signal(str)
+
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.rows: list[LibraryRow] = []
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(TEXT("search.placeholder", lang))
+        self.search.setAccessibleName(TEXT("search", lang).replace("&", ""))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(TEXT("search", lang))
+        search_label.setBuddy(self.search)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName(TEXT("table", lang))
+        self.table.setHorizontalHeaderLabels([TEXT(f"col.{c}", lang) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.status = QLabel(TEXT("loading", lang))
+        self.status.setWordWrap(True)
+        self.buttons = {
+            name: QPushButton(TEXT(name, lang)) for name in ("new", "open", "duplicate", "import", "export", "delete")
+        }
+        self._lay_out(search_label)
+        self._connect()
+        self._update_buttons()
+
+    def show_rows(self, rows: list[LibraryRow]) -> None:
+        selected = self.selected_id()
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            values = (row.organisation, row.created, row.language, row.status, row.score, str(row.answers))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column in (4, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 0 and row.baseline_id:
+                    item.setToolTip(TEXT("reassessment", self.lang))
+                self.table.setItem(index, column, item)
+            if row.id == selected:
+                self.table.selectRow(index)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        text = TEXT("count", self.lang, count=len(rows)) if rows else TEXT("empty", self.lang)
+        self.status.setText(text)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentRow()
+        selected = self.table.selectionModel().hasSelection()
+        return self.rows[index].id if selected and 0 <= index < len(self.rows) else None
+
+    def status_label(self, status: str) -> str:
+        key = f"status.{status}"
+        return TEXT(key, self.lang) if key in TEXT.keys() else status  # noqa: SIM118 - Texts is not a dict
+
+    def _lay_out(self, search_label: QLabel) -> None:
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        buttons = QHBoxLayout()
+        for name in ("new", "open", "duplicate"):
+            buttons.addWidget(self.buttons[name])
+        buttons.addStretch(1)
+        for name in ("import", "export", "delete"):
+            buttons.addWidget(self.buttons[name])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.search_changed)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.cellDoubleClicked.connect(lambda *_: self._emit_selected(self.open_requested))
+        self.buttons["new"].clicked.connect(self.new_requested)
+        self.buttons["import"].clicked.connect(self.import_requested)
+        self.buttons["open"].clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.buttons["duplicate"].clicked.connect(lambda: self._emit_selected(self.duplicate_requested))
+        self.buttons["export"].clicked.connect(lambda: self._emit_selected(self.export_requested))
+        self.buttons["delete"].clicked.connect(lambda: self._emit_selected(self.delete_requested))
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        selected = self.selected_id()
+        if selected is not None:
+            signal.emit(selected)
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_id() is not None
+        for name in ("open", "duplicate", "export", "delete"):
+            self.buttons[name].setEnabled(has_selection)

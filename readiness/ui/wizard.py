@@ -1,0 +1,178 @@
+"""The wizard: a step navigator on the left, each step's panels as tabs, Back and Next, and the saved state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.text import Step
+from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.state import SaveState
+from readiness.ui.text import Texts
+
+TEXT = Texts(
+    {
+        "step.profile": ("1  Profile", "1  Perfil"),
+        "step.identify": ("2  Identify", "2  Identificar"),
+        "step.open": ("3  Open", "3  Abrir"),
+        "step.promote": ("4  Promote", "4  Promover"),
+        "step.refine": ("5  Refine", "5  Mejorar"),
+        "step.review": ("6  Review & generate", "6  Revisar y generar"),
+        "navigator": ("Wizard steps", "Pasos del asistente"),
+        "library": ("&Library", "&Biblioteca"),
+        "back": ("< &Back", "< &Anterior"),
+        "next": ("&Next >", "&Siguiente >"),
+        "saved": ("All changes saved", "Todos los cambios guardados"),
+        "pending": ("Saving…", "Guardando…"),
+        "failed": ("Not saved: {error}", "Sin guardar: {error}"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class StepPage:
+    key: str
+    panels: tuple[Callable[[PageContext], Panel], ...]
+
+
+def step_pages() -> tuple[StepPage, ...]:
+    """The wizard's pages in order, each with the panels (tabs) it shows."""
+    from readiness.ui.pages.channels import ChannelsPanel
+    from readiness.ui.pages.gaps import GapRegisterPanel
+    from readiness.ui.pages.kpis import KpiPanel
+    from readiness.ui.pages.profile import ProfilePanel
+    from readiness.ui.pages.promotion import PromotionPanel
+    from readiness.ui.pages.questions import QuestionsPanel
+    from readiness.ui.pages.review import ReviewPanel
+    from readiness.ui.pages.team import TeamPanel
+
+    def questions(step: Step) -> Callable[[PageContext], Panel]:
+        return lambda context: QuestionsPanel(context, step)
+
+    return (
+        StepPage("profile", (ProfilePanel,)),
+        StepPage("identify", (questions(Step.IDENTIFY), GapRegisterPanel)),
+        StepPage("open", (questions(Step.OPEN), ChannelsPanel, TeamPanel)),
+        StepPage("promote", (questions(Step.PROMOTE), PromotionPanel)),
+        StepPage("refine", (questions(Step.REFINE), KpiPanel)),
+        StepPage("review", (ReviewPanel,)),
+    )
+
+
+class WizardView(QWidget):
+    library_requested = Signal()
+
+    def __init__(self, context: PageContext, start_page: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        lang = context.lang
+        self.pages = step_pages()
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName(TEXT("saved", lang))
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName(TEXT("navigator", lang))
+        self.navigator.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.tabs: list[QTabWidget] = []
+        for page in self.pages:
+            self.navigator.addItem(TEXT(f"step.{page.key}", lang))
+            self.stack.addWidget(self._page_widget(page))
+        self.library_button = QPushButton(TEXT("library", lang))
+        self.back_button = QPushButton(TEXT("back", lang))
+        self.next_button = QPushButton(TEXT("next", lang))
+        for number in range(1, len(self.pages) + 1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda index=number - 1: self.go(index))
+        self._lay_out()
+        self.navigator.currentRowChanged.connect(self._show_page)
+        self.library_button.clicked.connect(self.library_requested)
+        self.back_button.clicked.connect(lambda: self.go(self.navigator.currentRow() - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.navigator.currentRow() + 1))
+        context.session.save_state_changed.connect(self._show_save_state)
+        context.session.changed.connect(self._show_title)
+        self._show_title()
+        self._show_save_state(context.session.save_state.value)
+        keys = [p.key for p in self.pages]
+        self.go(keys.index(start_page) if start_page in keys else 0)
+
+    def go(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.navigator.setCurrentRow(index)
+
+    def current_key(self) -> str:
+        return self.pages[self.navigator.currentRow()].key
+
+    def panels(self) -> list[Panel]:
+        return [tabs.widget(i) for tabs in self.tabs for i in range(tabs.count())]  # type: ignore[misc]
+
+    def _page_widget(self, page: StepPage) -> QWidget:
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        for make in page.panels:
+            panel = make(self.context)
+            tabs.addTab(panel, panel.title())
+        tabs.currentChanged.connect(lambda index, tabs=tabs: self._refresh(tabs.widget(index)))
+        self.tabs.append(tabs)
+        return tabs
+
+    def _lay_out(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_label)
+        body = QHBoxLayout()
+        body.addWidget(self.navigator)
+        body.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.library_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+    def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        tabs = self.tabs[index]
+        self._refresh(tabs.currentWidget())
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self.context.session.remember_page(self.pages[index].key)
+
+    def _refresh(self, widget: QWidget | None) -> None:
+        if isinstance(widget, Panel):
+            widget.refresh()
+
+    def _show_title(self) -> None:
+        self.title.setText(self.context.session.assessment.profile.organisation)
+
+    def _show_save_state(self, state: str) -> None:
+        lang = self.context.lang
+        if state == SaveState.FAILED.value:
+            text = TEXT("failed", lang, error=self.context.session.last_error)
+        else:
+            text = TEXT("saved" if state == SaveState.SAVED.value else "pending", lang)
+        self.save_label.setText(text)
+        self.save_label.setToolTip(text)

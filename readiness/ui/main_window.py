@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TEXT("window", lang))
         self.library = LibraryView(lang)
         self._connect_library()
-        while self.stack.count():
-            self.stack.removeWidget(self.stack.widget(0))
+        while (old := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(old)
         self.stack.addWidget(self.library)
         self._build_menus()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,8 @@ class PlanRenderer(QObject):
         self._worker: RenderWorker | None = None
         self._lock = threading.Lock()
         self._busy = False
+        self._cancelled = threading.Event()
+        """Set by cancel(); checked again just before the job reaches the worker, which clears its own flag."""
 
     @property
     def busy(self) -> bool:
@@ -53,10 +57,12 @@ class PlanRenderer(QObject):
         if self._busy:
             return
         self._busy = True
+        self._cancelled.clear()
         args = (assessment, content, lang, paper, theme_path)
         threading.Thread(target=self._render, args=args, name="readiness-render", daemon=True).start()
 
     def cancel(self) -> None:
+        self._cancelled.set()
         with self._lock:
             worker = self._worker
         if worker is not None:
@@ -79,10 +85,8 @@ class PlanRenderer(QObject):
     def _warm(self) -> None:
         from readiness.report.worker import RenderError
 
-        try:
+        with contextlib.suppress(RenderError):  # the first render reports the problem
             self._ensure_worker().start()
-        except RenderError:
-            pass  # the first render reports the problem
 
     def _render(
         self, assessment: Assessment, content: Content, lang: Lang, paper: Paper, theme_path: str | None
@@ -92,16 +96,29 @@ class PlanRenderer(QObject):
         from readiness.report.html import render_plan_html
         from readiness.report.outputs import pdf_job, plan_in
         from readiness.report.theme import load_theme
-        from readiness.report.worker import RenderError
+        from readiness.report.worker import RenderCancelled, RenderError
 
         try:
             plan = plan_in(assessment, content, lang)
             theme = load_theme(Path(theme_path) if theme_path else None)
             job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper))
-            result = self._ensure_worker().render(job, self.progress.emit)
+            worker = self._ensure_worker()
+            if self._cancelled.is_set():
+                raise RenderCancelled("rendering was cancelled")
+            result = worker.render(job, self._progress_unless_cancelled(worker))
         except (RenderError, ReadinessError) as error:
             self._busy = False
             self.failed.emit(str(error))
             return
         self._busy = False
         self.finished.emit(RenderedPlan(result.pdf, result.pages, result.seconds))
+
+    def _progress_unless_cancelled(self, worker: RenderWorker) -> Callable[[str], None]:
+        """Progress for the UI; a cancel that came while the job was being prepared stops the worker here."""
+
+        def report(message: str) -> None:
+            if self._cancelled.is_set():
+                worker.cancel()
+            self.progress.emit(message)
+
+        return report

@@ -65,7 +65,7 @@ class LibraryService(QObject):
                     result = request.job(session)
             except ReadinessError as error:
                 self._answer(request, _Failure(str(error)))
-            except Exception as error:  # noqa: BLE001 - any failure becomes one line for the user
+            except Exception as error:  # any failure becomes one line for the user
                 self._answer(request, _Failure(f"{type(error).__name__}: {error}"))
             else:
                 self._answer(request, result)

@@ -90,7 +90,11 @@ class WizardView(QWidget):
         self.save_label.setAccessibleName(TEXT("saved", lang))
         self.navigator = QListWidget()
         self.navigator.setAccessibleName(TEXT("navigator", lang))
-        self.navigator.setMaximumWidth(220)
+        self.navigator.setMaximumWidth(230)
+        self.navigator.setSpacing(3)
+        font = self.navigator.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.navigator.setFont(font)
         self.stack = QStackedWidget()
         self.tabs: list[QTabWidget] = []
         for page in self.pages:
@@ -129,7 +133,7 @@ class WizardView(QWidget):
         tabs.setDocumentMode(True)
         for make in page.panels:
             panel = make(self.context)
-            tabs.addTab(panel, panel.title())
+            tabs.addTab(panel, panel.title().replace("&", "&&"))  # a lone & would mark a shortcut
         tabs.currentChanged.connect(lambda index, tabs=tabs: self._refresh(tabs.widget(index)))
         self.tabs.append(tabs)
         return tabs

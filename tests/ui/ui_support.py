@@ -35,7 +35,7 @@ def sample(lang: Lang = Lang.EN, profile: str = "mx-retail") -> Assessment:
     return load_sample(profile, lang, shipped_content(), questionnaires())
 
 
-def test_settings(tmp_path: Path) -> Settings:
+def temporary_settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
@@ -49,7 +49,7 @@ def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContex
     session = AssessmentSession(service, shipped_content(), ids[0], assessment)
     renderer = PlanRenderer()
     try:
-        yield PageContext(session, test_settings(tmp_path), renderer)
+        yield PageContext(session, temporary_settings(tmp_path), renderer)
     finally:
         session.save_now()
         renderer.close()

@@ -1,0 +1,152 @@
+"""How fast the desktop app starts, and how long the UI thread stalls while a plan renders.
+
+Usage:
+    python benchmarks/ui_bench.py [--runs 7]
+
+start-up   A fresh process per run, on the offscreen platform, with a new empty library and settings in a
+           temporary folder: the time from launching the process to the main window being shown and the
+           event loop turning (a zero-time timer fired after show()), i.e. interactive. The child also
+           reports which heavy modules were already imported at that moment (WeasyPrint, Alembic and Jinja
+           must not be). Target: <= 1.0 s (PRODUCT.md, perf-security P5).
+stall      In one process, the app's PlanRenderer renders the sample plan (mx-retail) while a 5 ms timer
+           ticks on the UI thread; the longest gap between ticks beyond the 5 ms period is the longest
+           stall. Cold (the first render, child process started on demand) and warm (kept child).
+           Targets: <= 50 ms (PRODUCT.md) and <= 100 ms (perf-security P3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+STARTUP_CHILD = r"""
+import os, sys, time
+started = float(sys.argv[1])
+from PySide6.QtCore import QSettings, QTimer
+from readiness.ui.app import create_application, install_translations
+from readiness.ui.settings import Settings
+app = create_application([])
+settings = Settings(QSettings(os.path.join(sys.argv[2], "settings.ini"), QSettings.Format.IniFormat))
+settings.library = os.path.join(sys.argv[2], "library.sqlite")
+install_translations(settings.language)
+from readiness.ui.main_window import MainWindow
+window = MainWindow(settings)
+window.show()
+def interactive():
+    elapsed = time.time() - started
+    heavy = [m for m in ("weasyprint", "alembic", "jinja2", "sqlmodel") if m in sys.modules]
+    say(f"{elapsed:.4f} {','.join(heavy) or '-'}", flush=True)
+    os._exit(0)
+QTimer.singleShot(0, interactive)
+app.exec()
+"""
+
+STALL_CHILD = r"""
+import os, sys, time
+from PySide6.QtCore import QTimer, QEventLoop
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from readiness.core.content import load_content
+from readiness.core.samples import load_sample
+from readiness.core.text import Lang
+from readiness.report.paper import Paper
+from readiness.resources import questionnaires
+from readiness.ui.render import PlanRenderer
+content = load_content(questionnaires())
+assessment = load_sample("mx-retail", Lang.EN, content, questionnaires())
+renderer = PlanRenderer()
+ticks = []
+timer = QTimer(); timer.setInterval(5); timer.timeout.connect(lambda: ticks.append(time.perf_counter())); timer.start()
+def render_once():
+    ticks.clear()
+    loop = QEventLoop()
+    renderer.finished.connect(loop.quit); renderer.failed.connect(loop.quit)
+    started = time.perf_counter()
+    renderer.render(assessment, content, Lang.EN, Paper.A4, None)
+    loop.exec()
+    took = time.perf_counter() - started
+    renderer.finished.disconnect(loop.quit); renderer.failed.disconnect(loop.quit)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    return took, max(gaps) - 0.005 if gaps else float("nan")
+for label in ["cold"] + ["warm"] * int(sys.argv[1]):
+    took, stall = render_once()
+    say(f"{label} {took:.4f} {stall:.4f}", flush=True)
+renderer.close()
+os._exit(0)
+"""
+
+
+def say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def start_up(runs: int) -> tuple[list[float], set[str]]:
+    times, heavy = [], set()
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.time()
+            out = subprocess.run(  # noqa: S603 - this interpreter running the script above
+                [sys.executable, "-c", STARTUP_CHILD, repr(started), folder],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=_offscreen(),
+            ).stdout.split()
+            times.append(float(out[0]))
+            heavy |= set(out[1].split(",")) - {"-"}
+    return times, heavy
+
+
+def stalls(runs: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    out = subprocess.run(  # noqa: S603 - this interpreter running the script above
+        [sys.executable, "-c", STALL_CHILD, str(runs)], capture_output=True, text=True, check=True, env=_offscreen()
+    ).stdout.splitlines()
+    cold = [(float(t), float(s)) for label, t, s in (line.split() for line in out) if label == "cold"]
+    warm = [(float(t), float(s)) for label, t, s in (line.split() for line in out) if label == "warm"]
+    return cold, warm
+
+
+def _offscreen() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _row(name: str, values: list[float], target: str, limit: float, unit: str = "s") -> str:
+    scale = 1000.0 if unit == "ms" else 1.0
+    median = statistics.median(values)
+    verdict = "PASS" if median <= limit else "FAIL"
+    shown = [v * scale for v in (median, min(values), max(values))]
+    return (
+        f"{name:<44} {len(values):>3} {shown[0]:>9.{0 if unit == 'ms' else 2}f} {unit:<2} "
+        f"{shown[1]:>8.{0 if unit == 'ms' else 2}f} {shown[2]:>8.{0 if unit == 'ms' else 2}f}  {target:<34} {verdict}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    say(f"Readiness UI benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs")
+    startup, heavy = start_up(args.runs)
+    cold, warm = stalls(args.runs)
+    say(f"{'measure':<44} {'n':>3} {'median':>12} {'min':>8} {'max':>8}  {'target':<34} result")
+    say(_row("start to interactive window (fresh library)", startup, "<= 1.0 s (P5)", 1.0))
+    loaded = ", ".join(sorted(heavy)) or "none"
+    say(f"  heavy modules imported by then (UI or background threads): {loaded}")
+    say("  (weasyprint, alembic and jinja2 must not be)")
+    say(
+        _row("UI stall while rendering, cold (ms)", [s for _, s in cold], "<= 50 ms (PRODUCT); <= 100 (P3)", 0.05, "ms")
+    )
+    say(
+        _row("UI stall while rendering, warm (ms)", [s for _, s in warm], "<= 50 ms (PRODUCT); <= 100 (P3)", 0.05, "ms")
+    )
+    say(_row("  click to PDF in the app, cold", [t for t, _ in cold], "<= 2 s (PRODUCT)", 2.0))
+    say(_row("  click to PDF in the app, warm", [t for t, _ in warm], "<= 2 s (PRODUCT)", 2.0))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+"""Channels ranked for this profile, with the reasons and constraints behind each rank; the user picks the roles."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Literal
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.assessment import Assessment, ChannelChoice
+from readiness.core.plan.builder import launch_date
+from readiness.core.plan.channels import rank_channels, retired_in_use
+from readiness.core.plan.gaps import rank_gaps
+from readiness.core.plan.model import RankedChannel, RetiredChannel
+from readiness.core.text import Lang
+from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.text import Texts
+
+ChannelRole = Literal["primary", "secondary"]
+
+TEXT = Texts(
+    {
+        "title": ("Channels", "Canales"),
+        "intro": (
+            "Channels ranked for this profile: markets, audience, the gaps they close and what stands in the way. "
+            "Pick one primary channel and any secondary ones.",
+            "Canales ordenados para este perfil: mercados, público, brechas que cierran y lo que lo dificulta. "
+            "Elegir un canal principal y, si se quiere, otros secundarios.",
+        ),
+        "table": ("&Recommended channels", "Canales &recomendados"),
+        "table.name": ("Recommended channels", "Canales recomendados"),
+        "col.rank": ("Rank", "Puesto"),
+        "col.name": ("Channel", "Canal"),
+        "col.score": ("Score", "Puntuación"),
+        "col.choice": ("Choice", "Elección"),
+        "tip.score": (
+            "Out of 100: markets, audience, reach, gaps closed and current use, minus poor fit and late set-up",
+            "Sobre 100: mercados, público, alcance, brechas cerradas y uso actual, "
+            "menos mal encaje y preparación tardía",
+        ),
+        "role.primary": ("Primary", "Principal"),
+        "role.secondary": ("Secondary", "Secundario"),
+        "role.none": ("—", "—"),
+        "has_constraints": ("Has constraints: see the details", "Tiene limitaciones: ver el detalle"),
+        "make.primary": ("Make &primary", "Elegir como &principal"),
+        "make.secondary": ("Make &secondary", "Elegir como sec&undario"),
+        "make.none": ("Not &chosen", "&No elegido"),
+        "tip.primary": (
+            "The main channel of the launch; the current primary, if any, becomes secondary",
+            "El canal principal del lanzamiento; el principal actual, si lo hay, pasa a secundario",
+        ),
+        "tip.secondary": ("Open it too, after or beside the primary", "Abrirlo también, junto al principal o después"),
+        "tip.none": ("Leave it out of the plan", "Dejarlo fuera del plan"),
+        "choice.group": ("Choice for the selected channel", "Elección para el canal seleccionado"),
+        "summary": ("Rank {rank} · score {score} of 100", "Puesto {rank} · {score} puntos de 100"),
+        "reasons": ("Why it ranks here", "Por qué ocupa este puesto"),
+        "no_reasons": ("Nothing in its favour for this profile.", "Nada a su favor para este perfil."),
+        "constraints": ("Constraints", "Limitaciones"),
+        "cost_model": ("Cost model", "Modelo de costes"),
+        "pricing": ("Pricing", "Precios"),
+        "lead_time": ("Set-up lead time", "Plazo de puesta en marcha"),
+        "lead_days": ("about {days} days", "unos {days} días"),
+        "service_window": ("Service window", "Ventana de servicio"),
+        "opt_in": ("Opt-in", "Consentimiento (opt-in)"),
+        "initiation": ("Who starts", "Quién inicia"),
+        "cost.free": ("Free", "Gratuito"),
+        "cost.per_message": ("Per message", "Por mensaje"),
+        "cost.per_conversation": ("Per conversation", "Por conversación"),
+        "cost.subscription": ("Subscription", "Suscripción"),
+        "cost.per_seat": ("Per seat (user licence)", "Por puesto (licencia de usuario)"),
+        "cost.mixed": ("Mixed", "Mixto"),
+        "retired.heading": (
+            "Still listed among the current channels, but discontinued:",
+            "Figuran entre los canales actuales, pero se han retirado:",
+        ),
+        "retired.line": ("{name}: discontinued on {date}.", "{name}: retirado el {date}."),
+        "empty": (
+            "No channel can be recommended with the installed catalog.",
+            "El catálogo instalado no recomienda ningún canal.",
+        ),
+    }
+)
+
+_NUMERIC_COLUMNS = (0, 2)
+
+
+def choose(choices: Sequence[ChannelChoice], channel: str, role: ChannelRole | None) -> tuple[ChannelChoice, ...]:
+    """The choices with ``channel`` given ``role`` (None: not chosen); one primary at most, listed first.
+
+    A new primary demotes the old one to secondary, so the earlier pick is kept.
+    """
+    kept = []
+    for choice in choices:
+        if choice.channel == channel:
+            continue
+        if role == "primary" and choice.role == "primary":
+            choice = choice.model_copy(update={"role": "secondary"})
+        kept.append(choice)
+    if role is not None:
+        position = next((i for i, c in enumerate(choices) if c.channel == channel), len(kept))
+        kept.insert(min(position, len(kept)), ChannelChoice(channel=channel, role=role))
+    return tuple(sorted(kept, key=lambda c: c.role != "primary"))
+
+
+def role_text(role: str | None, lang: Lang) -> str:
+    return TEXT(f"role.{role or 'none'}", lang)
+
+
+def number_text(value: float, lang: Lang) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang is Lang.ES else text
+
+
+class ChannelsPanel(Panel):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._ranked: tuple[RankedChannel, ...] = ()
+        self._build()
+        self.refresh()
+
+    def title(self) -> str:
+        return TEXT("title", self.context.lang)
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.context.session.assessment
+
+    def refresh(self) -> None:
+        """Rank again: the gaps, the profile or the choices may have changed."""
+        selected = self.selected_channel()
+        catalogs = self.context.session.content.catalogs
+        assessment = self.assessment
+        gaps = rank_gaps(assessment.gaps, catalogs, assessment.language)
+        launch, _ = launch_date(assessment)
+        self._ranked = rank_channels(assessment, gaps, catalogs, launch)
+        self._show_retired(retired_in_use(assessment, catalogs))
+        self._fill_table()
+        ids = [c.channel for c in self._ranked]
+        if ids:
+            self.select_channel(selected if selected in ids else ids[0])
+        self._show_detail()
+
+    def selected_channel(self) -> str | None:
+        row = self.table.currentRow()
+        return self._ranked[row].channel if 0 <= row < len(self._ranked) else None
+
+    def select_channel(self, channel: str) -> None:
+        row = next(i for i, c in enumerate(self._ranked) if c.channel == channel)
+        self.table.setCurrentCell(row, 1)
+
+    def set_choice(self, role: ChannelRole | None) -> None:
+        """Give the selected channel a role (None: not chosen) and rank again."""
+        channel = self.selected_channel()
+        if channel is None:
+            return
+        self.context.session.update(lambda a: a.model_copy(update={"channels": choose(a.channels, channel, role)}))
+        self.refresh()
+
+    # Building
+
+    def _build(self) -> None:
+        lang = self.context.lang
+        intro = QLabel(TEXT("intro", lang))
+        intro.setWordWrap(True)
+        self.retired = QLabel()
+        self.retired.setWordWrap(True)
+        self.retired.setTextFormat(Qt.TextFormat.RichText)
+        self.retired.setObjectName("retired")
+        self.retired.setStyleSheet(_WARNING_STYLE.format(name="retired"))
+        self.table = self._make_table()
+        table_label = QLabel(TEXT("table", lang))
+        table_label.setBuddy(self.table)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(table_label)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self._make_detail())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.retired)
+        layout.addWidget(splitter, 1)
+
+    def _make_table(self) -> QTableWidget:
+        lang = self.context.lang
+        table = QTableWidget(0, 4)
+        table.setAccessibleName(TEXT("table.name", lang))
+        table.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in ("rank", "name", "score", "choice")])
+        table.model().setHeaderData(2, Qt.Orientation.Horizontal, TEXT("tip.score", lang), Qt.ItemDataRole.ToolTipRole)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setCornerButtonEnabled(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.currentCellChanged.connect(self._current_changed)
+        return table
+
+    def _make_detail(self) -> QWidget:
+        lang = self.context.lang
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.buttons = QButtonGroup(self)
+        self.choice_buttons: dict[str | None, QPushButton] = {}
+        row = QHBoxLayout()
+        for role in ("primary", "secondary", None):
+            button = QPushButton(TEXT(f"make.{role or 'none'}", lang))
+            button.setCheckable(True)
+            button.setToolTip(TEXT(f"tip.{role or 'none'}", lang))
+            button.clicked.connect(lambda _=False, r=role: self.set_choice(r))
+            self.buttons.addButton(button)
+            self.choice_buttons[role] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.reasons = _rich_label()
+        self.constraints = _rich_label()
+        self.constraints.setObjectName("constraints")
+        self.constraints.setStyleSheet(_WARNING_STYLE.format(name="constraints"))
+        facts = QFormLayout()
+        facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.facts: dict[str, QLabel] = {}
+        for key in ("cost_model", "pricing", "lead_time", "service_window", "opt_in", "initiation"):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption = QLabel(f"<b>{html.escape(TEXT(key, lang))}</b>")
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            facts.addRow(caption, value)
+            self.facts[key] = value
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addLayout(row)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.constraints)
+        layout.addLayout(facts)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setWidget(body)
+        return scroll
+
+    # Showing
+
+    def _fill_table(self) -> None:
+        lang = self.context.lang
+        self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(len(self._ranked))
+            for row, channel in enumerate(self._ranked):
+                name = channel.name + (" ⚠" if channel.constraints else "")
+                cells = (str(channel.rank), name, number_text(channel.score, lang), role_text(channel.chosen, lang))
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if column in _NUMERIC_COLUMNS:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if channel.chosen:
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                    tip = [channel.name, TEXT("has_constraints", lang) if channel.constraints else ""]
+                    item.setToolTip("\n".join(t for t in tip if t))
+                    self.table.setItem(row, column, item)
+        finally:
+            self.table.blockSignals(False)
+
+    def _current_changed(self, row: int, _column: int, previous: int, _previous_column: int) -> None:
+        if row != previous:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        lang = self.context.lang
+        row = self.table.currentRow()
+        channel = self._ranked[row] if 0 <= row < len(self._ranked) else None
+        for button in self.choice_buttons.values():
+            button.setEnabled(channel is not None)
+        if channel is None:
+            self.heading.setText(TEXT("empty", lang) if not self._ranked else "")
+            for label in (self.summary, self.reasons, self.constraints, *self.facts.values()):
+                label.setText("")
+            self.constraints.hide()
+            return
+        self.heading.setText(channel.name)
+        self.summary.setText(TEXT("summary", lang, rank=channel.rank, score=number_text(channel.score, lang)))
+        self.choice_buttons[channel.chosen].setChecked(True)
+        self.reasons.setText(_list(TEXT("reasons", lang), channel.reasons or (TEXT("no_reasons", lang),)))
+        self.constraints.setText(_list("⚠ " + TEXT("constraints", lang), channel.constraints))
+        self.constraints.setVisible(bool(channel.constraints))
+        values = {
+            "cost_model": TEXT(f"cost.{channel.cost_model}", lang),
+            "pricing": channel.pricing,
+            "lead_time": TEXT("lead_days", lang, days=channel.lead_time_days),
+            "service_window": channel.service_window,
+            "opt_in": channel.opt_in,
+            "initiation": channel.initiation,
+        }
+        for key, text in values.items():
+            self.facts[key].setText(text)
+
+    def _show_retired(self, retired: tuple[RetiredChannel, ...]) -> None:
+        lang = self.context.lang
+        locale = QLocale(QLocale.Language.Spanish if lang is Lang.ES else QLocale.Language.English)
+        lines = []
+        for channel in retired:
+            date = locale.toString(QDate(channel.discontinued_on), "d MMM yyyy")
+            line = TEXT("retired.line", lang, name=channel.name, date=date)
+            lines.append(f"{line} {channel.replacement}".strip())
+        self.retired.setText(_list("⚠ " + TEXT("retired.heading", lang), lines))
+        self.retired.setVisible(bool(retired))
+
+
+_WARNING_STYLE = (
+    "QLabel#{name} {{ border-left: 4px solid #b45309; background: rgba(217, 119, 6, 0.12); padding: 6px; }}"
+)
+
+
+def _rich_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _list(heading: str, lines: Sequence[str]) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f"<b>{html.escape(heading)}</b><ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"

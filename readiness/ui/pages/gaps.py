@@ -1,0 +1,581 @@
+"""The gap register: one editable row per gap, ranked live, with guidance for the selected gap's type."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QRegularExpressionValidator, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint
+from readiness.core.catalog import Benchmark, Direction, GapType
+from readiness.core.content import Catalogs
+from readiness.core.plan.gaps import rank_gaps
+from readiness.core.plan.messages import label
+from readiness.core.plan.model import PlanGap
+from readiness.core.text import Lang
+from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.text import Texts
+
+TEXT = Texts(
+    {
+        "title": ("Gap register", "Registro de brechas"),
+        "intro": (
+            "List every place where customers struggle to reach the business or get an answer. "
+            "Each gap is ranked by frequency × severity, adjusted by the measured figure against its benchmark.",
+            "Anotar cada punto en el que a los clientes les cuesta contactar con la empresa u obtener respuesta. "
+            "Cada brecha se ordena por frecuencia × gravedad, ajustada según la cifra medida frente a su referencia.",
+        ),
+        "table": ("&Gaps", "Bre&chas"),
+        "table.name": ("Gap register", "Registro de brechas"),
+        "add": ("&Add gap", "Aña&dir brecha"),
+        "remove": ("&Remove gap", "&Quitar brecha"),
+        "add.tip": ("Add a row to the register", "Añadir una fila al registro"),
+        "remove.tip": ("Remove the selected gap", "Quitar la brecha seleccionada"),
+        "col.rank": ("Rank", "Puesto"),
+        "col.priority": ("Priority", "Prioridad"),
+        "col.type": ("Type", "Tipo"),
+        "col.touchpoint": ("Touchpoint", "Punto de contacto"),
+        "col.channel": ("Current channel", "Canal actual"),
+        "col.frequency": ("Frequency", "Frecuencia"),
+        "col.severity": ("Severity", "Gravedad"),
+        "col.measured": ("Measured value", "Valor medido"),
+        "col.evidence": ("Evidence", "Evidencia"),
+        "col.notes": ("Notes", "Notas"),
+        "tip.rank": ("Position in the ranking (1 = fix first)", "Posición en la clasificación (1 = resolver primero)"),
+        "tip.priority": (
+            "Frequency points × severity points, × 1.5 when the measured figure is poor, × 0.75 when it is good",
+            "Puntos de frecuencia × puntos de gravedad; × 1,5 si la cifra medida es deficiente y × 0,75 si es buena",
+        ),
+        "tip.type": ("The kind of gap, from the gap taxonomy", "El tipo de brecha, según la taxonomía"),
+        "tip.touchpoint": (
+            "Where in the customer journey it happens",
+            "En qué momento del recorrido del cliente ocurre",
+        ),
+        "tip.channel": ("The channel where it happens today", "El canal en el que ocurre hoy"),
+        "tip.frequency": ("How often customers run into it", "Con qué frecuencia la encuentran los clientes"),
+        "tip.severity": ("How much it hurts when it happens", "Cuánto perjudica cuando ocurre"),
+        "tip.measured": (
+            "The figure measured today, in the unit of the type's benchmark; leave empty if not measured",
+            "La cifra medida hoy, en la unidad de la referencia del tipo; dejar vacío si no se ha medido",
+        ),
+        "tip.evidence": ("Where the facts come from", "De dónde salen los datos"),
+        "tip.notes": ("Anything else worth remembering", "Cualquier otra cosa que convenga recordar"),
+        "cell.name": ("{column}, gap {row}", "{column}, brecha {row}"),
+        "no_channel": ("— none —", "— ninguno —"),
+        "not_measured": ("—", "—"),
+        "no_unit": ("(no benchmark unit)", "(sin unidad de referencia)"),
+        "about": ("About this gap type", "Sobre este tipo de brecha"),
+        "about.named": ("About: {name}", "Sobre: {name}"),
+        "ranking": ("Ranking", "Clasificación"),
+        "empty": (
+            "Add a gap, or select one, to see guidance for its type and how it ranks.",
+            "Añadir o seleccionar una brecha para ver la guía de su tipo y su posición en la clasificación.",
+        ),
+        "unknown_type": (
+            "This gap type is not in the installed catalog.",
+            "Este tipo de brecha no figura en el catálogo instalado.",
+        ),
+        "benchmark": ("Benchmark", "Referencia"),
+        "good.lower": ("Good: {value} {unit} or less", "Bueno: {value} {unit} o menos"),
+        "poor.lower": ("Poor: more than {value} {unit}", "Deficiente: más de {value} {unit}"),
+        "good.higher": ("Good: {value} {unit} or more", "Bueno: {value} {unit} o más"),
+        "poor.higher": ("Poor: below {value} {unit}", "Deficiente: menos de {value} {unit}"),
+        "measure": ("How to measure", "Cómo medirla"),
+        "symptoms": ("Symptoms", "Síntomas"),
+        "rank.line": (
+            "Rank {rank} of {total} · priority {priority}",
+            "Puesto {rank} de {total} · prioridad {priority}",
+        ),
+        "why": ("Why", "Por qué"),
+        "closers": ("Channels that close it", "Canales que la cierran"),
+        "closing": ("How to close it", "Cómo cerrarla"),
+    }
+)
+
+
+class Column(IntEnum):
+    RANK = 0
+    PRIORITY = 1
+    TYPE = 2
+    TOUCHPOINT = 3
+    CHANNEL = 4
+    FREQUENCY = 5
+    SEVERITY = 6
+    MEASURED = 7
+    EVIDENCE = 8
+    NOTES = 9
+
+
+_COLUMN_KEYS = {
+    Column.RANK: "rank",
+    Column.PRIORITY: "priority",
+    Column.TYPE: "type",
+    Column.TOUCHPOINT: "touchpoint",
+    Column.CHANNEL: "channel",
+    Column.FREQUENCY: "frequency",
+    Column.SEVERITY: "severity",
+    Column.MEASURED: "measured",
+    Column.EVIDENCE: "evidence",
+    Column.NOTES: "notes",
+}
+_LONG_COMBOS = {Column.TYPE: 19, Column.CHANNEL: 14}
+"""Combos whose entries run long: shown this many characters wide, the full text in the tooltip."""
+_MEASURE_CHARS = "0000000"
+"""The measured value's edit is as wide as this text: the unit goes beside it."""
+_UNIT_CHARS = 14
+"""Units longer than this many average characters are elided beside the value (full text in the tooltip)."""
+
+Choice = tuple[str, str | None]
+"""A combo entry: the text shown and the value stored."""
+
+
+class RowFocus(QObject):
+    """Calls ``on_focus`` when the watched widget gets the keyboard focus: a cell widget selects its row."""
+
+    def __init__(self, watched: QWidget, on_focus: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._on_focus = on_focus
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self._on_focus()
+        return False
+
+
+class QuietCombo(QComboBox):
+    """Changes with the mouse wheel only once focused, so scrolling a table passes over it."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+NUMBER_PATTERN = r"-?\d*([.,]\d*)?"
+"""What the measured value's field accepts while typing: a number with a decimal point or comma."""
+
+
+def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell, made read-only and selectable when the cell has none yet."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        table.setItem(row, column, item)
+    return item
+
+
+def number_text(value: float, lang: Lang) -> str:
+    """A short number in the language's style: 13.5 or 13,5."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang is Lang.ES else text
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed with a decimal point or comma; None when the text is not one."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+class GapRegisterPanel(Panel):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._ids: list[str] = []
+        self._units: dict[str, QLabel] = {}
+        self._ranked: dict[str, PlanGap] = {}
+        self._loading = False
+        self._build()
+        self.refresh()
+
+    def title(self) -> str:
+        return TEXT("title", self.context.lang)
+
+    @property
+    def catalogs(self) -> Catalogs:
+        return self.context.session.content.catalogs
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.context.session.assessment
+
+    def refresh(self) -> None:
+        selected = self.selected_gap_id()
+        self._fill_table()
+        self._update_ranking()
+        if selected in self._ids:
+            self.select_gap(selected)
+        elif self._ids:
+            self.table.selectRow(0)
+        self._show_guidance()
+
+    def cell(self, row: int, column: Column) -> QWidget:
+        """The input widget of one cell (the line edit for a measured value)."""
+        widget = self.table.cellWidget(row, column)
+        edit = widget.findChild(QLineEdit) if column is Column.MEASURED else None
+        return widget if edit is None else edit
+
+    def selected_gap_id(self) -> str | None:
+        row = self.table.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def select_gap(self, gap_id: str) -> None:
+        row = self._ids.index(gap_id)
+        if self.table.currentRow() != row:
+            self.table.setCurrentCell(row, Column.RANK)
+
+    # Building
+
+    def _build(self) -> None:
+        lang = self.context.lang
+        intro = QLabel(TEXT("intro", lang))
+        intro.setWordWrap(True)
+        self.table = self._make_table()
+        table_label = QLabel(TEXT("table", lang))
+        table_label.setBuddy(self.table)
+        self.add_button = QPushButton(TEXT("add", lang))
+        self.add_button.setToolTip(TEXT("add.tip", lang))
+        self.add_button.clicked.connect(self.add_gap)
+        self.remove_button = QPushButton(TEXT("remove", lang))
+        self.remove_button.setToolTip(TEXT("remove.tip", lang))
+        self.remove_button.clicked.connect(self.remove_gap)
+        buttons = QHBoxLayout()
+        buttons.addWidget(table_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self._make_guidance())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1, 1])
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+
+    def _make_table(self) -> QTableWidget:
+        lang = self.context.lang
+        table = QTableWidget(0, len(Column))
+        table.setAccessibleName(TEXT("table.name", lang))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setCornerButtonEnabled(False)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for column, key in _COLUMN_KEYS.items():
+            item = QTableWidgetItem(TEXT(f"col.{key}", lang))
+            item.setToolTip(TEXT(f"tip.{key}", lang))
+            table.setHorizontalHeaderItem(column, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.currentCellChanged.connect(self._current_changed)
+        return table
+
+    def _make_guidance(self) -> QWidget:
+        self.guidance_box = QGroupBox(TEXT("about", self.context.lang))
+        self.guidance = self._text_label()
+        self.ranking_box = QGroupBox(TEXT("ranking", self.context.lang))
+        self.ranking = self._text_label()
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for box, text in ((self.guidance_box, self.guidance), (self.ranking_box, self.ranking)):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(text)
+            QVBoxLayout(box).addWidget(scroll)
+            layout.addWidget(box, 1)
+        return row
+
+    @staticmethod
+    def _text_label() -> QLabel:
+        text = QLabel()
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return text
+
+    # Rows
+
+    def _fill_table(self) -> None:
+        self._loading = True
+        try:
+            self.table.setRowCount(0)
+            self._ids = [g.id for g in self.assessment.gaps]
+            self._units.clear()
+            self.table.setRowCount(len(self._ids))
+            for row, gap in enumerate(self.assessment.gaps):
+                self._fill_row(row, gap)
+            self.table.resizeColumnsToContents()
+        finally:
+            self._loading = False
+        self.remove_button.setEnabled(bool(self._ids))
+
+    def _fill_row(self, row: int, gap: Gap) -> None:
+        lang = self.context.lang
+        for column in (Column.RANK, Column.PRIORITY):
+            table_item(self.table, row, column).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        gid = gap.id
+        combos: dict[Column, tuple[Sequence[Choice], str | None, str]] = {
+            Column.TYPE: (self._type_choices(gap.type), gap.type, "type"),
+            Column.TOUCHPOINT: (
+                [(label("touchpoint", t, lang), t.value) for t in Touchpoint],
+                gap.touchpoint,
+                "touchpoint",
+            ),
+            Column.CHANNEL: (self._channel_choices(gap.current_channel), gap.current_channel, "current_channel"),
+            Column.FREQUENCY: ([(label("frequency", f, lang), f.value) for f in Frequency], gap.frequency, "frequency"),
+            Column.SEVERITY: ([(label("severity", s, lang), s.value) for s in Severity], gap.severity, "severity"),
+        }
+        for column, (choices, current, field) in combos.items():
+            combo = self._combo(choices, current, _LONG_COMBOS.get(column))
+            combo.currentIndexChanged.connect(lambda _=0, c=combo, f=field: self._edit(gid, **{f: c.currentData()}))
+            self._place(row, column, gid, combo)
+        self._place(row, Column.MEASURED, gid, self._measured_cell(gap), focus_on=QLineEdit)
+        for column, field in ((Column.EVIDENCE, "evidence"), (Column.NOTES, "notes")):
+            edit = QLineEdit(getattr(gap, field))
+            edit.setCursorPosition(0)
+            edit.setToolTip(TEXT(f"tip.{_COLUMN_KEYS[column]}", lang))
+            edit.textEdited.connect(lambda text, f=field: self._edit(gid, **{f: text}))
+            self._place(row, column, gid, edit)
+
+    def _place(self, row: int, column: Column, gap_id: str, widget: QWidget, focus_on: type | None = None) -> None:
+        """Put an input in a cell, name it for screen readers and make it select its row when focused."""
+        name = TEXT(
+            "cell.name", self.context.lang, column=TEXT(f"col.{_COLUMN_KEYS[column]}", self.context.lang), row=row + 1
+        )
+        found = widget.findChild(focus_on) if focus_on else None
+        target = found if isinstance(found, QWidget) else widget
+        target.setAccessibleName(name)
+        RowFocus(target, lambda: self.select_gap(gap_id))
+        self.table.setCellWidget(row, column, widget)
+
+    def _combo(self, choices: Sequence[Choice], current: str | None, chars: int | None) -> QComboBox:
+        combo = QuietCombo()
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if chars is not None:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
+        for text, value in choices:
+            combo.addItem(text, value)
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, [value for _, value in choices].index(current)))
+        combo.setToolTip(combo.currentText())
+        combo.currentTextChanged.connect(combo.setToolTip)
+        return combo
+
+    def _type_choices(self, current: str) -> list[Choice]:
+        lang = self.context.lang
+        choices: list[Choice] = [(t.name.get(lang), t.id) for t in self.catalogs.gap_types.values()]
+        if current not in self.catalogs.gap_types:
+            choices.append((current, current))
+        return choices
+
+    def _channel_choices(self, current: str | None) -> list[Choice]:
+        lang = self.context.lang
+        choices: list[Choice] = [(TEXT("no_channel", lang), None)]
+        choices += [(c.name.get(lang), c.id) for c in self.catalogs.channels.values()]
+        if current is not None and current not in self.catalogs.channels:
+            choices.append((current, current))
+        return choices
+
+    def _measured_cell(self, gap: Gap) -> QWidget:
+        lang = self.context.lang
+        cell = QWidget()
+        layout = QHBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 4, 0)
+        edit = QLineEdit("" if gap.measured_value is None else number_text(gap.measured_value, lang))
+        edit.setPlaceholderText(TEXT("not_measured", lang))
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), edit))
+        edit.setToolTip(TEXT("tip.measured", lang))
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(_MEASURE_CHARS) + 12)
+        edit.textEdited.connect(lambda text: self._measured_edited(gap.id, text))
+        unit = QLabel()
+        self._units[gap.id] = unit
+        self._show_unit(gap.id, gap.type)
+        layout.addWidget(edit, 1)
+        layout.addWidget(unit)
+        return cell
+
+    def _show_unit(self, gap_id: str, gap_type: str) -> None:
+        found = self.catalogs.gap_types.get(gap_type)
+        unit = found.benchmark.unit if found else None
+        text = unit.get(self.context.lang) if unit else ""
+        label_ = self._units[gap_id]
+        metrics = label_.fontMetrics()
+        label_.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, _UNIT_CHARS * metrics.averageCharWidth()))
+        label_.setToolTip(text or TEXT("no_unit", self.context.lang))
+
+    # Editing
+
+    def _edit(self, gap_id: str, **changes: object) -> None:
+        if self._loading:
+            return
+
+        def change(assessment: Assessment) -> Assessment:
+            gaps = tuple(
+                Gap.model_validate({**g.model_dump(), **changes}) if g.id == gap_id else g for g in assessment.gaps
+            )
+            return assessment.model_copy(update={"gaps": gaps})
+
+        self.context.session.update(change)
+        if "type" in changes:
+            self._show_unit(gap_id, str(changes["type"]))
+        self._update_ranking()
+        self.select_gap(gap_id)
+        self._show_guidance()
+
+    def _measured_edited(self, gap_id: str, text: str) -> None:
+        if not text.strip():
+            self._edit(gap_id, measured_value=None)
+        elif (value := parse_number(text)) is not None:
+            self._edit(gap_id, measured_value=value)
+
+    def add_gap(self) -> None:
+        gap = Gap(
+            id=self._new_id(),
+            type=next(iter(self.catalogs.gap_types), "gap"),
+            touchpoint=Touchpoint.SUPPORT,
+            frequency=Frequency.WEEKLY,
+            severity=Severity.MEDIUM,
+        )
+        self.context.session.update(lambda a: a.model_copy(update={"gaps": (*a.gaps, gap)}))
+        self.refresh()
+        self.select_gap(gap.id)
+        self._show_guidance()
+        self.table.scrollToItem(table_item(self.table, len(self._ids) - 1, Column.RANK))
+        combo = self.table.cellWidget(len(self._ids) - 1, Column.TYPE)
+        QTimer.singleShot(0, combo, combo.setFocus)  # once the table has placed it: hidden widgets take no focus
+
+    def remove_gap(self) -> None:
+        gap_id = self.selected_gap_id()
+        if gap_id is None:
+            return
+        row = self._ids.index(gap_id)
+        self.context.session.update(lambda a: a.model_copy(update={"gaps": tuple(g for g in a.gaps if g.id != gap_id)}))
+        self.refresh()
+        if self._ids:
+            self.select_gap(self._ids[min(row, len(self._ids) - 1)])
+            self._show_guidance()
+
+    def _new_id(self) -> str:
+        taken = set(self._ids)
+        number = len(taken) + 1
+        while f"gap-{number}" in taken:
+            number += 1
+        return f"gap-{number}"
+
+    # Ranking and guidance
+
+    def _update_ranking(self) -> None:
+        ranked = rank_gaps(self.assessment.gaps, self.catalogs, self.context.lang)
+        self._ranked = {g.id: g for g in ranked}
+        for row, gap_id in enumerate(self._ids):
+            plan_gap = self._ranked[gap_id]
+            table_item(self.table, row, Column.RANK).setText(str(plan_gap.rank))
+            table_item(self.table, row, Column.PRIORITY).setText(number_text(plan_gap.priority, self.context.lang))
+
+    def _current_changed(self, row: int, _column: int, previous: int, _previous_column: int) -> None:
+        if row != previous:
+            self._show_guidance()
+
+    def _show_guidance(self) -> None:
+        lang = self.context.lang
+        gap_id = self.selected_gap_id()
+        self.remove_button.setEnabled(gap_id is not None)
+        if gap_id is None or gap_id not in self._ranked:
+            self.guidance_box.setTitle(TEXT("about", lang))
+            self.guidance.setText(_paragraph(TEXT("empty", lang)))
+            self.ranking.setText("")
+            return
+        plan_gap = self._ranked[gap_id]
+        gap_type = self.catalogs.gap_types.get(plan_gap.type)
+        self.guidance_box.setTitle(TEXT("about.named", lang, name=plan_gap.type_name))
+        self.guidance.setText(type_guidance(gap_type, lang))
+        self.ranking.setText(ranking_text(plan_gap, len(self._ranked), lang))
+
+
+def type_guidance(gap_type: GapType | None, lang: Lang) -> str:
+    """Rich text: the benchmark, its thresholds, how to measure and the symptoms of a gap type."""
+    if gap_type is None:
+        return _paragraph(TEXT("unknown_type", lang))
+    parts = [_section(TEXT("benchmark", lang), gap_type.benchmark.text.get(lang))]
+    thresholds = threshold_lines(gap_type.benchmark, lang)
+    if thresholds:
+        parts.append(_bullets(thresholds))
+    parts.append(_section(TEXT("measure", lang), gap_type.measure.get(lang)))
+    parts.append(_heading(TEXT("symptoms", lang)) + _bullets([s.get(lang) for s in gap_type.symptoms]))
+    return "".join(parts)
+
+
+def threshold_lines(benchmark: Benchmark, lang: Lang) -> list[str]:
+    if benchmark.good is None or benchmark.poor is None or benchmark.unit is None:
+        return []
+    side = "lower" if benchmark.direction is Direction.LOWER_IS_BETTER else "higher"
+    unit = benchmark.unit.get(lang)
+    return [
+        TEXT(f"good.{side}", lang, value=number_text(benchmark.good, lang), unit=unit),
+        TEXT(f"poor.{side}", lang, value=number_text(benchmark.poor, lang), unit=unit),
+    ]
+
+
+def ranking_text(plan_gap: PlanGap, total: int, lang: Lang) -> str:
+    """Rich text: where the gap ranks, why, and what closes it."""
+    headline = TEXT("rank.line", lang, rank=plan_gap.rank, total=total, priority=number_text(plan_gap.priority, lang))
+    parts = [f"<p><b>{html.escape(headline)}</b></p>", _heading(TEXT("why", lang)), _bullets(plan_gap.explanation)]
+    if plan_gap.closing_channels:
+        parts.append(_section(TEXT("closers", lang), ", ".join(plan_gap.closing_channels)))
+    if plan_gap.closing_actions:
+        parts.append(_heading(TEXT("closing", lang)) + _bullets(plan_gap.closing_actions))
+    return "".join(parts)
+
+
+def _heading(text: str) -> str:
+    return f"<p style='margin-bottom:0'><b>{html.escape(text)}</b></p>"
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _section(heading: str, text: str) -> str:
+    return _heading(heading) + f"<p style='margin-top:2px'>{html.escape(text)}</p>"
+
+
+def _bullets(lines: Sequence[str]) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f"<ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"

@@ -1,0 +1,733 @@
+"""The team plan: who sponsors and owns the channel, the roles, coverage, the reply promise, training and the bot.
+
+Below, a read-only preview of what the chosen channels require before and on launch day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, QTimeZone
+from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.assessment import Assessment, BotPlan, BusinessHours, Team, TeamRole, TrainingSession
+from readiness.core.content import Catalogs
+from readiness.core.plan.builder import launch_date
+from readiness.core.plan.messages import label, message
+from readiness.core.plan.model import Task, TaskKind
+from readiness.core.plan.tasks import TaskContext, channel_items
+from readiness.core.plan.team import coverage_text, owners_by_role
+from readiness.core.text import Lang, Role
+from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.gaps import QuietCombo, RowFocus, table_item
+from readiness.ui.text import Texts
+
+TEXT = Texts(
+    {
+        "title": ("Team", "Equipo"),
+        "people": ("People and promise", "Personas y compromiso"),
+        "sponsor": ("Executive &sponsor:", "&Patrocinador ejecutivo:"),
+        "sponsor.tip": (
+            "The executive who backs the channel as a company initiative",
+            "El directivo que respalda el canal como iniciativa de empresa",
+        ),
+        "owner": ("Channel &owner:", "Responsable del &canal:"),
+        "owner.tip": (
+            "The person accountable for the channel day to day",
+            "La persona que responde del canal en el día a día",
+        ),
+        "promise": ("Response-time pro&mise:", "Plazo de &respuesta prometido:"),
+        "promise.tip": (
+            "The first-reply time the business promises customers on messaging",
+            "El tiempo de primera respuesta que la empresa promete a sus clientes por mensajería",
+        ),
+        "promise.none": ("No promise yet", "Sin compromiso aún"),
+        "minutes": (" min", " min"),
+        "roles": ("&Roles", "&Funciones"),
+        "roles.name": ("Roles and responsibilities", "Funciones y responsabilidades"),
+        "col.role": ("Role", "Función"),
+        "col.person": ("Person", "Persona"),
+        "col.responsibilities": ("Responsibilities", "Responsabilidades"),
+        "cell.name": ("{column}, {row}", "{column}, {row}"),
+        "coverage": ("Coverage", "Cobertura"),
+        "coverage.own": ("Cover &different hours from the business hours", "Cubrir un &horario distinto del comercial"),
+        "coverage.tip": (
+            "When off, the channel is staffed during the business hours given in the profile",
+            "Si no se marca, el canal se atiende en el horario comercial indicado en el perfil",
+        ),
+        "coverage.profile": ("Business hours: {hours}", "Horario comercial: {hours}"),
+        "days": ("Days", "Días"),
+        "day.name": ("Covered on {day}", "Se atiende el {day}"),
+        "opens": ("Op&ens:", "Abr&e:"),
+        "closes": ("&Closes:", "C&ierra:"),
+        "timezone": ("&Time zone:", "&Zona horaria:"),
+        "training": ("Tra&ining sessions", "Sesiones de for&mación"),
+        "training.name": ("Training sessions", "Sesiones de formación"),
+        "col.title": ("Title", "Título"),
+        "col.audience": ("Audience", "Participantes"),
+        "col.offset": ("When", "Cuándo"),
+        "col.date": ("Date", "Fecha"),
+        "offset.tip": (
+            "Days from launch: negative is before (−14 is two weeks before), positive after",
+            "Días desde el lanzamiento: negativo, antes (−14 son dos semanas antes); positivo, después",
+        ),
+        "days.suffix": (" days", " días"),
+        "title.placeholder": ("Title (required)", "Título (obligatorio)"),
+        "everyone": ("Whole team", "Todo el equipo"),
+        "session": ("session {row}", "sesión {row}"),
+        "new_session": ("New training session", "Nueva sesión de formación"),
+        "add_session": ("&Add session", "Añadir sesió&n"),
+        "remove_session": ("Remo&ve session", "&Quitar sesión"),
+        "no_sessions": (
+            "No sessions yet: the plan proposes a basics session two weeks before launch.",
+            "Aún no hay sesiones: el plan propone una sesión básica dos semanas antes del lanzamiento.",
+        ),
+        "bot": ("Bot", "Bot"),
+        "bot.enabled": ("A bot ans&wers customers", "Un bot a&tiende a los clientes"),
+        "bot.scope": ("Bot sco&pe:", "A&lcance del bot:"),
+        "bot.scope.tip": (
+            "What the bot answers on its own, and what always goes to a person",
+            "Qué responde el bot por sí solo y qué pasa siempre a una persona",
+        ),
+        "bot.handoff": ("Hand-off to a h&uman:", "Traspas&o a una persona:"),
+        "bot.handoff.tip": (
+            "When and how a conversation passes from the bot to a person",
+            "Cuándo y cómo pasa una conversación del bot a una persona",
+        ),
+        "bot.rules": ("The plan adds these rules:", "El plan añade estas reglas:"),
+        "preview": ("Before going live", "Antes del lanzamiento"),
+        "blockers": ("Launch blockers ({count})", "Bloqueos de lanzamiento ({count})"),
+        "day_one": ("Day-one checklist ({count})", "Lista del primer día ({count})"),
+        "no_channels": (
+            "Choose a primary channel in Channels to see what must be true before launch.",
+            "Elegir un canal principal en Canales para ver qué debe estar listo antes del lanzamiento.",
+        ),
+        "nothing": ("Nothing for the chosen channels.", "Nada para los canales elegidos."),
+        "due": ("due {date}", "vence el {date}"),
+        "late": ("start at once", "empezar ya"),
+        "status.doing": ("in progress", "en curso"),
+        "status.done": ("done", "hecho"),
+        "status.dropped": ("dropped", "descartado"),
+    }
+)
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PROMISE_MAX_MINUTES = 7 * 24 * 60
+AUDIENCE_CHARS = 24
+"""The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
+
+
+def role_label(catalogs: Catalogs, role: Role, lang: Lang) -> str:
+    text = catalogs.roles.get(role)
+    return text.get(lang) if text else role.value.replace("_", " ")
+
+
+def with_role(roles: Sequence[TeamRole], role: Role, **changes: str) -> tuple[TeamRole, ...]:
+    """The roles with the first entry for ``role`` changed (added if missing, dropped once blank)."""
+    index = next((i for i, r in enumerate(roles) if r.role == role), None)
+    current = roles[index] if index is not None else TeamRole(role=role)
+    updated = current.model_copy(update=changes)
+    blank = not updated.name.strip() and not updated.responsibilities.strip()
+    kept = [r for i, r in enumerate(roles) if i != index]
+    if not blank:
+        kept.insert(len(kept) if index is None else index, updated)
+    return tuple(kept)
+
+
+def task_context(assessment: Assessment, catalogs: Catalogs) -> TaskContext:
+    """The context the plan builder gives its tasks: dates, owners, overrides and the markets served."""
+    launch, _ = launch_date(assessment)
+    home = assessment.profile.home_country
+    return TaskContext(
+        lang=assessment.language,
+        created=assessment.created,
+        launch=launch,
+        catalogs=catalogs,
+        overrides={o.action: o for o in assessment.overrides},
+        owners=owners_by_role(assessment),
+        countries=frozenset(assessment.profile.countries) | (frozenset({home}) if home else frozenset()),
+    )
+
+
+def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ...]:
+    """The chosen channels the catalog knows, primary first, as the plan orders them."""
+    ordered = sorted(assessment.channels, key=lambda c: c.role != "primary")
+    return tuple(c.channel for c in ordered if c.channel in catalogs.channels)
+
+
+def name_input(widget: QWidget, name: str) -> None:
+    """Name an input for screen readers, with the line edit inside a spin box or an editable combo."""
+    widget.setAccessibleName(name)
+    for inner in widget.findChildren(QLineEdit):
+        inner.setAccessibleName(name)
+
+
+def date_text(date: dt.date, lang: Lang) -> str:
+    locale = QLocale(QLocale.Language.Spanish if lang is Lang.ES else QLocale.Language.English)
+    return locale.toString(QDate(date), "d MMM yyyy")
+
+
+class QuietSpinBox(QSpinBox):
+    """Changes with the mouse wheel only once focused, so scrolling the page passes over it."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class QuietTimeEdit(QTimeEdit):
+    """Changes with the mouse wheel only once focused, like QuietSpinBox."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class NoteEdit(QPlainTextEdit):
+    """A few lines of free text; Tab moves on instead of typing a tab."""
+
+    LINES = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self._height(2))
+
+    def _height(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        document = round(self.document().documentMargin() * 2)
+        return self.fontMetrics().lineSpacing() * lines + document + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height(self.LINES))
+
+
+class TeamPanel(Panel):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._loading = False
+        self._build()
+        self.refresh()
+
+    def title(self) -> str:
+        return TEXT("title", self.context.lang)
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.context.session.assessment
+
+    @property
+    def catalogs(self) -> Catalogs:
+        return self.context.session.content.catalogs
+
+    def refresh(self) -> None:
+        self._loading = True
+        try:
+            self._load_people()
+            self._load_roles()
+            self._load_coverage()
+            self._fill_training()
+            self._load_bot()
+        finally:
+            self._loading = False
+        self._update_preview()
+
+    # Building
+
+    def _build(self) -> None:
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column, parts in (
+            (left, (self._make_people, self._make_coverage, self._make_bot)),
+            (right, (self._make_roles, self._make_training, self._make_preview)),
+        ):
+            for make in parts:
+                column.addWidget(make())
+            column.addStretch(1)
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.addLayout(left, 2)
+        body_layout.addLayout(right, 3)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _labelled(self, form: QFormLayout, key: str, widget: QWidget) -> None:
+        """A form row whose label carries a mnemonic to its field, which is named after the label."""
+        caption = QLabel(TEXT(key, self.context.lang))
+        caption.setBuddy(widget)
+        name_input(widget, caption.text().replace("&", "").rstrip(":"))
+        tip, known = f"{key}.tip", TEXT.keys()
+        if tip in known:
+            widget.setToolTip(TEXT(tip, self.context.lang))
+        form.addRow(caption, widget)
+
+    def _make_people(self) -> QGroupBox:
+        lang = self.context.lang
+        box = QGroupBox(TEXT("people", lang))
+        form = QFormLayout(box)
+        self.sponsor = QLineEdit()
+        self.sponsor.textEdited.connect(lambda text: self._edit_team(executive_sponsor=text))
+        self.owner = QLineEdit()
+        self.owner.textEdited.connect(lambda text: self._edit_team(channel_owner=text))
+        self.promise = QuietSpinBox()
+        self.promise.setRange(0, PROMISE_MAX_MINUTES)
+        self.promise.setSpecialValueText(TEXT("promise.none", lang))
+        self.promise.setSuffix(TEXT("minutes", lang))
+        self.promise.setSingleStep(5)
+        self.promise.valueChanged.connect(lambda value: self._edit_team(response_promise_minutes=value or None))
+        self._labelled(form, "sponsor", self.sponsor)
+        self._labelled(form, "owner", self.owner)
+        self._labelled(form, "promise", self.promise)
+        return box
+
+    def _make_roles(self) -> QWidget:
+        lang = self.context.lang
+        self.roles = QTableWidget(len(Role), 3)
+        self.roles.setAccessibleName(TEXT("roles.name", lang))
+        self.roles.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in ("role", "person", "responsibilities")])
+        _plain_table(self.roles)
+        self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.roles.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 22)
+        self.role_edits: dict[Role, tuple[QLineEdit, QLineEdit]] = {}
+        for row, role in enumerate(Role):
+            name = role_label(self.catalogs, role, lang)
+            item = QTableWidgetItem(name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.roles.setItem(row, 0, item)
+            person, duties = QLineEdit(), QLineEdit()
+            person.textEdited.connect(lambda text, r=role: self._edit_role(r, name=text))
+            duties.textEdited.connect(lambda text, r=role: self._edit_role(r, responsibilities=text))
+            for column, (edit, key) in enumerate(((person, "col.person"), (duties, "col.responsibilities")), start=1):
+                edit.setAccessibleName(TEXT("cell.name", lang, column=TEXT(key, lang), row=name))
+                self.roles.setCellWidget(row, column, edit)
+            self.role_edits[role] = (person, duties)
+        _fit_height(self.roles)
+        return _titled(TEXT("roles", lang), self.roles)
+
+    def _make_coverage(self) -> QGroupBox:
+        lang = self.context.lang
+        box = QGroupBox(TEXT("coverage", lang))
+        layout = QVBoxLayout(box)
+        self.own_coverage = QCheckBox(TEXT("coverage.own", lang))
+        self.own_coverage.setToolTip(TEXT("coverage.tip", lang))
+        self.own_coverage.toggled.connect(self._own_coverage_toggled)
+        self.profile_hours = QLabel()
+        self.profile_hours.setWordWrap(True)
+        self.day_boxes: dict[str, QCheckBox] = {}
+        days = QHBoxLayout()
+        for day in DAYS:
+            check = QCheckBox(label("day", day, lang))
+            check.setAccessibleName(TEXT("day.name", lang, day=label("day", day, lang)))
+            check.toggled.connect(lambda _=False: self._edit_coverage())
+            self.day_boxes[day] = check
+            days.addWidget(check)
+        days.addStretch(1)
+        self.opens, self.closes = QuietTimeEdit(), QuietTimeEdit()
+        for edit in (self.opens, self.closes):
+            edit.setDisplayFormat("HH:mm")
+            edit.timeChanged.connect(lambda _=None: self._edit_coverage())
+        self.timezone = QuietCombo()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.addItems([bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()])
+        self.timezone.currentTextChanged.connect(lambda _="": self._edit_coverage())
+        form = QFormLayout()
+        self._labelled(form, "opens", self.opens)
+        self._labelled(form, "closes", self.closes)
+        self._labelled(form, "timezone", self.timezone)
+        self.hours = QWidget()
+        hours_layout = QVBoxLayout(self.hours)
+        hours_layout.setContentsMargins(0, 0, 0, 0)
+        hours_layout.addLayout(days)
+        hours_layout.addLayout(form)
+        layout.addWidget(self.own_coverage)
+        layout.addWidget(self.profile_hours)
+        layout.addWidget(self.hours)
+        return box
+
+    def _make_training(self) -> QWidget:
+        lang = self.context.lang
+        self.training = QTableWidget(0, 4)
+        self.training.setAccessibleName(TEXT("training.name", lang))
+        columns = ("title", "audience", "offset", "date")
+        self.training.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in columns])
+        self.training.model().setHeaderData(
+            2, Qt.Orientation.Horizontal, TEXT("offset.tip", lang), Qt.ItemDataRole.ToolTipRole
+        )
+        _plain_table(self.training)
+        header = self.training.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.training.setColumnWidth(1, self.fontMetrics().averageCharWidth() * AUDIENCE_CHARS)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.training.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.training.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.training.currentCellChanged.connect(lambda *_: self._training_selection_changed())
+        self.no_sessions = QLabel(TEXT("no_sessions", lang))
+        self.no_sessions.setWordWrap(True)
+        self.add_session = QPushButton(TEXT("add_session", lang))
+        self.add_session.clicked.connect(self.add_training)
+        self.remove_session = QPushButton(TEXT("remove_session", lang))
+        self.remove_session.clicked.connect(self.remove_training)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.no_sessions, 1)
+        buttons.addWidget(self.add_session)
+        buttons.addWidget(self.remove_session)
+        return _titled(TEXT("training", lang), self.training, buttons)
+
+    def _make_bot(self) -> QGroupBox:
+        lang = self.context.lang
+        box = QGroupBox(TEXT("bot", lang))
+        self.bot_enabled = QCheckBox(TEXT("bot.enabled", lang))
+        self.bot_enabled.toggled.connect(lambda on: self._edit_bot(enabled=on))
+        self.bot_scope, self.bot_handoff = NoteEdit(), NoteEdit()
+        for edit, field in ((self.bot_scope, "scope"), (self.bot_handoff, "handoff")):
+            edit.textChanged.connect(lambda e=edit, f=field: self._edit_bot(**{f: e.toPlainText()}))
+        self.bot_rules = QLabel()
+        self.bot_rules.setWordWrap(True)
+        self.bot_rules.setTextFormat(Qt.TextFormat.RichText)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self.bot_enabled)
+        self._labelled(form, "bot.scope", self.bot_scope)
+        self._labelled(form, "bot.handoff", self.bot_handoff)
+        form.addRow(self.bot_rules)
+        return box
+
+    def _make_preview(self) -> QGroupBox:
+        box = QGroupBox(TEXT("preview", self.context.lang))
+        layout = QVBoxLayout(box)
+        self.blockers, self.day_one = _rich_label(), _rich_label()
+        layout.addWidget(self.blockers)
+        layout.addWidget(self.day_one)
+        layout.addStretch(1)
+        return box
+
+    # Loading
+
+    def _load_people(self) -> None:
+        team = self.assessment.team
+        self.sponsor.setText(team.executive_sponsor)
+        self.owner.setText(team.channel_owner)
+        self.promise.setValue(team.response_promise_minutes or 0)
+
+    def _load_roles(self) -> None:
+        team = self.assessment.team
+        for role, (person, duties) in self.role_edits.items():
+            entry = next((r for r in team.roles if r.role == role), TeamRole(role=role))
+            person.setText(entry.name)
+            duties.setText(entry.responsibilities)
+            person.setCursorPosition(0)
+            duties.setCursorPosition(0)
+        self._show_role_placeholders()
+
+    def _show_role_placeholders(self) -> None:
+        """The sponsor and owner rows default to the names given above."""
+        team = self.assessment.team
+        self.role_edits[Role.EXECUTIVE_SPONSOR][0].setPlaceholderText(team.executive_sponsor)
+        self.role_edits[Role.CHANNEL_OWNER][0].setPlaceholderText(team.channel_owner)
+
+    def _load_coverage(self) -> None:
+        lang = self.context.lang
+        profile_hours = self.assessment.profile.business_hours
+        coverage = self.assessment.team.coverage
+        self.own_coverage.setChecked(coverage is not None)
+        self.profile_hours.setText(TEXT("coverage.profile", lang, hours=coverage_text(profile_hours, lang)))
+        self.profile_hours.setVisible(coverage is None)
+        self.hours.setEnabled(coverage is not None)
+        self._show_hours(coverage or profile_hours)
+
+    def _show_hours(self, hours: BusinessHours) -> None:
+        for day, check in self.day_boxes.items():
+            check.setChecked(day in hours.days)
+        self.opens.setTime(QTime(hours.opens.hour, hours.opens.minute))
+        self.closes.setTime(QTime(hours.closes.hour, hours.closes.minute))
+        self.timezone.setCurrentText(hours.timezone)
+
+    def _fill_training(self) -> None:
+        sessions = self.assessment.team.training
+        self.training.setRowCount(0)
+        self.training.setRowCount(len(sessions))
+        launch, _ = launch_date(self.assessment)
+        for row, session in enumerate(sessions):
+            self._fill_session(row, session, launch)
+        _fit_height(self.training)
+        self.no_sessions.setVisible(not sessions)
+        self.remove_session.setEnabled(bool(sessions) and self.training.currentRow() >= 0)
+
+    def _fill_session(self, row: int, session: TrainingSession, launch: dt.date) -> None:
+        lang = self.context.lang
+        title = QLineEdit(session.title)
+        title.setPlaceholderText(TEXT("title.placeholder", lang))
+        title.setCursorPosition(0)
+        title.textEdited.connect(lambda text: self._title_edited(row, text))
+        audience = self._audience_button(row, session.audience)
+        offset = QuietSpinBox()
+        offset.setRange(-365, 365)
+        offset.setSuffix(TEXT("days.suffix", lang))
+        offset.setValue(session.offset_days)
+        offset.setToolTip(TEXT("offset.tip", lang))
+        offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
+        table_item(self.training, row, 3).setText(date_text(launch + dt.timedelta(days=session.offset_days), lang))
+        for column, (widget, key) in enumerate(((title, "title"), (audience, "audience"), (offset, "offset"))):
+            name_input(widget, f"{TEXT(f'col.{key}', lang)}, {TEXT('session', lang, row=row + 1)}")
+            RowFocus(widget, partial(self.training.setCurrentCell, row, 3))
+            self.training.setCellWidget(row, column, widget)
+
+    def _audience_button(self, row: int, audience: Sequence[Role]) -> QPushButton:
+        button = QPushButton()
+        self._show_audience(button, audience)
+        menu = QMenu(button)
+        for role in Role:
+            action = QAction(role_label(self.catalogs, role, self.context.lang), menu)
+            action.setCheckable(True)
+            action.setChecked(role in audience)
+            action.setData(role.value)
+            action.toggled.connect(lambda _=False: self._audience_changed(row, button, menu))
+            menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def _show_audience(self, button: QPushButton, audience: Sequence[Role]) -> None:
+        names = [role_label(self.catalogs, r, self.context.lang) for r in audience]
+        text = ", ".join(names) if names else TEXT("everyone", self.context.lang)
+        metrics = button.fontMetrics()
+        width = metrics.averageCharWidth() * (AUDIENCE_CHARS - 4)
+        button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width).replace("&", "&&"))
+        button.setToolTip(text)
+
+    def _load_bot(self) -> None:
+        bot = self.assessment.team.bot
+        self.bot_enabled.setChecked(bot.enabled)
+        self.bot_scope.setPlainText(bot.scope)
+        self.bot_handoff.setPlainText(bot.handoff)
+        self._show_bot_state(bot.enabled)
+
+    def _show_bot_state(self, enabled: bool) -> None:
+        lang = self.context.lang
+        self.bot_scope.setEnabled(enabled)
+        self.bot_handoff.setEnabled(enabled)
+        rules = [message(k, lang) for k in ("bot.disclose", "bot.handoff", "bot.no_dead_end")] if enabled else []
+        self.bot_rules.setText(_list(TEXT("bot.rules", lang), rules) if rules else "")
+        self.bot_rules.setVisible(enabled)
+
+    # Editing
+
+    def _edit_team(self, **changes: object) -> None:
+        if self._loading:
+            return
+        self.context.session.update(
+            lambda a: a.model_copy(update={"team": Team.model_validate({**a.team.model_dump(), **changes})})
+        )
+        self._show_role_placeholders()
+        self._update_preview()
+
+    def _edit_role(self, role: Role, **changes: str) -> None:
+        self._edit_team(roles=with_role(self.assessment.team.roles, role, **changes))
+
+    def _own_coverage_toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        coverage = self._hours_shown() if on else None
+        self._edit_team(coverage=coverage)
+        self._loading = True
+        try:
+            self._load_coverage()
+        finally:
+            self._loading = False
+
+    def _hours_shown(self) -> BusinessHours:
+        days = tuple(day for day, check in self.day_boxes.items() if check.isChecked())
+        return BusinessHours.model_validate(
+            {
+                "days": days,
+                "opens": self.opens.time().toPython(),
+                "closes": self.closes.time().toPython(),
+                "timezone": self._timezone_shown(),
+            }
+        )
+
+    def _timezone_shown(self) -> str:
+        """The zone typed or picked once it is a known one; until then, the zone stored before."""
+        text = self.timezone.currentText().strip()
+        if QTimeZone(text.encode()).isValid():
+            return text
+        stored = self.assessment.team.coverage or self.assessment.profile.business_hours
+        return stored.timezone
+
+    def _edit_coverage(self) -> None:
+        if not self._loading and self.own_coverage.isChecked():
+            self._edit_team(coverage=self._hours_shown())
+
+    def _edit_bot(self, **changes: object) -> None:
+        if self._loading:
+            return
+        bot = BotPlan.model_validate({**self.assessment.team.bot.model_dump(), **changes})
+        self._edit_team(bot=bot)
+        if "enabled" in changes:
+            self._show_bot_state(bot.enabled)
+
+    def _edit_training(self, row: int, **changes: object) -> None:
+        if self._loading:
+            return
+        sessions = list(self.assessment.team.training)
+        sessions[row] = TrainingSession.model_validate({**sessions[row].model_dump(), **changes})
+        self._edit_team(training=tuple(sessions))
+        if "offset_days" in changes:
+            launch, _ = launch_date(self.assessment)
+            table_item(self.training, row, 3).setText(
+                date_text(launch + dt.timedelta(days=sessions[row].offset_days), self.context.lang)
+            )
+
+    def _title_edited(self, row: int, text: str) -> None:
+        """A session needs a title: an emptied field keeps the last one until something is typed."""
+        if text.strip():
+            self._edit_training(row, title=text)
+
+    def _audience_changed(self, row: int, button: QPushButton, menu: QMenu) -> None:
+        audience = tuple(Role(str(a.data())) for a in menu.actions() if a.isChecked())
+        self._show_audience(button, audience)
+        self._edit_training(row, audience=audience)
+
+    def add_training(self) -> None:
+        session = TrainingSession(title=TEXT("new_session", self.context.lang))
+        self._edit_team(training=(*self.assessment.team.training, session))
+        self._reload_training()
+        row = self.training.rowCount() - 1
+        self.training.setCurrentCell(row, 3)
+        title = self.training.cellWidget(row, 0)
+        if isinstance(title, QLineEdit):  # once the table has placed it: a hidden widget cannot take the focus
+            QTimer.singleShot(0, title, partial(_focus_and_select, title))
+
+    def remove_training(self) -> None:
+        row = self.training.currentRow()
+        sessions = self.assessment.team.training
+        if not 0 <= row < len(sessions):
+            return
+        self._edit_team(training=sessions[:row] + sessions[row + 1 :])
+        self._reload_training()
+        if self.training.rowCount():
+            self.training.setCurrentCell(min(row, self.training.rowCount() - 1), 3)
+
+    def _reload_training(self) -> None:
+        self._loading = True
+        try:
+            self._fill_training()
+        finally:
+            self._loading = False
+
+    def _training_selection_changed(self) -> None:
+        self.remove_session.setEnabled(self.training.currentRow() >= 0)
+
+    # Preview
+
+    def _update_preview(self) -> None:
+        lang = self.context.lang
+        chosen = chosen_channels(self.assessment, self.catalogs)
+        if not chosen:
+            self.blockers.setText(f"<p>{html.escape(TEXT('no_channels', lang))}</p>")
+            self.day_one.setText("")
+            self.day_one.hide()
+            return
+        context = task_context(self.assessment, self.catalogs)
+        sections = ((self.blockers, TaskKind.BLOCKER, "blockers"), (self.day_one, TaskKind.DAY_ONE, "day_one"))
+        for target, kind, key in sections:
+            tasks = channel_items(kind, chosen, context)
+            lines = [self._task_line(t) for t in tasks] or [html.escape(TEXT("nothing", lang))]
+            heading = html.escape(TEXT(key, lang, count=len(tasks)))
+            items = "".join(f"<li>{line}</li>" for line in lines)
+            target.setText(f"<b>{heading}</b><ul style='margin-top:2px; margin-left:-24px'>{items}</ul>")
+        self.day_one.show()
+
+    def _task_line(self, task: Task) -> str:
+        """Rich text: the title, then channel · owner · due date (and status when started)."""
+        lang = self.context.lang
+        channel = self.catalogs.channels[task.channel].name.get(lang) if task.channel else ""
+        owner = f"{task.owner_role_label}: {task.owner}" if task.owner else task.owner_role_label
+        details = [channel, owner, TEXT("due", lang, date=date_text(task.due, lang))]
+        if task.late_start:
+            details.append(TEXT("late", lang))
+        if task.status.value != "todo":
+            details.append(TEXT(f"status.{task.status.value}", lang))
+        detail = html.escape(" · ".join(d for d in details if d))
+        return f"{html.escape(task.title)}<br/><small>{detail}</small>"
+
+
+def _focus_and_select(edit: QLineEdit) -> None:
+    edit.setFocus()
+    edit.selectAll()
+
+
+def _plain_table(table: QTableWidget) -> None:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setCornerButtonEnabled(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def _fit_height(table: QTableWidget) -> None:
+    """Tall enough to show every row: the panel scrolls, not the table."""
+    rows = sum(table.sizeHintForRow(r) for r in range(table.rowCount()))
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth())
+    table.setMaximumHeight(table.minimumHeight())
+
+
+def _titled(title: str, table: QTableWidget, below: QHBoxLayout | None = None) -> QGroupBox:
+    """A group box around a table; the title's mnemonic moves the focus to the table, its first child."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(table)
+    if below is not None:
+        layout.addLayout(below)
+    return box
+
+
+def _rich_label() -> QLabel:
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return text
+
+
+def _list(heading: str, lines: Sequence[str]) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f"{html.escape(heading)}<ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"

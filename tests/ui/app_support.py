@@ -1,0 +1,75 @@
+"""Driving the whole app in tests: a main window over a temporary library and settings, and modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from ui_support import temporary_settings
+
+from readiness.core.text import Lang
+from readiness.ui.app import install_translations
+from readiness.ui.main_window import MainWindow
+
+
+@contextmanager
+def main_window(qtbot: QtBot, tmp_path: Path, lang: Lang) -> Iterator[MainWindow]:
+    settings = temporary_settings(tmp_path)
+    settings.library = str(tmp_path / "library.sqlite")
+    settings.language = lang
+    install_translations(lang)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.content is not None and window.service is not None, timeout=15_000)
+    try:
+        yield window
+    finally:
+        window.close()
+        install_translations(Lang.EN)
+
+
+def answer_next_modal(handle: Callable[[QWidget], None], delay_ms: int = 50) -> list[str]:
+    """Handle the next modal dialog (an input, a question, an error) as a user would; returns its text."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(delay_ms, poll)
+            return
+        seen.append(_text_of(dialog))
+        handle(dialog)
+
+    QTimer.singleShot(delay_ms, poll)
+    return seen
+
+
+def type_and_accept(text: str) -> Callable[[QWidget], None]:
+    def handle(dialog: QWidget) -> None:
+        if isinstance(dialog, QInputDialog):
+            dialog.setTextValue(text)
+        if isinstance(dialog, QDialog):
+            dialog.accept()
+
+    return handle
+
+
+def press(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+    def handle(dialog: QWidget) -> None:
+        if isinstance(dialog, QMessageBox):
+            dialog.button(button).click()
+
+    return handle
+
+
+def _text_of(dialog: QWidget) -> str:
+    if isinstance(dialog, QMessageBox):
+        return dialog.text()
+    if isinstance(dialog, QInputDialog):
+        return dialog.labelText()
+    return dialog.windowTitle()

@@ -1,0 +1,178 @@
+"""The KPI panel: sourced suggestions when there are no targets, editable rows, and the refine routine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+from ui_support import panel_context, sample, stored
+
+from readiness.core.assessment import KpiTarget
+from readiness.core.catalog import Cadence
+from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, suggested_kpis
+from readiness.core.text import Lang
+from readiness.ui.pages.kpis import COLUMNS, KpiPanel
+
+INPUTS = {"QLineEdit", "QComboBox", "QSpinBox", "QDoubleSpinBox", "QTableWidget", "QPushButton", "QCheckBox"}
+
+
+def unnamed_inputs(panel: QWidget) -> list[str]:
+    return [
+        w.metaObject().className()
+        for w in panel.findChildren(QWidget)
+        if w.metaObject().className() in INPUTS
+        and not w.accessibleName().strip()
+        and not str(getattr(w, "text", lambda: "")()).strip()
+    ]
+
+
+def cell(panel: KpiPanel, row: int, column: str) -> Any:
+    return panel.table.cellWidget(row, COLUMNS.index(column))
+
+
+def unit(panel: KpiPanel, row: int) -> str:
+    item = panel.table.item(row, COLUMNS.index("unit"))
+    assert item is not None
+    return item.text()
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    """Replace the widget's text as a user would: select all, then type."""
+    widget.setFocus()
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(widget, text)
+
+
+def without_targets(lang: Lang = Lang.EN) -> Any:
+    return sample(lang).model_copy(update={"kpis": ()})
+
+
+def test_suggested_targets_are_offered_then_added(qtbot: QtBot, tmp_path: Path) -> None:
+    assessment = without_targets()
+    with panel_context(tmp_path, assessment) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.title() == "KPI targets"
+        catalogs = context.session.content.catalogs
+        chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
+        suggested = suggested_kpis(chosen, catalogs)
+        assert suggested
+        assert not panel.suggestion_box.isHidden()
+        assert panel.add_suggested.isEnabled()
+        for kpi in suggested:
+            assert kpi.name.en in panel.suggestion.text()
+        assert panel.table.rowCount() == 0
+        assert not panel.remove.isEnabled()
+
+        QTest.mouseClick(panel.add_suggested, Qt.MouseButton.LeftButton)
+        expected = tuple(
+            KpiTarget(kpi=k.id, target=k.default_target, deadline_days=DEFAULT_DEADLINE_DAYS) for k in suggested
+        )
+        assert stored(context).kpis == expected
+        assert panel.table.rowCount() == len(suggested)
+        assert panel.suggestion_box.isHidden()
+        for row, kpi in enumerate(suggested):
+            assert cell(panel, row, "kpi").currentText() == kpi.name.en
+            assert cell(panel, row, "target").value() == kpi.default_target
+            assert unit(panel, row) == kpi.unit.en
+        assert unnamed_inputs(panel) == []
+
+
+def test_editing_a_row_writes_the_target(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        target: QDoubleSpinBox = cell(panel, 0, "target")
+        type_into(target, "20")
+        baseline: QLineEdit = cell(panel, 1, "baseline")
+        type_into(baseline, "12.5")
+        owner: QLineEdit = cell(panel, 1, "owner")
+        type_into(owner, "Ines")
+        deadline: QSpinBox = cell(panel, 1, "deadline")
+        deadline.setValue(45)
+        cadence: QComboBox = cell(panel, 1, "cadence")
+        cadence.setCurrentIndex(cadence.findData(Cadence.QUARTERLY.value))
+        saved = stored(context).kpis
+        assert saved[0].target == 20.0
+        assert saved[1].baseline == 12.5
+        assert saved[1].owner == "Ines"
+        assert saved[1].deadline_days == 45
+        assert saved[1].cadence is Cadence.QUARTERLY
+
+        type_into(baseline, "")
+        QTest.keyClick(baseline, Qt.Key.Key_Backspace)
+        assert stored(context).kpis[1].baseline is None, "an empty baseline means none is known"
+
+
+def test_picking_a_kpi_fills_its_sourced_default_and_shows_its_sources(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        csat = context.session.content.catalogs.kpis["csat"]
+        combo: QComboBox = cell(panel, 0, "kpi")
+        combo.setFocus()
+        combo.setCurrentIndex(combo.findData("fcr"))
+        fcr = context.session.content.catalogs.kpis["fcr"]
+        first = stored(context).kpis[0]
+        assert (first.kpi, first.target, first.baseline) == ("fcr", fcr.default_target, None)
+        assert first.owner == "Diego Salas", "the owner stays with the row"
+        assert cell(panel, 0, "target").value() == fcr.default_target
+        assert unit(panel, 0) == fcr.unit.en
+        assert fcr.benchmark.en.split(" ")[0] in panel.details.text()
+        assert all(s.title.split(" ")[0] in panel.details.text() for s in fcr.sources)
+
+        panel.table.setCurrentCell(3, 0)
+        assert csat.name.en in panel.details.text()
+
+
+def test_add_and_remove_targets(qtbot: QtBot, tmp_path: Path) -> None:
+    assessment = sample()
+    with panel_context(tmp_path, assessment) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        count = len(assessment.kpis)
+        QTest.mouseClick(panel.add, Qt.MouseButton.LeftButton)
+        saved = stored(context).kpis
+        assert len(saved) == count + 1
+        assert saved[-1].kpi not in {k.kpi for k in assessment.kpis}
+        assert panel.table.currentRow() == count
+
+        panel.table.setCurrentCell(0, 0)
+        QTest.mouseClick(panel.remove, Qt.MouseButton.LeftButton)
+        saved = stored(context).kpis
+        assert [k.kpi for k in saved] == [k.kpi for k in assessment.kpis[1:]] + [saved[-1].kpi]
+        assert panel.table.rowCount() == count
+
+
+def test_in_spanish_numbers_and_the_refine_routine(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES)) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.title() == "Objetivos"
+        header = panel.table.horizontalHeaderItem(COLUMNS.index("baseline"))
+        assert header is not None
+        assert header.text() == "Valor actual"
+        assert cell(panel, 0, "target").text().startswith("15,00")
+        assert cell(panel, 0, "kpi").currentText() == context.session.content.catalogs.kpis["frt_messaging"].name.es
+        type_into(cell(panel, 1, "baseline"), "7,5")
+        assert stored(context).kpis[1].baseline == 7.5
+
+        panel.transcripts.setCurrentIndex(panel.transcripts.findData(Cadence.MONTHLY.value))
+        type_into(panel.reassess, "90")
+        refine = stored(context).refine
+        assert refine.transcript_review is Cadence.MONTHLY
+        assert refine.reassess_after_days == 90
+        assert "Días tras el lanzamiento" in panel.reassess_date.text()
+        assert unnamed_inputs(panel) == []
+
+
+def test_without_channels_nothing_is_suggested(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, without_targets(Lang.ES).model_copy(update={"channels": ()})) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        assert not panel.add_suggested.isEnabled()
+        assert panel.suggestion.text().startswith("Aún no hay objetivos. Elegir antes los canales")

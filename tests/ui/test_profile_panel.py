@@ -1,0 +1,268 @@
+"""The profile panel: each field is written through the session; input the model refuses keeps the last value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt, QTime
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from ui_support import panel_context, sample, stored
+
+from readiness.core.assessment import Assessment, ChannelUse, Participant, Size, TeamSizes
+from readiness.core.catalog import Audience
+from readiness.core.text import Lang
+from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.profile import ProfilePanel
+
+INPUTS = (
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QComboBox,
+    QSpinBox,
+    QDoubleSpinBox,
+    QDateEdit,
+    QCheckBox,
+    QRadioButton,
+    QTableWidget,
+    QListWidget,
+    QPushButton,
+)
+
+
+def unnamed_inputs(panel: QWidget) -> list[str]:
+    """Inputs with neither an accessible name nor visible text."""
+    found = []
+    for widget in panel.findChildren(QWidget):
+        if isinstance(widget, INPUTS):
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not widget.accessibleName().strip() and not text.strip():
+                found.append(type(widget).__name__)
+    return found
+
+
+def shown_panel(qtbot: QtBot, context: PageContext) -> ProfilePanel:
+    panel = ProfilePanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 760)
+    with qtbot.waitActive(panel):  # an active window gets focus events, as in use
+        panel.show()
+        panel.activateWindow()
+    return panel
+
+
+def click(button: QAbstractButton) -> None:
+    """Click a button where its indicator or text is."""
+    middle = button.height() // 2
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(middle, middle))
+
+
+def retype(field: QWidget, text: str) -> None:
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        QTest.keyClicks(field, text)
+    else:
+        QTest.keyClick(field, Qt.Key.Key_Backspace)
+
+
+def without_facilitator(assessment: Assessment) -> Assessment:
+    return assessment.model_copy(update={"profile": assessment.profile.model_copy(update={"facilitator": ""})})
+
+
+def test_organisation_is_written_and_an_empty_name_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context)
+        assert panel.title() == "Profile"
+        assert panel.organisation.text() == "Casa Jacaranda"
+
+        retype(panel.organisation, "Casa Jacaranda SA")
+        assert context.session.assessment.profile.organisation == "Casa Jacaranda SA"
+        assert panel.organisation_hint.isHidden()
+
+        retype(panel.organisation, "")
+        assert context.session.assessment.profile.organisation == "Casa Jacaranda SA"
+        assert panel.organisation_hint.isVisibleTo(panel)
+        assert "Casa Jacaranda SA" in panel.organisation_hint.text()
+        assert panel.organisation.accessibleDescription() == panel.organisation_hint.text()
+
+        QTest.keyClicks(panel.organisation, "Jacaranda Home")
+        assert panel.organisation_hint.isHidden()
+        assert stored(context).profile.organisation == "Jacaranda Home"
+
+
+def test_markets_audience_size_and_team(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context)
+        retype(panel.countries, "mx, us; es")
+        assert context.session.assessment.profile.countries == ("MX", "US", "ES")
+        assert panel.countries_preview.text() == "Mexico, United States, Spain"
+
+        QTest.keyClicks(panel.countries, ", XX")
+        assert panel.countries_hint.isVisibleTo(panel) and "XX" in panel.countries_hint.text()
+        assert context.session.assessment.profile.countries == ("MX", "US", "ES")
+
+        retype(panel.home, "")
+        assert context.session.assessment.profile.home_country is None
+        retype(panel.languages, "es, en, pt")
+        assert context.session.assessment.profile.languages == ("es", "en", "pt")
+
+        click(panel.audience[Audience.B2B])
+        assert context.session.assessment.profile.audience == (Audience.B2C, Audience.B2B)
+        panel.size_box.setCurrentIndex(panel.size_box.findData(Size.LARGE.value))
+        retype(panel.team["support"], "9")
+        click(panel.days["sun"])
+        panel.closes.setTime(QTime(21, 30))
+
+        profile = stored(context).profile
+        assert profile.countries == ("MX", "US", "ES")
+        assert profile.size is Size.LARGE
+        assert profile.team == TeamSizes(sales=14, support=9, marketing=3)
+        assert profile.business_hours.days == ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        assert profile.business_hours.closes == dt.time(21, 30)
+
+
+def test_an_unknown_time_zone_keeps_the_last_one(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context)
+        panel.timezone.setCurrentText("Mars/Olympus")
+        assert panel.timezone_hint.isVisibleTo(panel)
+        assert context.session.assessment.profile.business_hours.timezone == "America/Mexico_City"
+        panel.timezone.setCurrentText("Europe/Madrid")
+        assert panel.timezone_hint.isHidden()
+        assert stored(context).profile.business_hours.timezone == "Europe/Madrid"
+
+
+def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context)
+        rows = panel.participant_rows
+        assert len(rows.rows) == 5
+
+        QTest.mouseClick(panel.add_participant, Qt.MouseButton.LeftButton)
+        name, role, _ = rows.rows[-1]
+        assert name.hasFocus()
+        assert panel.participants_hint.isVisibleTo(panel)  # a row without a name yet
+        assert len(context.session.assessment.profile.participants) == 5
+        QTest.keyClicks(name, "Ana Ruiz")
+        QTest.keyClicks(role, "CFO")
+        assert panel.participants_hint.isHidden()
+        assert context.session.assessment.profile.participants[-1] == Participant(name="Ana Ruiz", role="CFO")
+
+        QTest.mouseClick(rows.rows[0][2], Qt.MouseButton.LeftButton)
+        participants = stored(context).profile.participants
+        assert [p.name for p in participants] == [
+            "Diego Salas",
+            "Paola Núñez",
+            "Andrés Vega",
+            "Rocío Méndez",
+            "Ana Ruiz",
+        ]
+
+
+def test_spanish_current_channel_with_volume_and_launch_date(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES)) as context:
+        panel = shown_panel(qtbot, context)
+        assert panel.title() == "Perfil"
+        rows = panel.channel_rows
+        assert len(rows.rows) == 5
+
+        QTest.mouseClick(panel.add_channel, Qt.MouseButton.LeftButton)
+        box, volume, _ = rows.rows[-1]
+        box.setCurrentIndex(box.findData("sms"))
+        assert box.currentText() == context.session.content.catalogs.channels["sms"].name.es
+        volume.setFocus()
+        QTest.keyClicks(volume, "300")
+        assert context.session.assessment.profile.current_channels[-1] == ChannelUse(channel="sms", monthly_volume=300)
+
+        box.setCurrentIndex(box.findData("email"))  # already the first row
+        assert panel.channels_hint.isVisibleTo(panel) and "dos veces" in panel.channels_hint.text()
+        assert context.session.assessment.profile.current_channels[-1].channel == "sms"
+        box.setCurrentIndex(box.findData("telegram"))
+        assert panel.channels_hint.isHidden()
+
+        QTest.mouseClick(rows.rows[0][2], Qt.MouseButton.LeftButton)  # remove email
+        panel.launch.date_box.setDate(QDate(2027, 3, 1))
+        assert context.session.assessment.profile.launch_date == dt.date(2027, 3, 1)
+        saved = stored(context).profile
+        assert [c.channel for c in saved.current_channels] == [
+            "whatsapp_app",
+            "messenger",
+            "web_chat",
+            "google_business_messages",
+            "telegram",
+        ]
+        assert saved.current_channels[-1].monthly_volume == 300
+        assert saved.launch_date == dt.date(2027, 3, 1)
+
+        click(panel.launch.none_box)
+        assert not panel.launch.date_box.isEnabled()
+        assert stored(context).profile.launch_date is None
+
+
+def test_the_facilitator_defaults_to_the_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, without_facilitator(sample())) as context:
+        context.settings.facilitator = "Marta Gil"
+        panel = shown_panel(qtbot, context)
+        assert panel.facilitator.text() == "Marta Gil"
+        assert stored(context).profile.facilitator == "Marta Gil"
+        retype(panel.facilitator, "Pablo Mora")  # QTest.keyClicks aborts on characters beyond ASCII
+        assert stored(context).profile.facilitator == "Pablo Mora"
+
+
+def test_a_facilitator_already_named_is_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        context.settings.facilitator = "Marta Gil"
+        panel = shown_panel(qtbot, context)
+        assert panel.facilitator.text() == "Lucía Herrera"
+
+
+def test_the_assessment_language_is_written(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context)
+        panel.language.setCurrentIndex(panel.language.findData(Lang.ES.value))
+        assert context.session.lang is Lang.ES
+        assert stored(context).language is Lang.ES
+
+
+def test_refresh_shows_changes_made_elsewhere(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context)
+        QTest.keyClicks(panel.countries, ", ZZ")
+        assert panel.countries_hint.isVisibleTo(panel)
+        context.session.update(
+            lambda a: a.model_copy(update={"profile": a.profile.model_copy(update={"industry": "Furniture"})})
+        )
+        panel.refresh()
+        assert panel.industry.text() == "Furniture"
+        assert panel.countries.text() == "MX, US"
+        assert panel.countries_hint.isHidden()
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_every_input_has_an_accessible_name(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    with panel_context(tmp_path, sample(lang)) as context:
+        panel = ProfilePanel(context)
+        qtbot.addWidget(panel)
+        QTest.mouseClick(panel.add_participant, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(panel.add_channel, Qt.MouseButton.LeftButton)
+        assert unnamed_inputs(panel) == []

@@ -1,0 +1,260 @@
+"""The questions panel: every answer editor writes through the session, skip logic hides and shows cards live."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from ui_support import panel_context, sample, stored
+
+from readiness.core.assessment import Answer
+from readiness.core.text import Lang, Step
+from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.question_widgets import ChoiceEditor, DateEditor, MultipleChoiceEditor, NumberEditor, TextEditor
+from readiness.ui.pages.questions import QuestionCard, QuestionsPanel
+
+INPUTS = (
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QComboBox,
+    QSpinBox,
+    QDoubleSpinBox,
+    QDateEdit,
+    QCheckBox,
+    QRadioButton,
+    QTableWidget,
+    QListWidget,
+    QPushButton,
+)
+
+
+def unnamed_inputs(panel: QWidget) -> list[str]:
+    """Inputs with neither an accessible name nor visible text."""
+    found = []
+    for widget in panel.findChildren(QWidget):
+        if isinstance(widget, INPUTS):
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not widget.accessibleName().strip() and not text.strip():
+                found.append(f"{type(widget).__name__} {widget.objectName()}")
+    return found
+
+
+def shown_panel(qtbot: QtBot, context: PageContext, step: Step) -> QuestionsPanel:
+    panel = QuestionsPanel(context, step)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    with qtbot.waitActive(panel):  # an active window gets focus events, as in use
+        panel.show()
+        panel.activateWindow()
+    return panel
+
+
+def click(button: QAbstractButton) -> None:
+    """Click the indicator: a check box's clickable area ends with its text, not with its row."""
+    middle = button.height() // 2
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(middle, middle))
+
+
+def choose(card: QuestionCard, choice_id: str) -> None:
+    editor = card.editor
+    assert isinstance(editor, ChoiceEditor)
+    click(editor.buttons[editor.ids.index(choice_id)])
+
+
+def tick(card: QuestionCard, choice_id: str) -> None:
+    editor = card.editor
+    assert isinstance(editor, MultipleChoiceEditor)
+    click(editor.boxes[choice_id])
+
+
+def retype(line: QWidget, text: str) -> None:
+    """Select what the field holds and type over it, as a user would."""
+    line.setFocus()
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(line, text)
+
+
+def na_box(card: QuestionCard) -> QCheckBox:
+    assert card.na_row is not None
+    return card.na_row[0]
+
+
+def na_reason(card: QuestionCard) -> QLineEdit:
+    assert card.na_row is not None
+    return card.na_row[1]
+
+
+def test_choice_number_na_note_and_flag_are_written_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context, Step.IDENTIFY)
+        assert panel.title() == "Questions"
+
+        choose(panel.card("identify.channel_switch"), "never")
+        support = panel.card("identify.frt_support")
+        assert isinstance(support.editor, NumberEditor)
+        retype(support.editor.box, "45")
+        fcr = panel.card("identify.fcr")
+        assert na_reason(fcr).isHidden()
+        click(na_box(fcr))
+        assert na_reason(fcr).isVisibleTo(panel)
+        assert not fcr.editor.isEnabled()
+        QTest.keyClicks(na_reason(fcr), "No ticket system yet")
+        QTest.keyClicks(panel.card("identify.team_survey").note, "Asked in the March meeting")
+        click(panel.card("identify.customer_shoes").flag_box)
+
+        answers = context.session.assessment.answers
+        assert answers["identify.channel_switch"].value == "never"
+        assert answers["identify.frt_support"] == Answer(value=45.0, answered_by="Diego Salas")
+        assert answers["identify.fcr"].na and answers["identify.fcr"].value is None
+        assert answers["identify.fcr"].na_reason == "No ticket system yet"
+        assert answers["identify.team_survey"].note == "Asked in the March meeting"
+        assert answers["identify.team_survey"].value == "informal"
+        assert answers["identify.customer_shoes"].flagged
+        saved = stored(context).answers
+        assert saved["identify.channel_switch"].value == "never"
+        assert saved["identify.frt_support"].value == 45.0
+        assert saved["identify.fcr"].na_reason == "No ticket system yet"
+        assert saved["identify.team_survey"].note == "Asked in the March meeting"
+        assert saved["identify.customer_shoes"].flagged
+
+        click(na_box(fcr))
+        assert context.session.assessment.answers["identify.fcr"].value == 64.0
+        assert fcr.editor.isEnabled() and na_reason(fcr).isHidden()
+
+
+def test_skip_logic_hides_and_shows_dependent_cards_live(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context, Step.IDENTIFY)
+        share = panel.card("identify.after_hours_share")
+        assert share.isVisibleTo(panel)
+        assert panel.progress.text() == "13 of 13 answered"
+
+        choose(panel.card("identify.after_hours"), "answered_anytime")
+        assert share.isHidden() and not share.isVisibleTo(panel)
+        assert panel.progress.text() == "12 of 12 answered"
+
+        choose(panel.card("identify.after_hours"), "can_wait_days")
+        assert share.isVisibleTo(panel)
+        assert context.session.assessment.answers["identify.after_hours_share"].value == 34.0
+
+
+def test_spanish_multiple_choice_yes_no_and_skip_logic(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES)) as context:
+        panel = shown_panel(qtbot, context, Step.OPEN)
+        assert panel.title() == "Preguntas"
+        sms = panel.card("open.sms_registration")
+        assert sms.isHidden()
+        before = panel.progress.text()
+        assert before.startswith("14 de 14 respondidas")
+
+        tick(panel.card("open.channels_planned"), "sms_rcs")
+        assert context.session.assessment.answers["open.channels_planned"].value == ("whatsapp", "instagram", "sms_rcs")
+        assert sms.isVisibleTo(panel)
+        assert panel.progress.text() != before  # one more visible question, not answered yet
+
+        bot = panel.card("open.bot_planned")
+        yes_no = bot.editor
+        assert isinstance(yes_no, ChoiceEditor)
+        assert [b.text() for b in yes_no.buttons] == ["Sí", "No"]
+        click(yes_no.buttons[yes_no.ids.index("no")])
+        dependants = [panel.card(q) for q in ("open.bot_scope", "open.bot_disclosure", "open.bot_handoff")]
+        assert all(card.isHidden() for card in dependants)
+        click(yes_no.buttons[yes_no.ids.index("yes")])
+        assert all(card.isVisibleTo(panel) for card in dependants)
+
+        tick(panel.card("open.channels_planned"), "sms_rcs")
+        assert sms.isHidden()
+        saved = stored(context)
+        assert saved.answers["open.channels_planned"].value == ("whatsapp", "instagram")
+        assert saved.answers["open.bot_planned"].value == "yes"
+        assert saved.answers["open.channels_planned"].answered_by == "Paola Núñez"
+
+
+def test_text_date_and_clear_answer(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context, Step.REFINE)
+        problem = panel.card("refine.next_problem")
+        assert isinstance(problem.editor, TextEditor)
+        retype(problem.editor.box, "Returns by chat")
+        assert context.session.assessment.answers["refine.next_problem"].value == "Returns by chat"
+
+        reassessment = panel.card("refine.reassessment_date")
+        assert isinstance(reassessment.editor, DateEditor)
+        dates = reassessment.editor.box
+        assert dates.date_box.date() == QDate(2027, 8, 14)
+        dates.date_box.setDate(QDate(2027, 9, 1))
+        assert context.session.assessment.answers["refine.reassessment_date"].value == dt.date(2027, 9, 1)
+        click(dates.none_box)
+        assert context.session.assessment.answers["refine.reassessment_date"].value is None
+        assert not dates.date_box.isEnabled()
+        click(dates.none_box)
+        assert context.session.assessment.answers["refine.reassessment_date"].value == dt.date(2027, 9, 1)
+
+        csat = panel.card("refine.csat")
+        click(csat.clear_button)
+        answer = context.session.assessment.answers["refine.csat"]
+        assert answer.value is None and answer.answered_by
+        assert panel.card("refine.csat_score").isHidden()
+        assert not csat.clear_button.isEnabled()
+        assert stored(context).answers["refine.reassessment_date"].value == dt.date(2027, 9, 1)
+
+
+def test_an_answer_left_empty_is_removed(qtbot: QtBot, tmp_path: Path) -> None:
+    assessment = sample()
+    answers = dict(assessment.answers)
+    answers["refine.transcript_review"] = Answer(value="weekly")
+    with panel_context(tmp_path, assessment.model_copy(update={"answers": answers})) as context:
+        panel = shown_panel(qtbot, context, Step.REFINE)
+        click(panel.card("refine.transcript_review").clear_button)
+        assert "refine.transcript_review" not in context.session.assessment.answers
+        assert "refine.transcript_review" not in stored(context).answers
+
+
+def test_typing_keeps_the_widgets_and_changes_elsewhere_show_on_refresh(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown_panel(qtbot, context, Step.REFINE)
+        cards = list(panel.cards)
+        note = panel.card("refine.csat").note
+        QTest.keyClicks(note, "abc")
+        assert panel.cards == cards and panel.card("refine.csat").note is note
+        assert context.session.assessment.answers["refine.csat"].note == "abc"
+
+        bot_review = panel.card("refine.bot_review")
+        assert bot_review.isVisibleTo(panel)
+        context.session.set_answer("open.bot_planned", Answer(value="no"))  # answered on the Open step
+        assert bot_review.isHidden()
+        context.session.set_answer("refine.csat", Answer(value="no_survey", flagged=True))
+        panel.refresh()
+        csat = panel.card("refine.csat")
+        assert csat.flag_box.isChecked() and csat.note.text() == ""
+        assert "flagged" in panel.progress.text()
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_every_input_has_an_accessible_name(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    with panel_context(tmp_path, sample(lang)) as context:
+        for step in Step:
+            panel = QuestionsPanel(context, step)
+            qtbot.addWidget(panel)
+            assert unnamed_inputs(panel) == [], step

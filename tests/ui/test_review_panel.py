@@ -1,0 +1,249 @@
+"""The review panel: scores and open questions, then a real plan rendered, previewed, cancelled and saved."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidget, QWidget
+from pytestqt.qtbot import QtBot
+from ui_support import panel_context, sample
+
+from readiness.core.exchange import read_exchange_file
+from readiness.core.plan.builder import build_plan
+from readiness.core.scoring import Status, score_assessment
+from readiness.core.text import Lang
+from readiness.report.fmt import Formatter
+from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.review import RENDER_STEPS, SCORE_COLUMNS, ReviewPanel, file_stem, render_step, with_suffix
+
+RENDER_TIMEOUT_MS = 60_000
+INPUTS = {"QLineEdit", "QComboBox", "QSpinBox", "QTableWidget", "QListWidget", "QPushButton", "QCheckBox"}
+
+
+def unnamed_inputs(panel: QWidget) -> list[str]:
+    return [
+        w.metaObject().className()
+        for w in panel.findChildren(QWidget)
+        if w.metaObject().className() in INPUTS
+        and not w.accessibleName().strip()
+        and not str(getattr(w, "text", lambda: "")()).strip()
+    ]
+
+
+def shown_scores(panel: ReviewPanel) -> dict[str, tuple[str, str]]:
+    """Each scored row of the table: label -> (score as shown, band as shown)."""
+    table = panel.scores
+    rows = {}
+    for row in range(table.rowCount()):
+        name, score, band = (table.item(row, SCORE_COLUMNS.index(c)) for c in ("dimension", "score", "band"))
+        if name is not None and score is not None and band is not None:
+            rows[name.text()] = (score.text(), band.text())
+    return rows
+
+
+def list_texts(widget: QListWidget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def errors_shown(panel: ReviewPanel, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the error boxes instead of opening them (a modal box would block the test)."""
+    shown: list[str] = []
+    monkeypatch.setattr(panel, "_show_error", shown.append)
+    return shown
+
+
+def test_scores_and_bands_match_the_scoring(qtbot: QtBot, tmp_path: Path) -> None:
+    assessment = sample()
+    with panel_context(tmp_path, assessment) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.title() == "Review & generate"
+        questionnaire = context.session.questionnaire
+        report = score_assessment(questionnaire, assessment.answers)
+        fmt = Formatter("en")
+        expected = {"Overall": report.overall}
+        expected |= {questionnaire.steps[s].label.en: report.steps[s] for s in questionnaire.steps}
+        expected |= {questionnaire.reasons[r].label.en: report.reasons[r] for r in questionnaire.reasons}
+        shown = shown_scores(panel)
+        assert set(shown) == set(expected)
+        for label, score in expected.items():
+            assert score.score is not None
+            assert shown[label] == (fmt.score(score.score), questionnaire.band_for(score.score).label.en), label
+
+        overall = report.overall
+        explanation = panel.explanation.text()
+        assert "weighted mean" in explanation
+        assert f"{overall.count(Status.SCORED)} scored" in explanation
+        assert f"= {fmt.score(overall.score)}." in explanation
+        assert all(b.label.en in explanation for b in questionnaire.bands)
+        assert unnamed_inputs(panel) == []
+
+
+def test_unanswered_flagged_and_blockers_are_listed(qtbot: QtBot, tmp_path: Path) -> None:
+    assessment = sample(Lang.ES)
+    with panel_context(tmp_path, assessment) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        questionnaire = context.session.questionnaire
+        numbers = {q.id: n for n, q in enumerate(questionnaire.questions, start=1)}
+        questions = {q.id: q for q in questionnaire.questions}
+        first, second = questionnaire.questions[0], questionnaire.questions[1]
+        context.session.set_answer(first.id, None)
+        context.session.set_answer(second.id, assessment.answers[second.id].model_copy(update={"flagged": True}))
+        panel.refresh()
+
+        report = score_assessment(questionnaire, context.session.assessment.answers)
+        assert first.id in report.unanswered
+        assert list_texts(panel.unanswered) == [f"{numbers[q]}. {questions[q].text.es}" for q in report.unanswered]
+        assert list_texts(panel.flagged) == [f"{numbers[q]}. {questions[q].text.es}" for q in report.flagged]
+        assert panel.lists.tabText(1) == f"&Marcadas ({len(report.flagged)})"
+
+        plan = build_plan(context.session.assessment, context.session.content)
+        assert [t.split("\n")[0] for t in list_texts(panel.blockers)] == [t.title for t in plan.launch_blockers]
+        assert panel.lists.tabText(2) == f"&Bloqueos de lanzamiento ({len(plan.launch_blockers)})"
+
+        panel.unanswered.setCurrentRow(0)
+        with qtbot.waitSignal(panel.question_activated, timeout=1000) as activated:
+            QTest.keyClick(panel.unanswered, Qt.Key.Key_Return)
+        assert activated.args == [first.id]
+
+
+def test_empty_lists_say_why(qtbot: QtBot, tmp_path: Path) -> None:
+    assessment = sample().model_copy(update={"channels": ()})
+    answers = {q: a.model_copy(update={"flagged": False}) for q, a in assessment.answers.items()}
+    with panel_context(tmp_path, assessment.model_copy(update={"answers": answers})) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert list_texts(panel.flagged) == ["No question is flagged for follow-up."]
+        assert not panel.flagged.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+        assert panel.lists.tabText(1) == "&Flagged (0)"
+        assert list_texts(panel.blockers)[0].startswith("No channels chosen yet")
+
+
+def generate_and_wait(qtbot: QtBot, panel: ReviewPanel, context: PageContext) -> list[str]:
+    """Render for real; the render steps the panel showed while it worked."""
+    steps: list[str] = []
+
+    def step_shown() -> bool:
+        if panel.busy and panel.progress.maximum() == RENDER_STEPS:
+            steps.append(panel.status.text())
+        return bool(steps) or not panel.busy
+
+    with qtbot.waitSignal(context.renderer.finished, timeout=RENDER_TIMEOUT_MS):
+        panel.generate()
+        assert not panel.generate_button.isEnabled(), "Generate is disabled while the plan renders"
+        assert panel.cancel_button.isEnabled()
+        qtbot.waitUntil(step_shown, timeout=RENDER_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    return steps
+
+
+def save(qtbot: QtBot, signal: SignalInstance, write: Callable[[Path], None], path: Path) -> Path:
+    """Save through the panel and wait for the writer thread; the path written, extension included."""
+    with qtbot.waitSignal(signal, timeout=10_000) as saved:
+        write(path)
+    written = Path(saved.args[0])
+    assert written.parent == path.parent
+    return written
+
+
+def test_a_real_plan_is_generated_previewed_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES)) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert not panel.save_buttons["pdf"].isEnabled()
+        steps = generate_and_wait(qtbot, panel, context)
+        assert steps, "the render steps are shown"
+        assert steps[0].endswith("…") and not steps[0].startswith("Step"), "in the panel's language"
+
+        assert panel.rendered is not None
+        qtbot.waitUntil(lambda: panel.document.pageCount() > 10, timeout=5000)
+        assert panel.document.pageCount() == panel.rendered.pages
+        assert panel.stack.currentWidget() is panel.view
+        assert panel.status.text().startswith(f"Plan listo: {panel.rendered.pages} páginas")
+        assert panel.generate_button.isEnabled()
+        assert panel.save_buttons["pdf"].isEnabled()
+
+        pdf = save(qtbot, panel.saved, panel.save_pdf_to, tmp_path / "plan.pdf")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        tasks = save(qtbot, panel.saved, panel.save_csv_to, tmp_path / "tareas")
+        assert tasks.name == "tareas.csv", "the extension is added when it is missing"
+        header = next(csv.reader(tasks.read_text(encoding="utf-8-sig").splitlines()))
+        assert header[:3] == ["ID", "Paso", "Tipo"]
+        calendar = save(qtbot, panel.saved, panel.save_ics_to, tmp_path / "calendario.ics")
+        assert calendar.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+        exchange = save(qtbot, panel.saved, panel.save_exchange_to, tmp_path / "casa.readiness.yaml")
+        assert read_exchange_file(exchange, context.session.content) == context.session.assessment
+        assert panel.status.text() == "Guardado: casa.readiness.yaml."
+
+        context.session.set_answer("identify.frt_support", None)
+        assert panel.status.text().startswith("Las respuestas cambiaron después de generar este plan")
+
+
+def test_cancelling_a_render_says_so_and_keeps_the_panel_usable(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        with qtbot.waitSignal(context.renderer.progress, timeout=RENDER_TIMEOUT_MS):
+            panel.generate()
+        panel.cancel()
+        qtbot.waitUntil(lambda: not panel.busy, timeout=RENDER_TIMEOUT_MS)
+        assert panel.status.text() == "Generation cancelled."
+        assert panel.rendered is None
+        assert panel.stack.currentWidget() is panel.placeholder
+        assert panel.generate_button.isEnabled()
+        assert not panel.cancel_button.isEnabled()
+        assert not panel.save_buttons["pdf"].isEnabled()
+
+
+def test_a_failed_render_and_a_failed_save_are_reported(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        shown = errors_shown(panel, monkeypatch)
+        context.settings.theme = tmp_path / "missing-theme.yaml"
+        with qtbot.waitSignal(context.renderer.failed, timeout=RENDER_TIMEOUT_MS):
+            panel.generate()
+        qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+        assert len(shown) == 1
+        assert "missing-theme.yaml" in shown[0]
+        assert panel.status.text().startswith("The plan could not be generated:")
+        assert panel.generate_button.isEnabled()
+
+        with qtbot.waitSignal(panel.save_failed, timeout=10_000) as failed:
+            panel.save_exchange_to(tmp_path / "no-such-folder" / "x.readiness.yaml")
+        assert "cannot write file" in failed.args[0]
+        assert "\n" not in failed.args[0]
+        assert shown[1] == failed.args[0]
+
+
+def test_file_names_suggested_and_completed() -> None:
+    assert file_stem("Casa Jacaranda") == "casa-jacaranda"
+    assert file_stem("Ñandú & Cía.") == "nandu-cia"
+    assert file_stem("東京") == "readiness"
+    assert with_suffix(Path("a/plan"), "pdf") == Path("a/plan.pdf")
+    assert with_suffix(Path("a/PLAN.PDF"), "pdf") == Path("a/PLAN.PDF")
+    assert with_suffix(Path("a/casa"), "exchange") == Path("a/casa.readiness.yaml")
+    assert with_suffix(Path("a/casa.yml"), "exchange") == Path("a/casa.yml")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "shown"),
+    [
+        ("Step 1 - Fetching and parsing HTML - HTML string", Lang.ES, (1, "Leyendo el plan…")),
+        ("Step 5 - Creating layout - Page 12", Lang.ES, (5, "Maquetando la página 12…")),
+        ("Step 5 - Creating layout - Repagination #1", Lang.EN, (5, "Laying out the pages again…")),
+        ("Step 7 - Adding PDF metadata", Lang.EN, (7, "Adding the document details…")),
+        ("Step 9 - Something new", Lang.EN, None),
+        ("a line that is not a step", Lang.EN, None),
+    ],
+)
+def test_render_steps_are_put_in_words(message: str, lang: Lang, shown: tuple[int, str] | None) -> None:
+    assert render_step(message, lang) == shown

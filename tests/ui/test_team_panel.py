@@ -1,0 +1,217 @@
+"""The team panel: people, roles, promise, coverage, training and bot edited through widgets; the launch preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTime
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QSpinBox
+from pytestqt.qtbot import QtBot
+from test_gaps_panel import assert_mnemonics_are_free, cell_text, screenshot_folder, unnamed_inputs
+from ui_support import panel_context, sample, stored
+
+from readiness.core.assessment import Assessment, BotPlan, ChannelChoice, Team
+from readiness.core.text import Lang, Role
+from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.team import TeamPanel, with_role
+
+
+def make_panel(qtbot: QtBot, context: PageContext) -> TeamPanel:
+    panel = TeamPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def blank_team(lang: Lang, **changes: object) -> Assessment:
+    return sample(lang).model_copy(update={"team": Team(), **changes})
+
+
+def click_box(box: QCheckBox) -> None:
+    """Click a check box on its indicator: a wide box's middle may lie past its label."""
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+def erase(qtbot: QtBot, edit: QLineEdit) -> None:
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_Delete)
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_people_roles_promise_and_bot_are_saved(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    with panel_context(tmp_path, blank_team(lang)) as context:
+        panel = make_panel(qtbot, context)
+        assert panel.title() == ("Equipo" if lang is Lang.ES else "Team")
+        QTest.keyClicks(panel.sponsor, "Mariana")
+        QTest.keyClicks(panel.owner, "Diego")
+        person, duties = panel.role_edits[Role.SUPPORT]
+        QTest.keyClicks(person, "Luis")
+        QTest.keyClicks(duties, "Runs the inbox")
+        panel.promise.setFocus()
+        panel.promise.selectAll()
+        QTest.keyClicks(panel.promise, "45")
+
+        assert not panel.bot_scope.isEnabled() and not panel.bot_handoff.isEnabled()
+        click_box(panel.bot_enabled)
+        assert panel.bot_enabled.isChecked()
+        assert panel.bot_scope.isEnabled() and panel.bot_handoff.isEnabled()
+        assert panel.bot_rules.isVisible()
+        QTest.keyClicks(panel.bot_scope, "Order status")
+        QTest.keyClicks(panel.bot_handoff, "Type agent")
+
+        team = stored(context).team
+        assert (team.executive_sponsor, team.channel_owner) == ("Mariana", "Diego")
+        assert [(r.role, r.name, r.responsibilities) for r in team.roles] == [(Role.SUPPORT, "Luis", "Runs the inbox")]
+        assert team.response_promise_minutes == 45
+        assert team.bot == BotPlan(enabled=True, scope="Order status", handoff="Type agent")
+        # The sponsor's role row offers the sponsor's name.
+        assert panel.role_edits[Role.EXECUTIVE_SPONSOR][0].placeholderText() == "Mariana"
+
+        erase(qtbot, person)
+        erase(qtbot, duties)
+        assert stored(context).team.roles == ()  # a role with neither person nor duties is dropped
+
+        click_box(panel.bot_enabled)
+        assert not panel.bot_scope.isEnabled()
+        assert stored(context).team.bot == BotPlan(enabled=False, scope="Order status", handoff="Type agent")
+
+
+def test_no_promise_is_stored_as_none(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = make_panel(qtbot, context)
+        assert panel.promise.value() == 60
+        panel.promise.setValue(0)
+        assert panel.promise.text() == "No promise yet"
+        assert stored(context).team.response_promise_minutes is None
+
+
+def test_coverage_hours_of_the_team(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, blank_team(Lang.ES)) as context:
+        panel = make_panel(qtbot, context)
+        assert not panel.hours.isEnabled()
+        assert "Horario comercial" in panel.profile_hours.text()
+        click_box(panel.own_coverage)
+        assert panel.hours.isEnabled()
+        panel.day_boxes["sat"].setChecked(True)
+        panel.closes.setTime(QTime(20, 30))
+        panel.timezone.setCurrentText("America/Mexico_City")
+        coverage = stored(context).team.coverage
+        assert coverage is not None
+        assert coverage.days == ("mon", "tue", "wed", "thu", "fri", "sat")
+        assert coverage.closes == dt.time(20, 30)
+        assert coverage.timezone == "America/Mexico_City"
+        panel.timezone.setCurrentText("America/Mexico_Ci")  # half typed: the last known zone stays
+        panel.day_boxes["sun"].setChecked(True)
+        coverage = stored(context).team.coverage
+        assert coverage is not None
+        assert (coverage.days[-1], coverage.timezone) == ("sun", "America/Mexico_City")
+
+        click_box(panel.own_coverage)
+        assert stored(context).team.coverage is None
+
+
+def test_training_sessions_are_added_edited_and_removed(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, blank_team(Lang.EN)) as context:
+        panel = make_panel(qtbot, context)
+        assert panel.no_sessions.isVisible()
+        QTest.mouseClick(panel.add_session, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(panel.add_session, Qt.MouseButton.LeftButton)
+        assert panel.training.rowCount() == 2
+        title = panel.training.cellWidget(1, 0)
+        assert isinstance(title, QLineEdit)
+        qtbot.waitUntil(title.hasFocus)
+        QTest.keyClicks(title, "Inbox drill")  # replaces the selected default title
+        offset = panel.training.cellWidget(1, 2)
+        assert isinstance(offset, QSpinBox)
+        offset.setValue(-7)
+        audience = panel.training.cellWidget(1, 1)
+        assert isinstance(audience, QPushButton)
+        support = next(a for a in audience.menu().actions() if a.data() == Role.SUPPORT.value)
+        support.trigger()
+        assert audience.toolTip() == "Customer support"
+        launch = context.session.assessment.profile.launch_date
+        assert launch is not None
+        assert cell_text(panel.training, 1, 3) == (launch - dt.timedelta(days=7)).strftime("%-d %b %Y")
+        sessions = stored(context).team.training
+        assert [(s.title, s.offset_days, s.audience) for s in sessions] == [
+            ("New training session", -14, ()),
+            ("Inbox drill", -7, (Role.SUPPORT,)),
+        ]
+
+        panel.training.cellWidget(0, 0).setFocus()
+        qtbot.waitUntil(lambda: panel.training.currentRow() == 0)
+        QTest.mouseClick(panel.remove_session, Qt.MouseButton.LeftButton)
+        assert [s.title for s in stored(context).team.training] == ["Inbox drill"]
+        assert panel.training.rowCount() == 1
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_preview_lists_the_blockers_of_the_chosen_channel(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    chosen = (ChannelChoice(channel="sms", role="primary"),)
+    with panel_context(tmp_path, sample(lang).model_copy(update={"channels": chosen})) as context:
+        panel = make_panel(qtbot, context)
+        sms = context.session.content.catalogs.channels["sms"]
+        for item in sms.blockers:  # both apply: the profile serves MX and US
+            assert item.title.get(lang) in panel.blockers.text()
+        for item in sms.day_one:
+            assert item.title.get(lang) in panel.day_one.text()
+        assert ("Bloqueos de lanzamiento (2)" if lang is Lang.ES else "Launch blockers (2)") in panel.blockers.text()
+
+        context.session.update(
+            lambda a: a.model_copy(update={"profile": a.profile.model_copy(update={"countries": ("MX",)})})
+        )
+        panel.refresh()
+        assert sms.blockers[0].title.get(lang) not in panel.blockers.text()  # US 10DLC registration only
+        assert sms.blockers[1].title.get(lang) in panel.blockers.text()
+
+
+def test_preview_without_channels_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES).model_copy(update={"channels": ()})) as context:
+        panel = make_panel(qtbot, context)
+        assert "Elegir un canal principal" in panel.blockers.text()
+        assert not panel.day_one.isVisible()
+
+
+def test_the_preview_follows_owner_names(qtbot: QtBot, tmp_path: Path) -> None:
+    chosen = (ChannelChoice(channel="sms", role="primary"),)
+    with panel_context(tmp_path, blank_team(Lang.EN, channels=chosen)) as context:
+        panel = make_panel(qtbot, context)
+        owner_role = context.session.content.catalogs.channels["sms"].blockers[1].owner_role
+        assert "Andres" not in panel.blockers.text()
+        QTest.keyClicks(panel.role_edits[owner_role][0], "Andres")
+        assert ": Andres" in panel.blockers.text()
+
+
+def test_with_role_keeps_order_and_drops_blank_entries() -> None:
+    team = sample().team
+    roles = with_role(team.roles, Role.SALES, name="Ana")
+    assert [r.role for r in roles] == [r.role for r in team.roles]
+    assert roles[1].name == "Ana"
+    cleared = with_role(with_role(roles, Role.SALES, name=""), Role.SALES, responsibilities="")
+    assert Role.SALES not in [r.role for r in cleared]
+    assert with_role((), Role.IT, name="Bo")[0].name == "Bo"
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    with panel_context(tmp_path, sample(lang)) as context:
+        panel = make_panel(qtbot, context)
+        assert unnamed_inputs(panel) == []
+        assert_mnemonics_are_free(panel, lang)
+        spanish = lang is Lang.ES
+        assert panel.sponsor.accessibleName() == ("Patrocinador ejecutivo" if spanish else "Executive sponsor")
+        support = panel.role_edits[Role.SUPPORT][0].accessibleName()
+        assert support == ("Persona, Atención al cliente" if spanish else "Person, Customer support")
+
+
+def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:
+    for lang in (Lang.EN, Lang.ES):
+        with panel_context(tmp_path / lang.value, sample(lang)) as context:
+            panel = make_panel(qtbot, context)
+            qtbot.wait(50)
+            assert panel.grab().save(str(screenshot_folder(tmp_path) / f"team_{lang.value}.png"))

@@ -40,7 +40,7 @@ window.show()
 def interactive():
     elapsed = time.time() - started
     heavy = [m for m in ("weasyprint", "alembic", "jinja2", "sqlmodel") if m in sys.modules]
-    say(f"{elapsed:.4f} {','.join(heavy) or '-'}", flush=True)
+    print(f"{elapsed:.4f} {','.join(heavy) or '-'}", flush=True)
     os._exit(0)
 QTimer.singleShot(0, interactive)
 app.exec()
@@ -75,7 +75,7 @@ def render_once():
     return took, max(gaps) - 0.005 if gaps else float("nan")
 for label in ["cold"] + ["warm"] * int(sys.argv[1]):
     took, stall = render_once()
-    say(f"{label} {took:.4f} {stall:.4f}", flush=True)
+    print(f"{label} {took:.4f} {stall:.4f}", flush=True)
 renderer.close()
 os._exit(0)
 """

@@ -33,8 +33,10 @@ TEXT = Texts(
         "step.review": ("6  Review & generate", "6  Revisar y generar"),
         "navigator": ("Wizard steps", "Pasos del asistente"),
         "library": ("&Library", "&Biblioteca"),
-        "back": ("< &Back", "< &Anterior"),
-        "next": ("&Next >", "&Siguiente >"),
+        "back": ("< Back", "< Anterior"),
+        "next": ("Next >", "Siguiente >"),
+        "back.tip": ("Previous step (Alt+Left)", "Paso anterior (Alt+Izquierda)"),
+        "next.tip": ("Next step (Alt+Right)", "Paso siguiente (Alt+Derecha)"),
         "saved": ("All changes saved", "Todos los cambios guardados"),
         "pending": ("Saving…", "Guardando…"),
         "failed": ("Not saved: {error}", "Sin guardar: {error}"),
@@ -103,6 +105,11 @@ class WizardView(QWidget):
         self.library_button = QPushButton(TEXT("library", lang))
         self.back_button = QPushButton(TEXT("back", lang))
         self.next_button = QPushButton(TEXT("next", lang))
+        # Back and Next take Alt+Left / Alt+Right rather than letters: panels need every free letter.
+        self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
+        self.next_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
+        self.back_button.setToolTip(TEXT("back.tip", lang))
+        self.next_button.setToolTip(TEXT("next.tip", lang))
         for number in range(1, len(self.pages) + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.go(index))

@@ -8,22 +8,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from test_gaps_panel import assert_mnemonics_are_free, cell_text, screenshot_folder, unnamed_inputs
-from ui_support import panel_context, sample, stored
+from ui_support import (
+    assert_mnemonics_are_free,
+    cell_text,
+    panel_context,
+    sample,
+    screenshot_folder,
+    shown,
+    stored,
+    unnamed_inputs,
+)
 
 from readiness.core.assessment import ChannelChoice, ChannelUse
 from readiness.core.text import Lang
-from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.channels import ChannelsPanel, choose
-
-
-def make_panel(qtbot: QtBot, context: PageContext) -> ChannelsPanel:
-    panel = ChannelsPanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(1100, 760)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
 
 
 def click_channel(panel: ChannelsPanel, channel: str) -> None:
@@ -44,7 +42,7 @@ def roles(choices: tuple[ChannelChoice, ...]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
 def test_pick_primary_and_secondary_by_clicking(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang).model_copy(update={"channels": ()})) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, ChannelsPanel(context))
         assert panel.title() == ("Canales" if lang is Lang.ES else "Channels")
 
         click_channel(panel, "whatsapp_app")
@@ -68,7 +66,7 @@ def test_pick_primary_and_secondary_by_clicking(qtbot: QtBot, tmp_path: Path, la
 
 def test_constraints_and_facts_show_in_the_detail_pane(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, ChannelsPanel(context))
         click_channel(panel, "apple_messages")
         assert panel.constraints.isVisible()
         assert "Requires live agents" in panel.constraints.text()
@@ -82,7 +80,7 @@ def test_constraints_and_facts_show_in_the_detail_pane(qtbot: QtBot, tmp_path: P
 
 def test_retired_channels_in_use_are_a_warning(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample(Lang.ES)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, ChannelsPanel(context))
         assert panel.retired.isVisible()
         assert "Google Business Messages" in panel.retired.text()
         assert "retirado el 31 jul 2024" in panel.retired.text()
@@ -98,7 +96,7 @@ def test_retired_channels_in_use_are_a_warning(qtbot: QtBot, tmp_path: Path) -> 
 
 def test_refresh_ranks_again_after_the_gaps_change(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, ChannelsPanel(context))
         before = {c.channel: c.score for c in panel._ranked}
         context.session.update(lambda a: a.model_copy(update={"gaps": ()}))
         panel.refresh()
@@ -116,7 +114,7 @@ def test_choose_keeps_one_primary_first() -> None:
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, ChannelsPanel(context))
         assert unnamed_inputs(panel) == []
         assert_mnemonics_are_free(panel, lang)
 
@@ -124,7 +122,7 @@ def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot,
 def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:
     for lang in (Lang.EN, Lang.ES):
         with panel_context(tmp_path / lang.value, sample(lang, "us-dental")) as context:
-            panel = make_panel(qtbot, context)
+            panel = shown(qtbot, ChannelsPanel(context))
             click_channel(panel, "apple_messages")
             qtbot.wait(50)
             assert panel.grab().save(str(screenshot_folder(tmp_path) / f"channels_{lang.value}.png"))

@@ -2,104 +2,31 @@
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
-    QGroupBox,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QTableWidget,
-    QTextEdit,
-    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, stored
+from ui_support import (
+    assert_mnemonics_are_free,
+    cell_text,
+    panel_context,
+    sample,
+    screenshot_folder,
+    shown,
+    stored,
+    unnamed_inputs,
+)
 
 from readiness.core.assessment import Frequency, Severity
 from readiness.core.text import Lang
 from readiness.ui.pages.gaps import Column, GapRegisterPanel
-
-INPUTS = (
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QPushButton,
-    QCheckBox,
-    QRadioButton,
-    QToolButton,
-    QTableWidget,
-    QListWidget,
-)
-
-
-def screenshot_folder(tmp_path: Path) -> Path:
-    """Where screenshots go: $READINESS_SCREENSHOTS to look at them, else the test's tmp folder."""
-    folder = Path(os.environ.get("READINESS_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def mnemonics(panel: QWidget) -> list[str]:
-    """The Alt+letter of every label, button and group box of a panel, lower case."""
-    letters = []
-    for widget in panel.findChildren(QWidget):
-        if (isinstance(widget, QLabel) and widget.textFormat() is not Qt.TextFormat.RichText) or isinstance(
-            widget, QAbstractButton
-        ):
-            text = widget.text()
-        elif isinstance(widget, QGroupBox):
-            text = widget.title()
-        else:
-            continue
-        found = re.search(r"&([^&\s])", text.replace("&&", ""))
-        if found:
-            letters.append(found.group(1).lower())
-    return letters
-
-
-def assert_mnemonics_are_free(panel: QWidget, lang: Lang) -> None:
-    """No letter twice in a panel, nor one the wizard's buttons or the menu bar already use."""
-    from readiness.ui.main_window import TEXT as WINDOW
-    from readiness.ui.wizard import TEXT as WIZARD
-
-    taken = [WIZARD(k, lang) for k in ("library", "back", "next")] + [
-        WINDOW(k, lang) for k in ("menu.file", "menu.help")
-    ]
-    reserved = {m.group(1).lower() for t in taken if (m := re.search(r"&([^&\s])", t))}
-    letters = mnemonics(panel)
-    assert len(letters) == len(set(letters)), sorted(letters)
-    assert not set(letters) & reserved, set(letters) & reserved
-
-
-def cell_text(table: QTableWidget, row: int, column: int) -> str:
-    return str(table.model().index(row, column).data())
-
-
-def unnamed_inputs(panel: QWidget) -> list[str]:
-    """Every input widget that has neither an accessible name nor visible text."""
-    missing = []
-    for kind in INPUTS:
-        for widget in panel.findChildren(kind):
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            if not widget.accessibleName().strip() and not text.replace("&", "").strip():
-                missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return missing
 
 
 def choose(combo: QWidget, value: object) -> None:
@@ -109,19 +36,10 @@ def choose(combo: QWidget, value: object) -> None:
     combo.setCurrentIndex(index)
 
 
-def make_panel(qtbot: QtBot, context: object) -> GapRegisterPanel:
-    panel = GapRegisterPanel(context)  # type: ignore[arg-type]
-    qtbot.addWidget(panel)
-    panel.resize(1100, 760)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
 def test_add_edit_rank_and_remove_a_gap(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, GapRegisterPanel(context))
         before = len(context.session.assessment.gaps)
         assert panel.table.rowCount() == before
 
@@ -174,7 +92,7 @@ def test_add_edit_rank_and_remove_a_gap(qtbot: QtBot, tmp_path: Path, lang: Lang
 
 def test_focusing_a_cell_selects_its_row_and_shows_its_guidance(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, GapRegisterPanel(context))
         panel.cell(2, Column.NOTES).setFocus()
         qtbot.waitUntil(lambda: panel.table.currentRow() == 2)
         gap = context.session.assessment.gaps[2]
@@ -186,7 +104,7 @@ def test_focusing_a_cell_selects_its_row_and_shows_its_guidance(qtbot: QtBot, tm
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, GapRegisterPanel(context))
         assert panel.title() == ("Registro de brechas" if lang is Lang.ES else "Gap register")
         assert unnamed_inputs(panel) == []
         assert_mnemonics_are_free(panel, lang)
@@ -197,7 +115,7 @@ def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot,
 def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:
     for lang in (Lang.EN, Lang.ES):
         with panel_context(tmp_path / lang.value, sample(lang)) as context:
-            panel = make_panel(qtbot, context)
+            panel = shown(qtbot, GapRegisterPanel(context))
             panel.cell(0, Column.TYPE).setFocus()
             qtbot.wait(50)
             assert panel.grab().save(str(screenshot_folder(tmp_path) / f"gaps_{lang.value}.png"))

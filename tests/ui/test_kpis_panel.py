@@ -9,25 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, stored
+from ui_support import panel_context, sample, stored, unnamed_inputs
 
 from readiness.core.assessment import KpiTarget
 from readiness.core.catalog import Cadence
 from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, suggested_kpis
 from readiness.core.text import Lang
 from readiness.ui.pages.kpis import COLUMNS, KpiPanel
-
-INPUTS = {"QLineEdit", "QComboBox", "QSpinBox", "QDoubleSpinBox", "QTableWidget", "QPushButton", "QCheckBox"}
-
-
-def unnamed_inputs(panel: QWidget) -> list[str]:
-    return [
-        w.metaObject().className()
-        for w in panel.findChildren(QWidget)
-        if w.metaObject().className() in INPUTS
-        and not w.accessibleName().strip()
-        and not str(getattr(w, "text", lambda: "")()).strip()
-    ]
 
 
 def cell(panel: KpiPanel, row: int, column: str) -> Any:

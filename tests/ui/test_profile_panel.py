@@ -10,64 +10,15 @@ from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QTableWidget,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, stored
+from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
 from readiness.core.assessment import Assessment, ChannelUse, Participant, Size, TeamSizes
 from readiness.core.catalog import Audience
 from readiness.core.text import Lang
-from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.profile import ProfilePanel
-
-INPUTS = (
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-    QComboBox,
-    QSpinBox,
-    QDoubleSpinBox,
-    QDateEdit,
-    QCheckBox,
-    QRadioButton,
-    QTableWidget,
-    QListWidget,
-    QPushButton,
-)
-
-
-def unnamed_inputs(panel: QWidget) -> list[str]:
-    """Inputs with neither an accessible name nor visible text."""
-    found = []
-    for widget in panel.findChildren(QWidget):
-        if isinstance(widget, INPUTS):
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            if not widget.accessibleName().strip() and not text.strip():
-                found.append(type(widget).__name__)
-    return found
-
-
-def shown_panel(qtbot: QtBot, context: PageContext) -> ProfilePanel:
-    panel = ProfilePanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(1100, 760)
-    with qtbot.waitActive(panel):  # an active window gets focus events, as in use
-        panel.show()
-        panel.activateWindow()
-    return panel
 
 
 def click(button: QAbstractButton) -> None:
@@ -91,7 +42,7 @@ def without_facilitator(assessment: Assessment) -> Assessment:
 
 def test_organisation_is_written_and_an_empty_name_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         assert panel.title() == "Profile"
         assert panel.organisation.text() == "Casa Jacaranda"
 
@@ -112,7 +63,7 @@ def test_organisation_is_written_and_an_empty_name_is_refused(qtbot: QtBot, tmp_
 
 def test_markets_audience_size_and_team(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         retype(panel.countries, "mx, us; es")
         assert context.session.assessment.profile.countries == ("MX", "US", "ES")
         assert panel.countries_preview.text() == "Mexico, United States, Spain"
@@ -143,7 +94,7 @@ def test_markets_audience_size_and_team(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_an_unknown_time_zone_keeps_the_last_one(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         panel.timezone.setCurrentText("Mars/Olympus")
         assert panel.timezone_hint.isVisibleTo(panel)
         assert context.session.assessment.profile.business_hours.timezone == "America/Mexico_City"
@@ -154,7 +105,7 @@ def test_an_unknown_time_zone_keeps_the_last_one(qtbot: QtBot, tmp_path: Path) -
 
 def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         rows = panel.participant_rows
         assert len(rows.rows) == 5
 
@@ -181,7 +132,7 @@ def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> 
 
 def test_spanish_current_channel_with_volume_and_launch_date(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample(Lang.ES)) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         assert panel.title() == "Perfil"
         rows = panel.channel_rows
         assert len(rows.rows) == 5
@@ -222,7 +173,7 @@ def test_spanish_current_channel_with_volume_and_launch_date(qtbot: QtBot, tmp_p
 def test_the_facilitator_defaults_to_the_settings(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, without_facilitator(sample())) as context:
         context.settings.facilitator = "Marta Gil"
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         assert panel.facilitator.text() == "Marta Gil"
         assert stored(context).profile.facilitator == "Marta Gil"
         retype(panel.facilitator, "Pablo Mora")  # QTest.keyClicks aborts on characters beyond ASCII
@@ -232,13 +183,13 @@ def test_the_facilitator_defaults_to_the_settings(qtbot: QtBot, tmp_path: Path) 
 def test_a_facilitator_already_named_is_kept(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
         context.settings.facilitator = "Marta Gil"
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         assert panel.facilitator.text() == "Lucía Herrera"
 
 
 def test_the_assessment_language_is_written(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         panel.language.setCurrentIndex(panel.language.findData(Lang.ES.value))
         assert context.session.lang is Lang.ES
         assert stored(context).language is Lang.ES
@@ -246,7 +197,7 @@ def test_the_assessment_language_is_written(qtbot: QtBot, tmp_path: Path) -> Non
 
 def test_refresh_shows_changes_made_elsewhere(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context)
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         QTest.keyClicks(panel.countries, ", ZZ")
         assert panel.countries_hint.isVisibleTo(panel)
         context.session.update(

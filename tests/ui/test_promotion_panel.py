@@ -6,40 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, stored
+from ui_support import panel_context, sample, stored, unnamed_inputs
 
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Task
 from readiness.core.text import Lang
 from readiness.report.fmt import Formatter
 from readiness.ui.pages.promotion import PromotionPanel
-
-INPUTS = (
-    "QLineEdit",
-    "QTextEdit",
-    "QPlainTextEdit",
-    "QComboBox",
-    "QSpinBox",
-    "QDoubleSpinBox",
-    "QDateEdit",
-    "QCheckBox",
-    "QRadioButton",
-    "QTableWidget",
-    "QListWidget",
-    "QPushButton",
-)
-
-
-def unnamed_inputs(panel: QWidget) -> list[str]:
-    found = []
-    for widget in panel.findChildren(QWidget):
-        if widget.metaObject().className() in INPUTS:
-            text = getattr(widget, "text", lambda: "")()
-            if not widget.accessibleName().strip() and not str(text).strip():
-                found.append(widget.metaObject().className())
-    return found
 
 
 def surface_item(panel: PromotionPanel, surface_id: str) -> QListWidgetItem:

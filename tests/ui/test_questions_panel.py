@@ -11,63 +11,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
     QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QTableWidget,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, stored
+from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
 from readiness.core.assessment import Answer
 from readiness.core.text import Lang, Step
-from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.question_widgets import ChoiceEditor, DateEditor, MultipleChoiceEditor, NumberEditor, TextEditor
 from readiness.ui.pages.questions import QuestionCard, QuestionsPanel
-
-INPUTS = (
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-    QComboBox,
-    QSpinBox,
-    QDoubleSpinBox,
-    QDateEdit,
-    QCheckBox,
-    QRadioButton,
-    QTableWidget,
-    QListWidget,
-    QPushButton,
-)
-
-
-def unnamed_inputs(panel: QWidget) -> list[str]:
-    """Inputs with neither an accessible name nor visible text."""
-    found = []
-    for widget in panel.findChildren(QWidget):
-        if isinstance(widget, INPUTS):
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            if not widget.accessibleName().strip() and not text.strip():
-                found.append(f"{type(widget).__name__} {widget.objectName()}")
-    return found
-
-
-def shown_panel(qtbot: QtBot, context: PageContext, step: Step) -> QuestionsPanel:
-    panel = QuestionsPanel(context, step)
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    with qtbot.waitActive(panel):  # an active window gets focus events, as in use
-        panel.show()
-        panel.activateWindow()
-    return panel
 
 
 def click(button: QAbstractButton) -> None:
@@ -107,7 +60,7 @@ def na_reason(card: QuestionCard) -> QLineEdit:
 
 def test_choice_number_na_note_and_flag_are_written_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context, Step.IDENTIFY)
+        panel = shown(qtbot, QuestionsPanel(context, Step.IDENTIFY), (1000, 700), active=True)
         assert panel.title() == "Questions"
 
         choose(panel.card("identify.channel_switch"), "never")
@@ -145,7 +98,7 @@ def test_choice_number_na_note_and_flag_are_written_and_saved(qtbot: QtBot, tmp_
 
 def test_skip_logic_hides_and_shows_dependent_cards_live(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context, Step.IDENTIFY)
+        panel = shown(qtbot, QuestionsPanel(context, Step.IDENTIFY), (1000, 700), active=True)
         share = panel.card("identify.after_hours_share")
         assert share.isVisibleTo(panel)
         assert panel.progress.text() == "13 of 13 answered"
@@ -161,7 +114,7 @@ def test_skip_logic_hides_and_shows_dependent_cards_live(qtbot: QtBot, tmp_path:
 
 def test_spanish_multiple_choice_yes_no_and_skip_logic(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample(Lang.ES)) as context:
-        panel = shown_panel(qtbot, context, Step.OPEN)
+        panel = shown(qtbot, QuestionsPanel(context, Step.OPEN), (1000, 700), active=True)
         assert panel.title() == "Preguntas"
         sms = panel.card("open.sms_registration")
         assert sms.isHidden()
@@ -193,7 +146,7 @@ def test_spanish_multiple_choice_yes_no_and_skip_logic(qtbot: QtBot, tmp_path: P
 
 def test_text_date_and_clear_answer(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context, Step.REFINE)
+        panel = shown(qtbot, QuestionsPanel(context, Step.REFINE), (1000, 700), active=True)
         problem = panel.card("refine.next_problem")
         assert isinstance(problem.editor, TextEditor)
         retype(problem.editor.box, "Returns by chat")
@@ -225,7 +178,7 @@ def test_an_answer_left_empty_is_removed(qtbot: QtBot, tmp_path: Path) -> None:
     answers = dict(assessment.answers)
     answers["refine.transcript_review"] = Answer(value="weekly")
     with panel_context(tmp_path, assessment.model_copy(update={"answers": answers})) as context:
-        panel = shown_panel(qtbot, context, Step.REFINE)
+        panel = shown(qtbot, QuestionsPanel(context, Step.REFINE), (1000, 700), active=True)
         click(panel.card("refine.transcript_review").clear_button)
         assert "refine.transcript_review" not in context.session.assessment.answers
         assert "refine.transcript_review" not in stored(context).answers
@@ -233,7 +186,7 @@ def test_an_answer_left_empty_is_removed(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_typing_keeps_the_widgets_and_changes_elsewhere_show_on_refresh(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = shown_panel(qtbot, context, Step.REFINE)
+        panel = shown(qtbot, QuestionsPanel(context, Step.REFINE), (1000, 700), active=True)
         cards = list(panel.cards)
         note = panel.card("refine.csat").note
         QTest.keyClicks(note, "abc")

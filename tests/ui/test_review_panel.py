@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample
+from ui_support import panel_context, sample, unnamed_inputs
 
 from readiness.core.exchange import read_exchange_file
 from readiness.core.plan.builder import build_plan
@@ -22,17 +22,6 @@ from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.review import RENDER_STEPS, SCORE_COLUMNS, ReviewPanel, file_stem, render_step, with_suffix
 
 RENDER_TIMEOUT_MS = 60_000
-INPUTS = {"QLineEdit", "QComboBox", "QSpinBox", "QTableWidget", "QListWidget", "QPushButton", "QCheckBox"}
-
-
-def unnamed_inputs(panel: QWidget) -> list[str]:
-    return [
-        w.metaObject().className()
-        for w in panel.findChildren(QWidget)
-        if w.metaObject().className() in INPUTS
-        and not w.accessibleName().strip()
-        and not str(getattr(w, "text", lambda: "")()).strip()
-    ]
 
 
 def shown_scores(panel: ReviewPanel) -> dict[str, tuple[str, str]]:

@@ -10,22 +10,20 @@ from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
-from test_gaps_panel import assert_mnemonics_are_free, cell_text, screenshot_folder, unnamed_inputs
-from ui_support import panel_context, sample, stored
+from ui_support import (
+    assert_mnemonics_are_free,
+    cell_text,
+    panel_context,
+    sample,
+    screenshot_folder,
+    shown,
+    stored,
+    unnamed_inputs,
+)
 
 from readiness.core.assessment import Assessment, BotPlan, ChannelChoice, Team
 from readiness.core.text import Lang, Role
-from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.team import TeamPanel, with_role
-
-
-def make_panel(qtbot: QtBot, context: PageContext) -> TeamPanel:
-    panel = TeamPanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(1100, 760)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
 
 
 def blank_team(lang: Lang, **changes: object) -> Assessment:
@@ -45,7 +43,7 @@ def erase(qtbot: QtBot, edit: QLineEdit) -> None:
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
 def test_people_roles_promise_and_bot_are_saved(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, blank_team(lang)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         assert panel.title() == ("Equipo" if lang is Lang.ES else "Team")
         QTest.keyClicks(panel.sponsor, "Mariana")
         QTest.keyClicks(panel.owner, "Diego")
@@ -83,7 +81,7 @@ def test_people_roles_promise_and_bot_are_saved(qtbot: QtBot, tmp_path: Path, la
 
 def test_no_promise_is_stored_as_none(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         assert panel.promise.value() == 60
         panel.promise.setValue(0)
         assert panel.promise.text() == "No promise yet"
@@ -92,7 +90,7 @@ def test_no_promise_is_stored_as_none(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_coverage_hours_of_the_team(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, blank_team(Lang.ES)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         assert not panel.hours.isEnabled()
         assert "Horario comercial" in panel.profile_hours.text()
         click_box(panel.own_coverage)
@@ -117,7 +115,7 @@ def test_coverage_hours_of_the_team(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_training_sessions_are_added_edited_and_removed(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, blank_team(Lang.EN)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         assert panel.no_sessions.isVisible()
         QTest.mouseClick(panel.add_session, Qt.MouseButton.LeftButton)
         QTest.mouseClick(panel.add_session, Qt.MouseButton.LeftButton)
@@ -154,7 +152,7 @@ def test_training_sessions_are_added_edited_and_removed(qtbot: QtBot, tmp_path: 
 def test_preview_lists_the_blockers_of_the_chosen_channel(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     chosen = (ChannelChoice(channel="sms", role="primary"),)
     with panel_context(tmp_path, sample(lang).model_copy(update={"channels": chosen})) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         sms = context.session.content.catalogs.channels["sms"]
         for item in sms.blockers:  # both apply: the profile serves MX and US
             assert item.title.get(lang) in panel.blockers.text()
@@ -172,7 +170,7 @@ def test_preview_lists_the_blockers_of_the_chosen_channel(qtbot: QtBot, tmp_path
 
 def test_preview_without_channels_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample(Lang.ES).model_copy(update={"channels": ()})) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         assert "Elegir un canal principal" in panel.blockers.text()
         assert not panel.day_one.isVisible()
 
@@ -180,7 +178,7 @@ def test_preview_without_channels_says_what_to_do(qtbot: QtBot, tmp_path: Path) 
 def test_the_preview_follows_owner_names(qtbot: QtBot, tmp_path: Path) -> None:
     chosen = (ChannelChoice(channel="sms", role="primary"),)
     with panel_context(tmp_path, blank_team(Lang.EN, channels=chosen)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         owner_role = context.session.content.catalogs.channels["sms"].blockers[1].owner_role
         assert "Andres" not in panel.blockers.text()
         QTest.keyClicks(panel.role_edits[owner_role][0], "Andres")
@@ -200,7 +198,7 @@ def test_with_role_keeps_order_and_drops_blank_entries() -> None:
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
-        panel = make_panel(qtbot, context)
+        panel = shown(qtbot, TeamPanel(context))
         assert unnamed_inputs(panel) == []
         assert_mnemonics_are_free(panel, lang)
         spanish = lang is Lang.ES
@@ -212,6 +210,6 @@ def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot,
 def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:
     for lang in (Lang.EN, Lang.ES):
         with panel_context(tmp_path / lang.value, sample(lang)) as context:
-            panel = make_panel(qtbot, context)
+            panel = shown(qtbot, TeamPanel(context))
             qtbot.wait(50)
             assert panel.grab().save(str(screenshot_folder(tmp_path) / f"team_{lang.value}.png"))

@@ -6,12 +6,33 @@ SQLite file there too: the tests never touch the user's profile or library.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content, load_content
@@ -85,3 +106,100 @@ def stored(context: PageContext) -> Assessment:
     )
     wait_for_library(context.session.service)
     return found[0]
+
+
+INPUTS = (
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPushButton,
+    QCheckBox,
+    QRadioButton,
+    QToolButton,
+    QTableWidget,
+    QListWidget,
+)
+"""What counts as an input a panel made (Qt's own header views and popup lists are left out)."""
+
+W = TypeVar("W", bound=QWidget)
+
+
+def shown(qtbot: QtBot, widget: W, size: tuple[int, int] = (1100, 760), *, active: bool = False) -> W:
+    """Show a panel at a usual size; ``active`` waits until it is the active window, so it gets focus events."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    if active:
+        with qtbot.waitActive(widget):
+            widget.show()
+            widget.activateWindow()
+    else:
+        widget.show()
+        qtbot.waitExposed(widget)
+    return widget
+
+
+def screenshot_folder(tmp_path: Path) -> Path:
+    """Where screenshots go: $READINESS_SCREENSHOTS to look at them, else the test's tmp folder."""
+    folder = Path(os.environ.get("READINESS_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    return str(table.model().index(row, column).data())
+
+
+def unnamed_inputs(panel: QWidget) -> list[str]:
+    """Every input widget that has neither an accessible name nor visible text."""
+    missing = []
+    for widget in panel.findChildren(QWidget):
+        if isinstance(widget, INPUTS):
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not widget.accessibleName().strip() and not text.replace("&", "").strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt+letter a text marks with "&", lower case; None without one."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def mnemonics(panel: QWidget) -> list[str]:
+    """The Alt+letter of every label, button and group box of a panel, lower case."""
+    letters = []
+    for widget in panel.findChildren(QWidget):
+        if (isinstance(widget, QLabel) and widget.textFormat() is not Qt.TextFormat.RichText) or isinstance(
+            widget, QAbstractButton
+        ):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        else:
+            continue
+        letter = mnemonic(text)
+        if letter:
+            letters.append(letter)
+    return letters
+
+
+def reserved_mnemonics(lang: Lang) -> set[str]:
+    """The letters the wizard's buttons and the menu bar use: no panel may take them."""
+    from readiness.ui.main_window import TEXT as WINDOW
+    from readiness.ui.wizard import TEXT as WIZARD
+
+    taken = [WIZARD(k, lang) for k in ("library", "back", "next")] + [
+        WINDOW(k, lang) for k in ("menu.file", "menu.help")
+    ]
+    return {letter for text in taken if (letter := mnemonic(text))}
+
+
+def assert_mnemonics_are_free(panel: QWidget, lang: Lang) -> None:
+    """No letter twice in a panel, nor one the wizard's buttons or the menu bar already use."""
+    letters = mnemonics(panel)
+    reserved = reserved_mnemonics(lang)
+    assert len(letters) == len(set(letters)), sorted(letters)
+    assert not set(letters) & reserved, set(letters) & reserved

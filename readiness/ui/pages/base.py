@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from readiness.core.assessment import Assessment
+from readiness.core.content import Catalogs
 from readiness.core.text import Lang
 from readiness.ui.render import PlanRenderer
 from readiness.ui.settings import Settings
@@ -37,6 +39,14 @@ class Panel(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.context.session.assessment
+
+    @property
+    def catalogs(self) -> Catalogs:
+        return self.context.session.content.catalogs
 
     def refresh(self) -> None:
         """Re-read the assessment; called when the panel is shown."""

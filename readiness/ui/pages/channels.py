@@ -17,20 +17,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from readiness.core.assessment import Assessment, ChannelChoice
+from readiness.core.assessment import ChannelChoice
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.widgets import bare_column, split
 from readiness.ui.text import Texts
 
 ChannelRole = Literal["primary", "secondary"]
@@ -138,10 +138,6 @@ class ChannelsPanel(Panel):
     def title(self) -> str:
         return TEXT("title", self.context.lang)
 
-    @property
-    def assessment(self) -> Assessment:
-        return self.context.session.assessment
-
     def refresh(self) -> None:
         """Rank again: the gaps, the profile or the choices may have changed."""
         selected = self.selected_channel()
@@ -187,17 +183,10 @@ class ChannelsPanel(Panel):
         self.table = self._make_table()
         table_label = QLabel(TEXT("table", lang))
         table_label.setBuddy(self.table)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left, left_layout = bare_column()
         left_layout.addWidget(table_label)
         left_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(self._make_detail())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter = split(Qt.Orientation.Horizontal, left, self._make_detail(), (2, 3))
         splitter.setSizes([400, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

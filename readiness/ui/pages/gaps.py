@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer
-from PySide6.QtGui import QRegularExpressionValidator, QWheelEvent
+from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint
 from readiness.core.catalog import Benchmark, Direction, GapType
-from readiness.core.content import Catalogs
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.messages import label
 from readiness.core.plan.model import PlanGap
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, split, table_item
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -148,42 +147,8 @@ Choice = tuple[str, str | None]
 """A combo entry: the text shown and the value stored."""
 
 
-class RowFocus(QObject):
-    """Calls ``on_focus`` when the watched widget gets the keyboard focus: a cell widget selects its row."""
-
-    def __init__(self, watched: QWidget, on_focus: Callable[[], None]) -> None:
-        super().__init__(watched)
-        self._on_focus = on_focus
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            self._on_focus()
-        return False
-
-
-class QuietCombo(QComboBox):
-    """Changes with the mouse wheel only once focused, so scrolling a table passes over it."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
 NUMBER_PATTERN = r"-?\d*([.,]\d*)?"
 """What the measured value's field accepts while typing: a number with a decimal point or comma."""
-
-
-def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
-    """The item of a cell, made read-only and selectable when the cell has none yet."""
-    item = table.item(row, column)
-    if item is None:
-        item = QTableWidgetItem()
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        table.setItem(row, column, item)
-    return item
 
 
 def number_text(value: float, lang: Lang) -> str:
@@ -213,14 +178,6 @@ class GapRegisterPanel(Panel):
     def title(self) -> str:
         return TEXT("title", self.context.lang)
 
-    @property
-    def catalogs(self) -> Catalogs:
-        return self.context.session.content.catalogs
-
-    @property
-    def assessment(self) -> Assessment:
-        return self.context.session.assessment
-
     def refresh(self) -> None:
         selected = self.selected_gap_id()
         self._fill_table()
@@ -240,6 +197,11 @@ class GapRegisterPanel(Panel):
     def selected_gap_id(self) -> str | None:
         row = self.table.currentRow()
         return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def _cell_focused(self, gap_id: str) -> None:
+        """Select the row of a focused cell, but not while the rows are being rebuilt."""
+        if not self._loading and gap_id in self._ids:
+            self.select_gap(gap_id)
 
     def select_gap(self, gap_id: str) -> None:
         row = self._ids.index(gap_id)
@@ -266,17 +228,10 @@ class GapRegisterPanel(Panel):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = bare_column()
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(self._make_guidance())
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter = split(Qt.Orientation.Vertical, top, self._make_guidance(), (1, 1))
         splitter.setSizes([1, 1])
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -334,6 +289,8 @@ class GapRegisterPanel(Panel):
     def _fill_table(self) -> None:
         self._loading = True
         try:
+            if self.table.isAncestorOf(self.focusWidget()):
+                self.table.setFocus()  # the cell widget about to go must not hand the focus to its neighbours
             self.table.setRowCount(0)
             self._ids = [g.id for g in self.assessment.gaps]
             self._units.clear()
@@ -381,7 +338,7 @@ class GapRegisterPanel(Panel):
         found = widget.findChild(focus_on) if focus_on else None
         target = found if isinstance(found, QWidget) else widget
         target.setAccessibleName(name)
-        RowFocus(target, lambda: self.select_gap(gap_id))
+        RowFocus(target, lambda: self._cell_focused(gap_id))
         self.table.setCellWidget(row, column, widget)
 
     def _combo(self, choices: Sequence[Choice], current: str | None, chars: int | None) -> QComboBox:

@@ -36,6 +36,7 @@ from readiness.core.plan.messages import label
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, formatter
+from readiness.ui.pages.widgets import name_input
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -198,7 +199,7 @@ class KpiPanel(Panel):
         for cadence in Cadence:
             self.transcripts.addItem(_capitalised(label("cadence", cadence, lang)), cadence.value)
         self.reassess = QSpinBox()
-        self.reassess.setAccessibleName(TEXT("refine.reassess", lang).replace("&", ""))
+        name_input(self.reassess, TEXT("refine.reassess", lang).replace("&", ""))
         self.reassess.setRange(30, 730)
         self.reassess.setSingleStep(30)
         self.reassess.setSuffix(TEXT("days", lang))
@@ -336,7 +337,7 @@ class KpiPanel(Panel):
                 self.table.setItem(index, column, row.unit)
                 continue
             widget: QWidget = getattr(row, key)
-            widget.setAccessibleName(TEXT("cell", lang, column=TEXT(f"column.{key}", lang), row=index + 1))
+            name_input(widget, TEXT("cell", lang, column=TEXT(f"column.{key}", lang), row=index + 1))
             widget.installEventFilter(self)
             self.table.setCellWidget(index, column, widget)
         self._connect_row(row)

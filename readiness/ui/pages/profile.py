@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from typing import Generic, TypeVar
 
 from babel import Locale
 from pydantic import ValidationError
@@ -46,7 +47,8 @@ from readiness.core.catalog import Audience
 from readiness.core.content import Catalogs
 from readiness.core.text import LANGUAGES, Lang
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox, name_input
+from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
+from readiness.ui.pages.widgets import name_input
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -298,19 +300,53 @@ def _discard(widgets: Sequence[QWidget]) -> None:
         widget.deleteLater()
 
 
-class ChannelRows(QWidget):
-    """The current contact channels: a channel and its monthly volume per row, each row removable."""
+RowT = TypeVar("RowT", bound=tuple[QWidget, ...])
+
+
+class EditableRows(QWidget, Generic[RowT]):
+    """An editable list laid out on a RowGrid: rows of widgets, each row removable, the first widget focused."""
 
     changed = Signal()
 
-    def __init__(self, catalogs: Catalogs, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
+        self.rows: list[RowT] = []
+
+    def _replace_rows(self, rows: Sequence[RowT]) -> None:
+        for row in self.rows:
+            _discard(row)
+        self.rows = list(rows)
+        self._lay_out()
+
+    def _append(self, row: RowT) -> None:
+        self.rows.append(row)
+        self._lay_out()
+        row[0].setFocus()
+        self.changed.emit()
+
+    def _remove(self, row: RowT) -> None:
+        index = self.rows.index(row)
+        self.rows.pop(index)
+        _discard(row)
+        self._lay_out()
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)][0].setFocus()
+        self.changed.emit()
+
+    def _lay_out(self) -> None:
+        raise NotImplementedError
+
+
+class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
+    """The current contact channels: a channel and its monthly volume per row, each row removable."""
+
+    def __init__(self, catalogs: Catalogs, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(lang, parent)
         self.choices = sorted(
             ((channel.id, channel.name.get(lang)) for channel in catalogs.channels.values()),
             key=lambda pair: pair[1].casefold(),
         )
-        self.rows: list[tuple[ChoiceBox, CountBox, QPushButton]] = []
         headers = (TEXT("channels.channel", lang), TEXT("channels.volume", lang))
         self.grid = RowGrid(self, headers, TEXT("channels.empty", lang))
         self.grid.grid.setColumnStretch(1, 0)
@@ -322,22 +358,14 @@ class ChannelRows(QWidget):
         return next((name for cid, name in self.choices if cid == channel_id), channel_id)
 
     def set_uses(self, uses: Sequence[ChannelUse]) -> None:
-        for row in self.rows:
-            _discard(row)
-        self.rows = []
-        for use in uses:
-            self._add_row(use)
-        self._lay_out()
+        self._replace_rows([self._row(use) for use in uses])
 
     def add(self) -> None:
         taken = {box.currentData() for box, _, _ in self.rows}
         free = next((cid for cid, _ in self.choices if cid not in taken), self.choices[0][0])
-        self._add_row(ChannelUse(channel=free))
-        self._lay_out()
-        self.rows[-1][0].setFocus()
-        self.changed.emit()
+        self._append(self._row(ChannelUse(channel=free)))
 
-    def _add_row(self, use: ChannelUse) -> None:
+    def _row(self, use: ChannelUse) -> tuple[ChoiceBox, CountBox, QPushButton]:
         box = ChoiceBox()
         for channel_id, name in self.choices:
             box.addItem(name, channel_id)
@@ -351,16 +379,7 @@ class ChannelRows(QWidget):
         box.currentIndexChanged.connect(self.changed)
         volume.valueChanged.connect(self.changed)
         remove.clicked.connect(lambda: self._remove(row))
-        self.rows.append(row)
-
-    def _remove(self, row: tuple[ChoiceBox, CountBox, QPushButton]) -> None:
-        index = self.rows.index(row)
-        self.rows.pop(index)
-        _discard(row)
-        self._lay_out()
-        if self.rows:
-            self.rows[min(index, len(self.rows) - 1)][0].setFocus()
-        self.changed.emit()
+        return row
 
     def _lay_out(self) -> None:
         for index, (box, volume, remove) in enumerate(self.rows, start=1):
@@ -370,15 +389,11 @@ class ChannelRows(QWidget):
         self.grid.lay_out(self.rows)
 
 
-class ParticipantRows(QWidget):
+class ParticipantRows(EditableRows[tuple[QLineEdit, QLineEdit, QPushButton]]):
     """The participants: a name and a role per row, each row removable; rows without a name are not saved."""
 
-    changed = Signal()
-
     def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list[tuple[QLineEdit, QLineEdit, QPushButton]] = []
+        super().__init__(lang, parent)
         headers = (TEXT("participants.name", lang), TEXT("participants.role", lang))
         self.grid = RowGrid(self, headers, TEXT("participants.empty", lang))
 
@@ -393,20 +408,12 @@ class ParticipantRows(QWidget):
         return any(not name.text().strip() for name, _, _ in self.rows)
 
     def set_participants(self, participants: Sequence[Participant]) -> None:
-        for row in self.rows:
-            _discard(row)
-        self.rows = []
-        for participant in participants:
-            self._add_row(participant.name, participant.role)
-        self._lay_out()
+        self._replace_rows([self._row(participant.name, participant.role) for participant in participants])
 
     def add(self) -> None:
-        self._add_row("", "")
-        self._lay_out()
-        self.rows[-1][0].setFocus()
-        self.changed.emit()
+        self._append(self._row("", ""))
 
-    def _add_row(self, name_text: str, role_text: str) -> None:
+    def _row(self, name_text: str, role_text: str) -> tuple[QLineEdit, QLineEdit, QPushButton]:
         name, role = QLineEdit(name_text), QLineEdit(role_text)
         name.setPlaceholderText(TEXT("participants.name", self.lang))
         role.setPlaceholderText(TEXT("participants.role", self.lang))
@@ -415,16 +422,7 @@ class ParticipantRows(QWidget):
         name.textEdited.connect(self.changed)
         role.textEdited.connect(self.changed)
         remove.clicked.connect(lambda: self._remove(row))
-        self.rows.append(row)
-
-    def _remove(self, row: tuple[QLineEdit, QLineEdit, QPushButton]) -> None:
-        index = self.rows.index(row)
-        self.rows.pop(index)
-        _discard(row)
-        self._lay_out()
-        if self.rows:
-            self.rows[min(index, len(self.rows) - 1)][0].setFocus()
-        self.changed.emit()
+        return row
 
     def _lay_out(self) -> None:
         for index, (name, role, remove) in enumerate(self.rows, start=1):

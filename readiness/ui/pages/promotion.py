@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +24,7 @@ from readiness.core.assessment import Assessment, PromotionChoice
 from readiness.core.plan.model import PromotionChecklist
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, owner_text
+from readiness.ui.pages.widgets import bare_column, split
 from readiness.ui.text import Texts
 
 if TYPE_CHECKING:
@@ -134,9 +133,7 @@ class PromotionPanel(Panel):
         surfaces_label.setBuddy(self.surfaces)
         owner_label = QLabel(TEXT("owner", lang))
         owner_label.setBuddy(self.owner)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left, left_layout = bare_column()
         left_layout.addWidget(surfaces_label)
         left_layout.addWidget(self.surfaces, 1)
         left_layout.addWidget(self.description)
@@ -147,19 +144,12 @@ class PromotionPanel(Panel):
 
         preview_label = QLabel(TEXT("preview", lang))
         preview_label.setBuddy(self.preview)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right, right_layout = bare_column()
         right_layout.addWidget(preview_label)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.summary)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter = split(Qt.Orientation.Horizontal, left, right, (2, 5))
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 

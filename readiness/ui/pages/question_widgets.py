@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import AnswerValue
 from readiness.core.questionnaire import Question, QuestionType
 from readiness.core.text import Lang
+from readiness.ui.pages.widgets import name_input, wheel_only_with_focus
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -51,23 +51,6 @@ DATE_FORMAT = "yyyy-MM-dd"
 MAX_NUMBER = 1_000_000_000.0
 MAX_MINUTES = 525_600.0
 """A year in minutes: more than any sensible wait."""
-
-
-def name_input(widget: QWidget, name: str, description: str = "") -> None:
-    """Give an input, and the line edit inside a spin box or combo box, its accessible name."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-    for inner in widget.findChildren(QLineEdit):
-        inner.setAccessibleName(name)
-
-
-def _wheel_only_with_focus(widget: QWidget, event: QWheelEvent) -> bool:
-    """True when the widget may take the wheel; otherwise the event goes on to the scroll area."""
-    if widget.hasFocus():
-        return True
-    event.ignore()
-    return False
 
 
 class NumberBox(QDoubleSpinBox):
@@ -103,7 +86,7 @@ class NumberBox(QDoubleSpinBox):
             self.lineEdit().clear()  # type a number straight away instead of editing "Not answered"
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if _wheel_only_with_focus(self, event):
+        if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
 
 
@@ -131,7 +114,7 @@ class CountBox(QSpinBox):
             self.lineEdit().clear()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if _wheel_only_with_focus(self, event):
+        if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
 
 
@@ -144,7 +127,7 @@ class DateBox(QDateEdit):
         self.setDate(QDate.currentDate())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if _wheel_only_with_focus(self, event):
+        if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
 
 
@@ -162,7 +145,7 @@ class TimeBox(QTimeEdit):
         self.setTime(QTime(value.hour, value.minute))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if _wheel_only_with_focus(self, event):
+        if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
 
 
@@ -174,7 +157,7 @@ class ChoiceBox(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if _wheel_only_with_focus(self, event):
+        if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
 
 

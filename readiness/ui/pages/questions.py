@@ -27,7 +27,8 @@ from readiness.core.questionnaire import Question
 from readiness.core.scoring import visible_questions
 from readiness.core.text import Lang, Step
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.question_widgets import answer_editor, name_input
+from readiness.ui.pages.question_widgets import answer_editor
+from readiness.ui.pages.widgets import name_input
 from readiness.ui.state import AssessmentSession
 from readiness.ui.text import Texts
 

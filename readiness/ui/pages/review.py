@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +43,7 @@ from readiness.core.questionnaire import ScoringMethod
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, formatter, owner_text
+from readiness.ui.pages.widgets import bare_column, split
 from readiness.ui.text import Texts
 
 if TYPE_CHECKING:
@@ -338,9 +337,7 @@ class ReviewPanel(Panel):
         return document, view
 
     def _build_layout(self) -> None:
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left, left_layout = bare_column()
         left_layout.addWidget(self.fit)
         left_layout.addWidget(self.scores)
         left_layout.addWidget(self.explanation)
@@ -357,21 +354,14 @@ class ReviewPanel(Panel):
         saves = QGridLayout()
         for index, button in enumerate(self.save_buttons.values()):
             saves.addWidget(button, index // 2, index % 2)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right, right_layout = bare_column()
         right_layout.addLayout(actions)
         right_layout.addWidget(self.progress)
         right_layout.addWidget(self.status)
         right_layout.addWidget(self.stack, 1)
         right_layout.addLayout(saves)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
+        splitter = split(Qt.Orientation.Horizontal, left, right, (4, 5))
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -587,16 +577,22 @@ class ReviewPanel(Panel):
         self.progress.setValue(step[0])
         self.status.setText(step[1])
 
-    @Slot(object)
-    def _on_finished(self, result: RenderedPlan) -> None:
+    def _render_ended(self) -> bool:
+        """End the render under way; False when none was, or when it was cancelled (the status says so)."""
         if not self._rendering:
-            return
+            return False
         self._rendering = False
         self._set_busy(False)
-        lang = self.context.lang
         if self._cancel_requested:
-            self.status.setText(TEXT("cancelled", lang))
+            self.status.setText(TEXT("cancelled", self.context.lang))
+            return False
+        return True
+
+    @Slot(object)
+    def _on_finished(self, result: RenderedPlan) -> None:
+        if not self._render_ended():
             return
+        lang = self.context.lang
         if not self._show_pdf(result.pdf):
             self.status.setText(TEXT("preview_failed", lang))
             return
@@ -607,14 +603,9 @@ class ReviewPanel(Panel):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        if not self._rendering:
+        if not self._render_ended():
             return
-        self._rendering = False
-        self._set_busy(False)
         lang = self.context.lang
-        if self._cancel_requested:
-            self.status.setText(TEXT("cancelled", lang))
-            return
         self.status.setText(TEXT("failed", lang, message=message))
         self._show_error(message)
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, QTimeZone
-from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +41,7 @@ from readiness.core.plan.tasks import TaskContext, channel_items
 from readiness.core.plan.team import coverage_text, owners_by_role
 from readiness.core.text import Lang, Role
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.gaps import QuietCombo, RowFocus, table_item
+from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, RowFocus, name_input, table_item
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -179,36 +177,9 @@ def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ..
     return tuple(c.channel for c in ordered if c.channel in catalogs.channels)
 
 
-def name_input(widget: QWidget, name: str) -> None:
-    """Name an input for screen readers, with the line edit inside a spin box or an editable combo."""
-    widget.setAccessibleName(name)
-    for inner in widget.findChildren(QLineEdit):
-        inner.setAccessibleName(name)
-
-
 def date_text(date: dt.date, lang: Lang) -> str:
     locale = QLocale(QLocale.Language.Spanish if lang is Lang.ES else QLocale.Language.English)
     return locale.toString(QDate(date), "d MMM yyyy")
-
-
-class QuietSpinBox(QSpinBox):
-    """Changes with the mouse wheel only once focused, so scrolling the page passes over it."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
-class QuietTimeEdit(QTimeEdit):
-    """Changes with the mouse wheel only once focused, like QuietSpinBox."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
 
 
 class NoteEdit(QPlainTextEdit):
@@ -239,14 +210,6 @@ class TeamPanel(Panel):
 
     def title(self) -> str:
         return TEXT("title", self.context.lang)
-
-    @property
-    def assessment(self) -> Assessment:
-        return self.context.session.assessment
-
-    @property
-    def catalogs(self) -> Catalogs:
-        return self.context.session.content.catalogs
 
     def refresh(self) -> None:
         self._loading = True
@@ -481,6 +444,8 @@ class TeamPanel(Panel):
 
     def _fill_training(self) -> None:
         sessions = self.assessment.team.training
+        if self.training.isAncestorOf(self.focusWidget()):
+            self.training.setFocus()  # the cell widget about to go must not hand the focus to its neighbours
         self.training.setRowCount(0)
         self.training.setRowCount(len(sessions))
         launch, _ = launch_date(self.assessment)
@@ -506,7 +471,7 @@ class TeamPanel(Panel):
         table_item(self.training, row, 3).setText(date_text(launch + dt.timedelta(days=session.offset_days), lang))
         for column, (widget, key) in enumerate(((title, "title"), (audience, "audience"), (offset, "offset"))):
             name_input(widget, f"{TEXT(f'col.{key}', lang)}, {TEXT('session', lang, row=row + 1)}")
-            RowFocus(widget, partial(self.training.setCurrentCell, row, 3))
+            RowFocus(widget, partial(self._session_focused, row))
             self.training.setCellWidget(row, column, widget)
 
     def _audience_button(self, row: int, audience: Sequence[Role]) -> QPushButton:
@@ -650,6 +615,11 @@ class TeamPanel(Panel):
             self._fill_training()
         finally:
             self._loading = False
+
+    def _session_focused(self, row: int) -> None:
+        """Select the row of a focused cell, but not while the rows are being rebuilt."""
+        if not self._loading and row < self.training.rowCount():
+            self.training.setCurrentCell(row, 3)
 
     def _training_selection_changed(self) -> None:
         self.remove_session.setEnabled(self.training.currentRow() >= 0)

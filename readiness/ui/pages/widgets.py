@@ -1,0 +1,103 @@
+"""Widgets and helpers more than one panel uses: named inputs, cells that select their row, wheel-quiet boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def name_input(widget: QWidget, name: str, description: str = "") -> None:
+    """Give an input, and the line edit inside a spin box or combo box, its accessible name."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    for inner in widget.findChildren(QLineEdit):
+        inner.setAccessibleName(name)
+
+
+def wheel_only_with_focus(widget: QWidget, event: QWheelEvent) -> bool:
+    """True when the widget may take the wheel; otherwise the event goes on to the scroll area."""
+    if widget.hasFocus():
+        return True
+    event.ignore()
+    return False
+
+
+class QuietCombo(QComboBox):
+    """Changes with the mouse wheel only once focused, so scrolling a table passes over it."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_only_with_focus(self, event):
+            super().wheelEvent(event)
+
+
+class QuietSpinBox(QSpinBox):
+    """Changes with the mouse wheel only once focused, so scrolling the page passes over it."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_only_with_focus(self, event):
+            super().wheelEvent(event)
+
+
+class QuietTimeEdit(QTimeEdit):
+    """Changes with the mouse wheel only once focused, like QuietSpinBox."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_only_with_focus(self, event):
+            super().wheelEvent(event)
+
+
+class RowFocus(QObject):
+    """Calls ``on_focus`` when the watched widget gets the keyboard focus: a cell widget selects its row."""
+
+    def __init__(self, watched: QWidget, on_focus: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._on_focus = on_focus
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self._on_focus()
+        return False
+
+
+def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell, made read-only and selectable when the cell has none yet."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        table.setItem(row, column, item)
+    return item
+
+
+def bare_column() -> tuple[QWidget, QVBoxLayout]:
+    """A widget and its vertical layout without margins: one side of a splitter."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return widget, layout
+
+
+def split(orientation: Qt.Orientation, first: QWidget, second: QWidget, stretch: tuple[int, int]) -> QSplitter:
+    """Two sides that share the room by ``stretch`` and never collapse."""
+    splitter = QSplitter(orientation)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    return splitter

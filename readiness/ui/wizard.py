@@ -29,7 +29,7 @@ TEXT = Texts(
         "step.identify": ("2  Identify", "2  Identificar"),
         "step.open": ("3  Open", "3  Abrir"),
         "step.promote": ("4  Promote", "4  Promover"),
-        "step.refine": ("5  Refine", "5  Mejorar"),
+        "step.refine": ("5  Refine", "5  Refinar"),
         "step.review": ("6  Review & generate", "6  Revisar y generar"),
         "navigator": ("Wizard steps", "Pasos del asistente"),
         "library": ("&Library", "&Biblioteca"),

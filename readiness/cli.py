@@ -17,7 +17,7 @@ from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_text_atomically
 from readiness.core.checks import validate_paths, validate_shipped
 from readiness.core.content import Content, load_content
-from readiness.core.exchange import read_exchange_bytes, read_exchange_file, write_exchange_file
+from readiness.core.exchange import read_exchange_file, write_exchange_file
 from readiness.core.plain import to_json
 from readiness.core.problems import ReadinessError
 from readiness.core.questionnaire import Questionnaire
@@ -278,12 +278,9 @@ def _plan_assessment(args: argparse.Namespace, content: Content) -> Assessment:
 
 
 def _read_assessment_file(path: Path, content: Content) -> Assessment:
-    """An exchange file, or the exchange file embedded in a plan PDF."""
-    if path.suffix.lower() == ".pdf":
-        from readiness.report.attachment import exchange_from_pdf
+    from readiness.report.attachment import read_assessment_file
 
-        return read_exchange_bytes(exchange_from_pdf(path), f"{path} (attached assessment)", content)
-    return read_exchange_file(path, content)
+    return read_assessment_file(path, content)
 
 
 def score_summary(report: ScoreReport, questionnaire: Questionnaire, assessment: Assessment) -> str:

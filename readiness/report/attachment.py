@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from readiness.core.assessment import Assessment
+from readiness.core.content import Content
+from readiness.core.exchange import read_exchange_bytes, read_exchange_file
 from readiness.core.problems import ReadinessError
 from readiness.report.job import ATTACHMENT_NAME
 
 MAX_PDF_BYTES = 100 * 1024**2
+
+
+def read_assessment_file(path: Path, content: Content) -> Assessment:
+    """An exchange file, or the exchange file embedded in a plan PDF."""
+    if path.suffix.lower() == ".pdf":
+        return read_exchange_bytes(exchange_from_pdf(path), f"{path} (attached assessment)", content)
+    return read_exchange_file(path, content)
 
 
 def exchange_from_pdf(path: Path) -> bytes:

@@ -19,8 +19,10 @@ from readiness.core.assessment import Assessment, Profile
 from readiness.core.content import Content
 from readiness.core.text import Lang
 from readiness.ui.dialogs import SettingsDialog, show_about, show_error
+from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow, LibraryView
 from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.formatting import file_stem
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
         if self.service is None or self.content is None:
             return
         content, search = self.content, self.library.search.text()
-        self.service.submit(lambda session: _library_rows(session, content, search), self._show_rows)
+        self.service.submit(lambda session: library_rows(session, content, search), self._show_rows)
 
     def _show_rows(self, rows: list[tuple[LibraryRow, float | None]]) -> None:
         locale = QLocale(self.lang.value)
@@ -278,7 +280,9 @@ class MainWindow(QMainWindow):
         content = self.content
 
         def job(session: object) -> str:
-            assessment = _read_assessment(path, content)
+            from readiness.report.attachment import read_assessment_file
+
+            assessment = read_assessment_file(path, content)
             create_assessment(session=session, assessment=assessment)  # type: ignore[arg-type]
             return assessment.profile.organisation
 
@@ -297,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def export_assessment(self, assessment_id: int) -> None:
         organisation = next((r.organisation for r in self.library.rows if r.id == assessment_id), "assessment")
-        suggested = f"{_file_stem(organisation)}.yaml"
+        suggested = f"{file_stem(organisation)}.yaml"
         path, _ = QFileDialog.getSaveFileName(
             self, TEXT("export.title", self.lang), suggested, TEXT("export.filter", self.lang)
         )
@@ -370,46 +374,3 @@ class MainWindow(QMainWindow):
             self.service.close()
         self.renderer.close()
         event.accept()
-
-
-def _library_rows(session: object, content: Content, search: str) -> list[tuple[LibraryRow, float | None]]:
-    from readiness.core.problems import ReadinessError
-    from readiness.core.scoring import score_assessment
-    from readiness.store import list_assessments, load_assessment
-
-    rows = []
-    for summary in list_assessments(session=session, search=search):  # type: ignore[arg-type]
-        score: float | None = None
-        try:
-            assessment = load_assessment(session=session, assessment_id=summary.id)  # type: ignore[arg-type]
-            score = score_assessment(content.assessment_questionnaire(assessment), assessment.answers).overall.score
-        except ReadinessError:
-            pass  # a questionnaire that is not installed: listed without a score
-        row = LibraryRow(
-            id=summary.id,
-            organisation=summary.organisation,
-            created=summary.created.isoformat(),
-            language=summary.language,
-            status=summary.status,
-            score="",
-            answers=summary.answers,
-            baseline_id=summary.baseline_id,
-            last_page=summary.last_page,
-        )
-        rows.append((row, score))
-    return rows
-
-
-def _read_assessment(path: Path, content: Content) -> Assessment:
-    from readiness.core.exchange import read_exchange_bytes, read_exchange_file
-
-    if path.suffix.lower() == ".pdf":
-        from readiness.report.attachment import exchange_from_pdf
-
-        return read_exchange_bytes(exchange_from_pdf(path), f"{path} (attached assessment)", content)
-    return read_exchange_file(path, content)
-
-
-def _file_stem(name: str) -> str:
-    stem = "".join(c if c.isalnum() or c in "-_ " else "-" for c in name).strip().replace(" ", "-")
-    return stem[:60] or "assessment"

@@ -30,6 +30,7 @@ from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.formatting import number_text
 from readiness.ui.pages.widgets import bare_column, split
 from readiness.ui.text import Texts
 
@@ -121,11 +122,6 @@ def choose(choices: Sequence[ChannelChoice], channel: str, role: ChannelRole | N
 
 def role_text(role: str | None, lang: Lang) -> str:
     return TEXT(f"role.{role or 'none'}", lang)
-
-
-def number_text(value: float, lang: Lang) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang is Lang.ES else text
 
 
 class ChannelsPanel(Panel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from enum import IntEnum
 
@@ -25,12 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint
-from readiness.core.catalog import Benchmark, Direction, GapType
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.messages import label
 from readiness.core.plan.model import PlanGap
-from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.formatting import number_text
+from readiness.ui.pages.gaps_guidance import (
+    GUIDANCE,
+    empty_guidance,
+    ranking_text,
+    rich_label,
+    type_guidance,
+)
 from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, split, table_item
 from readiness.ui.text import Texts
 
@@ -82,31 +87,6 @@ TEXT = Texts(
         "no_channel": ("— none —", "— ninguno —"),
         "not_measured": ("—", "—"),
         "no_unit": ("(no benchmark unit)", "(sin unidad de referencia)"),
-        "about": ("About this gap type", "Sobre este tipo de brecha"),
-        "about.named": ("About: {name}", "Sobre: {name}"),
-        "ranking": ("Ranking", "Clasificación"),
-        "empty": (
-            "Add a gap, or select one, to see guidance for its type and how it ranks.",
-            "Añadir o seleccionar una brecha para ver la guía de su tipo y su posición en la clasificación.",
-        ),
-        "unknown_type": (
-            "This gap type is not in the installed catalog.",
-            "Este tipo de brecha no figura en el catálogo instalado.",
-        ),
-        "benchmark": ("Benchmark", "Referencia"),
-        "good.lower": ("Good: {value} {unit} or less", "Bueno: {value} {unit} o menos"),
-        "poor.lower": ("Poor: more than {value} {unit}", "Deficiente: más de {value} {unit}"),
-        "good.higher": ("Good: {value} {unit} or more", "Bueno: {value} {unit} o más"),
-        "poor.higher": ("Poor: below {value} {unit}", "Deficiente: menos de {value} {unit}"),
-        "measure": ("How to measure", "Cómo medirla"),
-        "symptoms": ("Symptoms", "Síntomas"),
-        "rank.line": (
-            "Rank {rank} of {total} · priority {priority}",
-            "Puesto {rank} de {total} · prioridad {priority}",
-        ),
-        "why": ("Why", "Por qué"),
-        "closers": ("Channels that close it", "Canales que la cierran"),
-        "closing": ("How to close it", "Cómo cerrarla"),
     }
 )
 
@@ -149,12 +129,6 @@ Choice = tuple[str, str | None]
 
 NUMBER_PATTERN = r"-?\d*([.,]\d*)?"
 """What the measured value's field accepts while typing: a number with a decimal point or comma."""
-
-
-def number_text(value: float, lang: Lang) -> str:
-    """A short number in the language's style: 13.5 or 13,5."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang is Lang.ES else text
 
 
 def parse_number(text: str) -> float | None:
@@ -259,10 +233,10 @@ class GapRegisterPanel(Panel):
         return table
 
     def _make_guidance(self) -> QWidget:
-        self.guidance_box = QGroupBox(TEXT("about", self.context.lang))
-        self.guidance = self._text_label()
-        self.ranking_box = QGroupBox(TEXT("ranking", self.context.lang))
-        self.ranking = self._text_label()
+        self.guidance_box = QGroupBox(GUIDANCE("about", self.context.lang))
+        self.guidance = rich_label()
+        self.ranking_box = QGroupBox(GUIDANCE("ranking", self.context.lang))
+        self.ranking = rich_label()
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,15 +248,6 @@ class GapRegisterPanel(Panel):
             QVBoxLayout(box).addWidget(scroll)
             layout.addWidget(box, 1)
         return row
-
-    @staticmethod
-    def _text_label() -> QLabel:
-        text = QLabel()
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return text
 
     # Rows
 
@@ -475,64 +440,12 @@ class GapRegisterPanel(Panel):
         gap_id = self.selected_gap_id()
         self.remove_button.setEnabled(gap_id is not None)
         if gap_id is None or gap_id not in self._ranked:
-            self.guidance_box.setTitle(TEXT("about", lang))
-            self.guidance.setText(_paragraph(TEXT("empty", lang)))
+            self.guidance_box.setTitle(GUIDANCE("about", lang))
+            self.guidance.setText(empty_guidance(lang))
             self.ranking.setText("")
             return
         plan_gap = self._ranked[gap_id]
         gap_type = self.catalogs.gap_types.get(plan_gap.type)
-        self.guidance_box.setTitle(TEXT("about.named", lang, name=plan_gap.type_name))
+        self.guidance_box.setTitle(GUIDANCE("about.named", lang, name=plan_gap.type_name))
         self.guidance.setText(type_guidance(gap_type, lang))
         self.ranking.setText(ranking_text(plan_gap, len(self._ranked), lang))
-
-
-def type_guidance(gap_type: GapType | None, lang: Lang) -> str:
-    """Rich text: the benchmark, its thresholds, how to measure and the symptoms of a gap type."""
-    if gap_type is None:
-        return _paragraph(TEXT("unknown_type", lang))
-    parts = [_section(TEXT("benchmark", lang), gap_type.benchmark.text.get(lang))]
-    thresholds = threshold_lines(gap_type.benchmark, lang)
-    if thresholds:
-        parts.append(_bullets(thresholds))
-    parts.append(_section(TEXT("measure", lang), gap_type.measure.get(lang)))
-    parts.append(_heading(TEXT("symptoms", lang)) + _bullets([s.get(lang) for s in gap_type.symptoms]))
-    return "".join(parts)
-
-
-def threshold_lines(benchmark: Benchmark, lang: Lang) -> list[str]:
-    if benchmark.good is None or benchmark.poor is None or benchmark.unit is None:
-        return []
-    side = "lower" if benchmark.direction is Direction.LOWER_IS_BETTER else "higher"
-    unit = benchmark.unit.get(lang)
-    return [
-        TEXT(f"good.{side}", lang, value=number_text(benchmark.good, lang), unit=unit),
-        TEXT(f"poor.{side}", lang, value=number_text(benchmark.poor, lang), unit=unit),
-    ]
-
-
-def ranking_text(plan_gap: PlanGap, total: int, lang: Lang) -> str:
-    """Rich text: where the gap ranks, why, and what closes it."""
-    headline = TEXT("rank.line", lang, rank=plan_gap.rank, total=total, priority=number_text(plan_gap.priority, lang))
-    parts = [f"<p><b>{html.escape(headline)}</b></p>", _heading(TEXT("why", lang)), _bullets(plan_gap.explanation)]
-    if plan_gap.closing_channels:
-        parts.append(_section(TEXT("closers", lang), ", ".join(plan_gap.closing_channels)))
-    if plan_gap.closing_actions:
-        parts.append(_heading(TEXT("closing", lang)) + _bullets(plan_gap.closing_actions))
-    return "".join(parts)
-
-
-def _heading(text: str) -> str:
-    return f"<p style='margin-bottom:0'><b>{html.escape(text)}</b></p>"
-
-
-def _paragraph(text: str) -> str:
-    return f"<p>{html.escape(text)}</p>"
-
-
-def _section(heading: str, text: str) -> str:
-    return _heading(heading) + f"<p style='margin-top:2px'>{html.escape(text)}</p>"
-
-
-def _bullets(lines: Sequence[str]) -> str:
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return f"<ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"

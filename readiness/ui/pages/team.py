@@ -5,15 +5,11 @@ Below, a read-only preview of what the chosen channels require before and on lau
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
-from functools import partial
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, QTimeZone
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QSize, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -22,9 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -32,16 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.core.assessment import Assessment, BotPlan, BusinessHours, Team, TeamRole, TrainingSession
-from readiness.core.content import Catalogs
-from readiness.core.plan.builder import launch_date
+from readiness.core.assessment import BotPlan, BusinessHours, Team, TeamRole
 from readiness.core.plan.messages import label, message
-from readiness.core.plan.model import Task, TaskKind
-from readiness.core.plan.tasks import TaskContext, channel_items
-from readiness.core.plan.team import coverage_text, owners_by_role
-from readiness.core.text import Lang, Role
-from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, RowFocus, name_input, table_item
+from readiness.core.plan.team import coverage_text
+from readiness.core.text import Role
+from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.team_launch import LaunchPreview
+from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
+from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, name_input
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -83,27 +75,6 @@ TEXT = Texts(
         "opens": ("Op&ens:", "Abr&e:"),
         "closes": ("&Closes:", "C&ierra:"),
         "timezone": ("&Time zone:", "&Zona horaria:"),
-        "training": ("Tra&ining sessions", "Sesiones de for&mación"),
-        "training.name": ("Training sessions", "Sesiones de formación"),
-        "col.title": ("Title", "Título"),
-        "col.audience": ("Audience", "Participantes"),
-        "col.offset": ("When", "Cuándo"),
-        "col.date": ("Date", "Fecha"),
-        "offset.tip": (
-            "Days from launch: negative is before (−14 is two weeks before), positive after",
-            "Días desde el lanzamiento: negativo, antes (−14 son dos semanas antes); positivo, después",
-        ),
-        "days.suffix": (" days", " días"),
-        "title.placeholder": ("Title (required)", "Título (obligatorio)"),
-        "everyone": ("Whole team", "Todo el equipo"),
-        "session": ("session {row}", "sesión {row}"),
-        "new_session": ("New training session", "Nueva sesión de formación"),
-        "add_session": ("&Add session", "Añadir sesió&n"),
-        "remove_session": ("Remo&ve session", "&Quitar sesión"),
-        "no_sessions": (
-            "No sessions yet: the plan proposes a basics session two weeks before launch.",
-            "Aún no hay sesiones: el plan propone una sesión básica dos semanas antes del lanzamiento.",
-        ),
         "bot": ("Bot", "Bot"),
         "bot.enabled": ("A bot ans&wers customers", "Un bot a&tiende a los clientes"),
         "bot.scope": ("Bot sco&pe:", "A&lcance del bot:"),
@@ -117,31 +88,11 @@ TEXT = Texts(
             "Cuándo y cómo pasa una conversación del bot a una persona",
         ),
         "bot.rules": ("The plan adds these rules:", "El plan añade estas reglas:"),
-        "preview": ("Before going live", "Antes del lanzamiento"),
-        "blockers": ("Launch blockers ({count})", "Bloqueos de lanzamiento ({count})"),
-        "day_one": ("Day-one checklist ({count})", "Lista del primer día ({count})"),
-        "no_channels": (
-            "Choose a primary channel in Channels to see what must be true before launch.",
-            "Elegir un canal principal en Canales para ver qué debe estar listo antes del lanzamiento.",
-        ),
-        "nothing": ("Nothing for the chosen channels.", "Nada para los canales elegidos."),
-        "due": ("due {date}", "vence el {date}"),
-        "late": ("start at once", "empezar ya"),
-        "status.doing": ("in progress", "en curso"),
-        "status.done": ("done", "hecho"),
-        "status.dropped": ("dropped", "descartado"),
     }
 )
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROMISE_MAX_MINUTES = 7 * 24 * 60
-AUDIENCE_CHARS = 24
-"""The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
-
-
-def role_label(catalogs: Catalogs, role: Role, lang: Lang) -> str:
-    text = catalogs.roles.get(role)
-    return text.get(lang) if text else role.value.replace("_", " ")
 
 
 def with_role(roles: Sequence[TeamRole], role: Role, **changes: str) -> tuple[TeamRole, ...]:
@@ -154,32 +105,6 @@ def with_role(roles: Sequence[TeamRole], role: Role, **changes: str) -> tuple[Te
     if not blank:
         kept.insert(len(kept) if index is None else index, updated)
     return tuple(kept)
-
-
-def task_context(assessment: Assessment, catalogs: Catalogs) -> TaskContext:
-    """The context the plan builder gives its tasks: dates, owners, overrides and the markets served."""
-    launch, _ = launch_date(assessment)
-    home = assessment.profile.home_country
-    return TaskContext(
-        lang=assessment.language,
-        created=assessment.created,
-        launch=launch,
-        catalogs=catalogs,
-        overrides={o.action: o for o in assessment.overrides},
-        owners=owners_by_role(assessment),
-        countries=frozenset(assessment.profile.countries) | (frozenset({home}) if home else frozenset()),
-    )
-
-
-def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ...]:
-    """The chosen channels the catalog knows, primary first, as the plan orders them."""
-    ordered = sorted(assessment.channels, key=lambda c: c.role != "primary")
-    return tuple(c.channel for c in ordered if c.channel in catalogs.channels)
-
-
-def date_text(date: dt.date, lang: Lang) -> str:
-    locale = QLocale(QLocale.Language.Spanish if lang is Lang.ES else QLocale.Language.English)
-    return locale.toString(QDate(date), "d MMM yyyy")
 
 
 class NoteEdit(QPlainTextEdit):
@@ -201,7 +126,7 @@ class NoteEdit(QPlainTextEdit):
         return QSize(super().sizeHint().width(), self._height(self.LINES))
 
 
-class TeamPanel(Panel):
+class TeamPanel(TrainingSessions):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._loading = False
@@ -280,7 +205,7 @@ class TeamPanel(Panel):
         self.roles = QTableWidget(len(Role), 3)
         self.roles.setAccessibleName(TEXT("roles.name", lang))
         self.roles.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in ("role", "person", "responsibilities")])
-        _plain_table(self.roles)
+        plain_table(self.roles)
         self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.roles.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 22)
@@ -297,8 +222,8 @@ class TeamPanel(Panel):
                 edit.setAccessibleName(TEXT("cell.name", lang, column=TEXT(key, lang), row=name))
                 self.roles.setCellWidget(row, column, edit)
             self.role_edits[role] = (person, duties)
-        _fit_height(self.roles)
-        return _titled(TEXT("roles", lang), self.roles)
+        fit_height(self.roles)
+        return titled(TEXT("roles", lang), self.roles)
 
     def _make_coverage(self) -> QGroupBox:
         lang = self.context.lang
@@ -341,38 +266,6 @@ class TeamPanel(Panel):
         layout.addWidget(self.hours)
         return box
 
-    def _make_training(self) -> QWidget:
-        lang = self.context.lang
-        self.training = QTableWidget(0, 4)
-        self.training.setAccessibleName(TEXT("training.name", lang))
-        columns = ("title", "audience", "offset", "date")
-        self.training.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in columns])
-        self.training.model().setHeaderData(
-            2, Qt.Orientation.Horizontal, TEXT("offset.tip", lang), Qt.ItemDataRole.ToolTipRole
-        )
-        _plain_table(self.training)
-        header = self.training.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.training.setColumnWidth(1, self.fontMetrics().averageCharWidth() * AUDIENCE_CHARS)
-        for column in (2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.training.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.training.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.training.currentCellChanged.connect(lambda *_: self._training_selection_changed())
-        self.no_sessions = QLabel(TEXT("no_sessions", lang))
-        self.no_sessions.setWordWrap(True)
-        self.add_session = QPushButton(TEXT("add_session", lang))
-        self.add_session.clicked.connect(self.add_training)
-        self.remove_session = QPushButton(TEXT("remove_session", lang))
-        self.remove_session.clicked.connect(self.remove_training)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.no_sessions, 1)
-        buttons.addWidget(self.add_session)
-        buttons.addWidget(self.remove_session)
-        return _titled(TEXT("training", lang), self.training, buttons)
-
     def _make_bot(self) -> QGroupBox:
         lang = self.context.lang
         box = QGroupBox(TEXT("bot", lang))
@@ -393,13 +286,9 @@ class TeamPanel(Panel):
         return box
 
     def _make_preview(self) -> QGroupBox:
-        box = QGroupBox(TEXT("preview", self.context.lang))
-        layout = QVBoxLayout(box)
-        self.blockers, self.day_one = _rich_label(), _rich_label()
-        layout.addWidget(self.blockers)
-        layout.addWidget(self.day_one)
-        layout.addStretch(1)
-        return box
+        self.preview = LaunchPreview(self.context.lang)
+        self.blockers, self.day_one = self.preview.blockers, self.preview.day_one
+        return self.preview
 
     # Loading
 
@@ -441,60 +330,6 @@ class TeamPanel(Panel):
         self.opens.setTime(QTime(hours.opens.hour, hours.opens.minute))
         self.closes.setTime(QTime(hours.closes.hour, hours.closes.minute))
         self.timezone.setCurrentText(hours.timezone)
-
-    def _fill_training(self) -> None:
-        sessions = self.assessment.team.training
-        if self.training.isAncestorOf(self.focusWidget()):
-            self.training.setFocus()  # the cell widget about to go must not hand the focus to its neighbours
-        self.training.setRowCount(0)
-        self.training.setRowCount(len(sessions))
-        launch, _ = launch_date(self.assessment)
-        for row, session in enumerate(sessions):
-            self._fill_session(row, session, launch)
-        _fit_height(self.training)
-        self.no_sessions.setVisible(not sessions)
-        self.remove_session.setEnabled(bool(sessions) and self.training.currentRow() >= 0)
-
-    def _fill_session(self, row: int, session: TrainingSession, launch: dt.date) -> None:
-        lang = self.context.lang
-        title = QLineEdit(session.title)
-        title.setPlaceholderText(TEXT("title.placeholder", lang))
-        title.setCursorPosition(0)
-        title.textEdited.connect(lambda text: self._title_edited(row, text))
-        audience = self._audience_button(row, session.audience)
-        offset = QuietSpinBox()
-        offset.setRange(-365, 365)
-        offset.setSuffix(TEXT("days.suffix", lang))
-        offset.setValue(session.offset_days)
-        offset.setToolTip(TEXT("offset.tip", lang))
-        offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
-        table_item(self.training, row, 3).setText(date_text(launch + dt.timedelta(days=session.offset_days), lang))
-        for column, (widget, key) in enumerate(((title, "title"), (audience, "audience"), (offset, "offset"))):
-            name_input(widget, f"{TEXT(f'col.{key}', lang)}, {TEXT('session', lang, row=row + 1)}")
-            RowFocus(widget, partial(self._session_focused, row))
-            self.training.setCellWidget(row, column, widget)
-
-    def _audience_button(self, row: int, audience: Sequence[Role]) -> QPushButton:
-        button = QPushButton()
-        self._show_audience(button, audience)
-        menu = QMenu(button)
-        for role in Role:
-            action = QAction(role_label(self.catalogs, role, self.context.lang), menu)
-            action.setCheckable(True)
-            action.setChecked(role in audience)
-            action.setData(role.value)
-            action.toggled.connect(lambda _=False: self._audience_changed(row, button, menu))
-            menu.addAction(action)
-        button.setMenu(menu)
-        return button
-
-    def _show_audience(self, button: QPushButton, audience: Sequence[Role]) -> None:
-        names = [role_label(self.catalogs, r, self.context.lang) for r in audience]
-        text = ", ".join(names) if names else TEXT("everyone", self.context.lang)
-        metrics = button.fontMetrics()
-        width = metrics.averageCharWidth() * (AUDIENCE_CHARS - 4)
-        button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width).replace("&", "&&"))
-        button.setToolTip(text)
 
     def _load_bot(self) -> None:
         bot = self.assessment.team.bot
@@ -567,135 +402,8 @@ class TeamPanel(Panel):
         if "enabled" in changes:
             self._show_bot_state(bot.enabled)
 
-    def _edit_training(self, row: int, **changes: object) -> None:
-        if self._loading:
-            return
-        sessions = list(self.assessment.team.training)
-        sessions[row] = TrainingSession.model_validate({**sessions[row].model_dump(), **changes})
-        self._edit_team(training=tuple(sessions))
-        if "offset_days" in changes:
-            launch, _ = launch_date(self.assessment)
-            table_item(self.training, row, 3).setText(
-                date_text(launch + dt.timedelta(days=sessions[row].offset_days), self.context.lang)
-            )
-
-    def _title_edited(self, row: int, text: str) -> None:
-        """A session needs a title: an emptied field keeps the last one until something is typed."""
-        if text.strip():
-            self._edit_training(row, title=text)
-
-    def _audience_changed(self, row: int, button: QPushButton, menu: QMenu) -> None:
-        audience = tuple(Role(str(a.data())) for a in menu.actions() if a.isChecked())
-        self._show_audience(button, audience)
-        self._edit_training(row, audience=audience)
-
-    def add_training(self) -> None:
-        session = TrainingSession(title=TEXT("new_session", self.context.lang))
-        self._edit_team(training=(*self.assessment.team.training, session))
-        self._reload_training()
-        row = self.training.rowCount() - 1
-        self.training.setCurrentCell(row, 3)
-        title = self.training.cellWidget(row, 0)
-        if isinstance(title, QLineEdit):  # once the table has placed it: a hidden widget cannot take the focus
-            QTimer.singleShot(0, title, partial(_focus_and_select, title))
-
-    def remove_training(self) -> None:
-        row = self.training.currentRow()
-        sessions = self.assessment.team.training
-        if not 0 <= row < len(sessions):
-            return
-        self._edit_team(training=sessions[:row] + sessions[row + 1 :])
-        self._reload_training()
-        if self.training.rowCount():
-            self.training.setCurrentCell(min(row, self.training.rowCount() - 1), 3)
-
-    def _reload_training(self) -> None:
-        self._loading = True
-        try:
-            self._fill_training()
-        finally:
-            self._loading = False
-
-    def _session_focused(self, row: int) -> None:
-        """Select the row of a focused cell, but not while the rows are being rebuilt."""
-        if not self._loading and row < self.training.rowCount():
-            self.training.setCurrentCell(row, 3)
-
-    def _training_selection_changed(self) -> None:
-        self.remove_session.setEnabled(self.training.currentRow() >= 0)
-
-    # Preview
-
     def _update_preview(self) -> None:
-        lang = self.context.lang
-        chosen = chosen_channels(self.assessment, self.catalogs)
-        if not chosen:
-            self.blockers.setText(f"<p>{html.escape(TEXT('no_channels', lang))}</p>")
-            self.day_one.setText("")
-            self.day_one.hide()
-            return
-        context = task_context(self.assessment, self.catalogs)
-        sections = ((self.blockers, TaskKind.BLOCKER, "blockers"), (self.day_one, TaskKind.DAY_ONE, "day_one"))
-        for target, kind, key in sections:
-            tasks = channel_items(kind, chosen, context)
-            lines = [self._task_line(t) for t in tasks] or [html.escape(TEXT("nothing", lang))]
-            heading = html.escape(TEXT(key, lang, count=len(tasks)))
-            items = "".join(f"<li>{line}</li>" for line in lines)
-            target.setText(f"<b>{heading}</b><ul style='margin-top:2px; margin-left:-24px'>{items}</ul>")
-        self.day_one.show()
-
-    def _task_line(self, task: Task) -> str:
-        """Rich text: the title, then channel · owner · due date (and status when started)."""
-        lang = self.context.lang
-        channel = self.catalogs.channels[task.channel].name.get(lang) if task.channel else ""
-        owner = f"{task.owner_role_label}: {task.owner}" if task.owner else task.owner_role_label
-        details = [channel, owner, TEXT("due", lang, date=date_text(task.due, lang))]
-        if task.late_start:
-            details.append(TEXT("late", lang))
-        if task.status.value != "todo":
-            details.append(TEXT(f"status.{task.status.value}", lang))
-        detail = html.escape(" · ".join(d for d in details if d))
-        return f"{html.escape(task.title)}<br/><small>{detail}</small>"
-
-
-def _focus_and_select(edit: QLineEdit) -> None:
-    edit.setFocus()
-    edit.selectAll()
-
-
-def _plain_table(table: QTableWidget) -> None:
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setCornerButtonEnabled(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-
-def _fit_height(table: QTableWidget) -> None:
-    """Tall enough to show every row: the panel scrolls, not the table."""
-    rows = sum(table.sizeHintForRow(r) for r in range(table.rowCount()))
-    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth())
-    table.setMaximumHeight(table.minimumHeight())
-
-
-def _titled(title: str, table: QTableWidget, below: QHBoxLayout | None = None) -> QGroupBox:
-    """A group box around a table; the title's mnemonic moves the focus to the table, its first child."""
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.addWidget(table)
-    if below is not None:
-        layout.addLayout(below)
-    return box
-
-
-def _rich_label() -> QLabel:
-    text = QLabel()
-    text.setWordWrap(True)
-    text.setTextFormat(Qt.TextFormat.RichText)
-    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return text
+        self.preview.show_tasks(self.assessment, self.catalogs, self.context.lang)
 
 
 def _list(heading: str, lines: Sequence[str]) -> str:

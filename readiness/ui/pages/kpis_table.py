@@ -1,0 +1,195 @@
+"""The KPI targets table: its columns, the editors of one row, and the numbers they show in the user's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from readiness.core.assessment import KpiTarget
+from readiness.core.catalog import Cadence, Kpi
+from readiness.core.plan.messages import label
+from readiness.core.text import Lang
+from readiness.ui.pages.formatting import format_date
+from readiness.ui.text import Texts
+
+TEXT = Texts(
+    {
+        "column.kpi": ("KPI", "Indicador"),
+        "column.baseline": ("Baseline", "Valor actual"),
+        "column.target": ("Target", "Objetivo"),
+        "column.unit": ("Unit", "Unidad"),
+        "column.deadline": ("Deadline", "Plazo"),
+        "column.owner": ("Owner", "Responsable"),
+        "column.data_source": ("Data source", "Fuente de datos"),
+        "column.cadence": ("Cadence", "Frecuencia"),
+        "help.kpi": (
+            "Choosing a KPI fills in its sourced default target.",
+            "Al elegir un indicador se rellena su objetivo de referencia.",
+        ),
+        "help.baseline": (
+            "Today's figure, if it is known; leave empty otherwise.",
+            "La cifra actual, si se conoce; si no, dejar vacío.",
+        ),
+        "help.target": ("The figure to reach by the deadline.", "La cifra que se quiere alcanzar en el plazo."),
+        "help.deadline": (
+            "Days after launch; due on {date}.",
+            "Días tras el lanzamiento; vence el {date}.",
+        ),
+        "help.deadline.header": ("Days after the launch date.", "Días tras la fecha de lanzamiento."),
+        "help.data_source": (
+            "Where the figure comes from; empty uses the catalog's suggestion.",
+            "De dónde sale la cifra; si se deja vacío se usa la sugerencia del catálogo.",
+        ),
+        "help.cadence": ("How often the figure is reviewed.", "Con qué frecuencia se revisa la cifra."),
+        "cell": ("{column}, row {row}", "{column}, fila {row}"),
+        "days": (" days", " días"),
+        "cadence.default": ("{cadence} (suggested)", "{cadence} (sugerida)"),
+    }
+)
+
+COLUMNS = ("kpi", "baseline", "target", "unit", "deadline", "owner", "data_source", "cadence")
+
+
+def number_locale(lang: Lang) -> QLocale:
+    """The language's number format, without group separators, so '1,5' is never read as 15."""
+    if lang is Lang.ES:
+        locale = QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
+    else:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator | QLocale.NumberOption.RejectGroupSeparator)
+    return locale
+
+
+def format_number(locale: QLocale, value: float) -> str:
+    text = locale.toString(value, "f", 4)
+    decimal = locale.decimalPoint()
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
+def parse_number(locale: QLocale, text: str) -> float | None:
+    """The number typed, or None when the text is not (yet) a number."""
+    value, ok = locale.toDouble(text.strip())
+    return float(value) if ok else None
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class NumberEdit(QLineEdit):
+    """A line edit as wide as a number needs, not as wide as a sentence."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("0" * 9) + 12, hint.height())
+
+
+@dataclass
+class Row:
+    """The editors of one target row; their position in the table is the target's index."""
+
+    kpi: QComboBox
+    baseline: QLineEdit
+    target: QDoubleSpinBox
+    unit: QTableWidgetItem
+    deadline: QSpinBox
+    owner: QLineEdit
+    data_source: QLineEdit
+    cadence: QComboBox
+
+    def editors(self) -> tuple[QWidget, ...]:
+        return (self.kpi, self.baseline, self.target, self.deadline, self.owner, self.data_source, self.cadence)
+
+
+def set_up_table(table: QTableWidget, lang: Lang) -> None:
+    """Whole-row selection, no item editing (the cells hold editors), and headers sized to their contents."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    for column, key in enumerate(COLUMNS):
+        header = QTableWidgetItem(TEXT(f"column.{key}", lang))
+        if key == "deadline":
+            header.setToolTip(TEXT("help.deadline.header", lang))
+        table.setHorizontalHeaderItem(column, header)
+    header_view = table.horizontalHeader()
+    for column in range(len(COLUMNS)):
+        header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header_view.setSectionResizeMode(COLUMNS.index("data_source"), QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def new_row(kpi_combo: QComboBox, locale: QLocale, lang: Lang) -> Row:
+    """The editors of a new row, set up but still empty."""
+    row = Row(
+        kpi=kpi_combo,
+        baseline=NumberEdit(),
+        target=QDoubleSpinBox(),
+        unit=QTableWidgetItem(),
+        deadline=QSpinBox(),
+        owner=QLineEdit(),
+        data_source=QLineEdit(),
+        cadence=QComboBox(),
+    )
+    validator = QDoubleValidator(row.baseline)
+    validator.setLocale(locale)
+    validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+    row.baseline.setValidator(validator)
+    row.baseline.setPlaceholderText("—")
+    row.target.setLocale(locale)
+    row.target.setRange(-1e6, 1e6)
+    row.target.setDecimals(2)
+    row.deadline.setRange(1, 730)
+    row.deadline.setSuffix(TEXT("days", lang))
+    row.unit.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    for key in ("kpi", "baseline", "target", "cadence"):
+        getattr(row, key).setToolTip(TEXT(f"help.{key}", lang))
+    return row
+
+
+def cell_name(key: str, index: int, lang: Lang) -> str:
+    """The accessible name of the editor in column ``key`` of row ``index``."""
+    return TEXT("cell", lang, column=TEXT(f"column.{key}", lang), row=index + 1)
+
+
+def deadline_help(lang: Lang, due: dt.date) -> str:
+    return TEXT("help.deadline", lang, date=format_date(lang, due))
+
+
+def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale: QLocale, lang: Lang) -> None:
+    """Put one target's values in its editors, without writing them back."""
+    for widget in row.editors():
+        widget.blockSignals(True)
+    row.kpi.setCurrentIndex(row.kpi.findData(target.kpi))
+    row.baseline.setText("" if target.baseline is None else format_number(locale, target.baseline))
+    row.target.setValue(target.target)
+    row.unit.setText(kpi.unit.get(lang) if kpi else "")
+    row.deadline.setValue(target.deadline_days)
+    row.deadline.setToolTip(deadline_help(lang, due))
+    row.owner.setText(target.owner)
+    row.data_source.setText(target.data_source)
+    row.data_source.setCursorPosition(0)
+    suggestion = kpi.data_source.get(lang) if kpi else ""
+    row.data_source.setPlaceholderText(suggestion)
+    row.data_source.setToolTip(f"{TEXT('help.data_source', lang)}\n{suggestion}".strip())
+    row.cadence.clear()
+    default = label("cadence", kpi.cadence, lang) if kpi else ""
+    row.cadence.addItem(TEXT("cadence.default", lang, cadence=capitalised(default)), None)
+    for cadence in Cadence:
+        row.cadence.addItem(capitalised(label("cadence", cadence, lang)), cadence.value)
+    row.cadence.setCurrentIndex(row.cadence.findData(target.cadence.value) if target.cadence else 0)
+    for widget in row.editors():
+        widget.blockSignals(False)

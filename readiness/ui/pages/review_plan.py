@@ -1,0 +1,112 @@
+"""The generated plan: render progress, the PDF preview, and saving the plan's files in the background."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from readiness.core.assessment import Assessment
+from readiness.core.content import Content
+from readiness.core.problems import ReadinessError
+from readiness.core.text import Lang
+from readiness.ui.pages.formatting import file_stem
+from readiness.ui.pages.review_text import TEXT
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+RENDER_STEPS = 7
+"""WeasyPrint reports its work as 'Step 1 - …' to 'Step 7 - …'."""
+
+SUFFIXES = {"pdf": (".pdf",), "csv": (".csv",), "ics": (".ics",), "exchange": (".yaml", ".yml")}
+
+
+def with_suffix(path: Path, kind: str) -> Path:
+    """The path, with the kind's extension added when the user left it out."""
+    suffixes = SUFFIXES[kind]
+    if path.suffix.lower() in suffixes:
+        return path
+    return path.with_name(path.name + (".readiness.yaml" if kind == "exchange" else suffixes[0]))
+
+
+def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
+    """WeasyPrint's progress line as (step number, what it does in LANG); None for any other line."""
+    step = re.match(r"Step (\d+)\b", message)
+    if step is None or not 1 <= int(step.group(1)) <= RENDER_STEPS:
+        return None
+    number = int(step.group(1))
+    page = re.search(r"Page (\d+)", message)
+    key = f"step.{number}" if number != 5 or page else "step.5.again"
+    return number, TEXT(key, lang, page=page.group(1) if page else "")
+
+
+def write_plan_file(path: Path, assessment: Assessment, content: Content) -> None:
+    """The task list or the calendar, by the path's extension; the report modules load on first save."""
+    from readiness.report.outputs import PlanSettings, write_plan
+
+    write_plan(path, assessment, content, PlanSettings())
+
+
+def pdf_widgets(parent: QObject, lang: Lang) -> tuple[QPdfDocument, QPdfView]:
+    """The document the plan loads into and the view that previews it; QtPdf loads on first use."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    document = QPdfDocument(parent)
+    view = QPdfView()
+    view.setAccessibleName(TEXT("preview", lang))
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    view.setDocument(document)
+    return document, view
+
+
+def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuffer | None) -> tuple[QBuffer, bool]:
+    """Load PDF into the document from a new buffer, retiring the previous one; the buffer, and whether it loaded."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document.close()
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if previous is not None:
+        previous.close()
+        previous.deleteLater()
+    return buffer, document.status() is QPdfDocument.Status.Ready
+
+
+def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> Path | None:
+    """Where to save the kind of file, asked with a suggested name in FOLDER; None when the user cancels."""
+    stem = file_stem(organisation)
+    suggested = folder / TEXT(f"name.{kind}", lang, stem=stem)
+    caption = TEXT(f"save.{kind}", lang).replace("&", "")
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), TEXT(f"filter.{kind}", lang))
+    if not chosen:
+        return None
+    return with_suffix(Path(chosen), kind)
+
+
+def write_in_background(path: Path, write: Callable[[], None], report: Callable[[str, str], None]) -> None:
+    """Run WRITE on a thread, then REPORT the path and the error ('' when it worked)."""
+
+    def run() -> None:
+        try:
+            write()
+            error = ""
+        except ReadinessError as problem:
+            error = str(problem).splitlines()[0]
+        except OSError as problem:
+            error = f"{path}: {problem.strerror or problem}"
+        with suppress(RuntimeError):  # the panel was closed while the file was being written
+            report(str(path), error)
+
+    threading.Thread(target=run, name="readiness-save", daemon=True).start()

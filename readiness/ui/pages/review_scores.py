@@ -1,0 +1,155 @@
+"""The review's scores: the table of readiness scores with their bars, and how they were computed."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from readiness.core.questionnaire import ScoringMethod
+from readiness.core.text import Lang
+from readiness.ui.pages.formatting import formatter
+from readiness.ui.pages.review_text import TEXT
+
+if TYPE_CHECKING:
+    from readiness.core.plan.readiness import Readiness, ScoreLine
+
+BAND_COLOURS = ("#b03a2e", "#ca6f1e", "#2874a6", "#1e8449")
+"""From the lowest band to the highest; bands in between take the nearest colour."""
+
+SCORE_COLUMNS = ("dimension", "score", "bar", "band")
+
+
+def band_colour(index: int, count: int) -> QColor:
+    position = round(index * (len(BAND_COLOURS) - 1) / max(count - 1, 1))
+    return QColor(BAND_COLOURS[position])
+
+
+def set_up_scores(table: QTableWidget, lang: Lang) -> None:
+    table.setHorizontalHeaderLabels([TEXT(f"column.{c}", lang) for c in SCORE_COLUMNS])
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    header = table.horizontalHeader()
+    for column in range(len(SCORE_COLUMNS)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(SCORE_COLUMNS.index("bar"), QHeaderView.ResizeMode.Stretch)
+
+
+def show_scores(table: QTableWidget, fit_label: QLabel, readiness: Readiness, lang: Lang) -> None:
+    fit = readiness.fit
+    fit_label.setText(f"<b>{escape(fit.label)}</b> — {escape(fit.summary)}")
+    rows: list[ScoreLine | str] = [
+        readiness.overall,
+        TEXT("steps", lang),
+        *readiness.steps,
+        TEXT("reasons", lang),
+        *readiness.reasons,
+    ]
+    table.clearSpans()
+    table.setRowCount(len(rows))
+    for index, row in enumerate(rows):
+        if isinstance(row, str):
+            _heading_row(table, index, row)
+        else:
+            _score_row(table, index, row, readiness, lang, overall=row is readiness.overall)
+    table.resizeRowsToContents()
+    table.setCurrentCell(-1, -1)
+    table.updateGeometry()
+
+
+def _heading_row(table: QTableWidget, index: int, text: str) -> None:
+    table.setSpan(index, 0, 1, len(SCORE_COLUMNS))
+    item = QTableWidgetItem(text)
+    font = QFont(item.font())
+    font.setBold(True)
+    item.setFont(font)
+    table.setItem(index, 0, item)
+    table.removeCellWidget(index, SCORE_COLUMNS.index("bar"))
+
+
+def _score_row(
+    table: QTableWidget, index: int, line: ScoreLine, readiness: Readiness, lang: Lang, *, overall: bool
+) -> None:
+    score = formatter(lang).score(line.score)
+    counts = TEXT(
+        "counts", lang, scored=line.scored, na=line.not_applicable, unanswered=line.unanswered, skipped=line.skipped
+    )
+    name = QTableWidgetItem(TEXT("overall", lang) if overall else line.label)
+    name.setToolTip(f"{line.description}\n\n{counts}")
+    band = QTableWidgetItem(line.band_label)
+    band.setToolTip(line.band_description)
+    number = QTableWidgetItem(score)
+    number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if overall:
+        for item in (name, number, band):
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+    bar = QProgressBar()
+    bar.setRange(0, 1000)
+    bar.setValue(round((line.score or 0.0) * 10))
+    bar.setTextVisible(False)
+    bar.setAccessibleName(TEXT("score.of", lang, label=name.text(), score=score, band=line.band_label))
+    bar.setToolTip(counts)
+    ids = [b.id for b in readiness.bands]
+    if line.band in ids:
+        palette = bar.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, band_colour(ids.index(line.band), len(ids)))
+        bar.setPalette(palette)
+    for column, item in (("dimension", name), ("score", number), ("band", band)):
+        table.setItem(index, SCORE_COLUMNS.index(column), item)
+    table.setCellWidget(index, SCORE_COLUMNS.index("bar"), bar)
+
+
+def show_explanation(label: QLabel, readiness: Readiness, method: ScoringMethod, lang: Lang) -> None:
+    """How the scores are computed, with the overall score's own sum, and the bands."""
+    fmt = formatter(lang)
+    overall = readiness.overall
+    counts = TEXT(
+        "counts",
+        lang,
+        scored=overall.scored,
+        na=overall.not_applicable,
+        unanswered=overall.unanswered,
+        skipped=overall.skipped,
+    )
+    how = TEXT("how", lang) + (TEXT("how.mean_of_steps", lang) if method is ScoringMethod.MEAN_OF_STEPS else "")
+    if overall.score is None:
+        summary = TEXT("overall.none", lang, counts=counts)
+    elif method is ScoringMethod.MEAN_OF_STEPS:
+        summary = TEXT(
+            "overall.mean",
+            lang,
+            counts=counts,
+            sum=fmt.number(overall.weighted_sum),
+            steps=round(overall.total_weight),
+            score=fmt.score(overall.score),
+        )
+    else:
+        summary = TEXT(
+            "overall.weighted",
+            lang,
+            counts=counts,
+            sum=fmt.number(overall.weighted_sum),
+            weight=fmt.number(overall.total_weight),
+            score=fmt.score(overall.score),
+        )
+    bands = ", ".join(TEXT("band.from", lang, label=b.label, min=fmt.number(b.min, digits=0)) for b in readiness.bands)
+    label.setText("<br>".join(escape(t) for t in (how, summary, TEXT("bands", lang, bands=bands))))

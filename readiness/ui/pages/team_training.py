@@ -1,0 +1,249 @@
+"""The team panel's training sessions: a table of sessions dated from launch, each with its audience."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.assessment import TrainingSession
+from readiness.core.content import Catalogs
+from readiness.core.plan.builder import launch_date
+from readiness.core.text import Lang, Role
+from readiness.ui.pages.base import Panel
+from readiness.ui.pages.team_launch import date_text
+from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, name_input, table_item
+from readiness.ui.text import Texts
+
+TEXT = Texts(
+    {
+        "training": ("Tra&ining sessions", "Sesiones de for&mación"),
+        "training.name": ("Training sessions", "Sesiones de formación"),
+        "col.title": ("Title", "Título"),
+        "col.audience": ("Audience", "Participantes"),
+        "col.offset": ("When", "Cuándo"),
+        "col.date": ("Date", "Fecha"),
+        "offset.tip": (
+            "Days from launch: negative is before (−14 is two weeks before), positive after",
+            "Días desde el lanzamiento: negativo, antes (−14 son dos semanas antes); positivo, después",
+        ),
+        "days.suffix": (" days", " días"),
+        "title.placeholder": ("Title (required)", "Título (obligatorio)"),
+        "everyone": ("Whole team", "Todo el equipo"),
+        "session": ("session {row}", "sesión {row}"),
+        "new_session": ("New training session", "Nueva sesión de formación"),
+        "add_session": ("&Add session", "Añadir sesió&n"),
+        "remove_session": ("Remo&ve session", "&Quitar sesión"),
+        "no_sessions": (
+            "No sessions yet: the plan proposes a basics session two weeks before launch.",
+            "Aún no hay sesiones: el plan propone una sesión básica dos semanas antes del lanzamiento.",
+        ),
+    }
+)
+
+AUDIENCE_CHARS = 24
+"""The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
+
+
+def role_label(catalogs: Catalogs, role: Role, lang: Lang) -> str:
+    text = catalogs.roles.get(role)
+    return text.get(lang) if text else role.value.replace("_", " ")
+
+
+class TrainingSessions(Panel):
+    """The training-sessions part of the team panel, which supplies ``_edit_team`` and sets ``_loading``."""
+
+    _loading: bool
+
+    def _edit_team(self, **changes: object) -> None:
+        raise NotImplementedError
+
+    def _make_training(self) -> QWidget:
+        lang = self.context.lang
+        self.training = QTableWidget(0, 4)
+        self.training.setAccessibleName(TEXT("training.name", lang))
+        columns = ("title", "audience", "offset", "date")
+        self.training.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in columns])
+        self.training.model().setHeaderData(
+            2, Qt.Orientation.Horizontal, TEXT("offset.tip", lang), Qt.ItemDataRole.ToolTipRole
+        )
+        plain_table(self.training)
+        header = self.training.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.training.setColumnWidth(1, self.fontMetrics().averageCharWidth() * AUDIENCE_CHARS)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.training.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.training.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.training.currentCellChanged.connect(lambda *_: self._training_selection_changed())
+        self.no_sessions = QLabel(TEXT("no_sessions", lang))
+        self.no_sessions.setWordWrap(True)
+        self.add_session = QPushButton(TEXT("add_session", lang))
+        self.add_session.clicked.connect(self.add_training)
+        self.remove_session = QPushButton(TEXT("remove_session", lang))
+        self.remove_session.clicked.connect(self.remove_training)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.no_sessions, 1)
+        buttons.addWidget(self.add_session)
+        buttons.addWidget(self.remove_session)
+        return titled(TEXT("training", lang), self.training, buttons)
+
+    def _fill_training(self) -> None:
+        sessions = self.assessment.team.training
+        if self.training.isAncestorOf(self.focusWidget()):
+            self.training.setFocus()  # the cell widget about to go must not hand the focus to its neighbours
+        self.training.setRowCount(0)
+        self.training.setRowCount(len(sessions))
+        launch, _ = launch_date(self.assessment)
+        for row, session in enumerate(sessions):
+            self._fill_session(row, session, launch)
+        fit_height(self.training)
+        self.no_sessions.setVisible(not sessions)
+        self.remove_session.setEnabled(bool(sessions) and self.training.currentRow() >= 0)
+
+    def _fill_session(self, row: int, session: TrainingSession, launch: dt.date) -> None:
+        lang = self.context.lang
+        title = QLineEdit(session.title)
+        title.setPlaceholderText(TEXT("title.placeholder", lang))
+        title.setCursorPosition(0)
+        title.textEdited.connect(lambda text: self._title_edited(row, text))
+        audience = self._audience_button(row, session.audience)
+        offset = QuietSpinBox()
+        offset.setRange(-365, 365)
+        offset.setSuffix(TEXT("days.suffix", lang))
+        offset.setValue(session.offset_days)
+        offset.setToolTip(TEXT("offset.tip", lang))
+        offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
+        table_item(self.training, row, 3).setText(date_text(launch + dt.timedelta(days=session.offset_days), lang))
+        for column, (widget, key) in enumerate(((title, "title"), (audience, "audience"), (offset, "offset"))):
+            name_input(widget, f"{TEXT(f'col.{key}', lang)}, {TEXT('session', lang, row=row + 1)}")
+            RowFocus(widget, partial(self._session_focused, row))
+            self.training.setCellWidget(row, column, widget)
+
+    def _audience_button(self, row: int, audience: Sequence[Role]) -> QPushButton:
+        button = QPushButton()
+        self._show_audience(button, audience)
+        menu = QMenu(button)
+        for role in Role:
+            action = QAction(role_label(self.catalogs, role, self.context.lang), menu)
+            action.setCheckable(True)
+            action.setChecked(role in audience)
+            action.setData(role.value)
+            action.toggled.connect(lambda _=False: self._audience_changed(row, button, menu))
+            menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def _show_audience(self, button: QPushButton, audience: Sequence[Role]) -> None:
+        names = [role_label(self.catalogs, r, self.context.lang) for r in audience]
+        text = ", ".join(names) if names else TEXT("everyone", self.context.lang)
+        metrics = button.fontMetrics()
+        width = metrics.averageCharWidth() * (AUDIENCE_CHARS - 4)
+        button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width).replace("&", "&&"))
+        button.setToolTip(text)
+
+    def _edit_training(self, row: int, **changes: object) -> None:
+        if self._loading:
+            return
+        sessions = list(self.assessment.team.training)
+        sessions[row] = TrainingSession.model_validate({**sessions[row].model_dump(), **changes})
+        self._edit_team(training=tuple(sessions))
+        if "offset_days" in changes:
+            launch, _ = launch_date(self.assessment)
+            table_item(self.training, row, 3).setText(
+                date_text(launch + dt.timedelta(days=sessions[row].offset_days), self.context.lang)
+            )
+
+    def _title_edited(self, row: int, text: str) -> None:
+        """A session needs a title: an emptied field keeps the last one until something is typed."""
+        if text.strip():
+            self._edit_training(row, title=text)
+
+    def _audience_changed(self, row: int, button: QPushButton, menu: QMenu) -> None:
+        audience = tuple(Role(str(a.data())) for a in menu.actions() if a.isChecked())
+        self._show_audience(button, audience)
+        self._edit_training(row, audience=audience)
+
+    def add_training(self) -> None:
+        session = TrainingSession(title=TEXT("new_session", self.context.lang))
+        self._edit_team(training=(*self.assessment.team.training, session))
+        self._reload_training()
+        row = self.training.rowCount() - 1
+        self.training.setCurrentCell(row, 3)
+        title = self.training.cellWidget(row, 0)
+        if isinstance(title, QLineEdit):  # once the table has placed it: a hidden widget cannot take the focus
+            QTimer.singleShot(0, title, partial(_focus_and_select, title))
+
+    def remove_training(self) -> None:
+        row = self.training.currentRow()
+        sessions = self.assessment.team.training
+        if not 0 <= row < len(sessions):
+            return
+        self._edit_team(training=sessions[:row] + sessions[row + 1 :])
+        self._reload_training()
+        if self.training.rowCount():
+            self.training.setCurrentCell(min(row, self.training.rowCount() - 1), 3)
+
+    def _reload_training(self) -> None:
+        self._loading = True
+        try:
+            self._fill_training()
+        finally:
+            self._loading = False
+
+    def _session_focused(self, row: int) -> None:
+        """Select the row of a focused cell, but not while the rows are being rebuilt."""
+        if not self._loading and row < self.training.rowCount():
+            self.training.setCurrentCell(row, 3)
+
+    def _training_selection_changed(self) -> None:
+        self.remove_session.setEnabled(self.training.currentRow() >= 0)
+
+
+def _focus_and_select(edit: QLineEdit) -> None:
+    edit.setFocus()
+    edit.selectAll()
+
+
+def plain_table(table: QTableWidget) -> None:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setCornerButtonEnabled(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def fit_height(table: QTableWidget) -> None:
+    """Tall enough to show every row: the panel scrolls, not the table."""
+    rows = sum(table.sizeHintForRow(r) for r in range(table.rowCount()))
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth())
+    table.setMaximumHeight(table.minimumHeight())
+
+
+def titled(title: str, table: QTableWidget, below: QHBoxLayout | None = None) -> QGroupBox:
+    """A group box around a table; the title's mnemonic moves the focus to the table, its first child."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(table)
+    if below is not None:
+        layout.addLayout(below)
+    return box

@@ -24,7 +24,7 @@ from readiness.core.questionnaire import Questionnaire
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.core.schema import schema_texts
 from readiness.core.scoring import DimensionScore, ScoreReport, Status, score_assessment
-from readiness.core.text import Lang
+from readiness.core.text import Lang, worded
 from readiness.resources import ResourceError, questionnaires
 
 EXIT_OK = 0
@@ -203,7 +203,7 @@ def _list(args: argparse.Namespace) -> int:
         baseline = f"  (re-assessment of {row.baseline_id})" if row.baseline_id else ""
         print(
             f"{row.id:>5}  {row.organisation:<32.32}  {row.created.isoformat()}  {row.language}  {row.status:<8}"
-            f"  {row.answers:>3} answers  {row.questionnaire}{baseline}"
+            f"  {_counted(row.answers, 'answer'):>11}  {row.questionnaire}{baseline}"
         )
     return EXIT_OK
 
@@ -261,7 +261,7 @@ def _plan(args: argparse.Namespace) -> int:
         theme=load_theme(args.theme) if args.theme else None,
     )
     written = write_plan(args.output, _plan_assessment(args, content), content, settings)
-    pages = f" ({written.pages} pages)" if written.pages else ""
+    pages = f" ({_counted(written.pages, 'page')})" if written.pages else ""
     print(f"wrote {written.path}{pages}")
     for warning in written.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -313,6 +313,11 @@ def _score_line(name: str, score: DimensionScore, questionnaire: Questionnaire, 
         return f"{indent}{name:<24} {'—':>5}  not scored yet  ({counts})"
     band = questionnaire.band_for(score.score).label.get(lang)
     return f"{indent}{name:<24} {score.score:5.1f}  {band:<14} ({counts})"
+
+
+def _counted(count: int, noun: str) -> str:
+    """ "1 answer", "3 answers": the command line speaks English."""
+    return worded((f"1 {noun}", f"{{count}} {noun}s"), Lang.EN, {"count": count})
 
 
 if __name__ == "__main__":

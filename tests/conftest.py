@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
-# GUI tests run without a display, whatever the command line; set before any Qt import.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
 import pytest
+from fontenv import bundled_font, write_config
 
 from readiness.core.assessment import (
     ActionOverride,
@@ -27,6 +29,17 @@ from readiness.core.assessment import (
 )
 from readiness.core.content import Content, load_content
 from readiness.core.text import Lang, Role
+
+# The tests own their environment, whatever the machine: no display (before any QApplication exists), a time zone
+# and a locale of their own, and fonts from a fontconfig configuration written here (inherited by the render
+# child), so that no result depends on the fonts a machine happens to have.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["TZ"] = "UTC"
+time.tzset()
+os.environ["LC_ALL"] = "C.UTF-8"
+_FONT_FOLDER = Path(tempfile.mkdtemp(prefix="readiness-test-fonts-"))
+atexit.register(shutil.rmtree, _FONT_FOLDER, ignore_errors=True)
+os.environ["FONTCONFIG_FILE"] = str(write_config(_FONT_FOLDER, (bundled_font(),)))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_CONTENT = FIXTURES / "content"

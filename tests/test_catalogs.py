@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from readiness.core.assessment import Assessment, ChannelChoice, Gap, Profile
 from readiness.core.content import Content, load_content
 from readiness.core.plan.builder import build_plan
+from readiness.core.plan.schedule import working_days_before
 from readiness.core.safeyaml import dump_yaml, load_yaml_file
 from readiness.core.samples import load_sample
 from readiness.core.text import Lang
@@ -192,7 +193,7 @@ def sample(content: Content) -> Assessment:
     return load_sample("mx-retail", Lang.EN, content, FOLDER)
 
 
-def test_a_blockers_lead_time_moves_its_due_date(tmp_path: Path, content: Content, sample: Assessment) -> None:
+def test_a_blockers_lead_time_moves_its_start_date(tmp_path: Path, content: Content, sample: Assessment) -> None:
     before = build_plan(sample, content)
     target = next(t for t in before.launch_blockers if not t.late_start and t.status.value == "todo")
     blocker_id, channel_id = target.id.split("@")
@@ -203,7 +204,8 @@ def test_a_blockers_lead_time_moves_its_due_date(tmp_path: Path, content: Conten
 
     after = build_plan(sample, edited_content(tmp_path, "catalog/channels.yaml", lengthen))
     moved = next(t for t in after.launch_blockers if t.id == target.id)
-    assert moved.due == target.due - dt.timedelta(days=5)
+    assert moved.due == target.due  # every blocker is due the same buffer before launch
+    assert moved.start == working_days_before(target.start or target.due, 5)  # it starts five working days earlier
 
 
 def test_a_channels_markets_change_its_rank(tmp_path: Path, content: Content, sample: Assessment) -> None:

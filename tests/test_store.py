@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, create_engine, insert
+from sqlalchemy import Connection, column, create_engine, insert, table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
@@ -37,7 +37,7 @@ from readiness.store import (
     set_last_page,
 )
 from readiness.store.engine import BUSY_TIMEOUT_MS, create_library_engine, library_url
-from readiness.store.library import BACKUPS_KEPT, _alembic_config
+from readiness.store.library import BACKUPS_KEPT, SCHEMA_HEAD, _alembic_config
 from readiness.store.mapping import answer_row, child_rows, profile_json, team_json, to_json
 from readiness.store.tables import AssessmentRow, OrganisationRow
 
@@ -334,6 +334,19 @@ def test_a_create_that_fails_half_way_leaves_nothing_behind(
 
 # --- migrations -----------------------------------------------------------------------------------------------------
 
+LATER_COLUMNS = {"assessment": {"last_page"}, "channel_choice": {"reason"}, "kpi_target": {"baseline_source"}}
+"""Columns that revisions after 0001 added."""
+
+
+def as_at_schema_0001(assessment: Assessment) -> Assessment:
+    """What a library written by the first schema can hold of an assessment: no reasons, no baseline sources."""
+    return assessment.model_copy(
+        update={
+            "channels": tuple(c.model_copy(update={"reason": ""}) for c in assessment.channels),
+            "kpis": tuple(k.model_copy(update={"baseline_source": ""}) for k in assessment.kpis),
+        }
+    )
+
 
 def insert_at_schema_0001(
     connection: Connection, assessment: Assessment, *, assessment_id: int, organisation_id: int, baseline_id: int | None
@@ -357,12 +370,13 @@ def insert_at_schema_0001(
         team_json=team_json(assessment.team),
         refine_json=to_json(assessment.refine),
     )
-    connection.execute(insert(tables["assessment"]), [row.model_dump(exclude={"last_page"})])
+    connection.execute(insert(tables["assessment"]), [row.model_dump(exclude=LATER_COLUMNS["assessment"])])
     children: list[SQLModel] = [answer_row(assessment_id, q, a) for q, a in assessment.answers.items()]
     children += child_rows(assessment_id, assessment)
     for child in children:
-        table = SQLModel.metadata.tables[str(type(child).__tablename__)]
-        connection.execute(insert(table), [child.model_dump(exclude={"id"})])
+        name = str(type(child).__tablename__)
+        data = child.model_dump(exclude={"id", *LATER_COLUMNS.get(name, set())})
+        connection.execute(insert(table(name, *(column(key) for key in data))), [data])
 
 
 def test_a_library_at_the_first_schema_is_backed_up_then_migrated_with_all_its_data(
@@ -384,9 +398,9 @@ def test_a_library_at_the_first_schema_is_backed_up_then_migrated_with_all_its_d
     assert query(db, "SELECT version_num FROM alembic_version") == [("0001",)]
 
     with open_library(str(db)) as library:
-        assert load(library, 1) == samples["mx-retail.en"]
-        assert load(library, 2) == samples["mx-retail.es"]
-        assert load(library, 3) == samples["jp-brand.en"]
+        assert load(library, 1) == as_at_schema_0001(samples["mx-retail.en"])
+        assert load(library, 2) == as_at_schema_0001(samples["mx-retail.es"])
+        assert load(library, 3) == as_at_schema_0001(samples["jp-brand.en"])
         with library.session() as session:
             rows = list_assessments(session=session)
         assert [(row.id, row.baseline_id, row.organisation) for row in rows] == [
@@ -398,28 +412,28 @@ def test_a_library_at_the_first_schema_is_backed_up_then_migrated_with_all_its_d
         with library.session() as session:
             set_last_page(session=session, assessment_id=2, page="team")
 
-    assert query(db, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert query(db, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert query(db, "SELECT id, last_page FROM assessment ORDER BY id") == [(1, None), (2, "team"), (3, None)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
     assert query(db, "PRAGMA foreign_key_check") == []
-    kept = sorted((db.parent / "backups").glob(f"{db.stem}-before-0002-*.sqlite"))
+    kept = sorted((db.parent / "backups").glob(f"{db.stem}-before-{SCHEMA_HEAD}-*.sqlite"))
     assert len(kept) == 1, kept
     assert query(kept[0], "SELECT version_num FROM alembic_version") == [("0001",)]
     assert query(kept[0], "SELECT count(*) FROM assessment") == [(3,)]
     assert query(kept[0], "PRAGMA integrity_check") == [("ok",)]
 
 
-REBUILD_0003 = '''"""Rebuild the assessment table, as SQLite batch mode does for most column changes
+REBUILD_0004 = '''"""Rebuild the assessment table, as SQLite batch mode does for most column changes
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -437,18 +451,18 @@ def downgrade() -> None:
 def test_a_migration_that_rebuilds_the_assessment_table_keeps_every_row(
     tmp_path: Path, db: Path, samples: dict[str, Assessment], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The shipped migrations plus a real 0003 of the kind the next schema change is likely to need."""
+    """The shipped migrations plus a real 0004 of the kind the next schema change is likely to need."""
     with open_library(str(db)) as library:
         assessment_id = create(library, samples["mx-retail.en"])
     before = row_counts(db)
     migrations = tmp_path / "migrations"
     shutil.copytree(library_module.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0003_rebuild_the_assessment_table.py").write_text(REBUILD_0003, encoding="utf-8")
+    (migrations / "versions" / "0004_rebuild_the_assessment_table.py").write_text(REBUILD_0004, encoding="utf-8")
     monkeypatch.setattr(library_module, "MIGRATIONS", migrations)
-    monkeypatch.setattr(library_module, "SCHEMA_HEAD", "0003")
+    monkeypatch.setattr(library_module, "SCHEMA_HEAD", "0004")
 
     with open_library(str(db)) as library:
-        assert query(db, "SELECT version_num FROM alembic_version") == [("0003",)]
+        assert query(db, "SELECT version_num FROM alembic_version") == [("0004",)]
         assert row_counts(db) == before
         assert load(library, assessment_id) == samples["mx-retail.en"]
 
@@ -590,7 +604,7 @@ def test_opening_and_closing_keeps_at_most_seven_valid_rotating_backups(
     assert 1 <= len(backups) <= BACKUPS_KEPT == 7, [p.name for p in backups]
     for backup in backups:
         assert query(backup, "PRAGMA integrity_check") == [("ok",)]
-        assert query(backup, "SELECT version_num FROM alembic_version") == [("0002",)]
+        assert query(backup, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     # The newest backup, taken as the library closed, holds the last import.
     assert query(backups[-1], "SELECT count(*) FROM assessment") == [(10,)]
     assert query(backups[-1], "SELECT name FROM organisation ORDER BY id DESC LIMIT 1") == [("Round 9",)]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, PlainSerializer, WithJsonSchema, field_validator
 
 from readiness.core.catalog import Audience, Cadence
 from readiness.core.text import Id, Lang, Model, Role, TaskId
@@ -16,6 +16,21 @@ Country = str
 
 ShortText = str
 LongText = str
+
+
+def _whole_minute(value: dt.time) -> dt.time:
+    if value.second or value.microsecond or value.tzinfo is not None:
+        raise ValueError("expected a time of day as HH:MM, without seconds or a time zone")
+    return value
+
+
+ClockTime = Annotated[
+    dt.time,
+    AfterValidator(_whole_minute),
+    PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "HH:MM, 24-hour"}),
+]
+"""A time of day, written HH:MM in files (JSON Schema's 'time' format would demand seconds and an offset)."""
 
 
 class Size(StrEnum):
@@ -32,8 +47,8 @@ class ChannelUse(Model):
 
 class BusinessHours(Model):
     days: tuple[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], ...] = ("mon", "tue", "wed", "thu", "fri")
-    opens: dt.time = dt.time(9, 0)
-    closes: dt.time = dt.time(18, 0)
+    opens: ClockTime = Field(default=dt.time(9, 0), json_schema_extra={"default": "09:00"})
+    closes: ClockTime = Field(default=dt.time(18, 0), json_schema_extra={"default": "18:00"})
     timezone: str = "UTC"
 
 
@@ -130,6 +145,7 @@ class Gap(Model):
 class ChannelChoice(Model):
     channel: Id
     role: Literal["primary", "secondary"]
+    reason: LongText = Field(default="", description="Why this channel, when it is not the one ranked first.")
 
 
 class TeamRole(Model):
@@ -168,6 +184,9 @@ class PromotionChoice(Model):
 class KpiTarget(Model):
     kpi: Id
     baseline: float | None = None
+    baseline_source: LongText = Field(
+        default="", description="Where the baseline was measured: this KPI's own channel and touchpoint."
+    )
     target: float
     deadline_days: int = Field(default=90, ge=1, le=730)
     owner: ShortText = ""

@@ -8,12 +8,54 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from readiness.core.text import Id, LocalText, Model, Role, Step
+from readiness.core.placeholders import ANY_ITEM, NONE, ONE_CHANNEL, require_fillable, uses_link
+from readiness.core.text import Id, Lang, LocalText, Model, Role, Step
+
+
+class SourceKind(StrEnum):
+    """How far a source can be trusted in a client deliverable; the plan marks anything below primary."""
+
+    PRIMARY = "primary"
+    """The platform's, regulator's or legislator's own page, or the statute."""
+    STUDY = "study"
+    """A published study or benchmark report with a stated method."""
+    SECONDARY = "secondary"
+    """Law-firm alerts, press coverage of official announcements, industry bodies."""
+    VENDOR = "vendor"
+    """A vendor's own page or data: used only where nothing primary exists."""
+
+
+HISTORIC_BEFORE = 2020
+"""Figures from before this year are printed as historic."""
 
 
 class Source(Model):
     title: str = Field(min_length=1)
     url: str = Field(pattern=r"^https?://\S+$")
+    as_of: dt.date
+    kind: SourceKind
+    published: int | None = Field(
+        default=None, ge=1990, le=2100, description="The year the figures describe, when older than the page."
+    )
+
+    @property
+    def historic(self) -> bool:
+        return self.published is not None and self.published < HISTORIC_BEFORE
+
+
+class ChannelNote(Model):
+    """Text that is true or useful only when one of these channels is chosen, with the sources behind it."""
+
+    channels: tuple[Id, ...] = Field(min_length=1)
+    text: LocalText
+    sources: tuple[Source, ...] = Field(default=(), description="Printed only with the note.")
+
+
+class MarketRate(Model):
+    """A price point for the markets it names, with the date it was read."""
+
+    countries: tuple[str, ...] = Field(min_length=1, description="ISO codes or region groups.")
+    text: LocalText
     as_of: dt.date
 
 
@@ -50,8 +92,12 @@ class ChecklistItem(Model):
     title: LocalText
     detail: LocalText | None = None
     owner_role: Role
-    lead_time_days: int = Field(default=0, ge=0, le=365, description="Days needed before launch.")
+    lead_time_days: int = Field(default=0, ge=0, le=365, description="Working days the item takes to complete.")
     countries: tuple[str, ...] = Field(default=(), description="Only for these ISO countries (empty: everywhere).")
+    channels: tuple[Id, ...] = Field(
+        default=(), description="Only when one of these channels is chosen (regulation items; empty: any)."
+    )
+    only_with_bot: bool = Field(default=False, description="Only when a bot answers customers.")
 
 
 class RegionGroup(Model):
@@ -63,6 +109,13 @@ class RegionGroup(Model):
 class Channel(Sourced):
     id: Id
     name: LocalText
+    short_name: LocalText | None = Field(
+        default=None, description="The name customers know it by, for copy they will read (default: name)."
+    )
+    mentions: tuple[str, ...] = Field(
+        default=(), description="Words and link hosts that name this channel in text (brand names, 'wa.me')."
+    )
+    link: LocalText | None = Field(default=None, description="The channel's own deep-link format, if it has one.")
     status: Literal["active", "discontinued"]
     discontinued_on: dt.date | None = None
     replacement: LocalText | None = None
@@ -83,6 +136,7 @@ class Channel(Sourced):
     lead_time_days: int = Field(ge=0, le=365)
     cost_model: CostModel
     pricing: LocalText
+    rates: tuple[MarketRate, ...] = Field(default=(), description="Price points per market; printed for those served.")
     entry_points: tuple[LocalText, ...] = ()
     use_cases: tuple[LocalText, ...] = ()
     closes_gaps: tuple[Id, ...] = ()
@@ -97,10 +151,21 @@ class Channel(Sourced):
     def recommendable(self) -> bool:
         return self.status == "active" and not self.contact_only
 
+    def customer_name(self, lang: Lang) -> str:
+        return (self.short_name or self.name).get(lang)
+
     @model_validator(mode="after")
     def _check_status(self) -> Channel:
         if (self.status == "discontinued") != (self.discontinued_on is not None):
             raise ValueError("discontinued_on is required for, and only for, a discontinued channel")
+        return self
+
+    @model_validator(mode="after")
+    def _check_wording(self) -> Channel:
+        items = (*self.blockers, *self.day_one)
+        require_fillable((t for item in items for t in (item.title, item.detail)), ONE_CHANNEL)
+        if self.link is None and any(uses_link(item.title, item.detail) for item in items):
+            raise ValueError("an item uses {link}, but the channel has no link")
         return self
 
 
@@ -145,6 +210,12 @@ class GapType(Sourced):
     data_needed: LocalText
     closing_actions: tuple[LocalText, ...] = ()
     benchmark: Benchmark
+    channel_notes: tuple[ChannelNote, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_wording(self) -> GapType:
+        require_fillable((self.benchmark.text, *self.closing_actions, *(n.text for n in self.channel_notes)), NONE)
+        return self
 
 
 class Surface(Model):
@@ -162,8 +233,19 @@ class PromotionAction(Model):
     countries: tuple[str, ...] = Field(default=(), description="Only for these countries or region groups.")
     audience: tuple[Audience, ...] = Field(default=(), description="Only for these audiences (empty: all).")
     only_if_using: tuple[Id, ...] = Field(default=(), description="Only when one of these is a current channel.")
+    only_with_bot: bool = Field(default=False, description="Only when a bot answers customers.")
     owner_role: Role
     offset_days: int = Field(ge=-180, le=365)
+
+    @property
+    def per_channel(self) -> bool:
+        """Repeated for each chosen channel it names, rather than written once for all of them."""
+        return "all" not in self.channels
+
+    @model_validator(mode="after")
+    def _check_wording(self) -> PromotionAction:
+        require_fillable((self.title, self.detail), ONE_CHANNEL if self.per_channel else ANY_ITEM)
+        return self
 
 
 class Cadence(StrEnum):
@@ -185,6 +267,13 @@ class Kpi(Sourced):
     data_source: LocalText
     cadence: Cadence
     channels: tuple[Id, ...] = Field(default=("all",), description="Channel ids it suits, or 'all'.")
+    channel_notes: tuple[ChannelNote, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_wording(self) -> Kpi:
+        texts = (self.name, self.definition, self.formula, self.benchmark, *(n.text for n in self.channel_notes))
+        require_fillable(texts, NONE)
+        return self
 
     def applies_to(self, channel_id: str) -> bool:
         return "all" in self.channels or channel_id in self.channels
@@ -196,15 +285,43 @@ class Regulation(Sourced):
     id: Id
     name: LocalText
     jurisdiction: LocalText
-    applies_in: tuple[str, ...] = Field(min_length=1, description="Country codes or region-group ids.")
+    applies_in: tuple[str, ...] = Field(default=(), description="Country codes or region-group ids.")
     channels: tuple[Id, ...] = Field(default=("all",), description="Channel ids it concerns, or 'all'.")
     summary: LocalText
     penalties: LocalText | None = None
     only_with_bot: bool = Field(default=False, description="Applies only when a bot answers customers.")
+    fallback: bool = Field(
+        default=False,
+        description="Applies instead in every market served that no other regulation covers (applies_in stays empty).",
+    )
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
 
     def concerns(self, channel_id: str) -> bool:
         return "all" in self.channels or channel_id in self.channels
+
+    @model_validator(mode="after")
+    def _check_wording(self) -> Regulation:
+        require_fillable((self.summary, *(t for i in self.checklist for t in (i.title, i.detail))), ANY_ITEM)
+        return self
+
+    @model_validator(mode="after")
+    def _markets_or_fallback(self) -> Regulation:
+        if self.fallback == bool(self.applies_in):
+            raise ValueError("give applies_in, or set fallback: true, not both")
+        return self
+
+
+class MarketNote(Model):
+    """A market this catalog has no regulation entry for: the laws to check there, and where to read about them."""
+
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    name: LocalText
+    laws: LocalText
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    @property
+    def id(self) -> str:
+        return self.country
 
 
 class Catalog(Model):
@@ -221,4 +338,5 @@ class Catalog(Model):
     promotion_actions: tuple[PromotionAction, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     regulations: tuple[Regulation, ...] = ()
+    market_notes: tuple[MarketNote, ...] = ()
     roles: dict[Role, LocalText] = Field(default_factory=dict)

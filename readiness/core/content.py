@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readiness.core.assessment import Assessment
-from readiness.core.catalog import Catalog, Channel, GapType, Kpi, PromotionAction, RegionGroup, Regulation, Surface
+from readiness.core.catalog import (
+    Catalog,
+    Channel,
+    ChannelNote,
+    GapType,
+    Kpi,
+    MarketNote,
+    PromotionAction,
+    RegionGroup,
+    Regulation,
+    Surface,
+)
+from readiness.core.placeholders import uses_link
 from readiness.core.problems import Problem, ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import YamlDocument, load_yaml_file
@@ -17,7 +29,16 @@ from readiness.core.validation import validate_document
 SAMPLES_FOLDER = "samples"
 
 
-_SECTIONS = ("region_groups", "channels", "gap_types", "surfaces", "promotion_actions", "kpis", "regulations")
+_SECTIONS = (
+    "region_groups",
+    "channels",
+    "gap_types",
+    "surfaces",
+    "promotion_actions",
+    "kpis",
+    "regulations",
+    "market_notes",
+)
 
 
 @dataclass
@@ -31,6 +52,7 @@ class Catalogs:
     promotion_actions: dict[str, PromotionAction] = field(default_factory=dict)
     kpis: dict[str, Kpi] = field(default_factory=dict)
     regulations: dict[str, Regulation] = field(default_factory=dict)
+    market_notes: dict[str, MarketNote] = field(default_factory=dict)
     roles: dict[Role, LocalText] = field(default_factory=dict)
 
     def add(self, catalog: Catalog, name: str) -> list[Problem]:
@@ -117,7 +139,9 @@ def load_content(*folders: Path) -> Content:
                 problems.extend(error.problems)
         content.overlay(layer)
     if not problems:  # references into a file that failed would only repeat its problems
-        problems.extend(check_catalog_references(content.catalogs, ", ".join(str(f) for f in folders)))
+        name = ", ".join(str(f) for f in folders)
+        problems.extend(check_catalog_references(content.catalogs, name))
+        problems.extend(_check_action_channels(content, name))
     if problems:
         raise ReadinessError(problems)
     return content
@@ -165,12 +189,43 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
         problems += _unknown(name, f"promotion action {action.id}: only_if_using", action.only_if_using, channel_ids)
     for kpi in catalogs.kpis.values():
         problems += _unknown(name, f"kpi {kpi.id}: channels", kpi.channels, channel_ids)
+        problems += _unknown_in_notes(name, f"kpi {kpi.id}", kpi.channel_notes, channel_ids)
+    for gap_type in catalogs.gap_types.values():
+        problems += _unknown_in_notes(name, f"gap type {gap_type.id}", gap_type.channel_notes, channel_ids)
     for regulation in catalogs.regulations.values():
         where = f"regulation {regulation.id}"
         problems += _unknown(name, f"{where}: channels", regulation.channels, channel_ids)
         problems += _unknown_regions(name, where, regulation.applies_in, catalogs)
         for item in regulation.checklist:
             problems += _unknown_regions(name, f"{where}: {item.id}", item.countries, catalogs)
+            problems += _unknown(name, f"{where}: {item.id}: channels", item.channels, channel_ids)
+    return problems + check_links(catalogs, name)
+
+
+def _unknown_in_notes(name: str, where: str, notes: Iterable[ChannelNote], known: Iterable[str]) -> list[Problem]:
+    return [p for note in notes for p in _unknown(name, f"{where}: channel_notes", note.channels, known)]
+
+
+def _check_action_channels(content: Content, name: str) -> list[Problem]:
+    known = set(content.catalogs.channels)
+    return [
+        problem
+        for questionnaire in content.questionnaires.values()
+        for action in questionnaire.actions
+        for problem in _unknown(
+            name, f"questionnaire {questionnaire.id}: action {action.id}: channels", action.channels, known
+        )
+    ]
+
+
+def check_links(catalogs: Catalogs, name: str) -> list[Problem]:
+    """A promotion action that prints ``{link}`` only for channels that have a link format."""
+    problems = []
+    for action in catalogs.promotion_actions.values():
+        if action.per_channel and uses_link(action.title, action.detail):
+            linkless = [c for c in action.channels if c in catalogs.channels and catalogs.channels[c].link is None]
+            where = f"promotion action {action.id}"
+            problems += [Problem(name, f"{where}: uses {{link}}, but channel {c!r} has no link") for c in linkless]
     return problems
 
 

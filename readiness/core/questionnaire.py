@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from readiness.core.placeholders import ANY_ITEM, require_fillable
 from readiness.core.text import Effort, Id, LocalText, Model, Reason, Role, Score, Step
 
 
@@ -45,6 +46,19 @@ class Dimension(Model):
     description: LocalText
 
 
+class Settled(StrEnum):
+    """What an assessment itself records; an action asking for it is done once the assessment holds it."""
+
+    GAPS_RECORDED = "gaps_recorded"
+    SPONSOR_NAMED = "sponsor_named"
+    CHANNEL_OWNER_NAMED = "channel_owner_named"
+    CHANNELS_CHOSEN = "channels_chosen"
+    COVERAGE_SET = "coverage_set"
+    PROMISE_SET = "promise_set"
+    BOT_SCOPE_WRITTEN = "bot_scope_written"
+    KPI_TARGETS_SET = "kpi_targets_set"
+
+
 class ActionDef(Model):
     """A plan task that answers can add."""
 
@@ -56,6 +70,15 @@ class ActionDef(Model):
     effort: Effort
     offset_days: int = Field(ge=-365, le=730, description="Due date in days from launch (negative: before).")
     depends_on: tuple[Id, ...] = ()
+    done_when: tuple[Settled, ...] = Field(
+        default=(), description="Printed as done, not planned again, once the assessment records all of these."
+    )
+    channels: tuple[Id, ...] = Field(default=(), description="Only when one of these channels is chosen (empty: any).")
+
+    @model_validator(mode="after")
+    def _check_wording(self) -> ActionDef:
+        require_fillable((self.title, self.detail), ANY_ITEM)
+        return self
 
 
 class Choice(Model):

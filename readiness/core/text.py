@@ -15,6 +15,29 @@ class Lang(StrEnum):
 
 LANGUAGES: tuple[Lang, ...] = (Lang.EN, Lang.ES)
 
+
+def plural_index(lang: Lang | str, count: float) -> int:
+    """Which form a count takes: 0 for the singular ("1 minute", "1 minuto"), 1 for the plural.
+
+    English and Spanish both use the singular for exactly one (CLDR plural rule 'one': n = 1).
+    """
+    return 0 if count == 1 else 1
+
+
+Wording = str | tuple[str, str]
+"""One sentence, or its (singular, plural) forms chosen by a ``count`` parameter."""
+
+
+def worded(wording: Wording, lang: Lang | str, params: dict[str, object]) -> str:
+    """The sentence filled with ``params``; a sentence with plural forms takes the form ``count`` asks for."""
+    if isinstance(wording, tuple):
+        count = params.get("count")
+        if not isinstance(count, int | float):
+            raise TypeError(f"{wording[1]!r} has plural forms and needs a numeric count")
+        wording = wording[plural_index(lang, count)]
+    return wording.format(**params) if params else wording
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")]
 """A stable identifier: lower-case letters, digits, '_', '.', '-'."""
 

@@ -7,6 +7,7 @@ Coordinates are in SVG user units, one unit to one CSS pixel of the chart box.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,11 @@ AXIS_HEIGHT = 22.0
 TIMELINE_TEXT_WIDTH = 330.0
 TIMELINE_ROW = 22.0
 TIMELINE_TOP = 26.0
+MONTH_FONT_SIZE = 9.0
+MONTH_LABEL_GAP = 10.0
+SHORTEST_MONTH_DAYS = 28
+AVERAGE_GLYPH_WIDTH = 0.6
+"""Of the font size: a safe over-estimate of an average glyph of the month labels, digits included."""
 
 
 @dataclass(frozen=True)
@@ -119,15 +125,25 @@ def timeline(milestones: Sequence[Milestone], fmt: Formatter) -> Timeline:
         for i, m in enumerate(ordered)
     )
     height = TIMELINE_TOP + len(points) * TIMELINE_ROW
-    return Timeline(CHART_WIDTH, height, track_x, track_width, points, _month_marks(start, end, x_of, fmt))
+    months = _month_marks(start, end, x_of, fmt, track_width)
+    return Timeline(CHART_WIDTH, height, track_x, track_width, points, months)
 
 
-def _month_marks(start: dt.date, end: dt.date, x_of: Callable[[dt.date], float], fmt: Formatter) -> tuple[Mark, ...]:
+def _month_marks(
+    start: dt.date, end: dt.date, x_of: Callable[[dt.date], float], fmt: Formatter, track_width: float
+) -> tuple[Mark, ...]:
+    """Month labels along the track, thinned to every n-th month so that no two labels touch."""
     firsts: list[dt.date] = []
     day = dt.date(start.year, start.month, 1)
     while day <= end:
         if day >= start:
             firsts.append(day)
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    step = max(1, len(firsts) // 6)
-    return tuple(Mark(x_of(d), fmt.month(d)) for d in firsts[::step])
+    labels = [fmt.month(d) for d in firsts]
+    if not labels:
+        return ()
+    widest = max(len(text) for text in labels) * MONTH_FONT_SIZE * AVERAGE_GLYPH_WIDTH
+    span = max((end - start).days, 1)
+    month_width = track_width * SHORTEST_MONTH_DAYS / span
+    step = max(1, math.ceil((widest + MONTH_LABEL_GAP) / month_width))
+    return tuple(Mark(x_of(d), text) for d, text in list(zip(firsts, labels, strict=True))[::step])

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from readiness import __version__
 from readiness.core.plan.messages import label
 from readiness.core.plan.model import Plan
+from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
 from readiness.report.labels import Labels
@@ -78,6 +79,7 @@ def render_plan_html(
             readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt),
             timeline=timeline(plan.milestones, fmt) if plan.milestones else None,
             band_colours=BAND_COLOURS,
+            buffer_days=LAUNCH_BUFFER_WORKING_DAYS,
             version=__version__,
             generated=generated or dt.date.today(),
         )

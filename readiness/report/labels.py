@@ -8,22 +8,31 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from readiness.core.safeyaml import load_yaml_file
-from readiness.core.text import Lang, LocalText
+from readiness.core.text import Lang, LocalText, plural_index
 from readiness.core.validation import validate_document
 from readiness.resources import Folder, resource
 
 LABELS_FILE = "labels.yaml"
 
 
+class PluralLabel(BaseModel):
+    """A label with a number in it: the form for one, and the form for any other count."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    one: LocalText
+    other: LocalText
+
+
 class LabelsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: Literal["labels"]
-    labels: dict[str, LocalText]
+    labels: dict[str, LocalText | PluralLabel]
 
 
 @cache
-def _labels() -> dict[str, LocalText]:
+def _labels() -> dict[str, LocalText | PluralLabel]:
     path = resource(Folder.REPORT_TEMPLATES, LABELS_FILE)
     return validate_document(LabelsFile, load_yaml_file(path), str(path)).labels
 
@@ -32,12 +41,25 @@ def label_keys() -> frozenset[str]:
     return frozenset(_labels())
 
 
+def label_forms(key: str, lang: Lang | str) -> tuple[str, ...]:
+    """A label's unfilled text in one language: one form, or the singular and the plural."""
+    label = _labels()[key]
+    forms = (label.one, label.other) if isinstance(label, PluralLabel) else (label,)
+    return tuple(form.get(lang) for form in forms)
+
+
 class Labels:
-    """Look up a label in one language: ``t("gaps.title")`` or ``t("page.of", page=1)``."""
+    """Look up a label in one language: ``t("gaps.title")``, or ``t("summary.blockers", count=3)`` for a plural."""
 
     def __init__(self, lang: Lang | str) -> None:
         self.lang = Lang(lang)
 
     def __call__(self, key: str, **params: object) -> str:
-        text = _labels()[key].get(self.lang)
+        label = _labels()[key]
+        if isinstance(label, PluralLabel):
+            count = params.get("count")
+            if not isinstance(count, int | float):
+                raise TypeError(f"label {key!r} has plural forms and needs a numeric count")
+            label = (label.one, label.other)[plural_index(self.lang, count)]
+        text = label.get(self.lang)
         return text.format(**params) if params else text

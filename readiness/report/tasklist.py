@@ -14,7 +14,20 @@ from readiness.core.plan.model import Plan, Task
 from readiness.report.labels import Labels
 from readiness.report.safetext import without_controls
 
-COLUMNS = ("id", "step", "kind", "channel", "title", "owner", "role", "due", "status", "late_start")
+COLUMNS = (
+    "id",
+    "step",
+    "kind",
+    "channel",
+    "title",
+    "owner",
+    "owner_title",
+    "role",
+    "start",
+    "due",
+    "status",
+    "late_start",
+)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -42,7 +55,9 @@ def _row(task: Task, t: Labels, channel_names: dict[str, str]) -> tuple[str, ...
         channel_names.get(task.channel, task.channel) if task.channel else "",
         task.title,
         task.owner,
+        task.owner_title,
         task.owner_role_label,
+        task.start.isoformat() if task.start and task.lead_time_days else "",
         task.due.isoformat(),
         t(f"status.{task.status}"),
         t("csv.yes") if task.late_start else "",

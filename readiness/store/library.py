@@ -21,7 +21,7 @@ from readiness.core.problems import ReadinessError
 from readiness.store.engine import create_library_engine, library_url, sqlite_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 """The newest migration. A library already there opens without loading Alembic (a test keeps this in step)."""
 BACKUPS_KEPT = 7
 BACKUP_EVERY = dt.timedelta(days=1)

@@ -101,7 +101,7 @@ def child_rows(assessment_id: int, assessment: Assessment) -> list[ChildRow]:
     for i, g in enumerate(assessment.gaps):
         rows.append(gap_row(assessment_id, i, g))
     for i, c in enumerate(assessment.channels):
-        rows.append(ChannelChoiceRow(assessment_id=assessment_id, position=i, channel=c.channel, role=c.role))
+        rows.append(ChannelChoiceRow(assessment_id=assessment_id, position=i, **plain(c)))
     for i, r in enumerate(assessment.team.roles):
         rows.append(
             TeamRoleRow(

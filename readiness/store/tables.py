@@ -95,6 +95,7 @@ class ChannelChoiceRow(SQLModel, table=True):
     position: int
     channel: str
     role: str
+    reason: str = ""
 
 
 class TeamRoleRow(SQLModel, table=True):
@@ -123,6 +124,7 @@ class KpiTargetRow(SQLModel, table=True):
     position: int
     kpi: str
     baseline: float | None = None
+    baseline_source: str = ""
     target: float
     deadline_days: int
     owner: str = ""

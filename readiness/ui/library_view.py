@@ -44,7 +44,7 @@ TEXT = Texts(
             "Aún no hay evaluaciones. Empiece con Nueva, o importe un archivo de evaluación o un PDF de plan.",
         ),
         "loading": ("Opening the library…", "Abriendo la biblioteca…"),
-        "count": ("{count} assessments", "{count} evaluaciones"),
+        "count": (("1 assessment", "{count} assessments"), ("1 evaluación", "{count} evaluaciones")),
         "reassessment": ("re-assessment", "reevaluación"),
         "status.draft": ("draft", "borrador"),
         "status.complete": ("complete", "completa"),

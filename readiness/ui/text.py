@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from readiness.core.text import Lang
+from readiness.core.text import Lang, Wording, worded
 
 
 class Texts:
-    """A table of ``key: (english, spanish)``; ``texts(key, lang, **params)`` gives one."""
+    """A table of ``key: (english, spanish)``; ``texts(key, lang, **params)`` gives one.
 
-    def __init__(self, table: Mapping[str, tuple[str, str]]) -> None:
+    A text with a number in it gives (singular, plural) forms for each language, chosen by ``count``.
+    """
+
+    def __init__(self, table: Mapping[str, tuple[Wording, Wording]]) -> None:
         self._table = dict(table)
 
     def __call__(self, key: str, lang: Lang, **params: object) -> str:
         english, spanish = self._table[key]
-        text = spanish if lang is Lang.ES else english
-        return text.format(**params) if params else text
+        return worded(spanish if lang is Lang.ES else english, lang, params)
 
     def keys(self) -> frozenset[str]:
         return frozenset(self._table)
 
-    def pairs(self) -> dict[str, tuple[str, str]]:
+    def pairs(self) -> dict[str, tuple[Wording, Wording]]:
         return dict(self._table)

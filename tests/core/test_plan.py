@@ -23,9 +23,12 @@ from readiness.core.content import Content
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
+from readiness.core.plan.schedule import working_days_between
 from readiness.core.text import Lang
 
 LAUNCH = dt.date(2027, 1, 11)
+BUFFERED = dt.date(2027, 1, 4)
+"""Five working days before the Monday launch: when every blocker and compliance item is due."""
 
 
 @pytest.fixture
@@ -90,11 +93,15 @@ def test_blockers_apply_only_in_their_countries(plan: Plan, mini_content: Conten
     assert {t.id for t in mexico_only.launch_blockers} == {"blk.verify@wa"}
 
 
-def test_blocker_due_dates_leave_their_lead_time(plan: Plan) -> None:
-    due = {t.id: t.due for t in plan.launch_blockers}
-    assert due["blk.verify@wa"] == LAUNCH - dt.timedelta(days=21)
-    assert due["blk.10dlc@sms"] == LAUNCH - dt.timedelta(days=20)
-    assert [t.due for t in plan.launch_blockers] == sorted(due.values())
+def test_blockers_are_due_a_buffer_before_launch_and_start_their_lead_time_earlier(plan: Plan) -> None:
+    assert {t.due for t in plan.launch_blockers} == {BUFFERED}
+    start = {t.id: t.start or t.due for t in plan.launch_blockers}
+    assert start["blk.verify@wa"] == dt.date(2026, 12, 4)  # 21 working days before Monday 4 January
+    assert start["blk.10dlc@sms"] == dt.date(2026, 12, 7)
+    for task in plan.launch_blockers:
+        assert task.start is not None and working_days_between(task.start, task.due) == task.lead_time_days
+        assert not task.late_start
+    assert [start[t.id] for t in plan.launch_blockers] == sorted(start.values())
 
 
 def test_promotion_checklist_per_surface_and_channel(plan: Plan) -> None:
@@ -205,21 +212,31 @@ def test_a_figure_exactly_at_the_poor_threshold_is_not_poor(mini_content: Conten
     assert build_plan(mini_assessment(gaps=(gap,)), mini_content).gaps[0].priority == 12
 
 
-def test_a_lead_time_longer_than_the_runway_makes_the_task_due_at_once(mini_content: Content) -> None:
+def test_a_blocker_that_cannot_start_in_time_says_so(mini_content: Content) -> None:
     profile = Profile(organisation="X", countries=("MX",), launch_date=dt.date(2026, 11, 20))
     plan = build_plan(mini_assessment(profile=profile), mini_content)
     verify = next(t for t in plan.launch_blockers if t.id == "blk.verify@wa")
-    assert verify.due == dt.date(2026, 11, 2)  # the plan's start, not 21 days before launch
+    assert verify.due == dt.date(2026, 11, 13)  # still five working days before launch
+    assert verify.start == dt.date(2026, 10, 15)  # 21 working days earlier: before the plan starts
     assert verify.late_start
     welcome = plan.day_one[0]
     assert (welcome.due, welcome.late_start) == (dt.date(2026, 11, 20), False)
 
 
+def test_a_blocker_whose_buffer_has_passed_is_due_at_once(mini_content: Content) -> None:
+    profile = Profile(organisation="X", countries=("MX",), launch_date=dt.date(2026, 11, 4))
+    verify = next(
+        t for t in build_plan(mini_assessment(profile=profile), mini_content).launch_blockers if t.id == "blk.verify@wa"
+    )
+    assert (verify.due, verify.late_start) == (dt.date(2026, 11, 2), True)
+
+
 def test_regulations_apply_by_market_and_channel(plan: Plan, mini_content: Content) -> None:
     assert [c.regulation for c in plan.compliance] == ["us_texting", "latam_privacy"]
     texting = plan.compliance[0]
-    assert [t.id for t in texting.tasks] == ["reg.written_consent", "reg.quiet_hours"]
-    assert texting.tasks[0].due == LAUNCH - dt.timedelta(days=14)
+    assert [t.id for t in texting.tasks] == ["reg.written_consent", "reg.quiet_hours"]  # the longest starts first
+    assert [t.due for t in texting.tasks] == [BUFFERED, BUFFERED]
+    assert texting.tasks[0].start == dt.date(2026, 12, 15)
     assert texting.tasks[0].kind is TaskKind.COMPLIANCE
     assert "not legal advice" in plan.compliance_notice
     whatsapp_in_mexico = build_plan(
@@ -259,9 +276,7 @@ def test_business_buyers_count_only_where_they_use_the_channel(mini_content: Con
         profile = Profile.model_validate({"organisation": "X", "countries": countries, "audience": audience})
         return next(c for c in build_plan(mini_assessment(profile=profile), mini_content).channels if c.channel == "wa")
 
-    assert any(
-        "Business buyers use it widely in 1 of your 1 markets (MX)" in r for r in whatsapp(("MX",), ("b2b",)).reasons
-    )
+    assert any("Business buyers use it widely in your market (MX)" in r for r in whatsapp(("MX",), ("b2b",)).reasons)
     brazil_b2b, brazil_b2c = whatsapp(("BR",), ("b2b",)), whatsapp(("BR",), ("b2c",))
     assert brazil_b2b.score < brazil_b2c.score  # strong with Brazilian consumers, not listed for business buyers
 

@@ -126,3 +126,28 @@ def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:
             click_channel(panel, "apple_messages")
             qtbot.wait(50)
             assert panel.grab().save(str(screenshot_folder(tmp_path) / f"channels_{lang.value}.png"))
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_a_primary_not_ranked_first_asks_why_and_keeps_the_answer(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    with panel_context(tmp_path, sample(lang).model_copy(update={"channels": ()})) as context:
+        panel = shown(qtbot, ChannelsPanel(context))
+        top, lower = panel._ranked[0], panel._ranked[3]
+
+        click_channel(panel, top.channel)
+        click(panel, "primary")
+        assert not panel.reason.isVisible()  # the first-ranked channel needs no reason
+
+        click_channel(panel, lower.channel)
+        click(panel, "primary")
+        qtbot.waitUntil(panel.reason.hasFocus)
+        assert top.name in panel.reason_label.text()
+        QTest.keyClicks(panel.reason, "Our customers already write to us there")
+        saved = {c.channel: c for c in stored(context).channels}
+        assert saved[lower.channel].reason == "Our customers already write to us there"
+        assert saved[lower.channel].role == "primary"
+
+        click_channel(panel, top.channel)
+        assert not panel.reason.isVisible()  # now secondary: no question
+        click_channel(panel, lower.channel)
+        assert panel.reason.toPlainText() == "Our customers already write to us there"

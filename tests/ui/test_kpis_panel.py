@@ -164,3 +164,18 @@ def test_without_channels_nothing_is_suggested(qtbot: QtBot, tmp_path: Path) -> 
         qtbot.addWidget(panel)
         assert not panel.add_suggested.isEnabled()
         assert panel.suggestion.text().startswith("Aún no hay objetivos. Elegir antes los canales")
+
+
+def test_the_selected_targets_baseline_says_where_it_was_measured(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        csat = next(i for i, k in enumerate(context.session.assessment.kpis) if k.kpi == "csat")
+        panel.table.setCurrentCell(csat, 0)
+        assert panel.baseline_source.text() == context.session.assessment.kpis[csat].baseline_source
+        type_into(panel.baseline_source, "Post-chat survey, October")
+        assert stored(context).kpis[csat].baseline_source == "Post-chat survey, October"
+        panel.table.setCurrentCell(0 if csat else 1, 0)
+        assert panel.baseline_source.text() != "Post-chat survey, October"
+        panel.table.setCurrentCell(csat, 0)
+        assert panel.baseline_source.text() == "Post-chat survey, October"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from ui_support import (
 )
 
 from readiness.core.assessment import Assessment, BotPlan, ChannelChoice, Team
+from readiness.core.plan.builder import build_plan
 from readiness.core.text import Lang, Role
 from readiness.ui.pages.team import TeamPanel, with_role
 
@@ -153,19 +155,26 @@ def test_preview_lists_the_blockers_of_the_chosen_channel(qtbot: QtBot, tmp_path
     chosen = (ChannelChoice(channel="sms", role="primary"),)
     with panel_context(tmp_path, sample(lang).model_copy(update={"channels": chosen})) as context:
         panel = shown(qtbot, TeamPanel(context))
-        sms = context.session.content.catalogs.channels["sms"]
-        for item in sms.blockers:  # both apply: the profile serves MX and US
-            assert item.title.get(lang) in panel.blockers.text()
-        for item in sms.day_one:
-            assert item.title.get(lang) in panel.day_one.text()
-        assert ("Bloqueos de lanzamiento (2)" if lang is Lang.ES else "Launch blockers (2)") in panel.blockers.text()
 
+        def shown_as_in_the_plan() -> set[str]:
+            """The blockers and day-one items the plan has, as it words them (the team's promise filled in)."""
+            plan = build_plan(context.session.assessment, context.session.content)
+            for task in (*plan.launch_blockers, *plan.day_one):
+                assert html.escape(task.title) in panel.blockers.text() + panel.day_one.text(), task.title
+            heading = "Bloqueos de lanzamiento ({})" if lang is Lang.ES else "Launch blockers ({})"
+            assert heading.format(len(plan.launch_blockers)) in panel.blockers.text()
+            return {t.id for t in plan.launch_blockers}
+
+        both_markets = shown_as_in_the_plan()
         context.session.update(
             lambda a: a.model_copy(update={"profile": a.profile.model_copy(update={"countries": ("MX",)})})
         )
         panel.refresh()
-        assert sms.blockers[0].title.get(lang) not in panel.blockers.text()  # US 10DLC registration only
-        assert sms.blockers[1].title.get(lang) in panel.blockers.text()
+        mexico_only = shown_as_in_the_plan()
+        assert mexico_only < both_markets  # the US-only registration is gone
+        sms = context.session.content.catalogs.channels["sms"]
+        us_only = [b for b in sms.blockers if b.countries == ("US",)]
+        assert us_only and all(html.escape(b.title.get(lang)) not in panel.blockers.text() for b in us_only)
 
 
 def test_preview_without_channels_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from readiness.core.assessment import Answer
 from readiness.core.plan.messages import message
 from readiness.core.questionnaire import CHOICE_TYPES, Question, Questionnaire
-from readiness.core.scoring import ItemTrace, ScoreReport, Status, chosen_options
+from readiness.core.scoring import ItemTrace, ScoreReport, Status, chosen_options, visible_questions
 from readiness.core.text import Lang
 
 
@@ -37,11 +37,20 @@ class AnswerLine:
 def answer_lines(
     questionnaire: Questionnaire, answers: Mapping[str, Answer], scores: ScoreReport, lang: Lang
 ) -> tuple[AnswerLine, ...]:
+    """The questions skip logic keeps; a skipped question does not apply to this business and is left out."""
     traces = {item.question: item for item in scores.overall.items}
+    visible = visible_questions(questionnaire, answers)
     return tuple(
         _line(number, question, answers.get(question.id), traces.get(question.id), lang)
         for number, question in enumerate(questionnaire.questions, start=1)
+        if question.id in visible
     )
+
+
+def skipped_questions(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> tuple[int, ...]:
+    """The numbers of the questions skip logic left out, given these answers."""
+    visible = visible_questions(questionnaire, answers)
+    return tuple(n for n, q in enumerate(questionnaire.questions, start=1) if q.id not in visible)
 
 
 def _line(number: int, question: Question, answer: Answer | None, trace: ItemTrace | None, lang: Lang) -> AnswerLine:

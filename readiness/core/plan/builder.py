@@ -6,7 +6,7 @@ import datetime as dt
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
-from readiness.core.plan.appendix import answer_lines
+from readiness.core.plan.appendix import answer_lines, skipped_questions
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.compliance import compliance_checklists
 from readiness.core.plan.gaps import rank_gaps
@@ -15,13 +15,13 @@ from readiness.core.plan.messages import message
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
 from readiness.core.plan.readiness import readiness
 from readiness.core.plan.tasks import (
-    TaskContext,
     channel_items,
     promotion_checklists,
+    task_context,
     training_tasks,
     triggered_actions,
 )
-from readiness.core.plan.team import owners_by_role, team_plan
+from readiness.core.plan.team import team_plan
 from readiness.core.plan.timeline import milestones, refine_routine
 from readiness.core.scoring import score_assessment
 
@@ -41,17 +41,9 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
     catalogs = content.catalogs
     lang = assessment.language
     launch, assumed = launch_date(assessment)
-    context = TaskContext(
-        lang=lang,
-        created=assessment.created,
-        launch=launch,
-        catalogs=catalogs,
-        overrides={o.action: o for o in assessment.overrides},
-        owners=owners_by_role(assessment),
-        countries=frozenset(assessment.profile.countries) | _home(assessment),
-    )
-    chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
-    gaps = rank_gaps(assessment.gaps, catalogs, lang)
+    context = task_context(assessment, catalogs, launch)
+    chosen = context.facts.chosen
+    gaps = rank_gaps(assessment.gaps, chosen, catalogs, lang)
     training = training_tasks(assessment, context)
     blockers = channel_items(TaskKind.BLOCKER, chosen, context)
     promotion = promotion_checklists(chosen, assessment, context)
@@ -65,9 +57,9 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         gaps=gaps,
         channels=rank_channels(assessment, gaps, catalogs, launch),
         retired_channels_in_use=retired_in_use(assessment, catalogs),
-        team=team_plan(assessment, chosen, training, context),
+        team=team_plan(assessment, training, context),
         launch_blockers=blockers,
-        compliance=compliance_checklists(chosen, assessment.team.bot.enabled, context),
+        compliance=compliance_checklists(context),
         compliance_notice=message("compliance.notice", lang),
         day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
         promotion=promotion,
@@ -76,13 +68,8 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         milestones=milestones(assessment, launch, blockers, training, promotion, kpis, refine),
         refine=refine,
         answers=answer_lines(questionnaire, assessment.answers, scores, lang),
+        skipped_questions=skipped_questions(questionnaire, assessment.answers),
     )
-
-
-def _home(assessment: Assessment) -> frozenset[str]:
-    """The business's own country: its laws apply even where it does not sell."""
-    home = assessment.profile.home_country
-    return frozenset({home}) if home else frozenset()
 
 
 def _header(assessment: Assessment, questionnaire_title: str, launch: dt.date, assumed: bool) -> PlanHeader:

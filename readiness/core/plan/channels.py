@@ -17,7 +17,7 @@ from readiness.core.assessment import Assessment
 from readiness.core.catalog import Audience, Channel
 from readiness.core.content import Catalogs
 from readiness.core.plan.messages import label, message
-from readiness.core.plan.model import PlanGap, RankedChannel, RetiredChannel
+from readiness.core.plan.model import PlanGap, PricePoint, RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 
 MARKET_POINTS = 40
@@ -48,10 +48,42 @@ def rank_channels(
         tally = _score(channel, assessment, gaps, catalogs, launch)
         rows.append((max(0.0, min(100.0, tally.points)), channel, tally))
     rows.sort(key=lambda row: (-row[0], row[1].id))
+    top = rows[0][1].name.get(lang) if rows else ""
+    served = _served(assessment)
     return tuple(
-        _ranked(rank, points, channel, tally, chosen.get(channel.id), gaps, lang)
+        _ranked(
+            rank,
+            points,
+            channel,
+            tally,
+            chosen.get(channel.id),
+            gaps,
+            _prices(channel, served, catalogs, lang),
+            _choice_note(assessment, channel, rank, top),
+            lang,
+        )
         for rank, (points, channel, tally) in enumerate(rows, start=1)
     )
+
+
+def _served(assessment: Assessment) -> frozenset[str]:
+    home = assessment.profile.home_country
+    return frozenset(assessment.profile.countries) | ({home} if home else frozenset())
+
+
+def _prices(channel: Channel, served: frozenset[str], catalogs: Catalogs, lang: Lang) -> tuple[PricePoint, ...]:
+    return tuple(PricePoint(r.text.get(lang), r.as_of) for r in channel.rates if served & catalogs.expand(r.countries))
+
+
+def _choice_note(assessment: Assessment, channel: Channel, rank: int, top: str) -> str:
+    """Says so when the primary channel is not the one ranked first, with the reason the team gave."""
+    choice = next((c for c in assessment.channels if c.channel == channel.id), None)
+    if choice is None or choice.role != "primary" or rank == 1:
+        return ""
+    lang = assessment.language
+    if choice.reason.strip():
+        return message("channel.not_top", lang, top=top, reason=choice.reason.strip())
+    return message("channel.not_top_no_reason", lang, top=top)
 
 
 def _score(
@@ -103,7 +135,7 @@ def _markets(channel: Channel, assessment: Assessment, catalogs: Catalogs, tally
             matched = [c for c in countries if c in markets]
             if matched:
                 tally.reasons.append(
-                    message(key, lang, matched=len(matched), total=len(countries), countries=", ".join(matched))
+                    message(key, lang, matched=len(matched), count=len(countries), countries=", ".join(matched))
                 )
     elif not channel.global_reach:
         tally.reasons.append(message("channel.region_weak", lang))
@@ -127,7 +159,9 @@ def _lead_time(channel: Channel, created: dt.date, launch: dt.date, tally: _Tall
     days_left = (launch - created).days
     if channel.lead_time_days > days_left:
         tally.points -= LATE_PENALTY
-        tally.constraints.append(message("channel.lead_time_late", lang, lead=channel.lead_time_days, days=days_left))
+        lead = message("duration.days", lang, count=channel.lead_time_days)
+        days = message("duration.days", lang, count=days_left)
+        tally.constraints.append(message("channel.lead_time_late", lang, lead=lead, days=days))
 
 
 def _ranked(
@@ -137,6 +171,8 @@ def _ranked(
     tally: _Tally,
     chosen: str | None,
     gaps: tuple[PlanGap, ...],
+    prices: tuple[PricePoint, ...],
+    choice_note: str,
     lang: Lang,
 ) -> RankedChannel:
     return RankedChannel(
@@ -150,6 +186,8 @@ def _ranked(
         closes_gaps=tuple(dict.fromkeys(g.type for g in gaps if g.type in channel.closes_gaps)),
         cost_model=channel.cost_model.value,
         pricing=channel.pricing.get(lang),
+        prices=prices,
+        choice_note=choice_note,
         lead_time_days=channel.lead_time_days,
         service_window=channel.service_window.get(lang),
         opt_in=channel.opt_in.get(lang),

@@ -7,6 +7,7 @@ from readiness.core.catalog import GapType
 from readiness.core.content import Catalogs
 from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap
+from readiness.core.plan.sources import note_texts, printed_notes
 from readiness.core.text import Lang
 
 FREQUENCY_POINTS = {
@@ -57,7 +58,7 @@ def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[fl
     return 1.0, message("gap.measured_middle", lang, **values)
 
 
-def rank_gaps(gaps: tuple[Gap, ...], catalogs: Catalogs, lang: Lang) -> tuple[PlanGap, ...]:
+def rank_gaps(gaps: tuple[Gap, ...], chosen: tuple[str, ...], catalogs: Catalogs, lang: Lang) -> tuple[PlanGap, ...]:
     scored = []
     for gap in gaps:
         gap_type = catalogs.gap_types.get(gap.type)
@@ -65,13 +66,14 @@ def rank_gaps(gaps: tuple[Gap, ...], catalogs: Catalogs, lang: Lang) -> tuple[Pl
         scored.append((priority, gap, gap_type, explanation))
     scored.sort(key=lambda item: (-item[0], -SEVERITY_POINTS[item[1].severity], item[1].id))
     return tuple(
-        _plan_gap(rank, priority, gap, gap_type, explanation, _closers(gap.type, catalogs, lang), catalogs, lang)
+        _plan_gap(rank, priority, gap, gap_type, explanation, chosen, catalogs, lang)
         for rank, (priority, gap, gap_type, explanation) in enumerate(scored, start=1)
     )
 
 
-def _closers(gap_type: str, catalogs: Catalogs, lang: Lang) -> tuple[str, ...]:
-    return tuple(c.name.get(lang) for c in catalogs.channels.values() if c.recommendable and gap_type in c.closes_gaps)
+def _closers(gap_type: str, chosen: tuple[str, ...], catalogs: Catalogs, lang: Lang) -> tuple[str, ...]:
+    """The chosen channels that close this kind of gap (the channel ranking shows every other candidate)."""
+    return tuple(catalogs.channels[c].name.get(lang) for c in chosen if gap_type in catalogs.channels[c].closes_gaps)
 
 
 def _plan_gap(
@@ -80,7 +82,7 @@ def _plan_gap(
     gap: Gap,
     gap_type: GapType | None,
     explanation: tuple[str, ...],
-    closing_channels: tuple[str, ...],
+    chosen: tuple[str, ...],
     catalogs: Catalogs,
     lang: Lang,
 ) -> PlanGap:
@@ -98,11 +100,12 @@ def _plan_gap(
         measured_value=gap.measured_value,
         unit=benchmark.unit.get(lang) if benchmark and benchmark.unit else "",
         benchmark=benchmark.text.get(lang) if benchmark else "",
+        benchmark_notes=note_texts(printed_notes(gap_type.channel_notes, chosen), lang) if gap_type else (),
         priority=priority,
         rank=rank,
         explanation=explanation,
         closing_actions=tuple(a.get(lang) for a in gap_type.closing_actions) if gap_type else (),
-        closing_channels=closing_channels,
+        closing_channels=_closers(gap.type, chosen, catalogs, lang),
         evidence=gap.evidence,
         notes=gap.notes,
     )

@@ -8,7 +8,8 @@ from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Kpi
 from readiness.core.content import Catalogs
 from readiness.core.plan.messages import label
-from readiness.core.plan.model import KpiLine, SourceRef
+from readiness.core.plan.model import KpiLine
+from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources
 
 DEFAULT_DEADLINE_DAYS = 90
 MAX_SUGGESTED = 6
@@ -24,7 +25,7 @@ def kpi_lines(
             KpiTarget(kpi=k.id, target=k.default_target, deadline_days=DEFAULT_DEADLINE_DAYS)
             for k in suggested_kpis(chosen, catalogs)
         ]
-    return tuple(_line(t, catalogs.kpis[t.kpi], assessment, launch, suggested) for t in targets)
+    return tuple(_line(t, catalogs.kpis[t.kpi], assessment, chosen, launch, suggested) for t in targets)
 
 
 def suggested_kpis(chosen: tuple[str, ...], catalogs: Catalogs) -> list[Kpi]:
@@ -34,8 +35,12 @@ def suggested_kpis(chosen: tuple[str, ...], catalogs: Catalogs) -> list[Kpi]:
     return fitting[:MAX_SUGGESTED]
 
 
-def _line(target: KpiTarget, kpi: Kpi, assessment: Assessment, launch: dt.date, suggested: bool) -> KpiLine:
+def _line(
+    target: KpiTarget, kpi: Kpi, assessment: Assessment, chosen: tuple[str, ...], launch: dt.date, suggested: bool
+) -> KpiLine:
+    """A baseline is printed only with the measurement it came from; without one it is still to be measured."""
     lang = assessment.language
+    notes = printed_notes(kpi.channel_notes, chosen)
     return KpiLine(
         kpi=kpi.id,
         name=kpi.name.get(lang),
@@ -44,12 +49,14 @@ def _line(target: KpiTarget, kpi: Kpi, assessment: Assessment, launch: dt.date, 
         unit=kpi.unit.get(lang),
         direction=kpi.direction.value,
         baseline=target.baseline,
+        baseline_source=target.baseline_source if target.baseline is not None else "",
         target=target.target,
         deadline=launch + dt.timedelta(days=target.deadline_days),
         owner=target.owner,
         data_source=target.data_source or kpi.data_source.get(lang),
         cadence=label("cadence", target.cadence or kpi.cadence, lang),
         benchmark=kpi.benchmark.get(lang),
-        sources=tuple(SourceRef(s.title, s.url, s.as_of) for s in kpi.sources),
+        benchmark_notes=note_texts(notes, lang),
+        sources=with_note_sources(kpi.sources, notes),
         suggested=suggested,
     )

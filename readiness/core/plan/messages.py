@@ -6,9 +6,11 @@ that needs locale formatting stays out of these sentences.
 
 from __future__ import annotations
 
-from readiness.core.text import Lang
+from collections.abc import Iterable
 
-_MESSAGES: dict[str, tuple[str, str]] = {
+from readiness.core.text import Lang, Wording, worded
+
+_MESSAGES: dict[str, tuple[Wording, Wording]] = {
     # Labels of fixed vocabularies
     "frequency.rare": ("rare", "esporádica"),
     "frequency.monthly": ("monthly", "mensual"),
@@ -77,12 +79,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Channel ranking
     "channel.region_strong": (
-        "Strong in {matched} of your {total} markets ({countries}).",
-        "Tiene fuerte implantación en {matched} de sus {total} mercados ({countries}).",
+        ("Strong in your market ({countries}).", "Strong in {matched} of your {count} markets ({countries})."),
+        (
+            "Tiene fuerte implantación en su mercado ({countries}).",
+            "Tiene fuerte implantación en {matched} de sus {count} mercados ({countries}).",
+        ),
     ),
     "channel.region_strong_b2b": (
-        "Business buyers use it widely in {matched} of your {total} markets ({countries}).",
-        "Los compradores profesionales lo usan mucho en {matched} de sus {total} mercados ({countries}).",
+        (
+            "Business buyers use it widely in your market ({countries}).",
+            "Business buyers use it widely in {matched} of your {count} markets ({countries}).",
+        ),
+        (
+            "Los compradores profesionales lo usan mucho en su mercado ({countries}).",
+            "Los compradores profesionales lo usan mucho en {matched} de sus {count} mercados ({countries}).",
+        ),
     ),
     "channel.region_weak": (
         "Not a leading channel in your markets.",
@@ -103,17 +114,36 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "No atiende a su público: {audience}.",
     ),
     "channel.closes_gaps": (
-        "Closes {count} of your gaps: {gaps}.",
-        "Cierra {count} de sus brechas: {gaps}.",
+        ("Closes one of your gaps: {gaps}.", "Closes {count} of your gaps: {gaps}."),
+        ("Cierra una de sus brechas: {gaps}.", "Cierra {count} de sus brechas: {gaps}."),
     ),
     "channel.in_use": (
         "Your team already uses it, so there is little to learn.",
         "Su equipo ya lo usa, así que la curva de aprendizaje es mínima.",
     ),
     "channel.lead_time_late": (
-        "Needs about {lead} days to set up, but launch is {days} days away.",
-        "Necesita unos {lead} días de preparación, pero el lanzamiento es dentro de {days} días.",
+        "Needs about {lead} to set up, but launch is {days} away.",
+        "Necesita unos {lead} de preparación, pero el lanzamiento es dentro de {days}.",
     ),
+    "channel.not_top": (
+        "Chosen as the primary channel although {top} ranks higher for this profile. The team's reason: {reason}",
+        "Elegido como canal principal aunque {top} puntúa más alto para este perfil. Motivo del equipo: {reason}",
+    ),
+    "channel.not_top_no_reason": (
+        "Chosen as the primary channel although {top} ranks higher for this profile; no reason was recorded.",
+        "Elegido como canal principal aunque {top} puntúa más alto para este perfil; no se ha indicado el motivo.",
+    ),
+    "duration.days": (("{count} day", "{count} days"), ("{count} día", "{count} días")),
+    "duration.working_days": (
+        ("{count} working day", "{count} working days"),
+        ("{count} día hábil", "{count} días hábiles"),
+    ),
+    "duration.minutes": (("{count} minute", "{count} minutes"), ("{count} minuto", "{count} minutos")),
+    "duration.hours": (("{count} hour", "{count} hours"), ("{count} hora", "{count} horas")),
+    "list.and": (" and ", " y "),
+    "promise.not_set": ("[reply time not set yet]", "[plazo de respuesta aún sin definir]"),
+    "hours.every_day": ("every day", "todos los días"),
+    "hours.weekdays": ("{first}–{last}", "de {first} a {last}"),
     "channel.live_agents": (
         "Requires live agents during business hours; a bot-only service is not allowed.",
         "Exige agentes en directo durante el horario comercial; no se admite un servicio solo con bot.",
@@ -124,8 +154,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Team and bot
     "team.coverage": (
-        "{days}, {opens}–{closes} ({timezone})",
-        "{days}, {opens}–{closes} ({timezone})",
+        "{opens}–{closes}, {days}, {timezone} time",
+        "{opens}–{closes}, {days}, hora de {timezone}",
     ),
     "bot.disclose": (
         "Tell people they are talking to a bot at the start of every conversation.",
@@ -194,9 +224,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def message(key: str, lang: Lang | str, **params: object) -> str:
+    """One sentence in ``lang``; a sentence with plural forms takes the form its ``count`` asks for."""
     english, spanish = _MESSAGES[key]
-    template = spanish if Lang(lang) is Lang.ES else english
-    return template.format(**params)
+    return worded(spanish if Lang(lang) is Lang.ES else english, lang, params)
+
+
+def join_names(names: Iterable[str], lang: Lang | str) -> str:
+    """ "A", "A and B", "A, B and C" (the Spanish "y" likewise)."""
+    items = list(names)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + message("list.and", lang) + items[-1]
 
 
 def label(vocabulary: str, value: str, lang: Lang | str) -> str:
@@ -204,6 +242,6 @@ def label(vocabulary: str, value: str, lang: Lang | str) -> str:
     return message(f"{vocabulary}.{value}", lang)
 
 
-def message_templates() -> dict[str, tuple[str, str]]:
+def message_templates() -> dict[str, tuple[Wording, Wording]]:
     """Every sentence as (English, Spanish) templates, for checks."""
     return dict(_MESSAGES)

@@ -30,6 +30,10 @@ class SourceRef:
     title: str
     url: str
     as_of: dt.date
+    kind: str
+    """primary, study, secondary or vendor: the plan marks what is not primary."""
+    historic_year: int | None = None
+    """The year of figures printed as historic (older than 2020)."""
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,25 @@ class Task:
     step: str
     owner_role: str
     owner_role_label: str
+    """The role the task calls for."""
     owner: str
+    owner_title: str
+    """The roles the owner holds in the team (empty for someone outside it)."""
+    owner_holds_role: bool
+    """Whether the owner holds the role the task calls for."""
     due: dt.date
     status: ActionStatus
+    start: dt.date | None = None
+    """For work that takes time before launch: the last day to start it."""
+    lead_time_days: int = 0
+    """Working days the task takes, for launch blockers and compliance items."""
     channel: str | None = None
     surface: str | None = None
     effort: str | None = None
     depends_on: tuple[str, ...] = ()
     triggered_by: tuple[str, ...] = ()
     late_start: bool = False
-    """Its usual lead time is longer than the time left: due at once, on the plan's start date."""
+    """It should have started before the plan's start date: start at once, and it may not fit before launch."""
 
 
 @dataclass(frozen=True)
@@ -68,14 +81,24 @@ class PlanGap:
     measured_value: float | None
     unit: str
     benchmark: str
+    benchmark_notes: tuple[str, ...]
+    """Benchmarks for the chosen channels only."""
     priority: float
     rank: int
     explanation: tuple[str, ...]
     closing_actions: tuple[str, ...]
     closing_channels: tuple[str, ...]
-    """Names of the active channels that close this kind of gap."""
+    """Names of the chosen channels that close this kind of gap."""
     evidence: str
     notes: str
+
+
+@dataclass(frozen=True)
+class PricePoint:
+    """A channel's price in one of the markets served, with the date it was read."""
+
+    text: str
+    as_of: dt.date
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,10 @@ class RankedChannel:
     closes_gaps: tuple[str, ...]
     cost_model: str
     pricing: str
+    prices: tuple[PricePoint, ...]
+    """Price points for the markets served only."""
+    choice_note: str
+    """For a primary channel that is not ranked first: says so, with the team's reason."""
     lead_time_days: int
     service_window: str
     opt_in: str
@@ -118,7 +145,12 @@ class TeamPlan:
     channel_owner: str
     roles: tuple[RoleLine, ...]
     coverage: str
+    """The hours a person answers the chosen channels."""
+    business_hours: str
+    """The business's own opening hours, from the profile."""
     response_promise_minutes: int | None
+    response_promise: str
+    """The promise as printed ("1 hour"), or a notice that it is not set yet."""
     live_agents_required_by: tuple[str, ...]
     bot_enabled: bool
     bot_scope: str
@@ -145,12 +177,16 @@ class KpiLine:
     unit: str
     direction: str
     baseline: float | None
+    baseline_source: str
+    """Where the baseline was measured; without a baseline, it is to be measured after launch."""
     target: float
     deadline: dt.date
     owner: str
     data_source: str
     cadence: str
     benchmark: str
+    benchmark_notes: tuple[str, ...]
+    """Benchmarks for the chosen channels only."""
     sources: tuple[SourceRef, ...]
     suggested: bool
 
@@ -171,6 +207,16 @@ class RefineRoutine:
 
 
 @dataclass(frozen=True)
+class MarketToCheck:
+    """A served market this catalog has no regulation entry for."""
+
+    country: str
+    name: str
+    laws: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
 class ComplianceChecklist:
     """One regulation that applies to the markets served and the chosen channels: guidance, not legal advice."""
 
@@ -181,6 +227,10 @@ class ComplianceChecklist:
     penalties: str
     tasks: tuple[Task, ...]
     sources: tuple[SourceRef, ...]
+    as_of: dt.date
+    """When the entry was last checked against its sources."""
+    markets: tuple[MarketToCheck, ...] = ()
+    """For the fallback entry: the served markets no regulation covers, and what to check in each."""
 
 
 @dataclass(frozen=True)
@@ -218,11 +268,19 @@ class Plan:
     milestones: tuple[Milestone, ...]
     refine: RefineRoutine
     answers: tuple[AnswerLine, ...]
+    """The questions that apply to this business, with their answers."""
+    skipped_questions: tuple[int, ...]
+    """Numbers of the questions skip logic left out for this business."""
 
     @property
     def chosen_channels(self) -> tuple[RankedChannel, ...]:
         chosen = [c for c in self.channels if c.chosen]
         return tuple(sorted(chosen, key=lambda c: (c.chosen != "primary", c.rank)))
+
+    @property
+    def open_launch_blockers(self) -> tuple[Task, ...]:
+        """The blockers still to clear: neither done nor dropped."""
+        return tuple(t for t in self.launch_blockers if t.status in (ActionStatus.TODO, ActionStatus.DOING))
 
     def all_tasks(self) -> tuple[Task, ...]:
         promotion = tuple(t for checklist in self.promotion for t in checklist.tasks)

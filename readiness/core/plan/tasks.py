@@ -9,60 +9,148 @@ from dataclasses import dataclass, replace
 from readiness.core.assessment import ActionOverride, ActionStatus, Assessment
 from readiness.core.catalog import ChecklistItem, PromotionAction
 from readiness.core.content import Catalogs
+from readiness.core.placeholders import fill
+from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.messages import message
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
-from readiness.core.questionnaire import ActionDef, Questionnaire
+from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, working_days_before
+from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
-from readiness.core.text import Lang, Role, Step
+from readiness.core.text import Lang, LocalText, Role, Step
 
 
 @dataclass(frozen=True)
 class TaskContext:
-    """What every task needs: the dates, the language, role names and the user's overrides."""
+    """What every task needs: dates, language, people, the user's overrides and the facts copy is filled with."""
 
     lang: Lang
     created: dt.date
     launch: dt.date
     catalogs: Catalogs
     overrides: dict[str, ActionOverride]
-    owners: dict[Role, str]
-    countries: frozenset[str]
+    facts: PlanFacts
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return self.facts.countries
 
     def serves(self, limited_to: Iterable[str]) -> bool:
         """True for an item meant for everywhere, or for one of the countries the business serves."""
         limits = tuple(limited_to)
         return not limits or bool(self.countries & self.catalogs.expand(limits))
 
+    def applies(self, item: ChecklistItem) -> bool:
+        """A checklist item for the markets served, and for a bot only when a bot answers."""
+        return self.serves(item.countries) and (self.facts.bot_answers or not item.only_with_bot)
+
     def role_label(self, role: Role) -> str:
         text = self.catalogs.roles.get(role)
         return text.get(self.lang) if text else role.value.replace("_", " ")
 
-    def task(self, *, offset_days: int, owner_role: Role, owner: str = "", **fields: object) -> Task:
-        """A task due ``offset_days`` from launch, with the user's override applied."""
-        planned = self.launch + dt.timedelta(days=offset_days)
+    def text(self, text: LocalText | None, channel: str | None = None, concerns: Iterable[str] = ()) -> str:
+        """Content text in the plan's language, its placeholders filled with this assessment's facts.
+
+        ``channel`` is the one channel an item is printed for; ``concerns`` narrows ``{channels}`` to the
+        chosen channels an item is about (default: every chosen channel).
+        """
+        if text is None:
+            return ""
+        values = self.facts.wording(self.catalogs, self.lang, channel, tuple(concerns))
+        return fill(text.get(self.lang), values)
+
+    def task(
+        self,
+        *,
+        due: dt.date,
+        owner_role: Role,
+        owner: str = "",
+        status: ActionStatus = ActionStatus.TODO,
+        start: dt.date | None = None,
+        **fields: object,
+    ) -> Task:
+        """A task due on ``due`` (brought forward to today when that has passed), with the user's override."""
+        person = owner or self.facts.owners.get(owner_role, "")
+        late = (start or due) < self.created
         task = Task(
             owner_role=owner_role.value,
             owner_role_label=self.role_label(owner_role),
-            owner=owner or self.owners.get(owner_role, ""),
-            due=max(planned, self.created),
-            late_start=planned < self.created,
-            status=ActionStatus.TODO,
+            owner=person,
+            owner_title=self._title_of(person),
+            owner_holds_role=owner_role in self.facts.people.get(person, ()),
+            due=max(due, self.created),
+            start=start,
+            late_start=late,
+            status=status,
             **fields,  # type: ignore[arg-type]
         )
         override = self.overrides.get(task.id)
         if override is None:
             return task
+        owner = override.owner or task.owner
+        due = override.due or task.due
         return replace(
             task,
-            owner=override.owner or task.owner,
-            due=override.due or task.due,
+            owner=owner,
+            owner_title=self._title_of(owner),
+            owner_holds_role=owner_role in self.facts.people.get(owner, ()),
+            due=due,
+            start=working_days_before(due, task.lead_time_days) if task.start and override.due else task.start,
             late_start=task.late_start and override.due is None,
             status=override.status,
         )
 
+    def from_launch(self, days: int) -> dt.date:
+        return self.launch + dt.timedelta(days=days)
+
+    def before_launch(self, lead_time_days: int) -> tuple[dt.date, dt.date]:
+        """(due, latest start) of a task that must be finished a working-day buffer before launch."""
+        due = working_days_before(self.launch, LAUNCH_BUFFER_WORKING_DAYS)
+        return due, working_days_before(due, lead_time_days)
+
+    def checklist_task(
+        self,
+        kind: TaskKind,
+        item: ChecklistItem,
+        task_id: str,
+        channel: str | None = None,
+        concerns: Iterable[str] = (),
+    ) -> Task:
+        """A catalog checklist item as a task: a day-one item is due at launch, anything else a buffer before it."""
+        if kind is TaskKind.DAY_ONE:
+            due = start = working_days_before(self.launch, item.lead_time_days)
+        else:
+            due, start = self.before_launch(item.lead_time_days)
+        return self.task(
+            id=task_id,
+            kind=kind,
+            title=self.text(item.title, channel, concerns),
+            detail=self.text(item.detail, channel, concerns),
+            step=Step.OPEN.value,
+            owner_role=item.owner_role,
+            due=due,
+            start=start,
+            lead_time_days=item.lead_time_days,
+            channel=channel,
+        )
+
+    def _title_of(self, person: str) -> str:
+        return ", ".join(self.role_label(role) for role in self.facts.people.get(person, ()))
+
+
+def task_context(assessment: Assessment, catalogs: Catalogs, launch: dt.date) -> TaskContext:
+    """The one context the plan builder and the app's previews give their tasks."""
+    return TaskContext(
+        lang=assessment.language,
+        created=assessment.created,
+        launch=launch,
+        catalogs=catalogs,
+        overrides={o.action: o for o in assessment.overrides},
+        facts=PlanFacts.of(assessment, catalogs),
+    )
+
 
 def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, context: TaskContext) -> tuple[Task, ...]:
-    """The actions that answers add, de-duplicated and ordered so dependencies come first."""
+    """The actions that answers add, for the chosen channels, de-duplicated and ordered so dependencies come first."""
     sources: dict[str, list[str]] = {}
     visible = visible_questions(questionnaire, assessment.answers)
     for question in questionnaire.questions:
@@ -72,9 +160,16 @@ def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, cont
         for option in chosen_options(question, answer):
             for action_id in option.actions:
                 sources.setdefault(action_id, []).append(question.id)
-    definitions = {a: d for a in sources if (d := questionnaire.action(a)) is not None}
+    chosen = set(context.facts.chosen)
+    definitions = {
+        a: d
+        for a in sources
+        if (d := questionnaire.action(a)) is not None and (not d.channels or chosen & set(d.channels))
+    }
+    settled = settled_facts(assessment)
     return tuple(
-        _action_task(definitions[a], tuple(sources[a]), definitions, context) for a in _dependency_order(definitions)
+        _action_task(definitions[a], tuple(sources[a]), definitions, settled, context)
+        for a in _dependency_order(definitions)
     )
 
 
@@ -91,17 +186,23 @@ def _dependency_order(definitions: dict[str, ActionDef]) -> list[str]:
 
 
 def _action_task(
-    action: ActionDef, sources: tuple[str, ...], definitions: dict[str, ActionDef], context: TaskContext
+    action: ActionDef,
+    sources: tuple[str, ...],
+    definitions: dict[str, ActionDef],
+    settled: frozenset[Settled],
+    context: TaskContext,
 ) -> Task:
-    lang = context.lang
+    done = bool(action.done_when) and settled.issuperset(action.done_when)
+    concerns = tuple(c for c in context.facts.chosen if c in action.channels) if action.channels else ()
     return context.task(
         id=action.id,
         kind=TaskKind.ACTION,
-        title=action.title.get(lang),
-        detail=action.detail.get(lang) if action.detail else "",
+        title=context.text(action.title, concerns=concerns),
+        detail=context.text(action.detail, concerns=concerns),
         step=action.step.value,
         owner_role=action.owner_role,
-        offset_days=action.offset_days,
+        due=context.from_launch(action.offset_days),
+        status=ActionStatus.DONE if done else ActionStatus.TODO,
         effort=action.effort.value,
         depends_on=tuple(d for d in action.depends_on if d in definitions),
         triggered_by=sources,
@@ -114,22 +215,13 @@ def channel_items(kind: TaskKind, channel_ids: Iterable[str], context: TaskConte
     for channel_id in channel_ids:
         channel = context.catalogs.channels[channel_id]
         for item in channel.blockers if kind is TaskKind.BLOCKER else channel.day_one:
-            if context.serves(item.countries):
+            if context.applies(item):
                 tasks.append(_channel_task(kind, channel_id, item, context))
-    return tuple(sorted(tasks, key=lambda t: (t.due, t.channel or "", t.id)))
+    return tuple(sorted(tasks, key=lambda t: (t.start or t.due, t.due, t.channel or "", t.id)))
 
 
 def _channel_task(kind: TaskKind, channel_id: str, item: ChecklistItem, context: TaskContext) -> Task:
-    return context.task(
-        id=f"{item.id}@{channel_id}",
-        kind=kind,
-        title=item.title.get(context.lang),
-        detail=item.detail.get(context.lang) if item.detail else "",
-        step=Step.OPEN.value,
-        owner_role=item.owner_role,
-        offset_days=-item.lead_time_days,
-        channel=channel_id,
-    )
+    return context.checklist_task(kind, item, f"{item.id}@{channel_id}", channel=channel_id)
 
 
 def promotion_checklists(
@@ -164,11 +256,12 @@ def promotion_checklists(
 
 
 def _fits(action: PromotionAction, assessment: Assessment, context: TaskContext) -> bool:
-    """Right market, right audience, and (for clean-up tasks) a channel the business really uses."""
+    """Right market, right audience, a bot if it is about one, and (for clean-up tasks) a channel really in use."""
     profile = assessment.profile
     in_use = {c.channel for c in profile.current_channels}
     return (
         context.serves(action.countries)
+        and (context.facts.bot_answers or not action.only_with_bot)
         and (not action.audience or bool(set(action.audience) & set(profile.audience)))
         and (not action.only_if_using or bool(set(action.only_if_using) & in_use))
     )
@@ -178,12 +271,12 @@ def _promotion_task(action: PromotionAction, channel_id: str | None, owner: str,
     return context.task(
         id=action.id if channel_id is None else f"{action.id}@{channel_id}",
         kind=TaskKind.PROMOTION,
-        title=action.title.get(context.lang),
-        detail=action.detail.get(context.lang) if action.detail else "",
+        title=context.text(action.title, channel_id),
+        detail=context.text(action.detail, channel_id),
         step=Step.PROMOTE.value,
         owner_role=action.owner_role,
         owner=owner,
-        offset_days=action.offset_days,
+        due=context.from_launch(action.offset_days),
         channel=channel_id,
         surface=action.surface,
     )
@@ -206,7 +299,7 @@ def training_tasks(assessment: Assessment, context: TaskContext) -> tuple[Task, 
             detail=_audience_line(audience, context),
             step=Step.OPEN.value,
             owner_role=Role.CHANNEL_OWNER,
-            offset_days=offset,
+            due=context.from_launch(offset),
         )
         for task_id, title, offset, audience in sessions
     ]

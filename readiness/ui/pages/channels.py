@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -23,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.core.assessment import ChannelChoice
+from readiness.core.assessment import Assessment, ChannelChoice
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.channels import rank_channels, retired_in_use
+from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import number_text
-from readiness.ui.pages.widgets import bare_column, split
+from readiness.ui.pages.widgets import bare_column, name_input, split
 from readiness.ui.text import Texts
 
 ChannelRole = Literal["primary", "secondary"]
@@ -70,6 +72,17 @@ TEXT = Texts(
         "tip.secondary": ("Open it too, after or beside the primary", "Abrirlo también, junto al principal o después"),
         "tip.none": ("Leave it out of the plan", "Dejarlo fuera del plan"),
         "choice.group": ("Choice for the selected channel", "Elección para el canal seleccionado"),
+        "reason": (
+            "&Why this channel as the primary, although {top} ranks first? The plan prints your reason.",
+            "¿&Por qué este canal como principal, si {top} queda en primer lugar? El plan recoge el motivo.",
+        ),
+        "reason.name": ("Why this primary channel", "Motivo del canal principal"),
+        "reason.placeholder": (
+            "For example: most customers already reach us here; the other channel needs a set-up we cannot finish "
+            "before launch.",
+            "Por ejemplo: la mayoría de los clientes ya nos escribe por aquí; el otro canal necesita una puesta en "
+            "marcha que no llega a tiempo para el lanzamiento.",
+        ),
         "summary": ("Rank {rank} · score {score} of 100", "Puesto {rank} · {score} puntos de 100"),
         "reasons": ("Why it ranks here", "Por qué ocupa este puesto"),
         "no_reasons": ("Nothing in its favour for this profile.", "Nada a su favor para este perfil."),
@@ -77,7 +90,7 @@ TEXT = Texts(
         "cost_model": ("Cost model", "Modelo de costes"),
         "pricing": ("Pricing", "Precios"),
         "lead_time": ("Set-up lead time", "Plazo de puesta en marcha"),
-        "lead_days": ("about {days} days", "unos {days} días"),
+        "lead_days": (("about 1 day", "about {count} days"), ("aproximadamente 1 día", "unos {count} días")),
         "service_window": ("Service window", "Ventana de servicio"),
         "opt_in": ("Opt-in", "Consentimiento (opt-in)"),
         "initiation": ("Who starts", "Quién inicia"),
@@ -139,7 +152,7 @@ class ChannelsPanel(Panel):
         selected = self.selected_channel()
         catalogs = self.context.session.content.catalogs
         assessment = self.assessment
-        gaps = rank_gaps(assessment.gaps, catalogs, assessment.language)
+        gaps = rank_gaps(assessment.gaps, chosen_channels(assessment, catalogs), catalogs, assessment.language)
         launch, _ = launch_date(assessment)
         self._ranked = rank_channels(assessment, gaps, catalogs, launch)
         self._show_retired(retired_in_use(assessment, catalogs))
@@ -158,12 +171,26 @@ class ChannelsPanel(Panel):
         self.table.setCurrentCell(row, 1)
 
     def set_choice(self, role: ChannelRole | None) -> None:
-        """Give the selected channel a role (None: not chosen) and rank again."""
+        """Give the selected channel a role (None: not chosen) and rank again; a primary not ranked first asks why."""
         channel = self.selected_channel()
         if channel is None:
             return
         self.context.session.update(lambda a: a.model_copy(update={"channels": choose(a.channels, channel, role)}))
         self.refresh()
+        if self.reason.isVisible():
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_reason(self, text: str) -> None:
+        """The team's reason for its primary channel, kept with the choice."""
+        channel = self.selected_channel()
+
+        def change(assessment: Assessment) -> Assessment:
+            choices = tuple(
+                c.model_copy(update={"reason": text}) if c.channel == channel else c for c in assessment.channels
+            )
+            return assessment.model_copy(update={"channels": choices})
+
+        self.context.session.update(change)
 
     # Building
 
@@ -229,6 +256,15 @@ class ChannelsPanel(Panel):
             self.choice_buttons[role] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(TEXT("reason.placeholder", lang))
+        name_input(self.reason, TEXT("reason.name", lang))
+        self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
+        self.reason.textChanged.connect(lambda: self.set_reason(self.reason.toPlainText()))
+        self.reason_label.setBuddy(self.reason)
         self.reasons = _rich_label()
         self.constraints = _rich_label()
         self.constraints.setObjectName("constraints")
@@ -250,6 +286,8 @@ class ChannelsPanel(Panel):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addLayout(row)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.reason)
         layout.addWidget(self.reasons)
         layout.addWidget(self.constraints)
         layout.addLayout(facts)
@@ -295,6 +333,7 @@ class ChannelsPanel(Panel):
         for button in self.choice_buttons.values():
             button.setEnabled(channel is not None)
         if channel is None:
+            self._show_reason(None)
             self.heading.setText(TEXT("empty", lang) if not self._ranked else "")
             for label in (self.summary, self.reasons, self.constraints, *self.facts.values()):
                 label.setText("")
@@ -303,19 +342,34 @@ class ChannelsPanel(Panel):
         self.heading.setText(channel.name)
         self.summary.setText(TEXT("summary", lang, rank=channel.rank, score=number_text(channel.score, lang)))
         self.choice_buttons[channel.chosen].setChecked(True)
+        self._show_reason(channel)
         self.reasons.setText(_list(TEXT("reasons", lang), channel.reasons or (TEXT("no_reasons", lang),)))
         self.constraints.setText(_list("⚠ " + TEXT("constraints", lang), channel.constraints))
         self.constraints.setVisible(bool(channel.constraints))
         values = {
             "cost_model": TEXT(f"cost.{channel.cost_model}", lang),
             "pricing": channel.pricing,
-            "lead_time": TEXT("lead_days", lang, days=channel.lead_time_days),
+            "lead_time": TEXT("lead_days", lang, count=channel.lead_time_days),
             "service_window": channel.service_window,
             "opt_in": channel.opt_in,
             "initiation": channel.initiation,
         }
         for key, text in values.items():
             self.facts[key].setText(text)
+
+    def _show_reason(self, channel: RankedChannel | None) -> None:
+        """The reason box, for a primary channel that is not the one ranked first."""
+        asked = channel is not None and channel.chosen == "primary" and channel.rank != 1
+        self.reason_label.setVisible(asked)
+        self.reason.setVisible(asked)
+        if channel is None or not asked:
+            return
+        self.reason_label.setText(TEXT("reason", self.context.lang, top=self._ranked[0].name))
+        saved = next((c.reason for c in self.assessment.channels if c.channel == channel.channel), "")
+        if self.reason.toPlainText() != saved:
+            self.reason.blockSignals(True)
+            self.reason.setPlainText(saved)
+            self.reason.blockSignals(False)
 
     def _show_retired(self, retired: tuple[RetiredChannel, ...]) -> None:
         lang = self.context.lang

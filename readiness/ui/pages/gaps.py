@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint
+from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.messages import label
 from readiness.core.plan.model import PlanGap
@@ -424,7 +425,9 @@ class GapRegisterPanel(Panel):
     # Ranking and guidance
 
     def _update_ranking(self) -> None:
-        ranked = rank_gaps(self.assessment.gaps, self.catalogs, self.context.lang)
+        ranked = rank_gaps(
+            self.assessment.gaps, chosen_channels(self.assessment, self.catalogs), self.catalogs, self.context.lang
+        )
         self._ranked = {g.id: g for g in ranked}
         for row, gap_id in enumerate(self._ids):
             plan_gap = self._ranked[gap_id]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -74,6 +75,14 @@ TEXT = Texts(
         "add": ("&Add target", "&Añadir objetivo"),
         "remove": ("&Remove selected target", "&Quitar el objetivo seleccionado"),
         "targets": ("&Targets", "&Objetivos"),
+        "baseline_source": (
+            "Where the selected target's &baseline was measured (its own channel and touchpoint)",
+            "Dónde se midió el &punto de partida del objetivo seleccionado (su propio canal y punto de contacto)",
+        ),
+        "baseline_source.placeholder": (
+            "e.g. current chat inbox, support questions, median for October",
+            "p. ej., bandeja del chat actual, consultas de soporte, mediana de octubre",
+        ),
     }
 )
 
@@ -95,6 +104,10 @@ class KpiPanel(Panel):
         self.add = self._button("add", self.add_target)
         self.remove = self._button("remove", self.remove_selected)
         self.details = details_label()
+        self.baseline_source = QLineEdit()
+        self.baseline_source.setPlaceholderText(TEXT("baseline_source.placeholder", lang))
+        name_input(self.baseline_source, TEXT("baseline_source", lang).replace("&", ""))
+        self.baseline_source.textEdited.connect(self._baseline_source_edited)
         self.refine = RefineRoutine(context)
         self.transcripts = self.refine.transcripts
         self.reassess = self.refine.reassess
@@ -143,6 +156,11 @@ class KpiPanel(Panel):
         details = QGroupBox(DETAILS_TEXT("details", lang))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details)
+        source_label = QLabel(TEXT("baseline_source", lang))
+        source_label.setWordWrap(True)
+        source_label.setBuddy(self.baseline_source)
+        details_layout.addWidget(source_label)
+        details_layout.addWidget(self.baseline_source)
         details_layout.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(details, 3)
@@ -233,7 +251,9 @@ class KpiPanel(Panel):
         kpi = self._kpi(str(row.kpi.currentData()))
         if kpi is None:
             return
-        self._write(row, kpi=kpi.id, target=kpi.default_target, baseline=None, data_source="", cadence=None)
+        self._write(
+            row, kpi=kpi.id, target=kpi.default_target, baseline=None, baseline_source="", data_source="", cadence=None
+        )
         self._show_row(row, self._target(row))
         self._show_details()
 
@@ -321,7 +341,16 @@ class KpiPanel(Panel):
         lang = self.context.lang
         index = self.table.currentRow()
         kpis = self.context.session.assessment.kpis
-        if not 0 <= index < len(kpis) or (kpi := self._kpi(kpis[index].kpi)) is None:
+        selected = 0 <= index < len(kpis)
+        self.baseline_source.setEnabled(selected)
+        if self.baseline_source.text() != (source := kpis[index].baseline_source if selected else ""):
+            self.baseline_source.setText(source)
+        if not selected or (kpi := self._kpi(kpis[index].kpi)) is None:
             self.details.setText(no_details_html(lang))
             return
         self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang))
+
+    def _baseline_source_edited(self, text: str) -> None:
+        index = self.table.currentRow()
+        if 0 <= index < len(self._rows):
+            self._write(self._rows[index], baseline_source=text)

@@ -315,7 +315,7 @@ class ReviewPanel(Panel):
         self.rendered = result
         self.save_buttons["pdf"].setEnabled(True)
         seconds = formatter(lang).number(result.seconds)
-        self.status.setText(TEXT("ready", lang, pages=result.pages, seconds=seconds))
+        self.status.setText(TEXT("ready", lang, count=result.pages, seconds=seconds))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -94,7 +94,10 @@ TEXT = Texts(
             "Another plan is being generated; try again in a moment.",
             "Ya se está generando otro plan; volver a intentarlo en un momento.",
         ),
-        "ready": ("Plan ready: {pages} pages in {seconds} s.", "Plan listo: {pages} páginas en {seconds} s."),
+        "ready": (
+            ("Plan ready: 1 page in {seconds} s.", "Plan ready: {count} pages in {seconds} s."),
+            ("Plan listo: 1 página en {seconds} s.", "Plan listo: {count} páginas en {seconds} s."),
+        ),
         "stale": (
             "The answers changed after this plan was generated; generate it again to update it.",
             "Las respuestas cambiaron después de generar este plan; volver a generarlo para actualizarlo.",

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import BotPlan, BusinessHours, Team, TeamRole
+from readiness.core.plan.facts import hours_text
 from readiness.core.plan.messages import label, message
-from readiness.core.plan.team import coverage_text
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.team_launch import LaunchPreview
@@ -319,7 +319,7 @@ class TeamPanel(TrainingSessions):
         profile_hours = self.assessment.profile.business_hours
         coverage = self.assessment.team.coverage
         self.own_coverage.setChecked(coverage is not None)
-        self.profile_hours.setText(TEXT("coverage.profile", lang, hours=coverage_text(profile_hours, lang)))
+        self.profile_hours.setText(TEXT("coverage.profile", lang, hours=hours_text(profile_hours, lang)))
         self.profile_hours.setVisible(coverage is None)
         self.hours.setEnabled(coverage is not None)
         self._show_hours(coverage or profile_hours)

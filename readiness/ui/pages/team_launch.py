@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
 from readiness.core.plan.builder import launch_date
+from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
-from readiness.core.plan.tasks import TaskContext, channel_items
-from readiness.core.plan.team import owners_by_role
+from readiness.core.plan.tasks import channel_items, task_context
 from readiness.core.text import Lang
 from readiness.ui.text import Texts
 
@@ -34,27 +34,6 @@ TEXT = Texts(
         "status.dropped": ("dropped", "descartado"),
     }
 )
-
-
-def task_context(assessment: Assessment, catalogs: Catalogs) -> TaskContext:
-    """The context the plan builder gives its tasks: dates, owners, overrides and the markets served."""
-    launch, _ = launch_date(assessment)
-    home = assessment.profile.home_country
-    return TaskContext(
-        lang=assessment.language,
-        created=assessment.created,
-        launch=launch,
-        catalogs=catalogs,
-        overrides={o.action: o for o in assessment.overrides},
-        owners=owners_by_role(assessment),
-        countries=frozenset(assessment.profile.countries) | (frozenset({home}) if home else frozenset()),
-    )
-
-
-def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ...]:
-    """The chosen channels the catalog knows, primary first, as the plan orders them."""
-    ordered = sorted(assessment.channels, key=lambda c: c.role != "primary")
-    return tuple(c.channel for c in ordered if c.channel in catalogs.channels)
 
 
 def date_text(date: dt.date, lang: Lang) -> str:
@@ -80,7 +59,7 @@ class LaunchPreview(QGroupBox):
             self.day_one.setText("")
             self.day_one.hide()
             return
-        context = task_context(assessment, catalogs)
+        context = task_context(assessment, catalogs, launch_date(assessment)[0])
         sections = ((self.blockers, TaskKind.BLOCKER, "blockers"), (self.day_one, TaskKind.DAY_ONE, "day_one"))
         for target, kind, key in sections:
             tasks = channel_items(kind, chosen, context)

@@ -1,0 +1,69 @@
+"""Placeholders in content text, filled with the assessment's own facts when the plan is built.
+
+Copy the plan asks a client to publish (website text, inserts, auto-replies) must carry the
+client's own hours, promise and channels, never an example. Content writes ``{hours}`` or
+``{channel}`` instead, and each kind of text may use only the placeholders its context can fill:
+``{channel}`` and ``{link}`` exist only in an item made for one channel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+
+from readiness.core.text import LANGUAGES, LocalText
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class Placeholder(StrEnum):
+    ORGANISATION = "organisation"
+    """The business's name."""
+    HOURS = "hours"
+    """The hours a person answers the chosen channels."""
+    PROMISE = "promise"
+    """The reply-time promise."""
+    CHANNELS = "channels"
+    """The chosen channels the item concerns, by the names customers know."""
+    CHANNEL = "channel"
+    """The one channel the item is for."""
+    LINK = "link"
+    """That channel's own link format."""
+
+
+ANY_ITEM = frozenset({Placeholder.ORGANISATION, Placeholder.HOURS, Placeholder.PROMISE, Placeholder.CHANNELS})
+"""What an item meant for every chosen channel may use."""
+ONE_CHANNEL = ANY_ITEM | {Placeholder.CHANNEL, Placeholder.LINK}
+"""What an item repeated for each chosen channel may use."""
+NONE: frozenset[Placeholder] = frozenset()
+"""Reference text (benchmarks, definitions) is printed as written."""
+
+
+def placeholders_in(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text))
+
+
+def unknown_placeholders(text: str, allowed: frozenset[Placeholder]) -> list[str]:
+    """The placeholders of ``text`` that its context cannot fill, in order of appearance."""
+    return [name for name in dict.fromkeys(_PLACEHOLDER.findall(text)) if name not in allowed]
+
+
+def require_fillable(texts: Iterable[LocalText | None], allowed: frozenset[Placeholder]) -> None:
+    """Raise ValueError naming the first placeholder these texts may not use (a model validator's check)."""
+    for text in texts:
+        for lang in LANGUAGES:
+            unknown = unknown_placeholders(text.get(lang), allowed) if text is not None else []
+            if unknown:
+                names = sorted(p.value for p in allowed)
+                usable = ", ".join(f"{{{n}}}" for n in names) if names else "none"
+                raise ValueError(f"{{{unknown[0]}}} cannot be filled here ({lang}); usable placeholders: {usable}")
+
+
+def uses_link(*texts: LocalText | None) -> bool:
+    return any(Placeholder.LINK in placeholders_in(t.get(lang)) for t in texts if t for lang in LANGUAGES)
+
+
+def fill(text: str, values: Mapping[Placeholder, str]) -> str:
+    """``text`` with each placeholder replaced; content checks guarantee every one has a value."""
+    return _PLACEHOLDER.sub(lambda match: values[Placeholder(match.group(1))], text)

@@ -1,0 +1,153 @@
+"""The assessment's facts that the plan repeats in many places, each read from one place.
+
+Staffed hours, the reply-time promise, the chosen channels and the people who own the work
+appear on the team page, in copy the client will publish, in checklists and in the summary.
+They are all taken from here, so no two pages can disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readiness.core.assessment import Assessment, BusinessHours
+from readiness.core.content import Catalogs
+from readiness.core.placeholders import Placeholder
+from readiness.core.plan.messages import join_names, label, message
+from readiness.core.questionnaire import Settled
+from readiness.core.text import Lang, Role
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MINUTES_PER_HOUR = 60
+HOURS_FROM_MINUTES = 120
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    organisation: str
+    chosen: tuple[str, ...]
+    """Chosen channel ids the catalog knows, the primary first."""
+    countries: frozenset[str]
+    """The markets served and the home country: the laws and tips of each apply."""
+    owners: dict[Role, str]
+    """Who owns each role's tasks by default."""
+    people: dict[str, tuple[Role, ...]]
+    """Each named person and the roles they hold in the team."""
+    staffed_hours: BusinessHours
+    """When a person answers the chosen channels: the team's coverage, else the business hours."""
+    promise_minutes: int | None
+    bot_answers: bool
+    """Whether a bot answers customers: bot rules and bot items apply only then."""
+
+    @classmethod
+    def of(cls, assessment: Assessment, catalogs: Catalogs) -> PlanFacts:
+        profile, team = assessment.profile, assessment.team
+        home = frozenset({profile.home_country}) if profile.home_country else frozenset()
+        return cls(
+            organisation=profile.organisation,
+            chosen=chosen_channels(assessment, catalogs),
+            countries=frozenset(profile.countries) | home,
+            owners=owners_by_role(assessment),
+            people=_people(assessment),
+            staffed_hours=team.coverage or profile.business_hours,
+            promise_minutes=team.response_promise_minutes,
+            bot_answers=team.bot.enabled,
+        )
+
+    def wording(
+        self, catalogs: Catalogs, lang: Lang, channel: str | None = None, concerns: tuple[str, ...] = ()
+    ) -> dict[Placeholder, str]:
+        """The values of every placeholder for one item: ``channel`` for a per-channel item."""
+        concerned = concerns or self.chosen
+        values = {
+            Placeholder.ORGANISATION: self.organisation,
+            Placeholder.HOURS: hours_text(self.staffed_hours, lang),
+            Placeholder.PROMISE: promise_text(self.promise_minutes, lang),
+            Placeholder.CHANNELS: join_names((catalogs.channels[c].customer_name(lang) for c in concerned), lang),
+        }
+        if channel is not None:
+            found = catalogs.channels[channel]
+            values[Placeholder.CHANNEL] = found.customer_name(lang)
+            values[Placeholder.LINK] = found.link.get(lang) if found.link else ""
+        return values
+
+
+def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ...]:
+    """The chosen channels the catalog knows, the primary first."""
+    ordered = sorted(assessment.channels, key=lambda c: c.role != "primary")
+    return tuple(c.channel for c in ordered if c.channel in catalogs.channels)
+
+
+def owners_by_role(assessment: Assessment) -> dict[Role, str]:
+    owners = {r.role: r.name for r in assessment.team.roles if r.name}
+    if assessment.team.executive_sponsor:
+        owners.setdefault(Role.EXECUTIVE_SPONSOR, assessment.team.executive_sponsor)
+    if assessment.team.channel_owner:
+        owners.setdefault(Role.CHANNEL_OWNER, assessment.team.channel_owner)
+    return owners
+
+
+def _people(assessment: Assessment) -> dict[str, tuple[Role, ...]]:
+    team = assessment.team
+    held = [(team.executive_sponsor, Role.EXECUTIVE_SPONSOR), (team.channel_owner, Role.CHANNEL_OWNER)]
+    held += [(r.name, r.role) for r in team.roles]
+    people: dict[str, list[Role]] = {}
+    for name, role in held:
+        if name and role not in people.setdefault(name, []):
+            people[name].append(role)
+    return {name: tuple(roles) for name, roles in people.items()}
+
+
+def hours_text(hours: BusinessHours, lang: Lang) -> str:
+    """ "Mon–Sat, 09:00–21:00 (America/Mexico_City)"; consecutive days are written as a range."""
+    return message(
+        "team.coverage",
+        lang,
+        days=_days_text(hours.days, lang),
+        opens=hours.opens.strftime("%H:%M"),
+        closes=hours.closes.strftime("%H:%M"),
+        timezone=hours.timezone,
+    )
+
+
+def _days_text(days: tuple[str, ...], lang: Lang) -> str:
+    chosen = [d for d in DAYS if d in days]
+    if len(chosen) == len(DAYS):
+        return message("hours.every_day", lang)
+    runs: list[list[str]] = []
+    for day in chosen:
+        if runs and DAYS.index(runs[-1][-1]) == DAYS.index(day) - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ", ".join(_run_text(run, lang) for run in runs)
+
+
+def _run_text(run: list[str], lang: Lang) -> str:
+    if len(run) < 3:
+        return ", ".join(label("day", d, lang) for d in run)
+    return message("hours.weekdays", lang, first=label("day", run[0], lang), last=label("day", run[-1], lang))
+
+
+def promise_text(minutes: int | None, lang: Lang) -> str:
+    """ "45 minutes", "2 hours"; a bracketed notice when the team has not set a promise yet."""
+    if minutes is None:
+        return message("promise.not_set", lang)
+    if minutes % MINUTES_PER_HOUR == 0:
+        return message("duration.hours", lang, count=minutes // MINUTES_PER_HOUR)
+    return message("duration.minutes", lang, count=minutes)
+
+
+def settled_facts(assessment: Assessment) -> frozenset[Settled]:
+    """What the assessment already records, so actions asking for it are not planned again."""
+    team = assessment.team
+    checks = {
+        Settled.GAPS_RECORDED: bool(assessment.gaps),
+        Settled.SPONSOR_NAMED: bool(team.executive_sponsor),
+        Settled.CHANNEL_OWNER_NAMED: bool(team.channel_owner),
+        Settled.CHANNELS_CHOSEN: any(c.role == "primary" for c in assessment.channels),
+        Settled.COVERAGE_SET: team.coverage is not None,
+        Settled.PROMISE_SET: team.response_promise_minutes is not None,
+        Settled.BOT_SCOPE_WRITTEN: team.bot.enabled and bool(team.bot.scope.strip()),
+        Settled.KPI_TARGETS_SET: bool(assessment.kpis),
+    }
+    return frozenset(fact for fact, holds in checks.items() if holds)

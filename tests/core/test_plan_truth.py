@@ -1,0 +1,151 @@
+"""Every sentence of a plan is about the business it was built for: a property over random profiles.
+
+Whatever the markets, the audience, the channels in use and the channels chosen, no text of the plan
+outside the channel ranking names a channel that is neither chosen nor already in use, nor prints its
+link format; copy that states hours or a reply time states the team's own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readiness.core.assessment import (
+    Assessment,
+    BotPlan,
+    BusinessHours,
+    ChannelChoice,
+    ChannelUse,
+    Gap,
+    Profile,
+    PromotionChoice,
+    Team,
+)
+from readiness.core.catalog import Audience
+from readiness.core.content import Content, load_content
+from readiness.core.mentions import foreign_mentions
+from readiness.core.plan.builder import build_plan
+from readiness.core.plan.facts import hours_text, promise_text
+from readiness.core.samples import SAMPLE_PROFILES, load_sample
+from readiness.core.text import LANGUAGES, Lang
+from readiness.resources import questionnaires
+
+MARKETS = ("MX", "US", "BR", "DE", "JP", "CN", "GB", "IN", "FR", "AE", "TW", "TH", "CA", "AU", "ES", "SG", "ZA", "KR")
+PLACEHOLDER = re.compile(r"\{(organisation|hours|promise|channels|channel|link)\}")
+RANKING_ONLY = frozenset({"channels", "answers", "retired_channels_in_use"})
+"""Plan fields that list every candidate, the client's own answers or the retired channels it still uses."""
+
+
+@cache
+def content() -> Content:
+    return load_content(questionnaires())
+
+
+@cache
+def sample_answers() -> tuple[Assessment, ...]:
+    return tuple(load_sample(profile, Lang.EN, content(), questionnaires()) for profile in SAMPLE_PROFILES)
+
+
+@st.composite
+def assessments(draw: st.DrawFn) -> Assessment:
+    catalogs = content().catalogs
+    recommendable = sorted(c.id for c in catalogs.channels.values() if c.recommendable)
+    every_channel = sorted(catalogs.channels)
+    countries = draw(st.lists(st.sampled_from(MARKETS), min_size=1, max_size=5, unique=True))
+    in_use = draw(st.lists(st.sampled_from(every_channel), max_size=4, unique=True))
+    chosen = draw(st.lists(st.sampled_from(recommendable), min_size=1, max_size=3, unique=True))
+    base = draw(st.sampled_from(sample_answers()))
+    bot = draw(st.booleans())
+    return base.model_copy(
+        update={
+            "language": draw(st.sampled_from(LANGUAGES)),
+            "profile": Profile(
+                organisation="Acme",
+                countries=tuple(countries),
+                home_country=draw(st.sampled_from((None, *MARKETS))),
+                audience=tuple(draw(st.lists(st.sampled_from(tuple(Audience)), min_size=1, unique=True))),
+                current_channels=tuple(ChannelUse(channel=c) for c in in_use),
+                business_hours=BusinessHours(days=("mon", "tue", "wed"), opens=dt.time(7, 30), closes=dt.time(16, 15)),
+                launch_date=dt.date(2027, 3, 1),
+            ),
+            "gaps": tuple(
+                Gap(id=f"g{i}", type=gap_type, touchpoint="support", frequency="daily", severity="high")
+                for i, gap_type in enumerate(draw(st.lists(st.sampled_from(sorted(catalogs.gap_types)), max_size=4)))
+            ),
+            "channels": tuple(
+                ChannelChoice(channel=c, role="primary" if i == 0 else "secondary") for i, c in enumerate(chosen)
+            ),
+            "team": Team(
+                executive_sponsor="Ana",
+                channel_owner="Luis",
+                coverage=draw(st.sampled_from((None, BusinessHours(days=("sat", "sun"))))),
+                response_promise_minutes=draw(st.sampled_from((None, 1, 45, 120))),
+                bot=BotPlan(enabled=bot, scope="Order status" if bot else ""),
+            ),
+            "promotion": tuple(
+                PromotionChoice(surface=s)
+                for s in draw(st.lists(st.sampled_from(sorted(catalogs.surfaces)), max_size=9, unique=True))
+            ),
+            "kpis": (),
+            "overrides": (),
+        }
+    )
+
+
+def texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(where, text) for every string in the plan, leaving out the fields that list every candidate channel."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if not (path == "" and field.name in RANKING_ONLY):
+                yield from texts(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from texts(item, f"{path}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, f"{path}.{key}")
+    elif isinstance(value, str) and not isinstance(value, enum.Enum):
+        yield path, value
+
+
+def allowed_channels(assessment: Assessment) -> set[str]:
+    return {c.channel for c in assessment.channels} | {c.channel for c in assessment.profile.current_channels}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_no_plan_text_names_a_channel_the_client_did_not_choose(assessment: Assessment) -> None:
+    plan = build_plan(assessment, content())
+    allowed = allowed_channels(assessment)
+    wrong = [
+        (where, words)
+        for where, text in texts(plan)
+        if (words := foreign_mentions(text, allowed, content().catalogs.channels))
+    ]
+    assert not wrong, wrong[:5]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_published_copy_carries_the_teams_own_hours_and_promise(assessment: Assessment) -> None:
+    plan = build_plan(assessment, content())
+    lang = assessment.language
+    hours = hours_text(assessment.team.coverage or assessment.profile.business_hours, lang)
+    promise = promise_text(assessment.team.response_promise_minutes, lang)
+    assert plan.team.coverage == hours
+    assert plan.team.response_promise == promise
+    for where, text in texts(plan):
+        assert not PLACEHOLDER.search(text), (where, text)  # every placeholder was filled
+    copy = [text for _, text in texts(plan.promotion) if "\u201c" in text or "\u00ab" in text]
+    for text in copy:  # a quoted time in copy to publish is the team's own, never an example
+        for clock in ("8:00", "9:00", "20:00", "15 minutes", "15 minutos"):
+            if clock not in hours and clock not in promise:
+                assert clock not in text, text

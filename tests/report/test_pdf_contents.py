@@ -271,3 +271,33 @@ def test_the_cover_fits_the_page_with_a_workshop_of_participants() -> None:
     cover = weasyprint.HTML(string=page.html, base_url="app:", url_fetcher=fetcher).render().pages[0]
     right_edges = [b.position_x + b.margin_width() for b in _boxes(cover._page_box) if hasattr(b, "margin_width")]
     assert max(right_edges) <= cover.width + 0.5
+
+
+# ------------------------------------------------------------------ the same fact everywhere
+
+
+def test_the_summary_counts_the_open_blockers_the_checklist_lists(rendered: Rendered) -> None:
+    plan, t = rendered.plan, Labels(_lang(rendered))
+    done = [b for b in plan.launch_blockers if b.status.value in ("done", "dropped")]
+    assert done  # the sample has cleared one: the count must leave it out
+    open_count = len(plan.launch_blockers) - len(done)
+    assert normalise(t("summary.blockers", count=open_count)) in rendered.text
+    assert normalise(t("summary.blockers", count=len(plan.launch_blockers))) not in rendered.text
+
+
+def test_hours_and_the_promise_print_as_the_team_set_them(rendered: Rendered) -> None:
+    team = rendered.plan.team
+    assert normalise(team.coverage) in rendered.text
+    assert rendered.text.count(normalise(team.response_promise)) >= 3  # team page, and copy to publish
+    for example in ("9:00–20:00", "8:00–20:00", "15 minutes", "15 minutos"):
+        assert example not in rendered.text
+
+
+def test_capitalised_labels_extract_as_words(rendered: Rendered, tmp_path: Path) -> None:
+    """No letter spacing: poppler's pdftotext (as a PDF search does) reads "LAUNCH DATE", not "L AUNCH DATE"."""
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(rendered.result.pdf)
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    t = Labels(_lang(rendered))
+    for key in ("cover.launch", "summary.launch", "summary.overall", "kpis.baseline", "checklist.owner"):
+        assert t(key).upper() in text, key

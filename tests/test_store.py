@@ -334,7 +334,11 @@ def test_a_create_that_fails_half_way_leaves_nothing_behind(
 
 # --- migrations -----------------------------------------------------------------------------------------------------
 
-LATER_COLUMNS = {"assessment": {"last_page"}, "channel_choice": {"reason"}, "kpi_target": {"baseline_source"}}
+LATER_COLUMNS = {
+    "assessment": {"last_page"},
+    "channel_choice": {"reason", "promise_minutes"},
+    "kpi_target": {"baseline_source"},
+}
 """Columns that revisions after 0001 added."""
 
 
@@ -342,7 +346,9 @@ def as_at_schema_0001(assessment: Assessment) -> Assessment:
     """What a library written by the first schema can hold of an assessment: no reasons, no baseline sources."""
     return assessment.model_copy(
         update={
-            "channels": tuple(c.model_copy(update={"reason": ""}) for c in assessment.channels),
+            "channels": tuple(
+                c.model_copy(update={"reason": "", "promise_minutes": None}) for c in assessment.channels
+            ),
             "kpis": tuple(k.model_copy(update={"baseline_source": ""}) for k in assessment.kpis),
         }
     )

@@ -146,6 +146,9 @@ class ChannelChoice(Model):
     channel: Id
     role: Literal["primary", "secondary"]
     reason: LongText = Field(default="", description="Why this channel, when it is not the one ranked first.")
+    promise_minutes: int | None = Field(
+        default=None, gt=0, description="The reply-time promise on this channel, when it differs from the team's."
+    )
 
 
 class TeamRole(Model):

@@ -127,6 +127,9 @@ class Channel(Sourced):
     )
     not_suited_in: tuple[str, ...] = Field(default=(), description="Markets where the channel is a poor fit.")
     global_reach: bool = False
+    by_invitation: bool = Field(
+        default=False, description="Reached only by invitation (a shared workspace): never offered in public copy."
+    )
     audience: tuple[Audience, ...] = Field(min_length=1)
     initiation: LocalText
     service_window: LocalText

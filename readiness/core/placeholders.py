@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-from readiness.core.text import LANGUAGES, LocalText
+from readiness.core.text import LANGUAGES, Lang, LocalText
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -64,6 +64,14 @@ def uses_link(*texts: LocalText | None) -> bool:
     return any(Placeholder.LINK in placeholders_in(t.get(lang)) for t in texts if t for lang in LANGUAGES)
 
 
-def fill(text: str, values: Mapping[Placeholder, str]) -> str:
+_SPANISH_CONTRACTIONS = ((re.compile(r"\bde el\b"), "del"), (re.compile(r"\ba el\b"), "al"))
+"""A filled-in name may start with "el" ("el chat de nuestra web"): "de el" and "a el" then contract."""
+
+
+def fill(text: str, values: Mapping[Placeholder, str], lang: Lang) -> str:
     """``text`` with each placeholder replaced; content checks guarantee every one has a value."""
-    return _PLACEHOLDER.sub(lambda match: values[Placeholder(match.group(1))], text)
+    filled = _PLACEHOLDER.sub(lambda match: values[Placeholder(match.group(1))], text)
+    if lang is Lang.ES:
+        for pattern, contracted in _SPANISH_CONTRACTIONS:
+            filled = pattern.sub(contracted, filled)
+    return filled

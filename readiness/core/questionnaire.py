@@ -57,6 +57,8 @@ class Settled(StrEnum):
     PROMISE_SET = "promise_set"
     BOT_SCOPE_WRITTEN = "bot_scope_written"
     KPI_TARGETS_SET = "kpi_targets_set"
+    KPI_BASELINES_RECORDED = "kpi_baselines_recorded"
+    TRAINING_PLANNED = "training_planned"
 
 
 class ActionDef(Model):
@@ -74,6 +76,9 @@ class ActionDef(Model):
         default=(), description="Printed as done, not planned again, once the assessment records all of these."
     )
     channels: tuple[Id, ...] = Field(default=(), description="Only when one of these channels is chosen (empty: any).")
+    skip_when: tuple[Settled, ...] = Field(
+        default=(), description="Left out of the plan when the assessment plans this work elsewhere (all of these set)."
+    )
 
     @model_validator(mode="after")
     def _check_wording(self) -> ActionDef:

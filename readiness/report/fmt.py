@@ -42,8 +42,9 @@ class Formatter:
         if _is_currency(code):
             money = format_currency(value, code, locale=self.locale)
             return f"{money} {rest}" if rest else money
-        if unit == "%":
-            return self.number(value) + ("\u00a0%" if self.lang == "es" else "%")
+        if unit.startswith("%"):
+            percent = self.number(value) + ("\u00a0%" if self.lang == "es" else "%")
+            return f"{percent} {unit[1:].strip()}".rstrip()
         return f"{self.number(value)}\u00a0{unit}" if unit else self.number(value)
 
 

@@ -82,6 +82,7 @@ def render_plan_html(
             buffer_days=LAUNCH_BUFFER_WORKING_DAYS,
             version=__version__,
             generated=generated or dt.date.today(),
+            channel_names={c.channel: c.short_name for c in plan.channels},
         )
     )
     return PlanPage(html, assets, title)

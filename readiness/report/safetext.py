@@ -25,6 +25,7 @@ _KEEP = {"\n", "\t"}
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embeddings, overrides and isolates: they could reorder what follows them; plain RTL text needs none."""
 _ELLIPSIS = " […]"
+_LINK_SEPARATOR = re.compile(r"(?<=[/?&])")
 
 
 def printable(text: str, limit: int = MAX_CHARACTERS) -> str:
@@ -54,5 +55,8 @@ def _is_control(character: str) -> bool:
 
 
 def _breakable(match: re.Match[str]) -> str:
-    run = match.group(0)
-    return _ZERO_WIDTH_SPACE.join(run[i : i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY))
+    """Break points after the separators of a link ("/", "?", "&"), and inside any piece still too long."""
+    pieces = _LINK_SEPARATOR.split(match.group(0))
+    return _ZERO_WIDTH_SPACE.join(
+        piece[i : i + BREAK_EVERY] for piece in pieces if piece for i in range(0, len(piece), BREAK_EVERY)
+    )

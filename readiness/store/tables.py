@@ -96,6 +96,7 @@ class ChannelChoiceRow(SQLModel, table=True):
     channel: str
     role: str
     reason: str = ""
+    promise_minutes: int | None = None
 
 
 class TeamRoleRow(SQLModel, table=True):

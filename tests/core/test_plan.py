@@ -170,7 +170,7 @@ def test_milestones_are_dated_from_launch_and_in_order(plan: Plan) -> None:
     dates = {m.id: m.date for m in plan.milestones}
     assert dates["launch"] == LAUNCH
     assert dates["start"] == dt.date(2026, 11, 2)
-    assert dates["reassessment"] == LAUNCH + dt.timedelta(days=180) == plan.refine.reassessment
+    assert dates["reassessment"] == LAUNCH + dt.timedelta(days=180) == plan.refine.reassessment  # the team's own day
     assert dates["first_review"] == LAUNCH + dt.timedelta(days=7)
     assert [m.date for m in plan.milestones] == sorted(dates.values())
 
@@ -300,3 +300,9 @@ def test_the_home_countrys_rules_apply_even_where_it_does_not_sell(mini_content:
         mini_assessment(profile=abroad, channels=(ChannelChoice(channel="wa", role="primary"),)), mini_content
     )
     assert "latam_privacy" in {c.regulation for c in plan.compliance}
+
+
+def test_dates_counted_from_launch_fall_on_working_days(plan: Plan) -> None:
+    counted = [t.due for t in plan.actions] + [k.deadline for k in plan.kpis] + [plan.refine.first_review]
+    counted += [t.due for c in plan.promotion for t in c.tasks] + [t.due for t in plan.team.training]
+    assert counted and all(day.weekday() < 5 for day in counted)

@@ -149,3 +149,19 @@ def test_published_copy_carries_the_teams_own_hours_and_promise(assessment: Asse
         for clock in ("8:00", "9:00", "20:00", "15 minutes", "15 minutos"):
             if clock not in hours and clock not in promise:
                 assert clock not in text, text
+
+
+def test_each_channel_keeps_its_own_promise_and_an_invitation_only_channel_stays_out_of_public_copy() -> None:
+    """de-b2b-software: 2 minutes on the website chat, 30 minutes on Slack Connect, which only invited accounts reach."""
+    assessment = load_sample("de-b2b-software", Lang.EN, content(), questionnaires())
+    promises = {c.channel: c.promise_minutes for c in assessment.channels}
+    assert promises == {"web_chat": None, "slack_connect": 30} and assessment.team.response_promise_minutes == 2
+    plan = build_plan(assessment, content())
+    assert plan.team.response_promise == "2 minutes on our website chat and 30 minutes on Slack Connect"
+    for checklist in plan.promotion:
+        for task in checklist.tasks:
+            text = f"{task.title} {task.detail}"
+            if checklist.channel is None:
+                assert "Slack" not in text, task.id  # copy for the public names the public channels only
+            elif checklist.channel == "slack_connect" and "minute" in text:
+                assert "30 minutes" in text and "2 minutes" not in text, task.id

@@ -151,3 +151,19 @@ def test_a_primary_not_ranked_first_asks_why_and_keeps_the_answer(qtbot: QtBot, 
         assert not panel.reason.isVisible()  # now secondary: no question
         click_channel(panel, lower.channel)
         assert panel.reason.toPlainText() == "Our customers already write to us there"
+
+
+def test_a_chosen_channel_can_have_its_own_reply_time_promise(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, ChannelsPanel(context))
+        chosen = context.session.assessment.channels[1].channel
+        click_channel(panel, chosen)
+        assert panel.promise.isVisible()
+        assert panel.promise.count() is None  # the team's promise until set
+        panel.promise.setFocus()
+        QTest.keyClick(panel.promise, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(panel.promise, "30")
+        assert {c.channel: c.promise_minutes for c in stored(context).channels}[chosen] == 30
+        unchosen = next(c.channel for c in panel._ranked if not c.chosen)
+        click_channel(panel, unchosen)
+        assert not panel.promise.isVisible()

@@ -134,8 +134,15 @@ def _markets(channel: Channel, assessment: Assessment, catalogs: Catalogs, tally
         for key, markets in (("channel.region_strong", consumers), ("channel.region_strong_b2b", businesses)):
             matched = [c for c in countries if c in markets]
             if matched:
+                everywhere = len(matched) == len(countries) > 1
                 tally.reasons.append(
-                    message(key, lang, matched=len(matched), count=len(countries), countries=", ".join(matched))
+                    message(
+                        f"{key}_all" if everywhere else key,
+                        lang,
+                        matched=len(matched),
+                        count=len(countries),
+                        countries=", ".join(matched),
+                    )
                 )
     elif not channel.global_reach:
         tally.reasons.append(message("channel.region_weak", lang))
@@ -178,6 +185,7 @@ def _ranked(
     return RankedChannel(
         channel=channel.id,
         name=channel.name.get(lang),
+        short_name=channel.customer_name(lang),
         rank=rank,
         score=round(points, 1),
         chosen=chosen,

@@ -17,6 +17,7 @@ from readiness.core.questionnaire import Settled
 from readiness.core.text import Lang, Role
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+BABEL_LOCALES = {Lang.EN: "en_US", Lang.ES: "es_ES"}
 MINUTES_PER_HOUR = 60
 HOURS_FROM_MINUTES = 120
 
@@ -26,6 +27,8 @@ class PlanFacts:
     organisation: str
     chosen: tuple[str, ...]
     """Chosen channel ids the catalog knows, the primary first."""
+    public: tuple[str, ...]
+    """The chosen channels anyone can reach: copy for the public names only these (not a by-invitation channel)."""
     countries: frozenset[str]
     """The markets served and the home country: the laws and tips of each apply."""
     owners: dict[Role, str]
@@ -34,7 +37,8 @@ class PlanFacts:
     """Each named person and the roles they hold in the team."""
     staffed_hours: BusinessHours
     """When a person answers the chosen channels: the team's coverage, else the business hours."""
-    promise_minutes: int | None
+    promises: dict[str, int | None]
+    """Each chosen channel's reply-time promise in minutes: its own, else the team's."""
     bot_answers: bool
     """Whether a bot answers customers: bot rules and bot items apply only then."""
 
@@ -42,26 +46,33 @@ class PlanFacts:
     def of(cls, assessment: Assessment, catalogs: Catalogs) -> PlanFacts:
         profile, team = assessment.profile, assessment.team
         home = frozenset({profile.home_country}) if profile.home_country else frozenset()
+        chosen = chosen_channels(assessment, catalogs)
+        own = {c.channel: c.promise_minutes for c in assessment.channels}
+        public = tuple(c for c in chosen if not catalogs.channels[c].by_invitation)
         return cls(
             organisation=profile.organisation,
-            chosen=chosen_channels(assessment, catalogs),
+            chosen=chosen,
+            public=public or chosen,
             countries=frozenset(profile.countries) | home,
             owners=owners_by_role(assessment),
             people=_people(assessment),
             staffed_hours=team.coverage or profile.business_hours,
-            promise_minutes=team.response_promise_minutes,
+            promises={c: own.get(c) or team.response_promise_minutes for c in chosen},
             bot_answers=team.bot.enabled,
         )
 
     def wording(
         self, catalogs: Catalogs, lang: Lang, channel: str | None = None, concerns: tuple[str, ...] = ()
     ) -> dict[Placeholder, str]:
-        """The values of every placeholder for one item: ``channel`` for a per-channel item."""
-        concerned = concerns or self.chosen
+        """The values of every placeholder for one item: ``channel`` for a per-channel item.
+
+        Without ``concerns``, an item speaks to the public: it names the channels anyone can reach.
+        """
+        concerned = concerns or ((channel,) if channel else self.public)
         values = {
             Placeholder.ORGANISATION: self.organisation,
             Placeholder.HOURS: hours_text(self.staffed_hours, lang),
-            Placeholder.PROMISE: promise_text(self.promise_minutes, lang),
+            Placeholder.PROMISE: self.promise_text(concerned, catalogs, lang),
             Placeholder.CHANNELS: join_names((catalogs.channels[c].customer_name(lang) for c in concerned), lang),
         }
         if channel is not None:
@@ -69,6 +80,21 @@ class PlanFacts:
             values[Placeholder.CHANNEL] = found.customer_name(lang)
             values[Placeholder.LINK] = found.link.get(lang) if found.link else ""
         return values
+
+    def promise_text(self, channels: tuple[str, ...], catalogs: Catalogs, lang: Lang) -> str:
+        """One promise when these channels share it; else each with its channel ("2 minutes on our website chat")."""
+        minutes = [self.promises.get(c) for c in channels]
+        if len(set(minutes)) <= 1:
+            return promise_text(minutes[0] if minutes else None, lang)
+        return join_names(
+            (
+                message(
+                    "promise.on", lang, promise=promise_text(m, lang), channel=catalogs.channels[c].customer_name(lang)
+                )
+                for c, m in zip(channels, minutes, strict=True)
+            ),
+            lang,
+        )
 
 
 def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ...]:
@@ -98,15 +124,32 @@ def _people(assessment: Assessment) -> dict[str, tuple[Role, ...]]:
 
 
 def hours_text(hours: BusinessHours, lang: Lang) -> str:
-    """ "Mon–Sat, 09:00–21:00 (America/Mexico_City)"; consecutive days are written as a range."""
+    """ "09:00–21:00 Mexico City time, Monday to Saturday": consecutive days as a range, the zone by its city."""
     return message(
         "team.coverage",
         lang,
         days=_days_text(hours.days, lang),
         opens=hours.opens.strftime("%H:%M"),
         closes=hours.closes.strftime("%H:%M"),
-        timezone=hours.timezone,
+        zone=zone_name(hours.timezone, lang),
     )
+
+
+def number_text(value: float | None, lang: Lang) -> str:
+    """A figure inside a sentence, grouped and with the decimal sign of the plan's language ("1,380", "12,5")."""
+    from babel.numbers import format_decimal
+
+    return "" if value is None else str(format_decimal(value, format="#,##0.##", locale=BABEL_LOCALES[lang]))
+
+
+def zone_name(timezone: str, lang: Lang) -> str:
+    """The time zone as customers read it ("Mexico City", "Ciudad de México"); an unknown id stays as written."""
+    from babel.dates import get_timezone_location  # Babel's time-zone data loads only when a plan is built
+
+    try:
+        return str(get_timezone_location(timezone, locale=BABEL_LOCALES[lang], return_city=True))
+    except (LookupError, ValueError):
+        return timezone
 
 
 def _days_text(days: tuple[str, ...], lang: Lang) -> str:
@@ -119,13 +162,13 @@ def _days_text(days: tuple[str, ...], lang: Lang) -> str:
             runs[-1].append(day)
         else:
             runs.append([day])
-    return ", ".join(_run_text(run, lang) for run in runs)
+    return join_names((_run_text(run, lang) for run in runs), lang)
 
 
 def _run_text(run: list[str], lang: Lang) -> str:
     if len(run) < 3:
-        return ", ".join(label("day", d, lang) for d in run)
-    return message("hours.weekdays", lang, first=label("day", run[0], lang), last=label("day", run[-1], lang))
+        return join_names((label("weekday", d, lang) for d in run), lang)
+    return message("hours.weekdays", lang, first=label("weekday", run[0], lang), last=label("weekday", run[-1], lang))
 
 
 def promise_text(minutes: int | None, lang: Lang) -> str:
@@ -146,8 +189,11 @@ def settled_facts(assessment: Assessment) -> frozenset[Settled]:
         Settled.CHANNEL_OWNER_NAMED: bool(team.channel_owner),
         Settled.CHANNELS_CHOSEN: any(c.role == "primary" for c in assessment.channels),
         Settled.COVERAGE_SET: team.coverage is not None,
-        Settled.PROMISE_SET: team.response_promise_minutes is not None,
+        Settled.PROMISE_SET: team.response_promise_minutes is not None
+        or bool(assessment.channels and all(c.promise_minutes for c in assessment.channels)),
         Settled.BOT_SCOPE_WRITTEN: team.bot.enabled and bool(team.bot.scope.strip()),
         Settled.KPI_TARGETS_SET: bool(assessment.kpis),
+        Settled.KPI_BASELINES_RECORDED: bool(assessment.kpis) and all(k.baseline is not None for k in assessment.kpis),
+        Settled.TRAINING_PLANNED: bool(team.training),
     }
     return frozenset(fact for fact, holds in checks.items() if holds)

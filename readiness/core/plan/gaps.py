@@ -5,6 +5,7 @@ from __future__ import annotations
 from readiness.core.assessment import Frequency, Gap, Severity
 from readiness.core.catalog import GapType
 from readiness.core.content import Catalogs
+from readiness.core.plan.facts import number_text
 from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap
 from readiness.core.plan.sources import note_texts, printed_notes
@@ -46,10 +47,10 @@ def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[fl
     if gap.measured_value is None or benchmark is None or benchmark.unit is None:
         return 1.0, message("gap.not_measured", lang)
     values = {
-        "value": f"{gap.measured_value:g}",
+        "value": number_text(gap.measured_value, lang),
         "unit": benchmark.unit.get(lang),
-        "good": f"{benchmark.good:g}",
-        "poor": f"{benchmark.poor:g}",
+        "good": number_text(benchmark.good, lang),
+        "poor": number_text(benchmark.poor, lang),
     }
     if benchmark.is_poor(gap.measured_value):
         return POOR_FACTOR, message("gap.measured_poor", lang, **values)

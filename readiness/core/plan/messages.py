@@ -95,6 +95,14 @@ _MESSAGES: dict[str, tuple[Wording, Wording]] = {
             "Los compradores profesionales lo usan mucho en {matched} de sus {count} mercados ({countries}).",
         ),
     ),
+    "channel.region_strong_all": (
+        "Strong in all {count} of your markets ({countries}).",
+        "Tiene fuerte implantación en sus {count} mercados ({countries}).",
+    ),
+    "channel.region_strong_b2b_all": (
+        "Business buyers use it widely in all {count} of your markets ({countries}).",
+        "Los compradores profesionales lo usan mucho en sus {count} mercados ({countries}).",
+    ),
     "channel.region_weak": (
         "Not a leading channel in your markets.",
         "No es un canal de referencia en sus mercados.",
@@ -142,8 +150,16 @@ _MESSAGES: dict[str, tuple[Wording, Wording]] = {
     "duration.hours": (("{count} hour", "{count} hours"), ("{count} hora", "{count} horas")),
     "list.and": (" and ", " y "),
     "promise.not_set": ("[reply time not set yet]", "[plazo de respuesta aún sin definir]"),
+    "promise.on": ("{promise} on {channel}", "{promise} en {channel}"),
     "hours.every_day": ("every day", "todos los días"),
-    "hours.weekdays": ("{first}–{last}", "de {first} a {last}"),
+    "hours.weekdays": ("{first} to {last}", "de {first} a {last}"),
+    "weekday.mon": ("Monday", "lunes"),
+    "weekday.tue": ("Tuesday", "martes"),
+    "weekday.wed": ("Wednesday", "miércoles"),
+    "weekday.thu": ("Thursday", "jueves"),
+    "weekday.fri": ("Friday", "viernes"),
+    "weekday.sat": ("Saturday", "sábado"),
+    "weekday.sun": ("Sunday", "domingo"),
     "channel.live_agents": (
         "Requires live agents during business hours; a bot-only service is not allowed.",
         "Exige agentes en directo durante el horario comercial; no se admite un servicio solo con bot.",
@@ -154,8 +170,8 @@ _MESSAGES: dict[str, tuple[Wording, Wording]] = {
     ),
     # Team and bot
     "team.coverage": (
-        "{opens}–{closes}, {days}, {timezone} time",
-        "{opens}–{closes}, {days}, hora de {timezone}",
+        "{opens}–{closes} {zone} time, {days}",
+        "de {opens} a {closes}, hora de {zone}, {days}",
     ),
     "bot.disclose": (
         "Tell people they are talking to a bot at the start of every conversation.",
@@ -166,8 +182,8 @@ _MESSAGES: dict[str, tuple[Wording, Wording]] = {
         "Ofrecer siempre una vía para hablar con una persona («agente») y traspasar el historial.",
     ),
     "bot.no_dead_end": (
-        "Review bot transcripts for loops and dead ends every week.",
-        "Revisar cada semana las transcripciones del bot en busca de bucles y callejones sin salida.",
+        "At every transcript review, read the bot's conversations for loops and dead ends.",
+        "En cada revisión de conversaciones, leer las del bot en busca de bucles y callejones sin salida.",
     ),
     "training.basics.title": (
         "Channel basics, tone and response-time promise for the whole team",

@@ -105,6 +105,8 @@ class PricePoint:
 class RankedChannel:
     channel: str
     name: str
+    short_name: str
+    """The name customers know it by."""
     rank: int
     score: float
     chosen: str | None

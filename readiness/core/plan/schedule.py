@@ -20,6 +20,11 @@ def working_days_before(day: dt.date, count: int) -> dt.date:
     return day
 
 
+def on_a_working_day(day: dt.date) -> dt.date:
+    """The day itself, or the Friday before when it falls at a weekend: a due date people can meet."""
+    return day - dt.timedelta(days=max(0, day.weekday() - _SATURDAY + 1))
+
+
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days from ``start`` (inclusive) to ``end`` (exclusive); 0 when ``end`` is not after ``start``."""
     if end <= start:

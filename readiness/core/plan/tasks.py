@@ -13,7 +13,7 @@ from readiness.core.placeholders import fill
 from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.messages import message
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
-from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, working_days_before
+from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, on_a_working_day, working_days_before
 from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
 from readiness.core.text import Lang, LocalText, Role, Step
@@ -56,7 +56,7 @@ class TaskContext:
         if text is None:
             return ""
         values = self.facts.wording(self.catalogs, self.lang, channel, tuple(concerns))
-        return fill(text.get(self.lang), values)
+        return fill(text.get(self.lang), values, self.lang)
 
     def task(
         self,
@@ -100,7 +100,8 @@ class TaskContext:
         )
 
     def from_launch(self, days: int) -> dt.date:
-        return self.launch + dt.timedelta(days=days)
+        """``days`` from launch, on a working day."""
+        return on_a_working_day(self.launch + dt.timedelta(days=days))
 
     def before_launch(self, lead_time_days: int) -> tuple[dt.date, dt.date]:
         """(due, latest start) of a task that must be finished a working-day buffer before launch."""
@@ -161,12 +162,14 @@ def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, cont
             for action_id in option.actions:
                 sources.setdefault(action_id, []).append(question.id)
     chosen = set(context.facts.chosen)
+    settled = settled_facts(assessment)
     definitions = {
         a: d
         for a in sources
-        if (d := questionnaire.action(a)) is not None and (not d.channels or chosen & set(d.channels))
+        if (d := questionnaire.action(a)) is not None
+        and (not d.channels or chosen & set(d.channels))
+        and not (d.skip_when and settled.issuperset(d.skip_when))
     }
-    settled = settled_facts(assessment)
     return tuple(
         _action_task(definitions[a], tuple(sources[a]), definitions, settled, context)
         for a in _dependency_order(definitions)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from readiness.core.assessment import Assessment
-from readiness.core.plan.facts import hours_text, promise_text
+from readiness.core.plan.facts import hours_text
 from readiness.core.plan.messages import message
 from readiness.core.plan.model import RoleLine, Task, TeamPlan
 from readiness.core.plan.tasks import TaskContext
 from readiness.core.text import Role
 
-ALWAYS_STAFFED = (Role.EXECUTIVE_SPONSOR, Role.CHANNEL_OWNER, Role.SUPPORT)
+ALWAYS_STAFFED = (Role.SUPPORT,)
+"""Roles listed even when nobody is named; the sponsor and the channel owner have their own lines above the table."""
 
 
 def team_plan(assessment: Assessment, training: tuple[Task, ...], context: TaskContext) -> TeamPlan:
@@ -25,8 +26,8 @@ def team_plan(assessment: Assessment, training: tuple[Task, ...], context: TaskC
         roles=_roles(assessment, context),
         coverage=hours_text(facts.staffed_hours, lang),
         business_hours=hours_text(assessment.profile.business_hours, lang),
-        response_promise_minutes=facts.promise_minutes,
-        response_promise=promise_text(facts.promise_minutes, lang),
+        response_promise_minutes=team.response_promise_minutes,
+        response_promise=facts.promise_text(facts.chosen, context.catalogs, lang),
         live_agents_required_by=live_agents,
         bot_enabled=bot.enabled,
         bot_scope=bot.scope,

@@ -8,6 +8,7 @@ from readiness.core.assessment import Assessment
 from readiness.core.catalog import Cadence
 from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import KpiLine, Milestone, PromotionChecklist, RefineRoutine, Task
+from readiness.core.plan.schedule import on_a_working_day
 from readiness.core.text import Lang
 
 REVIEW_INTERVAL_DAYS = {Cadence.DAILY: 1, Cadence.WEEKLY: 7, Cadence.MONTHLY: 30, Cadence.QUARTERLY: 90}
@@ -21,7 +22,7 @@ def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
     return RefineRoutine(
         transcript_review=label("cadence", cadence, lang),
         steps=tuple(message(key, lang) for key in REFINE_STEPS),
-        first_review=launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[cadence]),
+        first_review=on_a_working_day(launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[cadence])),
         reassessment=launch + dt.timedelta(days=assessment.refine.reassess_after_days),
     )
 
@@ -43,7 +44,7 @@ def milestones(
         "launch": launch,
         "promotion": max((t.due for c in promotion for t in c.tasks), default=None),
         "first_review": refine.first_review,
-        "kpi_review": launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS),
+        "kpi_review": on_a_working_day(launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS)),
         "kpi_deadline": max((k.deadline for k in kpis), default=None),
         "reassessment": refine.reassessment,
     }

@@ -33,6 +33,7 @@ from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import number_text
+from readiness.ui.pages.inputs import CountBox
 from readiness.ui.pages.widgets import bare_column, name_input, split
 from readiness.ui.text import Texts
 
@@ -77,6 +78,15 @@ TEXT = Texts(
             "¿&Por qué este canal como principal, si {top} queda en primer lugar? El plan recoge el motivo.",
         ),
         "reason.name": ("Why this primary channel", "Motivo del canal principal"),
+        "promise": ("Reply-time pro&mise on this channel:", "Pla&zo de respuesta en este canal:"),
+        "promise.team": ("the team's", "el del equipo"),
+        "promise.suffix": (" min", " min"),
+        "promise.tip": (
+            "Leave it at the team's promise (Team tab), or set another for this channel, e.g. a slower one for a "
+            "channel staffed by account managers. The plan prints each channel's own promise in its copy.",
+            "Dejar el plazo del equipo (pestaña Equipo) o fijar otro para este canal, por ejemplo uno más largo "
+            "para un canal que atienden los gestores de cuentas. El plan usa el plazo de cada canal en sus textos.",
+        ),
         "reason.placeholder": (
             "For example: most customers already reach us here; the other channel needs a set-up we cannot finish "
             "before launch.",
@@ -113,6 +123,7 @@ TEXT = Texts(
 )
 
 _NUMERIC_COLUMNS = (0, 2)
+MAX_PROMISE_MINUTES = 7 * 24 * 60
 
 
 def choose(choices: Sequence[ChannelChoice], channel: str, role: ChannelRole | None) -> tuple[ChannelChoice, ...]:
@@ -182,12 +193,17 @@ class ChannelsPanel(Panel):
 
     def set_reason(self, text: str) -> None:
         """The team's reason for its primary channel, kept with the choice."""
+        self._update_choice(reason=text)
+
+    def set_promise(self, minutes: int | None) -> None:
+        """This channel's own reply-time promise; None: the team's."""
+        self._update_choice(promise_minutes=minutes)
+
+    def _update_choice(self, **changes: object) -> None:
         channel = self.selected_channel()
 
         def change(assessment: Assessment) -> Assessment:
-            choices = tuple(
-                c.model_copy(update={"reason": text}) if c.channel == channel else c for c in assessment.channels
-            )
+            choices = tuple(c.model_copy(update=changes) if c.channel == channel else c for c in assessment.channels)
             return assessment.model_copy(update={"channels": choices})
 
         self.context.session.update(change)
@@ -265,6 +281,13 @@ class ChannelsPanel(Panel):
         self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
         self.reason.textChanged.connect(lambda: self.set_reason(self.reason.toPlainText()))
         self.reason_label.setBuddy(self.reason)
+        self.promise = CountBox(MAX_PROMISE_MINUTES, TEXT("promise.team", lang))
+        self.promise.setSuffix(TEXT("promise.suffix", lang))
+        self.promise.setToolTip(TEXT("promise.tip", lang))
+        self.promise.valueChanged.connect(lambda _: self.set_promise(self.promise.count() or None))
+        self.promise_label = QLabel(TEXT("promise", lang))
+        self.promise_label.setBuddy(self.promise)
+        name_input(self.promise, TEXT("promise", lang).replace("&", "").rstrip(":"))
         self.reasons = _rich_label()
         self.constraints = _rich_label()
         self.constraints.setObjectName("constraints")
@@ -286,6 +309,11 @@ class ChannelsPanel(Panel):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addLayout(row)
+        promise_row = QHBoxLayout()
+        promise_row.addWidget(self.promise_label)
+        promise_row.addWidget(self.promise)
+        promise_row.addStretch(1)
+        layout.addLayout(promise_row)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.reasons)
@@ -333,6 +361,7 @@ class ChannelsPanel(Panel):
         for button in self.choice_buttons.values():
             button.setEnabled(channel is not None)
         if channel is None:
+            self._show_promise(None)
             self._show_reason(None)
             self.heading.setText(TEXT("empty", lang) if not self._ranked else "")
             for label in (self.summary, self.reasons, self.constraints, *self.facts.values()):
@@ -342,6 +371,7 @@ class ChannelsPanel(Panel):
         self.heading.setText(channel.name)
         self.summary.setText(TEXT("summary", lang, rank=channel.rank, score=number_text(channel.score, lang)))
         self.choice_buttons[channel.chosen].setChecked(True)
+        self._show_promise(channel)
         self._show_reason(channel)
         self.reasons.setText(_list(TEXT("reasons", lang), channel.reasons or (TEXT("no_reasons", lang),)))
         self.constraints.setText(_list("⚠ " + TEXT("constraints", lang), channel.constraints))
@@ -356,6 +386,19 @@ class ChannelsPanel(Panel):
         }
         for key, text in values.items():
             self.facts[key].setText(text)
+
+    def _show_promise(self, channel: RankedChannel | None) -> None:
+        """The promise box, for a chosen channel."""
+        chosen = channel is not None and channel.chosen is not None
+        self.promise_label.setVisible(chosen)
+        self.promise.setVisible(chosen)
+        if channel is None or not chosen:
+            return
+        own = next((c.promise_minutes for c in self.assessment.channels if c.channel == channel.channel), None)
+        if self.promise.count() != own:
+            self.promise.blockSignals(True)
+            self.promise.set_count(own)
+            self.promise.blockSignals(False)
 
     def _show_reason(self, channel: RankedChannel | None) -> None:
         """The reason box, for a primary channel that is not the one ranked first."""

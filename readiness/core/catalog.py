@@ -98,6 +98,10 @@ class ChecklistItem(Model):
         default=(), description="Only when one of these channels is chosen (regulation items; empty: any)."
     )
     only_with_bot: bool = Field(default=False, description="Only when a bot answers customers.")
+    customers_there: bool = Field(
+        default=False,
+        description="Only when customers are served in its markets, not merely because the business is based there.",
+    )
 
 
 class RegionGroup(Model):

@@ -165,3 +165,18 @@ def test_each_channel_keeps_its_own_promise_and_an_invitation_only_channel_stays
                 assert "Slack" not in text, task.id  # copy for the public names the public channels only
             elif checklist.channel == "slack_connect" and "minute" in text:
                 assert "30 minutes" in text and "2 minutes" not in text, task.id
+
+
+def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers() -> None:
+    """cn-exporter is based in China and sells abroad: the PIPL applies, its tasks for Chinese customers do not."""
+    assessment = load_sample("cn-exporter", Lang.EN, content(), questionnaires())
+    assert assessment.profile.home_country == "CN" and "CN" not in assessment.profile.countries
+
+    def pipl_tasks(served: tuple[str, ...]) -> set[str]:
+        profile = assessment.profile.model_copy(update={"countries": served})
+        plan = build_plan(assessment.model_copy(update={"profile": profile}), content())
+        return {t.id for c in plan.compliance if c.regulation == "cn_pipl" for t in c.tasks}
+
+    abroad = pipl_tasks(assessment.profile.countries)
+    assert "reg.cn_cross_border" in abroad and "reg.cn_pipl_notice_consent" not in abroad
+    assert "reg.cn_pipl_notice_consent" in pipl_tasks((*assessment.profile.countries, "CN"))

@@ -74,7 +74,9 @@ def _checklist(regulation: Regulation, context: TaskContext, markets: tuple[Mark
 def _tasks(regulation: Regulation, concerns: tuple[str, ...], context: TaskContext) -> tuple[Task, ...]:
     tasks = []
     for item in regulation.checklist:
-        if not context.applies(item) or (item.channels and not set(item.channels) & set(concerns)):
+        if not context.applies(item, regulation.applies_in) or (
+            item.channels and not set(item.channels) & set(concerns)
+        ):
             continue
         narrowed = tuple(c for c in concerns if c in item.channels) if item.channels else concerns
         tasks.append(context.checklist_task(TaskKind.COMPLIANCE, item, item.id, concerns=narrowed))

@@ -31,6 +31,8 @@ class PlanFacts:
     """The chosen channels anyone can reach: copy for the public names only these (not a by-invitation channel)."""
     countries: frozenset[str]
     """The markets served and the home country: the laws and tips of each apply."""
+    served: frozenset[str]
+    """The markets where the business has customers."""
     owners: dict[Role, str]
     """Who owns each role's tasks by default."""
     people: dict[str, tuple[Role, ...]]
@@ -54,6 +56,7 @@ class PlanFacts:
             chosen=chosen,
             public=public or chosen,
             countries=frozenset(profile.countries) | home,
+            served=frozenset(profile.countries),
             owners=owners_by_role(assessment),
             people=_people(assessment),
             staffed_hours=team.coverage or profile.business_hours,

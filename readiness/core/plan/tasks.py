@@ -39,8 +39,13 @@ class TaskContext:
         limits = tuple(limited_to)
         return not limits or bool(self.countries & self.catalogs.expand(limits))
 
-    def applies(self, item: ChecklistItem) -> bool:
-        """A checklist item for the markets served, and for a bot only when a bot answers."""
+    def applies(self, item: ChecklistItem, markets: Iterable[str] = ()) -> bool:
+        """A checklist item for the markets served, and for a bot only when a bot answers.
+
+        An item about customers in its markets (``markets``: those of its regulation) needs customers there.
+        """
+        if item.customers_there and not self.facts.served & self.catalogs.expand(item.countries or markets):
+            return False
         return self.serves(item.countries) and (self.facts.bot_answers or not item.only_with_bot)
 
     def role_label(self, role: Role) -> str:

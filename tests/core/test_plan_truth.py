@@ -180,3 +180,15 @@ def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers()
     abroad = pipl_tasks(assessment.profile.countries)
     assert "reg.cn_cross_border" in abroad and "reg.cn_pipl_notice_consent" not in abroad
     assert "reg.cn_pipl_notice_consent" in pipl_tasks((*assessment.profile.countries, "CN"))
+
+
+def test_a_promise_reads_as_the_team_states_it() -> None:
+    assert [promise_text(m, Lang.EN) for m in (1, 60, 90, 120, 150)] == [
+        "1 minute",
+        "60 minutes",
+        "90 minutes",
+        "2 hours",
+        "150 minutes",
+    ]
+    assert [promise_text(m, Lang.ES) for m in (1, 60, 120)] == ["1 minuto", "60 minutos", "2 horas"]
+    assert promise_text(None, Lang.EN) == "[reply time not set yet]"

@@ -175,10 +175,13 @@ def _run_text(run: list[str], lang: Lang) -> str:
 
 
 def promise_text(minutes: int | None, lang: Lang) -> str:
-    """ "45 minutes", "2 hours"; a bracketed notice when the team has not set a promise yet."""
+    """ "45 minutes", "60 minutes", "2 hours"; a bracketed notice when the team has not set a promise yet.
+
+    Up to 90 minutes the promise stays in minutes, as the team states it in the assessment.
+    """
     if minutes is None:
         return message("promise.not_set", lang)
-    if minutes % MINUTES_PER_HOUR == 0:
+    if minutes >= HOURS_FROM_MINUTES and minutes % MINUTES_PER_HOUR == 0:
         return message("duration.hours", lang, count=minutes // MINUTES_PER_HOUR)
     return message("duration.minutes", lang, count=minutes)
 

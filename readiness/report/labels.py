@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from readiness.core.safeyaml import load_yaml_file
-from readiness.core.text import Lang, LocalText, plural_index
+from readiness.core.text import Lang, LocalText, Wording, worded
 from readiness.core.validation import validate_document
 from readiness.resources import Folder, resource
 
@@ -43,9 +43,15 @@ def label_keys() -> frozenset[str]:
 
 def label_forms(key: str, lang: Lang | str) -> tuple[str, ...]:
     """A label's unfilled text in one language: one form, or the singular and the plural."""
+    wording = _wording(key, lang)
+    return wording if isinstance(wording, tuple) else (wording,)
+
+
+def _wording(key: str, lang: Lang | str) -> Wording:
     label = _labels()[key]
-    forms = (label.one, label.other) if isinstance(label, PluralLabel) else (label,)
-    return tuple(form.get(lang) for form in forms)
+    if isinstance(label, PluralLabel):
+        return label.one.get(lang), label.other.get(lang)
+    return label.get(lang)
 
 
 class Labels:
@@ -55,11 +61,4 @@ class Labels:
         self.lang = Lang(lang)
 
     def __call__(self, key: str, **params: object) -> str:
-        label = _labels()[key]
-        if isinstance(label, PluralLabel):
-            count = params.get("count")
-            if not isinstance(count, int | float):
-                raise TypeError(f"label {key!r} has plural forms and needs a numeric count")
-            label = (label.one, label.other)[plural_index(self.lang, count)]
-        text = label.get(self.lang)
-        return text.format(**params) if params else text
+        return worded(_wording(key, self.lang), self.lang, params)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Audience, Channel
 from readiness.core.content import Catalogs
+from readiness.core.plan.facts import markets_and_home
 from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap, PricePoint, RankedChannel, RetiredChannel
 from readiness.core.text import Lang
@@ -49,7 +50,7 @@ def rank_channels(
         rows.append((max(0.0, min(100.0, tally.points)), channel, tally))
     rows.sort(key=lambda row: (-row[0], row[1].id))
     top = rows[0][1].name.get(lang) if rows else ""
-    served = _served(assessment)
+    served = markets_and_home(assessment.profile)
     return tuple(
         _ranked(
             rank,
@@ -64,11 +65,6 @@ def rank_channels(
         )
         for rank, (points, channel, tally) in enumerate(rows, start=1)
     )
-
-
-def _served(assessment: Assessment) -> frozenset[str]:
-    home = assessment.profile.home_country
-    return frozenset(assessment.profile.countries) | ({home} if home else frozenset())
 
 
 def _prices(channel: Channel, served: frozenset[str], catalogs: Catalogs, lang: Lang) -> tuple[PricePoint, ...]:

@@ -8,8 +8,9 @@ They are all taken from here, so no two pages can disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from readiness.core.assessment import Assessment, BusinessHours
+from readiness.core.assessment import Assessment, BusinessHours, Profile
 from readiness.core.content import Catalogs
 from readiness.core.placeholders import Placeholder
 from readiness.core.plan.messages import join_names, label, message
@@ -47,7 +48,6 @@ class PlanFacts:
     @classmethod
     def of(cls, assessment: Assessment, catalogs: Catalogs) -> PlanFacts:
         profile, team = assessment.profile, assessment.team
-        home = frozenset({profile.home_country}) if profile.home_country else frozenset()
         chosen = chosen_channels(assessment, catalogs)
         own = {c.channel: c.promise_minutes for c in assessment.channels}
         public = tuple(c for c in chosen if not catalogs.channels[c].by_invitation)
@@ -55,7 +55,7 @@ class PlanFacts:
             organisation=profile.organisation,
             chosen=chosen,
             public=public or chosen,
-            countries=frozenset(profile.countries) | home,
+            countries=markets_and_home(profile),
             served=frozenset(profile.countries),
             owners=owners_by_role(assessment),
             people=_people(assessment),
@@ -98,6 +98,12 @@ class PlanFacts:
             ),
             lang,
         )
+
+
+def markets_and_home(profile: Profile) -> frozenset[str]:
+    """The markets served and the business's own country: the laws and tips of each apply."""
+    home = frozenset({profile.home_country}) if profile.home_country else frozenset()
+    return frozenset(profile.countries) | home
 
 
 def chosen_channels(assessment: Assessment, catalogs: Catalogs) -> tuple[str, ...]:
@@ -145,6 +151,7 @@ def number_text(value: float | None, lang: Lang) -> str:
     return "" if value is None else str(format_decimal(value, format="#,##0.##", locale=BABEL_LOCALES[lang]))
 
 
+@cache
 def zone_name(timezone: str, lang: Lang) -> str:
     """The time zone as customers read it ("Mexico City", "Ciudad de México"); an unknown id stays as written."""
     from babel.dates import get_timezone_location  # Babel's time-zone data loads only when a plan is built

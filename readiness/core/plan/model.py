@@ -152,7 +152,7 @@ class TeamPlan:
     """The business's own opening hours, from the profile."""
     response_promise_minutes: int | None
     response_promise: str
-    """The promise as printed ("1 hour"), or a notice that it is not set yet."""
+    """The promise as printed ("60 minutes", or per channel when they differ), or a notice that it is not set yet."""
     live_agents_required_by: tuple[str, ...]
     bot_enabled: bool
     bot_scope: str

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from readiness.core.assessment import Assessment
 from readiness.core.text import Lang
 from readiness.ui.main_window import MainWindow
-from readiness.ui.pages.gaps import Column
+from readiness.ui.pages.gaps_columns import Column
 
 
 def _panel(window: MainWindow, page: int, tab: int) -> Any:

@@ -26,7 +26,8 @@ from ui_support import (
 
 from readiness.core.assessment import Frequency, Severity
 from readiness.core.text import Lang
-from readiness.ui.pages.gaps import Column, GapRegisterPanel
+from readiness.ui.pages.gaps import GapRegisterPanel
+from readiness.ui.pages.gaps_columns import Column
 
 
 def choose(combo: QWidget, value: object) -> None:

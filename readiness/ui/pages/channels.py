@@ -32,95 +32,13 @@ from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.channels_text import TEXT
 from readiness.ui.pages.formatting import number_text
 from readiness.ui.pages.inputs import CountBox
-from readiness.ui.pages.widgets import bare_column, name_input, split
-from readiness.ui.text import Texts
+from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, split
 
 ChannelRole = Literal["primary", "secondary"]
 
-TEXT = Texts(
-    {
-        "title": ("Channels", "Canales"),
-        "intro": (
-            "Channels ranked for this profile: markets, audience, the gaps they close and what stands in the way. "
-            "Pick one primary channel and any secondary ones.",
-            "Canales ordenados para este perfil: mercados, público, brechas que cierran y lo que lo dificulta. "
-            "Elegir un canal principal y, si se quiere, otros secundarios.",
-        ),
-        "table": ("&Recommended channels", "Canales &recomendados"),
-        "table.name": ("Recommended channels", "Canales recomendados"),
-        "col.rank": ("Rank", "Puesto"),
-        "col.name": ("Channel", "Canal"),
-        "col.score": ("Score", "Puntuación"),
-        "col.choice": ("Choice", "Elección"),
-        "tip.score": (
-            "Out of 100: markets, audience, reach, gaps closed and current use, minus poor fit and late set-up",
-            "Sobre 100: mercados, público, alcance, brechas cerradas y uso actual, "
-            "menos mal encaje y preparación tardía",
-        ),
-        "role.primary": ("Primary", "Principal"),
-        "role.secondary": ("Secondary", "Secundario"),
-        "role.none": ("—", "—"),
-        "has_constraints": ("Has constraints: see the details", "Tiene limitaciones: ver el detalle"),
-        "make.primary": ("Make &primary", "Elegir como &principal"),
-        "make.secondary": ("Make &secondary", "Elegir como sec&undario"),
-        "make.none": ("Not &chosen", "&No elegido"),
-        "tip.primary": (
-            "The main channel of the launch; the current primary, if any, becomes secondary",
-            "El canal principal del lanzamiento; el principal actual, si lo hay, pasa a secundario",
-        ),
-        "tip.secondary": ("Open it too, after or beside the primary", "Abrirlo también, junto al principal o después"),
-        "tip.none": ("Leave it out of the plan", "Dejarlo fuera del plan"),
-        "choice.group": ("Choice for the selected channel", "Elección para el canal seleccionado"),
-        "reason": (
-            "&Why this channel as the primary, although {top} ranks first? The plan prints your reason.",
-            "¿&Por qué este canal como principal, si {top} queda en primer lugar? El plan recoge el motivo.",
-        ),
-        "reason.name": ("Why this primary channel", "Motivo del canal principal"),
-        "promise": ("Reply-time pro&mise on this channel:", "Pla&zo de respuesta en este canal:"),
-        "promise.team": ("the team's", "el del equipo"),
-        "promise.suffix": (" min", " min"),
-        "promise.tip": (
-            "Leave it at the team's promise (Team tab), or set another for this channel, e.g. a slower one for a "
-            "channel staffed by account managers. The plan prints each channel's own promise in its copy.",
-            "Dejar el plazo del equipo (pestaña Equipo) o fijar otro para este canal, por ejemplo uno más largo "
-            "para un canal que atienden los gestores de cuentas. El plan usa el plazo de cada canal en sus textos.",
-        ),
-        "reason.placeholder": (
-            "For example: most customers already reach us here; the other channel needs a set-up we cannot finish "
-            "before launch.",
-            "Por ejemplo: la mayoría de los clientes ya nos escribe por aquí; el otro canal necesita una puesta en "
-            "marcha que no llega a tiempo para el lanzamiento.",
-        ),
-        "summary": ("Rank {rank} · score {score} of 100", "Puesto {rank} · {score} puntos de 100"),
-        "reasons": ("Why it ranks here", "Por qué ocupa este puesto"),
-        "no_reasons": ("Nothing in its favour for this profile.", "Nada a su favor para este perfil."),
-        "constraints": ("Constraints", "Limitaciones"),
-        "cost_model": ("Cost model", "Modelo de costes"),
-        "pricing": ("Pricing", "Precios"),
-        "lead_time": ("Set-up lead time", "Plazo de puesta en marcha"),
-        "lead_days": (("about 1 day", "about {count} days"), ("aproximadamente 1 día", "unos {count} días")),
-        "service_window": ("Service window", "Ventana de servicio"),
-        "opt_in": ("Opt-in", "Consentimiento (opt-in)"),
-        "initiation": ("Who starts", "Quién inicia"),
-        "cost.free": ("Free", "Gratuito"),
-        "cost.per_message": ("Per message", "Por mensaje"),
-        "cost.per_conversation": ("Per conversation", "Por conversación"),
-        "cost.subscription": ("Subscription", "Suscripción"),
-        "cost.per_seat": ("Per seat (user licence)", "Por puesto (licencia de usuario)"),
-        "cost.mixed": ("Mixed", "Mixto"),
-        "retired.heading": (
-            "Still listed among the current channels, but discontinued:",
-            "Figuran entre los canales actuales, pero se han retirado:",
-        ),
-        "retired.line": ("{name}: discontinued on {date}.", "{name}: retirado el {date}."),
-        "empty": (
-            "No channel can be recommended with the installed catalog.",
-            "El catálogo instalado no recomienda ningún canal.",
-        ),
-    }
-)
 
 _NUMERIC_COLUMNS = (0, 2)
 MAX_PROMISE_MINUTES = 7 * 24 * 60
@@ -288,8 +206,8 @@ class ChannelsPanel(Panel):
         self.promise_label = QLabel(TEXT("promise", lang))
         self.promise_label.setBuddy(self.promise)
         name_input(self.promise, TEXT("promise", lang).replace("&", "").rstrip(":"))
-        self.reasons = _rich_label()
-        self.constraints = _rich_label()
+        self.reasons = rich_label()
+        self.constraints = rich_label()
         self.constraints.setObjectName("constraints")
         self.constraints.setStyleSheet(_WARNING_STYLE.format(name="constraints"))
         facts = QFormLayout()
@@ -373,8 +291,8 @@ class ChannelsPanel(Panel):
         self.choice_buttons[channel.chosen].setChecked(True)
         self._show_promise(channel)
         self._show_reason(channel)
-        self.reasons.setText(_list(TEXT("reasons", lang), channel.reasons or (TEXT("no_reasons", lang),)))
-        self.constraints.setText(_list("⚠ " + TEXT("constraints", lang), channel.constraints))
+        self.reasons.setText(bullet_list(TEXT("reasons", lang), channel.reasons or (TEXT("no_reasons", lang),)))
+        self.constraints.setText(bullet_list("⚠ " + TEXT("constraints", lang), channel.constraints))
         self.constraints.setVisible(bool(channel.constraints))
         values = {
             "cost_model": TEXT(f"cost.{channel.cost_model}", lang),
@@ -422,23 +340,10 @@ class ChannelsPanel(Panel):
             date = locale.toString(QDate(channel.discontinued_on), "d MMM yyyy")
             line = TEXT("retired.line", lang, name=channel.name, date=date)
             lines.append(f"{line} {channel.replacement}".strip())
-        self.retired.setText(_list("⚠ " + TEXT("retired.heading", lang), lines))
+        self.retired.setText(bullet_list("⚠ " + TEXT("retired.heading", lang), lines))
         self.retired.setVisible(bool(retired))
 
 
 _WARNING_STYLE = (
     "QLabel#{name} {{ border-left: 4px solid #b45309; background: rgba(217, 119, 6, 0.12); padding: 6px; }}"
 )
-
-
-def _rich_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _list(heading: str, lines: Sequence[str]) -> str:
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return f"<b>{html.escape(heading)}</b><ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"

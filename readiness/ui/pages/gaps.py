@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import IntEnum
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
@@ -30,114 +29,23 @@ from readiness.core.plan.messages import label
 from readiness.core.plan.model import PlanGap
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import number_text
+from readiness.ui.pages.gaps_columns import (
+    LONG_COMBOS,
+    MEASURE_CHARS,
+    NUMBER_PATTERN,
+    UNIT_CHARS,
+    Choice,
+    Column,
+    parse_number,
+)
 from readiness.ui.pages.gaps_guidance import (
     GUIDANCE,
     empty_guidance,
     ranking_text,
-    rich_label,
     type_guidance,
 )
-from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, split, table_item
-from readiness.ui.text import Texts
-
-TEXT = Texts(
-    {
-        "title": ("Gap register", "Registro de brechas"),
-        "intro": (
-            "List every place where customers struggle to reach the business or get an answer. "
-            "Each gap is ranked by frequency × severity, adjusted by the measured figure against its benchmark.",
-            "Anotar cada punto en el que a los clientes les cuesta contactar con la empresa u obtener respuesta. "
-            "Cada brecha se ordena por frecuencia × gravedad, ajustada según la cifra medida frente a su referencia.",
-        ),
-        "table": ("&Gaps", "Bre&chas"),
-        "table.name": ("Gap register", "Registro de brechas"),
-        "add": ("&Add gap", "Aña&dir brecha"),
-        "remove": ("&Remove gap", "&Quitar brecha"),
-        "add.tip": ("Add a row to the register", "Añadir una fila al registro"),
-        "remove.tip": ("Remove the selected gap", "Quitar la brecha seleccionada"),
-        "col.rank": ("Rank", "Puesto"),
-        "col.priority": ("Priority", "Prioridad"),
-        "col.type": ("Type", "Tipo"),
-        "col.touchpoint": ("Touchpoint", "Punto de contacto"),
-        "col.channel": ("Current channel", "Canal actual"),
-        "col.frequency": ("Frequency", "Frecuencia"),
-        "col.severity": ("Severity", "Gravedad"),
-        "col.measured": ("Measured value", "Valor medido"),
-        "col.evidence": ("Evidence", "Evidencia"),
-        "col.notes": ("Notes", "Notas"),
-        "tip.rank": ("Position in the ranking (1 = fix first)", "Posición en la clasificación (1 = resolver primero)"),
-        "tip.priority": (
-            "Frequency points × severity points, × 1.5 when the measured figure is poor, × 0.75 when it is good",
-            "Puntos de frecuencia × puntos de gravedad; × 1,5 si la cifra medida es deficiente y × 0,75 si es buena",
-        ),
-        "tip.type": ("The kind of gap, from the gap taxonomy", "El tipo de brecha, según la taxonomía"),
-        "tip.touchpoint": (
-            "Where in the customer journey it happens",
-            "En qué momento del recorrido del cliente ocurre",
-        ),
-        "tip.channel": ("The channel where it happens today", "El canal en el que ocurre hoy"),
-        "tip.frequency": ("How often customers run into it", "Con qué frecuencia la encuentran los clientes"),
-        "tip.severity": ("How much it hurts when it happens", "Cuánto perjudica cuando ocurre"),
-        "tip.measured": (
-            "The figure measured today, in the unit of the type's benchmark; leave empty if not measured",
-            "La cifra medida hoy, en la unidad de la referencia del tipo; dejar vacío si no se ha medido",
-        ),
-        "tip.evidence": ("Where the facts come from", "De dónde salen los datos"),
-        "tip.notes": ("Anything else worth remembering", "Cualquier otra cosa que convenga recordar"),
-        "cell.name": ("{column}, gap {row}", "{column}, brecha {row}"),
-        "no_channel": ("— none —", "— ninguno —"),
-        "not_measured": ("—", "—"),
-        "no_unit": ("(no benchmark unit)", "(sin unidad de referencia)"),
-    }
-)
-
-
-class Column(IntEnum):
-    RANK = 0
-    PRIORITY = 1
-    TYPE = 2
-    TOUCHPOINT = 3
-    CHANNEL = 4
-    FREQUENCY = 5
-    SEVERITY = 6
-    MEASURED = 7
-    EVIDENCE = 8
-    NOTES = 9
-
-
-_COLUMN_KEYS = {
-    Column.RANK: "rank",
-    Column.PRIORITY: "priority",
-    Column.TYPE: "type",
-    Column.TOUCHPOINT: "touchpoint",
-    Column.CHANNEL: "channel",
-    Column.FREQUENCY: "frequency",
-    Column.SEVERITY: "severity",
-    Column.MEASURED: "measured",
-    Column.EVIDENCE: "evidence",
-    Column.NOTES: "notes",
-}
-_LONG_COMBOS = {Column.TYPE: 19, Column.CHANNEL: 14}
-"""Combos whose entries run long: shown this many characters wide, the full text in the tooltip."""
-_MEASURE_CHARS = "0000000"
-"""The measured value's edit is as wide as this text: the unit goes beside it."""
-_UNIT_CHARS = 14
-"""Units longer than this many average characters are elided beside the value (full text in the tooltip)."""
-
-Choice = tuple[str, str | None]
-"""A combo entry: the text shown and the value stored."""
-
-
-NUMBER_PATTERN = r"-?\d*([.,]\d*)?"
-"""What the measured value's field accepts while typing: a number with a decimal point or comma."""
-
-
-def parse_number(text: str) -> float | None:
-    """A number typed with a decimal point or comma; None when the text is not one."""
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
+from readiness.ui.pages.gaps_text import TEXT
+from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, rich_label, split, table_item
 
 
 class GapRegisterPanel(Panel):
@@ -221,9 +129,9 @@ class GapRegisterPanel(Panel):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setCornerButtonEnabled(False)
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        for column, key in _COLUMN_KEYS.items():
-            item = QTableWidgetItem(TEXT(f"col.{key}", lang))
-            item.setToolTip(TEXT(f"tip.{key}", lang))
+        for column in Column:
+            item = QTableWidgetItem(TEXT(f"col.{column.key}", lang))
+            item.setToolTip(TEXT(f"tip.{column.key}", lang))
             table.setHorizontalHeaderItem(column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -285,22 +193,20 @@ class GapRegisterPanel(Panel):
             Column.SEVERITY: ([(label("severity", s, lang), s.value) for s in Severity], gap.severity, "severity"),
         }
         for column, (choices, current, field) in combos.items():
-            combo = self._combo(choices, current, _LONG_COMBOS.get(column))
+            combo = self._combo(choices, current, LONG_COMBOS.get(column))
             combo.currentIndexChanged.connect(lambda _=0, c=combo, f=field: self._edit(gid, **{f: c.currentData()}))
             self._place(row, column, gid, combo)
         self._place(row, Column.MEASURED, gid, self._measured_cell(gap), focus_on=QLineEdit)
         for column, field in ((Column.EVIDENCE, "evidence"), (Column.NOTES, "notes")):
             edit = QLineEdit(getattr(gap, field))
             edit.setCursorPosition(0)
-            edit.setToolTip(TEXT(f"tip.{_COLUMN_KEYS[column]}", lang))
+            edit.setToolTip(TEXT(f"tip.{column.key}", lang))
             edit.textEdited.connect(lambda text, f=field: self._edit(gid, **{f: text}))
             self._place(row, column, gid, edit)
 
     def _place(self, row: int, column: Column, gap_id: str, widget: QWidget, focus_on: type | None = None) -> None:
         """Put an input in a cell, name it for screen readers and make it select its row when focused."""
-        name = TEXT(
-            "cell.name", self.context.lang, column=TEXT(f"col.{_COLUMN_KEYS[column]}", self.context.lang), row=row + 1
-        )
+        name = TEXT("cell.name", self.context.lang, column=TEXT(f"col.{column.key}", self.context.lang), row=row + 1)
         found = widget.findChild(focus_on) if focus_on else None
         target = found if isinstance(found, QWidget) else widget
         target.setAccessibleName(name)
@@ -345,7 +251,7 @@ class GapRegisterPanel(Panel):
         edit.setPlaceholderText(TEXT("not_measured", lang))
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), edit))
         edit.setToolTip(TEXT("tip.measured", lang))
-        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(_MEASURE_CHARS) + 12)
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(MEASURE_CHARS) + 12)
         edit.textEdited.connect(lambda text: self._measured_edited(gap.id, text))
         unit = QLabel()
         self._units[gap.id] = unit
@@ -360,7 +266,7 @@ class GapRegisterPanel(Panel):
         text = unit.get(self.context.lang) if unit else ""
         label_ = self._units[gap_id]
         metrics = label_.fontMetrics()
-        label_.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, _UNIT_CHARS * metrics.averageCharWidth()))
+        label_.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, UNIT_CHARS * metrics.averageCharWidth()))
         label_.setToolTip(text or TEXT("no_unit", self.context.lang))
 
     # Editing

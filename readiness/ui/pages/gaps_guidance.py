@@ -5,9 +5,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
-
 from readiness.core.catalog import Benchmark, Direction, GapType
 from readiness.core.plan.model import PlanGap
 from readiness.core.text import Lang
@@ -43,15 +40,6 @@ GUIDANCE = Texts(
         "closing": ("How to close it", "Cómo cerrarla"),
     }
 )
-
-
-def rich_label() -> QLabel:
-    text = QLabel()
-    text.setWordWrap(True)
-    text.setTextFormat(Qt.TextFormat.RichText)
-    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return text
 
 
 def empty_guidance(lang: Lang) -> str:

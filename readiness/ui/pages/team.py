@@ -5,7 +5,6 @@ Below, a read-only preview of what the chosen channels require before and on lau
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, QTime, QTimeZone
@@ -32,64 +31,9 @@ from readiness.core.plan.messages import label, message
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.team_launch import LaunchPreview
+from readiness.ui.pages.team_text import TEXT
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
-from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, name_input
-from readiness.ui.text import Texts
-
-TEXT = Texts(
-    {
-        "title": ("Team", "Equipo"),
-        "people": ("People and promise", "Personas y compromiso"),
-        "sponsor": ("Executive &sponsor:", "&Patrocinador ejecutivo:"),
-        "sponsor.tip": (
-            "The executive who backs the channel as a company initiative",
-            "El directivo que respalda el canal como iniciativa de empresa",
-        ),
-        "owner": ("Channel &owner:", "Responsable del &canal:"),
-        "owner.tip": (
-            "The person accountable for the channel day to day",
-            "La persona que responde del canal en el día a día",
-        ),
-        "promise": ("Response-time pro&mise:", "Plazo de &respuesta prometido:"),
-        "promise.tip": (
-            "The first-reply time the business promises customers on messaging",
-            "El tiempo de primera respuesta que la empresa promete a sus clientes por mensajería",
-        ),
-        "promise.none": ("No promise yet", "Sin compromiso aún"),
-        "minutes": (" min", " min"),
-        "roles": ("&Roles", "&Funciones"),
-        "roles.name": ("Roles and responsibilities", "Funciones y responsabilidades"),
-        "col.role": ("Role", "Función"),
-        "col.person": ("Person", "Persona"),
-        "col.responsibilities": ("Responsibilities", "Responsabilidades"),
-        "cell.name": ("{column}, {row}", "{column}, {row}"),
-        "coverage": ("Coverage", "Cobertura"),
-        "coverage.own": ("Cover &different hours from the business hours", "Cubrir un &horario distinto del comercial"),
-        "coverage.tip": (
-            "When off, the channel is staffed during the business hours given in the profile",
-            "Si no se marca, el canal se atiende en el horario comercial indicado en el perfil",
-        ),
-        "coverage.profile": ("Business hours: {hours}", "Horario comercial: {hours}"),
-        "days": ("Days", "Días"),
-        "day.name": ("Covered on {day}", "Se atiende el {day}"),
-        "opens": ("Op&ens:", "Abr&e:"),
-        "closes": ("&Closes:", "C&ierra:"),
-        "timezone": ("&Time zone:", "&Zona horaria:"),
-        "bot": ("Bot", "Bot"),
-        "bot.enabled": ("A bot ans&wers customers", "Un bot a&tiende a los clientes"),
-        "bot.scope": ("Bot sco&pe:", "A&lcance del bot:"),
-        "bot.scope.tip": (
-            "What the bot answers on its own, and what always goes to a person",
-            "Qué responde el bot por sí solo y qué pasa siempre a una persona",
-        ),
-        "bot.handoff": ("Hand-off to a h&uman:", "Traspas&o a una persona:"),
-        "bot.handoff.tip": (
-            "When and how a conversation passes from the bot to a person",
-            "Cuándo y cómo pasa una conversación del bot a una persona",
-        ),
-        "bot.rules": ("The plan adds these rules:", "El plan añade estas reglas:"),
-    }
-)
+from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, bullet_list, name_input
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROMISE_MAX_MINUTES = 7 * 24 * 60
@@ -343,7 +287,7 @@ class TeamPanel(TrainingSessions):
         self.bot_scope.setEnabled(enabled)
         self.bot_handoff.setEnabled(enabled)
         rules = [message(k, lang) for k in ("bot.disclose", "bot.handoff", "bot.no_dead_end")] if enabled else []
-        self.bot_rules.setText(_list(TEXT("bot.rules", lang), rules) if rules else "")
+        self.bot_rules.setText(bullet_list(TEXT("bot.rules", lang), rules, bold=False) if rules else "")
         self.bot_rules.setVisible(enabled)
 
     # Editing
@@ -404,8 +348,3 @@ class TeamPanel(TrainingSessions):
 
     def _update_preview(self) -> None:
         self.preview.show_tasks(self.assessment, self.catalogs, self.context.lang)
-
-
-def _list(heading: str, lines: Sequence[str]) -> str:
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return f"{html.escape(heading)}<ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
@@ -15,6 +15,7 @@ from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
 from readiness.core.plan.tasks import channel_items, task_context
 from readiness.core.text import Lang
+from readiness.ui.pages.widgets import rich_label
 from readiness.ui.text import Texts
 
 TEXT = Texts(
@@ -47,7 +48,7 @@ class LaunchPreview(QGroupBox):
     def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(TEXT("preview", lang), parent)
         layout = QVBoxLayout(self)
-        self.blockers, self.day_one = _rich_label(), _rich_label()
+        self.blockers, self.day_one = rich_label(), rich_label()
         layout.addWidget(self.blockers)
         layout.addWidget(self.day_one)
         layout.addStretch(1)
@@ -81,12 +82,3 @@ def task_line(task: Task, catalogs: Catalogs, lang: Lang) -> str:
         details.append(TEXT(f"status.{task.status.value}", lang))
     detail = html.escape(" · ".join(d for d in details if d))
     return f"{html.escape(task.title)}<br/><small>{detail}</small>"
-
-
-def _rich_label() -> QLabel:
-    text = QLabel()
-    text.setWordWrap(True)
-    text.setTextFormat(Qt.TextFormat.RichText)
-    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return text

@@ -1,13 +1,16 @@
-"""Widgets and helpers more than one panel uses: named inputs, cells that select their row, wheel-quiet boxes."""
+"""Widgets and helpers more than one panel uses: named inputs, rich-text labels and lists, cells that select their
+row, wheel-quiet boxes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QSplitter,
@@ -17,6 +20,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def rich_label() -> QLabel:
+    """A read-only label for rich text that wraps, sits at the top left and can be selected and copied."""
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return text
+
+
+def bullet_list(heading: str, lines: Sequence[str], *, bold: bool = True) -> str:
+    """Rich text: a heading, then one bullet per line; both escaped."""
+    title = f"<b>{html.escape(heading)}</b>" if bold else html.escape(heading)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f"{title}<ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"
 
 
 def name_input(widget: QWidget, name: str, description: str = "") -> None:

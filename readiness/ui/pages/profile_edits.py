@@ -1,0 +1,155 @@
+"""The profile panel's edits: each field written as it changes, or refused with a hint beside it.
+
+Input the assessment cannot take (an empty name, a code that is not a country) is not written: the last
+valid value stays and the hint says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import QCheckBox
+
+from readiness.core.assessment import Assessment, BusinessHours, TeamSizes
+from readiness.core.catalog import Audience
+from readiness.core.text import Lang
+from readiness.ui.pages.base import Panel
+from readiness.ui.pages.profile_fields import (
+    Hint,
+    Preview,
+    bad_countries,
+    country_names,
+    known_languages,
+    language_names,
+    split_codes,
+    time_zones,
+    validation_problem,
+)
+from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
+from readiness.ui.pages.profile_text import TEXT
+from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, TimeBox
+
+
+class ProfileEdits(Panel):
+    """What the profile panel writes; the panel builds the fields named here."""
+
+    lang: Lang
+    _loading: bool
+    organisation_hint: Hint
+    language: ChoiceBox
+    countries_hint: Hint
+    countries_preview: Preview
+    home_hint: Hint
+    home_preview: Preview
+    languages_hint: Hint
+    languages_preview: Preview
+    audience: dict[Audience, QCheckBox]
+    days: dict[str, QCheckBox]
+    opens: TimeBox
+    closes: TimeBox
+    timezone: ChoiceBox
+    timezone_hint: Hint
+    team: dict[str, CountBox]
+    channel_rows: ChannelRows
+    channels_hint: Hint
+    participant_rows: ParticipantRows
+    participants_hint: Hint
+
+    def _write(self, change: Callable[[Assessment], Assessment], hint: Hint | None = None) -> bool:
+        """Apply one change; if the assessment refuses it, keep the last valid one and say why."""
+        if self._loading:
+            return False
+        try:
+            self.context.session.update(change)
+        except ValidationError as error:
+            if hint is not None:
+                hint.show_problem(TEXT("hint.invalid", self.lang, problem=validation_problem(error)))
+            return False
+        if hint is not None:
+            hint.clear_problem()
+        return True
+
+    def _write_profile(self, hint: Hint | None = None, **changes: object) -> bool:
+        return self._write(lambda a: a.model_copy(update={"profile": a.profile.model_copy(update=changes)}), hint)
+
+    def _organisation_edited(self, text: str) -> None:
+        name = text.strip()
+        if not name:
+            kept = self.context.session.assessment.profile.organisation
+            self.organisation_hint.show_problem(TEXT("hint.organisation", self.lang, kept=kept))
+            return
+        self._write_profile(self.organisation_hint, organisation=name)
+
+    def _language_chosen(self, _index: int) -> None:
+        lang = Lang(self.language.currentData())
+        if lang is not self.context.session.assessment.language:
+            self._write(lambda a: a.model_copy(update={"language": lang}))
+
+    def _countries_edited(self, text: str) -> None:
+        codes = [code.upper() for code in split_codes(text)]
+        bad = bad_countries(codes)
+        if bad:
+            self.countries_hint.show_problem(TEXT("hint.countries", self.lang, codes=", ".join(bad)))
+            return
+        if self._write_profile(self.countries_hint, countries=tuple(codes)):
+            self.countries_preview.show_names(country_names(codes, self.lang))
+
+    def _home_edited(self, text: str) -> None:
+        codes = [code.upper() for code in split_codes(text)]
+        if len(codes) > 1:
+            self.home_hint.show_problem(TEXT("hint.one_home", self.lang))
+            return
+        bad = bad_countries(codes)
+        if bad:
+            self.home_hint.show_problem(TEXT("hint.home", self.lang, codes=", ".join(bad)))
+            return
+        if self._write_profile(self.home_hint, home_country=codes[0] if codes else None):
+            self.home_preview.show_names(country_names(codes, self.lang))
+
+    def _languages_edited(self, text: str) -> None:
+        codes = [code.lower() for code in split_codes(text)]
+        bad = [code for code in codes if code not in known_languages()]
+        if bad:
+            self.languages_hint.show_problem(TEXT("hint.languages", self.lang, codes=", ".join(bad)))
+            return
+        if self._write_profile(self.languages_hint, languages=tuple(codes)):
+            self.languages_preview.show_names(language_names(codes, self.lang))
+
+    def _audience_toggled(self, _checked: bool) -> None:
+        chosen = tuple(audience for audience, box in self.audience.items() if box.isChecked())
+        self._write_profile(audience=chosen)
+
+    def _hours_changed(self) -> None:
+        if self._loading:
+            return
+        zone = self.timezone.currentText().strip()
+        if zone not in time_zones():
+            self.timezone_hint.show_problem(TEXT("hint.timezone", self.lang))
+            return
+        days = [day for day, box in self.days.items() if box.isChecked()]
+        hours = BusinessHours.model_validate(
+            {"days": days, "opens": self.opens.time_of_day(), "closes": self.closes.time_of_day(), "timezone": zone}
+        )
+        self._write_profile(self.timezone_hint, business_hours=hours)
+
+    def _team_changed(self) -> None:
+        sizes = TeamSizes(**{role: box.value() for role, box in self.team.items()})
+        self._write_profile(team=sizes)
+
+    def _channels_changed(self) -> None:
+        uses = self.channel_rows.uses()
+        ids = [use.channel for use in uses]
+        twice = next((cid for cid in ids if ids.count(cid) > 1), None)
+        if twice is not None:
+            name = self.channel_rows.channel_name(twice)
+            self.channels_hint.show_problem(TEXT("hint.duplicate_channel", self.lang, channel=name))
+            return
+        self._write_profile(self.channels_hint, current_channels=tuple(uses))
+
+    def _participants_changed(self) -> None:
+        if self.participant_rows.has_nameless():
+            self.participants_hint.show_problem(TEXT("hint.nameless", self.lang))
+        else:
+            self.participants_hint.clear_problem()
+        self._write_profile(participants=tuple(self.participant_rows.participants()))

@@ -178,8 +178,10 @@ _MESSAGES: dict[str, tuple[Wording, Wording]] = {
         "Avisar al cliente de que habla con un bot al inicio de cada conversación.",
     ),
     "bot.handoff": (
-        "Always offer a way to reach a person ('agent'), and hand over the conversation history.",
-        "Ofrecer siempre una vía para hablar con una persona («agente») y traspasar el historial.",
+        "Always offer the way to reach a person that you set up (a keyword or a button), and hand over the "
+        "conversation history.",
+        "Ofrecer siempre la vía para hablar con una persona que se haya configurado (una palabra clave o un botón) "
+        "y traspasar el historial.",
     ),
     "bot.no_dead_end": (
         "At every transcript review, read the bot's conversations for loops and dead ends.",

@@ -10,7 +10,7 @@ from readiness.core.content import Content, load_content
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
-from readiness.core.text import Lang
+from readiness.core.text import LANGUAGES, Lang
 from readiness.resources import questionnaires
 
 FOLDER = questionnaires()
@@ -74,3 +74,11 @@ def test_b2b_profiles_never_get_consumer_only_channels_on_top(plans: dict[str, P
     for profile in ("de-b2b-software", "cn-exporter"):
         top = plans[profile].channels[0]
         assert "b2b" in {a.value for a in content.catalogs.channels[top.channel].audience}, (profile, top.channel)
+
+
+@pytest.mark.parametrize(("profile", "lang"), list(itertools.product(SAMPLE_PROFILES, LANGUAGES)))
+def test_baseline_answer_agrees_with_the_kpi_table(content: Content, profile: str, lang: Lang) -> None:
+    """'Every indicator has a baseline' is said only where every KPI row carries one."""
+    sample = load_sample(profile, lang, content, FOLDER)
+    every_row_measured = bool(sample.kpis) and all(k.baseline is not None for k in sample.kpis)
+    assert (sample.answers["refine.baselines"].value == "yes") == every_row_measured

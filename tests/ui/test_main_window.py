@@ -39,7 +39,7 @@ def test_the_library_lists_imports_with_their_scores(qtbot: QtBot, tmp_path: Pat
         names = {row.organisation for row in window.library.rows}
         assert names == {"Casa Jacaranda", "Fernhill Dental Group"}
         scores = {row.organisation: row.score for row in window.library.rows}
-        assert scores["Casa Jacaranda"] == ("47.8" if lang is Lang.EN else "47,8")
+        assert scores["Casa Jacaranda"] == ("45.8" if lang is Lang.EN else "45,8")
         window.library.search.setText("fern")
         qtbot.waitUntil(lambda: [r.organisation for r in window.library.rows] == ["Fernhill Dental Group"])
 

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 
 from readiness.core.safeyaml import load_yaml_file
 from readiness.core.samples import SAMPLE_PROFILES, all_sample_paths
-from readiness.core.schema import SCHEMA_FOLDER
+from readiness.core.schema import SCHEMA_FOLDER, schema_texts
 from readiness.core.text import LANGUAGES
 from readiness.resources import questionnaires
 
@@ -51,6 +51,11 @@ def test_what_readiness_sample_writes_matches_the_assessment_schema(profile: str
         command = [sys.executable, "-m", "readiness", "sample", "--profile", profile, "--lang", lang.value, "-o", out]
         subprocess.run(command, check=True, capture_output=True)
         assert problems("assessment.schema.json", as_json(out)) == []
+
+
+def test_the_shipped_schemas_are_what_readiness_schema_writes() -> None:
+    for name, text in schema_texts().items():
+        assert (FOLDER / SCHEMA_FOLDER / name).read_text(encoding="utf-8") == text, name
 
 
 def test_every_content_file_matches_its_schema() -> None:

@@ -177,7 +177,7 @@ class Channel(Sourced):
 
 
 class Benchmark(Model):
-    """What good looks like for a gap; with numbers when a measured figure can be compared."""
+    """What good looks like for a gap: the unit its measured figure is in, and thresholds where published."""
 
     text: LocalText
     unit: LocalText | None = None
@@ -186,14 +186,15 @@ class Benchmark(Model):
     poor: float | None = None
 
     @model_validator(mode="after")
-    def _all_numbers_or_none(self) -> Benchmark:
-        numbers = (self.unit, self.direction, self.good, self.poor)
-        if any(n is not None for n in numbers) and any(n is None for n in numbers):
-            raise ValueError("give unit, direction, good and poor together, or none of them")
+    def _thresholds_together_with_a_unit(self) -> Benchmark:
+        thresholds = (self.direction, self.good, self.poor)
+        if any(n is not None for n in thresholds) and (any(n is None for n in thresholds) or self.unit is None):
+            raise ValueError("give direction, good and poor together, with a unit, or none of them")
         return self
 
     @property
     def comparable(self) -> bool:
+        """A measured figure can be judged good or poor against published thresholds."""
         return self.direction is not None
 
     def is_poor(self, value: float) -> bool:

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from conftest import mini_assessment
+from pydantic import ValidationError
 
 from readiness.core.assessment import (
     ActionOverride,
@@ -19,12 +20,13 @@ from readiness.core.assessment import (
     Gap,
     Profile,
 )
+from readiness.core.catalog import Benchmark
 from readiness.core.content import Content
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
 from readiness.core.plan.schedule import working_days_between
-from readiness.core.text import Lang
+from readiness.core.text import Lang, LocalText
 
 LAUNCH = dt.date(2027, 1, 11)
 BUFFERED = dt.date(2027, 1, 4)
@@ -48,6 +50,29 @@ def test_a_good_measured_figure_lowers_priority(mini_content: Content) -> None:
     gap = Gap(id="g", type="slow", touchpoint="support", frequency="daily", severity="high", measured_value=5)
     plan = build_plan(mini_assessment(gaps=(gap,)), mini_content)
     assert plan.gaps[0].priority == 12 * 0.75
+
+
+@pytest.mark.parametrize(
+    ("lang", "figure", "said"),
+    [
+        (Lang.EN, "42.5% of issues switching channel", "has no published threshold"),
+        (Lang.ES, "42,5\u00a0% de casos con cambio de canal", "no tiene un umbral publicado"),
+    ],
+)
+def test_a_figure_without_published_thresholds_is_shown_and_leaves_priority(
+    mini_content: Content, lang: Lang, figure: str, said: str
+) -> None:
+    gap = Gap(id="g", type="switch", touchpoint="sales", frequency="weekly", severity="medium", measured_value=42.5)
+    ranked = build_plan(mini_assessment(lang, gaps=(gap,)), mini_content).gaps[0]
+    assert ranked.priority == 6
+    assert f"({figure}) {said}" in ranked.explanation[1]
+
+
+def test_thresholds_need_a_unit_but_a_unit_may_stand_alone() -> None:
+    text = LocalText(en="x", es="x")
+    assert Benchmark(text=text, unit=text).comparable is False
+    with pytest.raises(ValidationError, match="with a unit"):
+        Benchmark(text=text, direction="lower_is_better", good=1, poor=2)
 
 
 def test_discontinued_channels_are_never_ranked_but_are_flagged_when_in_use(plan: Plan) -> None:

@@ -13,12 +13,12 @@ from functools import cache
 from readiness.core.assessment import Assessment, BusinessHours, Profile
 from readiness.core.content import Catalogs
 from readiness.core.placeholders import Placeholder
+from readiness.core.plan.figures import BABEL_LOCALES
 from readiness.core.plan.messages import join_names, label, message
 from readiness.core.questionnaire import Settled
 from readiness.core.text import Lang, Role
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-BABEL_LOCALES = {Lang.EN: "en_US", Lang.ES: "es_ES"}
 MINUTES_PER_HOUR = 60
 HOURS_FROM_MINUTES = 120
 
@@ -142,13 +142,6 @@ def hours_text(hours: BusinessHours, lang: Lang) -> str:
         closes=hours.closes.strftime("%H:%M"),
         zone=zone_name(hours.timezone, lang),
     )
-
-
-def number_text(value: float | None, lang: Lang) -> str:
-    """A figure inside a sentence, grouped and with the decimal sign of the plan's language ("1,380", "12,5")."""
-    from babel.numbers import format_decimal
-
-    return "" if value is None else str(format_decimal(value, format="#,##0.##", locale=BABEL_LOCALES[lang]))
 
 
 @cache

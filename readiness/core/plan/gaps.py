@@ -5,7 +5,7 @@ from __future__ import annotations
 from readiness.core.assessment import Frequency, Gap, Severity
 from readiness.core.catalog import GapType
 from readiness.core.content import Catalogs
-from readiness.core.plan.facts import number_text
+from readiness.core.plan.figures import number_text, quantity_text
 from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap
 from readiness.core.plan.sources import note_texts, printed_notes
@@ -43,12 +43,14 @@ def gap_priority(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float,
 
 
 def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float, str]:
-    benchmark = gap_type.benchmark if gap_type else None
-    if gap.measured_value is None or benchmark is None or benchmark.unit is None:
+    if gap.measured_value is None:
         return 1.0, message("gap.not_measured", lang)
+    benchmark = gap_type.benchmark if gap_type else None
+    measured = quantity_text(gap.measured_value, _unit(gap_type, lang), lang)
+    if benchmark is None or not benchmark.comparable:
+        return 1.0, message("gap.measured_no_threshold", lang, measured=measured)
     values = {
-        "value": number_text(gap.measured_value, lang),
-        "unit": benchmark.unit.get(lang),
+        "measured": measured,
         "good": number_text(benchmark.good, lang),
         "poor": number_text(benchmark.poor, lang),
     }
@@ -57,6 +59,12 @@ def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[fl
     if benchmark.is_good(gap.measured_value):
         return GOOD_FACTOR, message("gap.measured_good", lang, **values)
     return 1.0, message("gap.measured_middle", lang, **values)
+
+
+def _unit(gap_type: GapType | None, lang: Lang) -> str:
+    """The unit a measured figure of this type is given in; empty where the type names none."""
+    unit = gap_type.benchmark.unit if gap_type else None
+    return unit.get(lang) if unit else ""
 
 
 def rank_gaps(gaps: tuple[Gap, ...], chosen: tuple[str, ...], catalogs: Catalogs, lang: Lang) -> tuple[PlanGap, ...]:
@@ -99,7 +107,7 @@ def _plan_gap(
         severity=label("severity", gap.severity, lang),
         severity_level=gap.severity.value,
         measured_value=gap.measured_value,
-        unit=benchmark.unit.get(lang) if benchmark and benchmark.unit else "",
+        unit=_unit(gap_type, lang),
         benchmark=benchmark.text.get(lang) if benchmark else "",
         benchmark_notes=note_texts(printed_notes(gap_type.channel_notes, chosen), lang) if gap_type else (),
         priority=priority,

@@ -62,16 +62,22 @@ _MESSAGES: dict[str, tuple[Wording, Wording]] = {
         "Frecuencia «{frequency}» ({f}) × gravedad «{severity}» ({s}) = {base}.",
     ),
     "gap.measured_poor": (
-        "The measured figure ({value} {unit}) is worse than the poor threshold ({poor}): priority × 1.5.",
-        "La cifra medida ({value} {unit}) es peor que el umbral deficiente ({poor}): prioridad × 1,5.",
+        "The measured figure ({measured}) is worse than the poor threshold ({poor}): priority × 1.5.",
+        "La cifra medida ({measured}) es peor que el umbral deficiente ({poor}): prioridad × 1,5.",
     ),
     "gap.measured_good": (
-        "The measured figure ({value} {unit}) already meets the good benchmark ({good}): priority × 0.75.",
-        "La cifra medida ({value} {unit}) ya cumple la referencia buena ({good}): prioridad × 0,75.",
+        "The measured figure ({measured}) already meets the good benchmark ({good}): priority × 0.75.",
+        "La cifra medida ({measured}) ya cumple la referencia buena ({good}): prioridad × 0,75.",
     ),
     "gap.measured_middle": (
-        "The measured figure ({value} {unit}) lies between good ({good}) and poor ({poor}): no adjustment.",
-        "La cifra medida ({value} {unit}) está entre lo bueno ({good}) y lo deficiente ({poor}): sin ajuste.",
+        "The measured figure ({measured}) lies between good ({good}) and poor ({poor}): no adjustment.",
+        "La cifra medida ({measured}) está entre lo bueno ({good}) y lo deficiente ({poor}): sin ajuste.",
+    ),
+    "gap.measured_no_threshold": (
+        "The measured figure ({measured}) has no published threshold to be judged against, so it leaves the priority "
+        "as it is; track it from this baseline.",
+        "La cifra medida ({measured}) no tiene un umbral publicado con el que valorarla, así que no cambia la "
+        "prioridad; conviene seguirla a partir de esta línea base.",
     ),
     "gap.not_measured": (
         "No measured figure yet: measure it to confirm the priority.",

@@ -157,7 +157,7 @@ def test_each_channel_keeps_its_own_promise_and_an_invitation_only_channel_stays
     promises = {c.channel: c.promise_minutes for c in assessment.channels}
     assert promises == {"web_chat": None, "slack_connect": 30} and assessment.team.response_promise_minutes == 2
     plan = build_plan(assessment, content())
-    assert plan.team.response_promise == "2 minutes on our website chat and 30 minutes on Slack Connect"
+    assert plan.team.response_promise == "2 minutes on the website chat and 30 minutes on Slack Connect"
     for checklist in plan.promotion:
         for task in checklist.tasks:
             text = f"{task.title} {task.detail}"

@@ -85,7 +85,7 @@ class PlanFacts:
         return values
 
     def promise_text(self, channels: tuple[str, ...], catalogs: Catalogs, lang: Lang) -> str:
-        """One promise when these channels share it; else each with its channel ("2 minutes on our website chat")."""
+        """One promise when these channels share it; else each with its channel ("2 minutes on the website chat")."""
         minutes = [self.promises.get(c) for c in channels]
         if len(set(minutes)) <= 1:
             return promise_text(minutes[0] if minutes else None, lang)

@@ -70,7 +70,12 @@ class ActionDef(Model):
     step: Step
     owner_role: Role
     effort: Effort
-    offset_days: int = Field(ge=-365, le=730, description="Due date in days from launch (negative: before).")
+    offset_days: int | None = Field(
+        default=None, ge=-365, le=730, description="Due date in days from launch (negative: before)."
+    )
+    on_first_review: bool = Field(
+        default=False, description="Due on the refine routine's first transcript review, instead of offset_days."
+    )
     depends_on: tuple[Id, ...] = ()
     done_when: tuple[Settled, ...] = Field(
         default=(), description="Printed as done, not planned again, once the assessment records all of these."
@@ -83,6 +88,12 @@ class ActionDef(Model):
     @model_validator(mode="after")
     def _check_wording(self) -> ActionDef:
         require_fillable((self.title, self.detail), ANY_ITEM)
+        return self
+
+    @model_validator(mode="after")
+    def _one_due_date(self) -> ActionDef:
+        if (self.offset_days is None) != self.on_first_review:
+            raise ValueError("give offset_days or on_first_review: true, one of the two")
         return self
 
 

@@ -26,6 +26,7 @@ from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
 from readiness.core.plan.schedule import working_days_between
+from readiness.core.questionnaire import ActionDef
 from readiness.core.text import Lang, LocalText
 
 LAUNCH = dt.date(2027, 1, 11)
@@ -331,3 +332,10 @@ def test_dates_counted_from_launch_fall_on_working_days(plan: Plan) -> None:
     counted = [t.due for t in plan.actions] + [k.deadline for k in plan.kpis] + [plan.refine.first_review]
     counted += [t.due for c in plan.promotion for t in c.tasks] + [t.due for t in plan.team.training]
     assert counted and all(day.weekday() < 5 for day in counted)
+
+
+@pytest.mark.parametrize("dates", [{}, {"offset_days": 3, "on_first_review": True}])
+def test_an_action_has_exactly_one_due_date(dates: dict[str, object]) -> None:
+    text = LocalText(en="Do it", es="Hacerlo")
+    with pytest.raises(ValidationError, match="one of the two"):
+        ActionDef(id="act.x", title=text, step="refine", owner_role="support", effort="s", **dates)

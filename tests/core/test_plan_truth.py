@@ -29,7 +29,7 @@ from readiness.core.assessment import (
     PromotionChoice,
     Team,
 )
-from readiness.core.catalog import Audience
+from readiness.core.catalog import Audience, Cadence
 from readiness.core.content import Content, load_content
 from readiness.core.mentions import foreign_mentions
 from readiness.core.plan.builder import build_plan
@@ -192,3 +192,17 @@ def test_a_promise_reads_as_the_team_states_it() -> None:
     ]
     assert [promise_text(m, Lang.ES) for m in (1, 60, 120)] == ["1 minuto", "60 minutos", "2 horas"]
     assert promise_text(None, Lang.EN) == "[reply time not set yet]"
+
+
+def test_review_tasks_fall_on_the_routines_first_review() -> None:
+    """'Start the transcript review' is due on the day the refine routine holds the first review, at every cadence."""
+    checked = set()
+    for sample in sample_answers():
+        for cadence in Cadence:
+            refine = sample.refine.model_copy(update={"transcript_review": cadence})
+            plan = build_plan(sample.model_copy(update={"refine": refine}), content())
+            for task in plan.actions:
+                if task.id in {"act.transcript_review", "act.bot_review"}:
+                    assert task.due == plan.refine.first_review, (sample.profile.organisation, cadence, task.id)
+                    checked.add(task.id)
+    assert checked == {"act.transcript_review", "act.bot_review"}

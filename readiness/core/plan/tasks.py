@@ -14,6 +14,7 @@ from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.messages import message
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, on_a_working_day, working_days_before
+from readiness.core.plan.timeline import first_review
 from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
 from readiness.core.text import Lang, LocalText, Role, Step
@@ -26,6 +27,8 @@ class TaskContext:
     lang: Lang
     created: dt.date
     launch: dt.date
+    first_review: dt.date
+    """The refine routine's first transcript review, which some actions are due on."""
     catalogs: Catalogs
     overrides: dict[str, ActionOverride]
     facts: PlanFacts
@@ -108,6 +111,9 @@ class TaskContext:
         """``days`` from launch, on a working day."""
         return on_a_working_day(self.launch + dt.timedelta(days=days))
 
+    def action_due(self, action: ActionDef) -> dt.date:
+        return self.first_review if action.offset_days is None else self.from_launch(action.offset_days)
+
     def before_launch(self, lead_time_days: int) -> tuple[dt.date, dt.date]:
         """(due, latest start) of a task that must be finished a working-day buffer before launch."""
         due = working_days_before(self.launch, LAUNCH_BUFFER_WORKING_DAYS)
@@ -149,6 +155,7 @@ def task_context(assessment: Assessment, catalogs: Catalogs, launch: dt.date) ->
         lang=assessment.language,
         created=assessment.created,
         launch=launch,
+        first_review=first_review(assessment, launch),
         catalogs=catalogs,
         overrides={o.action: o for o in assessment.overrides},
         facts=PlanFacts.of(assessment, catalogs),
@@ -177,17 +184,17 @@ def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, cont
     }
     return tuple(
         _action_task(definitions[a], tuple(sources[a]), definitions, settled, context)
-        for a in _dependency_order(definitions)
+        for a in _dependency_order(definitions, context)
     )
 
 
-def _dependency_order(definitions: dict[str, ActionDef]) -> list[str]:
+def _dependency_order(definitions: dict[str, ActionDef], context: TaskContext) -> list[str]:
     """Topological order (dependencies first); among ready actions, earliest due first."""
     remaining = dict(definitions)
     ordered: list[str] = []
     while remaining:
         ready = [d for d in remaining.values() if all(dep in ordered or dep not in definitions for dep in d.depends_on)]
-        chosen = min(ready, key=lambda d: (d.offset_days, d.id))
+        chosen = min(ready, key=lambda d: (context.action_due(d), d.id))
         ordered.append(chosen.id)
         del remaining[chosen.id]
     return ordered
@@ -209,7 +216,7 @@ def _action_task(
         detail=context.text(action.detail, concerns=concerns),
         step=action.step.value,
         owner_role=action.owner_role,
-        due=context.from_launch(action.offset_days),
+        due=context.action_due(action),
         status=ActionStatus.DONE if done else ActionStatus.TODO,
         effort=action.effort.value,
         depends_on=tuple(d for d in action.depends_on if d in definitions),

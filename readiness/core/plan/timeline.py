@@ -16,13 +16,17 @@ FIRST_KPI_REVIEW_DAYS = 30
 REFINE_STEPS = ("refine.pull", "refine.resolved", "refine.steps", "refine.kpis", "refine.restart")
 
 
+def first_review(assessment: Assessment, launch: dt.date) -> dt.date:
+    """The first transcript review: one review interval after launch, on a working day."""
+    return on_a_working_day(launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[assessment.refine.transcript_review]))
+
+
 def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
     lang = assessment.language
-    cadence = assessment.refine.transcript_review
     return RefineRoutine(
-        transcript_review=label("cadence", cadence, lang),
+        transcript_review=label("cadence", assessment.refine.transcript_review, lang),
         steps=tuple(message(key, lang) for key in REFINE_STEPS),
-        first_review=on_a_working_day(launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[cadence])),
+        first_review=first_review(assessment, launch),
         reassessment=launch + dt.timedelta(days=assessment.refine.reassess_after_days),
     )
 

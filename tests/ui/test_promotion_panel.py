@@ -100,7 +100,8 @@ def test_the_keyboard_ticks_a_surface_and_an_owner_reaches_the_tasks(qtbot: QtBo
         signature_tasks = [t for c in panel.checklists if c.surface == "email_signature" for t in c.tasks]
         assert signature_tasks
         assert {t.owner for t in signature_tasks} == {"Lucia Paz"}
-        assert f"Lucia Paz ({signature_tasks[0].owner_role_label})" in panel.preview.toPlainText()
+        role = signature_tasks[0].owner_role_label
+        assert f"Lucia Paz (task role: {role})" in panel.preview.toPlainText(), "she holds no team role"
 
         QTest.keyClick(panel.surfaces, Qt.Key.Key_Space)
         assert "email_signature" not in [c.surface for c in stored(context).promotion]

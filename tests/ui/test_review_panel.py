@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, unnamed_inputs
+from ui_support import panel_context, sample, shipped_content, unnamed_inputs
 
 from readiness.core.exchange import read_exchange_file
 from readiness.core.plan.builder import build_plan
@@ -19,6 +19,7 @@ from readiness.core.scoring import Status, score_assessment
 from readiness.core.text import Lang
 from readiness.report.fmt import Formatter
 from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.formatting import owner_text
 from readiness.ui.pages.review import RENDER_STEPS, SCORE_COLUMNS, ReviewPanel, file_stem, render_step, with_suffix
 
 RENDER_TIMEOUT_MS = 60_000
@@ -236,3 +237,16 @@ def test_file_names_suggested_and_completed() -> None:
 )
 def test_render_steps_are_put_in_words(message: str, lang: Lang, shown: tuple[int, str] | None) -> None:
     assert render_step(message, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (Lang.EN, "Andrés Vega (Bot owner, IT; task role: Channel owner)"),
+        (Lang.ES, "Andrés Vega (Responsable del bot, Sistemas (TI); función de la tarea: Responsable del canal)"),
+    ],
+)
+def test_an_owner_shows_their_own_roles_and_the_task_role_apart(lang: Lang, shown: str) -> None:
+    plan = build_plan(sample(lang), shipped_content())
+    verification = next(t for t in plan.launch_blockers if t.id == "blk.wa_business_verification@whatsapp_platform")
+    assert owner_text(verification, lang) == shown

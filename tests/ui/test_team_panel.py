@@ -191,7 +191,7 @@ def test_the_preview_follows_owner_names(qtbot: QtBot, tmp_path: Path) -> None:
         owner_role = context.session.content.catalogs.channels["sms"].blockers[1].owner_role
         assert "Andres" not in panel.blockers.text()
         QTest.keyClicks(panel.role_edits[owner_role][0], "Andres")
-        assert ": Andres" in panel.blockers.text()
+        assert "Andres (IT)" in panel.blockers.text(), "the person with the role they hold"
 
 
 def test_with_role_keeps_order_and_drops_blank_entries() -> None:

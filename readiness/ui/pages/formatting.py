@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 
 from readiness.core.plan.model import Task
 from readiness.core.text import Lang
+from readiness.ui.text import Texts
 
 if TYPE_CHECKING:
     from readiness.report.fmt import Formatter
+
+TEXT = Texts({"task_role": ("task role: {role}", "función de la tarea: {role}")})
 
 
 def formatter(lang: Lang) -> Formatter:
@@ -25,9 +28,15 @@ def format_date(lang: Lang, value: dt.date) -> str:
     return formatter(lang).date(value)
 
 
-def owner_text(task: Task) -> str:
-    """The person, with the role they act in; the role alone when nobody is named."""
-    return f"{task.owner} ({task.owner_role_label})" if task.owner else task.owner_role_label
+def owner_text(task: Task, lang: Lang) -> str:
+    """Who does the task, as the plan prints it: the person with the roles they hold, and the role the task
+    calls for when it is not one of theirs; the task's role alone when nobody is named."""
+    if not task.owner:
+        return task.owner_role_label
+    notes = [task.owner_title] if task.owner_title else []
+    if not task.owner_holds_role:
+        notes.append(TEXT("task_role", lang, role=task.owner_role_label))
+    return f"{task.owner} ({'; '.join(notes)})" if notes else task.owner
 
 
 def number_text(value: float, lang: Lang) -> str:

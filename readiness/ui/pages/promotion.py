@@ -256,7 +256,7 @@ class PromotionPanel(Panel):
             due = format_date(lang, task.due) + (" ⚠" if task.late_start else "")
             colour = f" bgcolor='{shade}'" if index % 2 == 0 else ""
             rows.append(
-                f"<tr{colour}><td>{escape(task.title)}</td><td>{escape(owner_text(task))}</td>"
+                f"<tr{colour}><td>{escape(task.title)}</td><td>{escape(owner_text(task, lang))}</td>"
                 f"<td>{escape(due)}</td></tr>"
             )
         return (

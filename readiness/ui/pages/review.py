@@ -228,7 +228,8 @@ class ReviewPanel(Panel):
             channel = channels.get(task.channel or "")
             status = TEXT(f"status.{task.status.value}", lang)
             late = f" · {TEXT('late', lang)}" if task.late_start else ""
-            parts = (channel.name.get(lang) if channel else "", owner_text(task), format_date(lang, task.due), status)
+            owner = owner_text(task, lang)
+            parts = (channel.name.get(lang) if channel else "", owner, format_date(lang, task.due), status)
             item = QListWidgetItem(f"{task.title}\n{' · '.join(p for p in parts if p)}{late}")
             item.setToolTip(task.detail or task.title)
             self.blockers.addItem(item)

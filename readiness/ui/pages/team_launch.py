@@ -15,6 +15,7 @@ from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
 from readiness.core.plan.tasks import channel_items, task_context
 from readiness.core.text import Lang
+from readiness.ui.pages.formatting import owner_text
 from readiness.ui.pages.widgets import rich_label
 from readiness.ui.text import Texts
 
@@ -74,8 +75,7 @@ class LaunchPreview(QGroupBox):
 def task_line(task: Task, catalogs: Catalogs, lang: Lang) -> str:
     """Rich text: the title, then channel · owner · due date (and status when started)."""
     channel = catalogs.channels[task.channel].name.get(lang) if task.channel else ""
-    owner = f"{task.owner_role_label}: {task.owner}" if task.owner else task.owner_role_label
-    details = [channel, owner, TEXT("due", lang, date=date_text(task.due, lang))]
+    details = [channel, owner_text(task, lang), TEXT("due", lang, date=date_text(task.due, lang))]
     if task.late_start:
         details.append(TEXT("late", lang))
     if task.status.value != "todo":

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from readiness.core.assessment import Assessment
@@ -15,7 +13,7 @@ from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
 from readiness.core.plan.tasks import channel_items, task_context
 from readiness.core.text import Lang
-from readiness.ui.pages.formatting import owner_text
+from readiness.ui.pages.formatting import format_date, owner_text
 from readiness.ui.pages.widgets import rich_label
 from readiness.ui.text import Texts
 
@@ -36,11 +34,6 @@ TEXT = Texts(
         "status.dropped": ("dropped", "descartado"),
     }
 )
-
-
-def date_text(date: dt.date, lang: Lang) -> str:
-    locale = QLocale(QLocale.Language.Spanish if lang is Lang.ES else QLocale.Language.English)
-    return locale.toString(QDate(date), "d MMM yyyy")
 
 
 class LaunchPreview(QGroupBox):
@@ -75,7 +68,7 @@ class LaunchPreview(QGroupBox):
 def task_line(task: Task, catalogs: Catalogs, lang: Lang) -> str:
     """Rich text: the title, then channel · owner · due date (and status when started)."""
     channel = catalogs.channels[task.channel].name.get(lang) if task.channel else ""
-    details = [channel, owner_text(task, lang), TEXT("due", lang, date=date_text(task.due, lang))]
+    details = [channel, owner_text(task, lang), TEXT("due", lang, date=format_date(lang, task.due))]
     if task.late_start:
         details.append(TEXT("late", lang))
     if task.status.value != "todo":

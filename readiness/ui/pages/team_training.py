@@ -27,7 +27,7 @@ from readiness.core.content import Catalogs
 from readiness.core.plan.builder import launch_date
 from readiness.core.text import Lang, Role
 from readiness.ui.pages.base import Panel
-from readiness.ui.pages.team_launch import date_text
+from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, name_input, table_item
 from readiness.ui.text import Texts
 
@@ -132,7 +132,7 @@ class TrainingSessions(Panel):
         offset.setValue(session.offset_days)
         offset.setToolTip(TEXT("offset.tip", lang))
         offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
-        table_item(self.training, row, 3).setText(date_text(launch + dt.timedelta(days=session.offset_days), lang))
+        table_item(self.training, row, 3).setText(format_date(lang, launch + dt.timedelta(days=session.offset_days)))
         for column, (widget, key) in enumerate(((title, "title"), (audience, "audience"), (offset, "offset"))):
             name_input(widget, f"{TEXT(f'col.{key}', lang)}, {TEXT('session', lang, row=row + 1)}")
             RowFocus(widget, partial(self._session_focused, row))
@@ -169,7 +169,7 @@ class TrainingSessions(Panel):
         if "offset_days" in changes:
             launch, _ = launch_date(self.assessment)
             table_item(self.training, row, 3).setText(
-                date_text(launch + dt.timedelta(days=sessions[row].offset_days), self.context.lang)
+                format_date(self.context.lang, launch + dt.timedelta(days=sessions[row].offset_days))
             )
 
     def _title_edited(self, row: int, text: str) -> None:

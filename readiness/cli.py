@@ -18,20 +18,26 @@ from readiness.core.atomic import write_text_atomically
 from readiness.core.checks import validate_paths, validate_shipped
 from readiness.core.content import Content, load_content
 from readiness.core.exchange import read_exchange_file, write_exchange_file
+from readiness.core.i18n import _, environment_language, ngettext
+from readiness.core.names import ASSESSMENT_STATUS_NAMES, DIMENSION_NAMES, name
 from readiness.core.plain import to_json
 from readiness.core.problems import ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.core.schema import schema_texts
 from readiness.core.scoring import DimensionScore, ScoreReport, Status, score_assessment
-from readiness.core.text import Lang, worded
+from readiness.core.text import Lang
 from readiness.resources import ResourceError, questionnaires
 
 EXIT_OK = 0
+EXIT_INCOMPLETE = 1
 EXIT_PROBLEM = 2
 CONTENT_ENV = "READINESS_CONTENT"
 
 Command = Callable[[argparse.Namespace], int]
+
+LANG = environment_language(os.environ)
+"""The command line speaks the user's locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); plans keep their own language."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,13 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEM
     except (ResourceError, KeyboardInterrupt) as error:
-        print(f"readiness: {error or 'interrupted'}", file=sys.stderr)
+        print("readiness: " + (str(error) or _("interrupted", LANG)), file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as error:  # the promise is no traceback, even for a bug
         if os.environ.get("READINESS_DEBUG"):
             raise
+        detail = f"{type(error).__name__}: {error}"
         print(
-            f"readiness: internal error ({type(error).__name__}: {error}); READINESS_DEBUG=1 shows details",
+            "readiness: " + _("internal error ({error}); READINESS_DEBUG=1 shows details", LANG, error=detail),
             file=sys.stderr,
         )
         return EXIT_PROBLEM
@@ -64,13 +71,14 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as one line, like every other error, pointing at --help."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_PROBLEM, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        see_help = _("(see {help})", LANG, help=self.prog + " --help")
+        self.exit(EXIT_PROBLEM, f"{self.prog}: {message} {see_help}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="readiness",
-        description="Assess readiness for customer messaging and build the rollout plan.",
+        description=_("Assess readiness for customer messaging and build the rollout plan.", LANG),
     )
     parser.add_argument("--version", action="version", version=f"readiness {__version__}")
     parser.add_argument(
@@ -79,80 +87,108 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="DIR",
-        help="an extra content folder (your own questionnaires or catalog entries); repeatable. "
-        f"Also read from ${CONTENT_ENV}, separated by '{os.pathsep}'.",
+        help=_(
+            "an extra content folder (your own questionnaires or catalog entries); repeatable. "
+            "Also read from ${variable}, separated by '{separator}'.",
+            LANG,
+            variable=CONTENT_ENV,
+            separator=os.pathsep,
+        ),
     )
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help="the assessment library: a SQLite file or a SQLAlchemy URL "
-        "(default: $READINESS_DB, else library.sqlite in your data folder)",
+        help=_(
+            "the assessment library: a SQLite file or a SQLAlchemy URL "
+            "(default: $READINESS_DB, else library.sqlite in your data folder)",
+            LANG,
+        ),
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands", LANG), metavar="COMMAND")
     library_option = _Parser(add_help=False)
-    library_option.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="the assessment library")
+    library_option.add_argument(
+        "--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=_("the assessment library", LANG)
+    )
 
-    validate = commands.add_parser("validate", help="check content or assessment files (default: shipped content)")
+    validate = commands.add_parser(
+        "validate", help=_("check content or assessment files (default: shipped content)", LANG)
+    )
     validate.add_argument(
         "paths",
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="questionnaire, catalog or assessment file, or a content folder",
+        help=_("questionnaire, catalog or assessment file, or a content folder", LANG),
+    )
+    validate.add_argument(
+        "--translations",
+        action="store_true",
+        help=_("print how much of each file every language translates, instead of checking the files", LANG),
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help=_("with --translations: fail unless every language is complete", LANG)
     )
     validate.set_defaults(command=_validate)
 
-    sample = commands.add_parser("sample", help="write a complete sample assessment")
+    sample = commands.add_parser("sample", help=_("write a complete sample assessment", LANG))
     sample.add_argument("--profile", choices=SAMPLE_PROFILES, default=SAMPLE_PROFILES[0])
     sample.add_argument("--lang", choices=[lang.value for lang in Lang], default=Lang.EN.value)
     sample.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     sample.set_defaults(command=_sample)
 
-    score = commands.add_parser("score", help="score an assessment per step, per reason and overall")
+    score = commands.add_parser("score", help=_("score an assessment per step, per reason and overall", LANG))
     score.add_argument("file", type=Path, metavar="FILE")
-    score.add_argument("--json", action="store_true", help="machine-readable, with the explanation trace")
+    score.add_argument("--json", action="store_true", help=_("machine-readable, with the explanation trace", LANG))
     score.set_defaults(command=_score)
 
-    listing = commands.add_parser("list", parents=[library_option], help="list the assessments in the library")
-    listing.add_argument("--search", default="", help="only organisations whose name contains this")
+    listing = commands.add_parser("list", parents=[library_option], help=_("list the assessments in the library", LANG))
+    listing.add_argument("--search", default="", help=_("only organisations whose name contains this", LANG))
     listing.set_defaults(command=_list)
 
     importing = commands.add_parser(
         "import",
         parents=[library_option],
-        help="add an assessment file, or the assessment inside a plan PDF, to the library; prints its id",
+        help=_("add an assessment file, or the assessment inside a plan PDF, to the library; prints its id", LANG),
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.set_defaults(command=_import)
 
     exporting = commands.add_parser(
-        "export", parents=[library_option], help="write a stored assessment as an exchange file"
+        "export", parents=[library_option], help=_("write a stored assessment as an exchange file", LANG)
     )
     exporting.add_argument("id", type=int, metavar="ID")
     exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exporting.set_defaults(command=_export)
 
-    deleting = commands.add_parser("delete", parents=[library_option], help="delete an assessment from the library")
+    deleting = commands.add_parser(
+        "delete", parents=[library_option], help=_("delete an assessment from the library", LANG)
+    )
     deleting.add_argument("id", type=int, metavar="ID")
     deleting.set_defaults(command=_delete)
 
-    schema = commands.add_parser("schema", help="write the JSON Schemas of content and assessment files")
+    schema = commands.add_parser("schema", help=_("write the JSON Schemas of content and assessment files", LANG))
     schema.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     schema.set_defaults(command=_schema)
 
     plan = commands.add_parser(
         "plan",
         parents=[library_option],
-        help="write the rollout plan: PDF, HTML, CSV task list, ICS milestones or JSON, by OUT's extension",
+        help=_("write the rollout plan: PDF, HTML, CSV task list, ICS milestones or JSON, by OUT's extension", LANG),
     )
-    plan.add_argument("file", type=Path, nargs="?", metavar="FILE", help="an assessment file (or use --id)")
-    plan.add_argument("--id", type=int, metavar="N", help="a stored assessment in the library (see --db)")
+    plan.add_argument("file", type=Path, nargs="?", metavar="FILE", help=_("an assessment file (or use --id)", LANG))
+    plan.add_argument("--id", type=int, metavar="N", help=_("a stored assessment in the library (see --db)", LANG))
     plan.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.pdf, .html, .csv, .ics or .json"
+        "-o", "--output", type=Path, required=True, metavar="OUT", help=_("OUT.pdf, .html, .csv, .ics or .json", LANG)
     )
-    plan.add_argument("--lang", choices=[lang.value for lang in Lang], help="default: the assessment's language")
-    plan.add_argument("--paper", choices=["a4", "letter"], default="a4")
-    plan.add_argument("--theme", type=Path, metavar="THEME.yaml", help="branding: logo, colours, consultancy name")
+    plan.add_argument(
+        "--lang", choices=[lang.value for lang in Lang], help=_("default: the assessment's language", LANG)
+    )
+    plan.add_argument(
+        "--paper", choices=["a4", "letter"], help=_("default: the paper of the business's home country", LANG)
+    )
+    plan.add_argument(
+        "--theme", type=Path, metavar="THEME.yaml", help=_("branding: logo, colours, consultancy name", LANG)
+    )
     plan.set_defaults(command=_plan)
     return parser
 
@@ -169,7 +205,16 @@ def _content(args: argparse.Namespace) -> Content:
 
 def _validate(args: argparse.Namespace) -> int:
     folders = content_folders(args.content)
-    summary = validate_paths(args.paths, lambda: load_content(*folders)) if args.paths else validate_shipped(*folders)
+    if args.translations:
+        from readiness.core.coverage import coverage_report
+
+        report, complete = coverage_report([*folders, *(p for p in args.paths if p.is_dir())])
+        print(report)
+        return EXIT_INCOMPLETE if args.strict and not complete else EXIT_OK
+    if args.paths:
+        summary = validate_paths(LANG, args.paths, lambda: load_content(*folders))
+    else:
+        summary = validate_shipped(LANG, *folders)
     print(summary)
     return EXIT_OK
 
@@ -178,7 +223,15 @@ def _sample(args: argparse.Namespace) -> int:
     content = _content(args)
     assessment = load_sample(args.profile, Lang(args.lang), content, questionnaires())
     write_exchange_file(assessment, args.output)
-    print(f"wrote {args.output} ({assessment.profile.organisation}, {args.lang})")
+    print(
+        _(
+            "wrote {path} ({organisation}, {lang})",
+            LANG,
+            path=args.output,
+            organisation=assessment.profile.organisation,
+            lang=args.lang,
+        )
+    )
     return EXIT_OK
 
 
@@ -200,10 +253,12 @@ def _list(args: argparse.Namespace) -> int:
     with library_session(args.db) as session:
         rows = list_assessments(session=session, search=args.search)
     for row in rows:
-        baseline = f"  (re-assessment of {row.baseline_id})" if row.baseline_id else ""
+        baseline = "  " + _("(re-assessment of {id})", LANG, id=row.baseline_id) if row.baseline_id else ""
+        answers = ngettext("{count} answer", "{count} answers", row.answers, LANG)
+        status = _status(row.status)
         print(
-            f"{row.id:>5}  {row.organisation:<32.32}  {row.created.isoformat()}  {row.language}  {row.status:<8}"
-            f"  {_counted(row.answers, 'answer'):>11}  {row.questionnaire}{baseline}"
+            f"{row.id:>5}  {row.organisation:<32.32}  {row.created.isoformat()}  {row.language}  {status:<8}"
+            f"  {answers:>11}  {row.questionnaire}{baseline}"
         )
     return EXIT_OK
 
@@ -224,7 +279,7 @@ def _export(args: argparse.Namespace) -> int:
     with library_session(args.db) as session:
         assessment = load_assessment(session=session, assessment_id=args.id)
     write_exchange_file(assessment, args.output)
-    print(f"wrote {args.output}")
+    print(_("wrote {path}", LANG, path=args.output))
     return EXIT_OK
 
 
@@ -233,16 +288,17 @@ def _delete(args: argparse.Namespace) -> int:
 
     with library_session(args.db) as session:
         delete_assessment(session=session, assessment_id=args.id)
-    print(f"deleted {args.id}")
+    print(_("deleted {id}", LANG, id=args.id))
     return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
     folder: Path = args.output
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in schema_texts().items():
-        write_text_atomically(folder / name, text)
-    print(f"wrote {len(schema_texts())} schemas to {folder}")
+    for filename, text in schema_texts().items():
+        write_text_atomically(folder / filename, text)
+    count = len(schema_texts())
+    print(ngettext("wrote {count} schema to {folder}", "wrote {count} schemas to {folder}", count, LANG, folder=folder))
     return EXIT_OK
 
 
@@ -253,18 +309,24 @@ def _plan(args: argparse.Namespace) -> int:
 
     output_format(args.output)
     if (args.file is None) == (args.id is None):
-        raise ReadinessError.single("plan", "give either an assessment FILE or --id N of a stored assessment")
+        raise ReadinessError.single("plan", _("give either an assessment FILE or --id N of a stored assessment", LANG))
     content = _content(args)
     settings = PlanSettings(
         lang=Lang(args.lang) if args.lang else None,
-        paper=Paper(args.paper),
+        paper=Paper(args.paper) if args.paper else None,
         theme=load_theme(args.theme) if args.theme else None,
     )
     written = write_plan(args.output, _plan_assessment(args, content), content, settings)
-    pages = f" ({_counted(written.pages, 'page')})" if written.pages else ""
-    print(f"wrote {written.path}{pages}")
+    if written.pages:
+        print(
+            ngettext(
+                "wrote {path} ({count} page)", "wrote {path} ({count} pages)", written.pages, LANG, path=written.path
+            )
+        )
+    else:
+        print(_("wrote {path}", LANG, path=written.path))
     for warning in written.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}", LANG, warning=warning), file=sys.stderr)
     return EXIT_OK
 
 
@@ -287,37 +349,36 @@ def score_summary(report: ScoreReport, questionnaire: Questionnaire, assessment:
     lang = assessment.language
     lines = [
         f"{assessment.profile.organisation} — {questionnaire.title.get(lang)} {questionnaire.version}",
-        _score_line("Overall", report.overall, questionnaire, lang),
-        "Steps:",
-        *(
-            _score_line(questionnaire.steps[s].label.get(lang), d, questionnaire, lang, "  ")
-            for s, d in report.steps.items()
-        ),
-        "Reasons:",
-        *(
-            _score_line(questionnaire.reasons[r].label.get(lang), d, questionnaire, lang, "  ")
-            for r, d in report.reasons.items()
-        ),
-        f"Unanswered: {len(report.unanswered)}" + (f" ({', '.join(report.unanswered)})" if report.unanswered else ""),
-        f"Flagged for review: {len(report.flagged)}" + (f" ({', '.join(report.flagged)})" if report.flagged else ""),
+        _score_line(_("Overall", lang), report.overall, questionnaire, lang),
+        _("Steps:", lang),
+        *(_score_line(name(DIMENSION_NAMES, s, lang), d, questionnaire, lang, "  ") for s, d in report.steps.items()),
+        _("Reasons:", lang),
+        *(_score_line(name(DIMENSION_NAMES, r, lang), d, questionnaire, lang, "  ") for r, d in report.reasons.items()),
+        _("Unanswered: {count}", lang, count=len(report.unanswered))
+        + (f" ({', '.join(report.unanswered)})" if report.unanswered else ""),
+        _("Flagged for review: {count}", lang, count=len(report.flagged))
+        + (f" ({', '.join(report.flagged)})" if report.flagged else ""),
     ]
     return "\n".join(lines)
 
 
-def _score_line(name: str, score: DimensionScore, questionnaire: Questionnaire, lang: Lang, indent: str = "") -> str:
-    counts = (
-        f"{score.count(Status.SCORED)} scored, {score.count(Status.NOT_APPLICABLE)} N/A, "
-        f"{score.count(Status.UNANSWERED)} unanswered"
+def _score_line(label: str, score: DimensionScore, questionnaire: Questionnaire, lang: Lang, indent: str = "") -> str:
+    counts = _(
+        "{scored} scored, {na} N/A, {unanswered} unanswered",
+        lang,
+        scored=score.count(Status.SCORED),
+        na=score.count(Status.NOT_APPLICABLE),
+        unanswered=score.count(Status.UNANSWERED),
     )
     if score.score is None:
-        return f"{indent}{name:<24} {'—':>5}  not scored yet  ({counts})"
+        not_scored = _("not scored yet", lang)
+        return f"{indent}{label:<24} {'—':>5}  {not_scored}  ({counts})"
     band = questionnaire.band_for(score.score).label.get(lang)
-    return f"{indent}{name:<24} {score.score:5.1f}  {band:<14} ({counts})"
+    return f"{indent}{label:<24} {score.score:5.1f}  {band:<14} ({counts})"
 
 
-def _counted(count: int, noun: str) -> str:
-    """ "1 answer", "3 answers": the command line speaks English."""
-    return worded((f"1 {noun}", f"{{count}} {noun}s"), Lang.EN, {"count": count})
+def _status(status: str) -> str:
+    return name(ASSESSMENT_STATUS_NAMES, status, LANG) if status in ASSESSMENT_STATUS_NAMES else status
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ class Folder(StrEnum):
     QUESTIONNAIRES = "questionnaires"
     REPORT_TEMPLATES = "report_templates"
     ASSETS = "assets"
+    LOCALE = "locale"
 
 
 class ResourceError(LookupError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,17 @@ from readiness.core.safeyaml import MAX_BYTES
 from readiness.core.samples import SAMPLE_PROFILES
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, **env} if env else None
     return subprocess.run(
-        [sys.executable, "-m", "readiness", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60
+        [sys.executable, "-m", "readiness", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env=environ,
     )
 
 
@@ -43,7 +52,14 @@ def test_validate_shipped_content() -> None:
 def test_validate_with_an_extra_folder_checks_the_merged_content() -> None:
     result = run("--content", MINI_CONTENT, "validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("content OK: 2 questionnaire(s)")
+    assert result.stdout.startswith("content OK: 2 questionnaires, ")
+
+
+def test_the_command_line_speaks_the_locale() -> None:
+    spanish = run("validate", env={"LC_ALL": "", "LANG": "es_ES.UTF-8"})
+    portuguese = run("validate", env={"LC_ALL": "", "LANG": "pt_BR.UTF-8"})
+    assert spanish.stdout.startswith("contenido correcto: 1 cuestionario, "), spanish.stdout
+    assert portuguese.stdout.startswith("conteúdo OK: 1 questionário, "), portuguese.stdout
 
 
 def test_validate_files_and_folders(mini_file: Path) -> None:
@@ -51,13 +67,13 @@ def test_validate_files_and_folders(mini_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"{mini_file}: assessment OK",
-        f"{MINI_CONTENT}: content folder OK: 1 questionnaire(s) with 9 questions, 5 channels, 3 gap types, "
+        f"{MINI_CONTENT}: content folder OK: 1 questionnaire, 9 questions, 5 channels, 3 gap types, "
         "2 surfaces, 6 promotion actions, 2 KPIs, 3 regulations",
         f"{MINI_CONTENT / 'questionnaire.yaml'}: questionnaire OK (mini 1.0, 9 questions)",
     ]
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt-BR"])
 @pytest.mark.parametrize("profile", SAMPLE_PROFILES)
 def test_sample_is_complete_and_canonical(tmp_path: Path, profile: str, lang: str) -> None:
     out = tmp_path / f"{profile}.{lang}.yaml"

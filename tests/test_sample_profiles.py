@@ -1,4 +1,4 @@
-"""The five sample profiles get different, defensible plans for their markets."""
+"""The six sample profiles get different, defensible plans for their markets."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ EXPECTED = {
         None,
         None,
     ),
+    "br-services": ("whatsapp_platform", {"BR"}, "blk.wa_business_verification@whatsapp_platform", "br_lgpd", "gdpr"),
 }
 
 
@@ -41,7 +42,7 @@ def plans(content: Content) -> dict[str, Plan]:
     return {p: build_plan(load_sample(p, Lang.EN, content, FOLDER), content) for p in SAMPLE_PROFILES}
 
 
-def test_all_five_profiles_ship_in_both_languages() -> None:
+def test_every_sample_profile_has_its_expectations() -> None:
     assert set(SAMPLE_PROFILES) == set(EXPECTED)
 
 

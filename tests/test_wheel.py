@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -10,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from readiness.core.i18n import _, catalog_folder_name
+from readiness.core.text import LANGUAGES, Lang
+
 ROOT = Path(__file__).resolve().parents[1]
+DESCRIPTION = "Assess readiness for customer messaging and build the rollout plan."
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +36,9 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
     assert any(n.startswith("readiness/_data/questionnaires/catalog/") for n in names)
     assert any(n.startswith("readiness/_data/questionnaires/samples/") for n in names)
     assert any(n.startswith("readiness/_data/questionnaires/schema/") for n in names)
+    for lang in LANGUAGES[1:]:
+        folder = f"readiness/_data/locale/{catalog_folder_name(lang)}/LC_MESSAGES"
+        assert {f"{folder}/readiness.po", f"{folder}/readiness.mo"} <= set(names), lang
 
 
 @pytest.mark.slow
@@ -41,7 +49,7 @@ def test_installed_wheel_validates_and_writes_a_sample(wheel: Path, tmp_path: Pa
     python = env_dir / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "-q"]
     subprocess.run([*pip, "--no-deps", str(wheel)], check=True, timeout=600)
-    subprocess.run([*pip, "pydantic", "pyyaml"], check=True, timeout=600)
+    subprocess.run([*pip, "pydantic", "pyyaml", "babel"], check=True, timeout=600)
     command = env_dir / "bin" / "readiness"
     work = tmp_path / "elsewhere"
     work.mkdir()
@@ -58,3 +66,7 @@ def test_installed_wheel_validates_and_writes_a_sample(wheel: Path, tmp_path: Pa
     )
     assert str(env_dir) in located.stdout
     assert str(ROOT) not in located.stdout
+    for lang, locale in ((Lang.EN, "C"), (Lang.ES, "es_ES.UTF-8"), (Lang.PT_BR, "pt_BR.UTF-8")):
+        environ = {"PATH": os.environ["PATH"], "LANG": locale}
+        shown = subprocess.run([command, "--help"], cwd=work, capture_output=True, text=True, env=environ, timeout=120)
+        assert _(DESCRIPTION, lang) in " ".join(shown.stdout.split()), (lang, shown.stdout)

@@ -64,14 +64,37 @@ def uses_link(*texts: LocalText | None) -> bool:
     return any(Placeholder.LINK in placeholders_in(t.get(lang)) for t in texts if t for lang in LANGUAGES)
 
 
-_SPANISH_CONTRACTIONS = ((re.compile(r"\bde el\b"), "del"), (re.compile(r"\ba el\b"), "al"))
-"""A filled-in name may start with "el" ("el chat de nuestra web"): "de el" and "a el" then contract."""
+_MARK = "\x00"
+"""Put before each filled-in value while contracting, so only a preposition that meets a value contracts."""
+
+CONTRACTIONS: dict[Lang, dict[tuple[str, str], str]] = {
+    Lang.ES: {("de", "el"): "del", ("a", "el"): "al"},
+    Lang.PT_BR: {
+        **{("de", article): "d" + article for article in ("o", "a", "os", "as")},
+        **{("em", article): "n" + article for article in ("o", "a", "os", "as")},
+        **{("por", article): "pel" + article for article in ("o", "a", "os", "as")},
+        ("a", "o"): "ao",
+        ("a", "os"): "aos",
+        ("a", "a"): "à",
+        ("a", "as"): "às",
+    },
+}
+"""A filled-in name may start with an article ("el chat de nuestra web", "o chat do site"): a preposition
+before it then contracts with it as the language requires ("de el" is "del", "em o" is "no")."""
+
+_CONTRACTION = re.compile(r"\b(\w+) \x00(\w+)\b")
 
 
 def fill(text: str, values: Mapping[Placeholder, str], lang: Lang) -> str:
     """``text`` with each placeholder replaced; content checks guarantee every one has a value."""
-    filled = _PLACEHOLDER.sub(lambda match: values[Placeholder(match.group(1))], text)
-    if lang is Lang.ES:
-        for pattern, contracted in _SPANISH_CONTRACTIONS:
-            filled = pattern.sub(contracted, filled)
-    return filled
+    filled = _PLACEHOLDER.sub(lambda match: _MARK + values[Placeholder(match.group(1))], text)
+    rules = CONTRACTIONS.get(lang, {})
+    return _CONTRACTION.sub(lambda match: _contracted(match, rules), filled).replace(_MARK, "")
+
+
+def _contracted(match: re.Match[str], rules: dict[tuple[str, str], str]) -> str:
+    preposition, article = match.group(1), match.group(2)
+    joined = rules.get((preposition.lower(), article))
+    if joined is None:
+        return match.group(0)
+    return joined[0].upper() + joined[1:] if preposition[0].isupper() else joined

@@ -1,41 +1,29 @@
-"""Bilingual text and the small shared vocabulary of content models."""
+"""The languages, translatable content text and the small shared vocabulary of content models."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 
 class Lang(StrEnum):
+    """The languages Readiness speaks: adding one is a line here and a folder of catalogs in ``locale/``."""
+
     EN = "en"
     ES = "es"
+    PT_BR = "pt-BR"
 
 
-LANGUAGES: tuple[Lang, ...] = (Lang.EN, Lang.ES)
+LANGUAGES: tuple[Lang, ...] = tuple(Lang)
+AUTHORING_LANGUAGE = Lang.EN
+"""The language every content text is written in first; the others may be missing and fall back to it."""
 
 
-def plural_index(lang: Lang | str, count: float) -> int:
-    """Which form a count takes: 0 for the singular ("1 minute", "1 minuto"), 1 for the plural.
-
-    English and Spanish both use the singular for exactly one (CLDR plural rule 'one': n = 1).
-    """
-    return 0 if count == 1 else 1
-
-
-Wording = str | tuple[str, str]
-"""One sentence, or its (singular, plural) forms chosen by a ``count`` parameter."""
-
-
-def worded(wording: Wording, lang: Lang | str, params: dict[str, object]) -> str:
-    """The sentence filled with ``params``; a sentence with plural forms takes the form ``count`` asks for."""
-    if isinstance(wording, tuple):
-        count = params.get("count")
-        if not isinstance(count, int | float):
-            raise TypeError(f"{wording[1]!r} has plural forms and needs a numeric count")
-        wording = wording[plural_index(lang, count)]
-    return wording.format(**params) if params else wording
+def babel_locale(lang: Lang | str) -> str:
+    """The Babel (CLDR) locale of a language: 'pt-BR' is 'pt_BR'."""
+    return str(Lang(lang).value).replace("-", "_")
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")]
@@ -52,20 +40,49 @@ class Model(BaseModel):
 
 
 class LocalText(Model):
-    """One user-facing string in every supported language."""
+    """One user-facing string of the content: its English text and any translations, keyed by language.
+
+    A translation may be missing: the text then shows in English (the authoring language), and
+    ``readiness validate --translations`` counts it.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        frozen=True,
+        json_schema_extra={"propertyNames": {"enum": [lang.value for lang in LANGUAGES]}},
+    )
+    __pydantic_extra__: dict[str, str] = Field(init=False)
 
     en: str
-    es: str
 
-    @field_validator("en", "es")
+    @field_validator("en")
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("empty translation")
+            raise ValueError("empty text")
         return value
 
+    @model_validator(mode="after")
+    def _known_languages(self) -> LocalText:
+        for code, value in self.translations().items():
+            if code not in _TRANSLATION_CODES:
+                raise ValueError(f"unknown language {code!r}; expected one of {', '.join(_TRANSLATION_CODES)}")
+            if not value.strip():
+                raise ValueError(f"empty {code} translation")
+        return self
+
+    def translations(self) -> dict[str, str]:
+        return dict(self.__pydantic_extra__ or {})
+
+    def has(self, lang: Lang | str) -> bool:
+        return Lang(lang) is AUTHORING_LANGUAGE or Lang(lang).value in (self.__pydantic_extra__ or {})
+
     def get(self, lang: Lang | str) -> str:
-        return self.es if Lang(lang) is Lang.ES else self.en
+        """The text in ``lang``, or in English where it has no translation yet."""
+        return (self.__pydantic_extra__ or {}).get(Lang(lang).value, self.en)
+
+
+_TRANSLATION_CODES = tuple(lang.value for lang in LANGUAGES if lang is not AUTHORING_LANGUAGE)
 
 
 class Step(StrEnum):

@@ -6,8 +6,8 @@ import datetime as dt
 import hashlib
 
 from readiness import __version__
+from readiness.core.i18n import _
 from readiness.core.plan.model import Milestone, Plan
-from readiness.report.labels import Labels
 from readiness.report.safetext import without_controls
 
 LINE_LIMIT = 75
@@ -16,7 +16,7 @@ LINE_LIMIT = 75
 
 def milestones_ics(plan: Plan) -> str:
     header = plan.header
-    t = Labels(header.language)
+    calendar_name = _("{organisation}: messaging rollout", header.language, organisation=header.organisation)
     plan_key = hashlib.sha256(f"{header.organisation}\n{header.created.isoformat()}".encode()).hexdigest()[:16]
     stamp = dt.datetime.combine(header.created, dt.time()).strftime("%Y%m%dT%H%M%SZ")
     lines = [
@@ -25,7 +25,7 @@ def milestones_ics(plan: Plan) -> str:
         f"PRODID:-//Readiness//Readiness {__version__}//{header.language.upper()}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_text(t('ics.calendar', organisation=header.organisation))}",
+        f"X-WR-CALNAME:{_text(calendar_name)}",
     ]
     for milestone in plan.milestones:
         lines += _event(milestone, header.organisation, plan_key, stamp)

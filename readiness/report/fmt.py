@@ -10,8 +10,8 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from readiness.core.plan.figures import BABEL_LOCALES, number_text, quantity_text
-from readiness.core.text import Lang
+from readiness.core.plan.figures import number_text, quantity_text
+from readiness.core.text import Lang, babel_locale
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Formatter:
 
     @cached_property
     def locale(self) -> Locale:
-        return Locale.parse(BABEL_LOCALES[Lang(self.lang)])
+        return Locale.parse(babel_locale(self.lang))
 
     def date(self, value: dt.date, style: str = "medium") -> str:
         return format_date(value, format=style, locale=self.locale)

@@ -13,17 +13,19 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import SimpleNamespace
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from readiness import __version__
-from readiness.core.plan.messages import label
+from readiness.core.i18n import _, ngettext, npgettext, pgettext
+from readiness.core.names import CHANNEL_ROLE_NAMES, SCORING_METHOD_NAMES, STEP_NAMES, TASK_STATUS_NAMES, label
 from readiness.core.plan.model import Plan
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
+from readiness.core.text import Lang
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
-from readiness.report.labels import Labels
 from readiness.report.paper import Paper
 from readiness.report.safetext import plain_line, printable
 from readiness.report.theme import Theme
@@ -60,9 +62,8 @@ def render_plan_html(
     """
     assets = _assets(theme)
     lang = plan.header.language
-    t = Labels(lang)
     fmt = Formatter(lang)
-    title = t("cover.title_for", organisation=plan.header.organisation)
+    title = _("Messaging rollout plan — {organisation}", lang, organisation=plan.header.organisation)
     html = (
         _environment()
         .get_template("plan.html")
@@ -72,8 +73,9 @@ def render_plan_html(
             paper=paper.value,
             lang=lang,
             title=title,
-            t=t,
             f=fmt,
+            **gettext_functions(lang),
+            names=PLAN_NAMES,
             vocab=lambda vocabulary, value: label(vocabulary, value, lang),
             asset=_data_url(assets) if standalone else _app_url(assets),
             readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt),
@@ -86,6 +88,24 @@ def render_plan_html(
         )
     )
     return PlanPage(html, assets, title)
+
+
+PLAN_NAMES = SimpleNamespace(
+    step=STEP_NAMES, status=TASK_STATUS_NAMES, channel_role=CHANNEL_ROLE_NAMES, scoring_method=SCORING_METHOD_NAMES
+)
+"""The fixed names the templates translate with ``_(names.status[task.status])``."""
+
+
+def gettext_functions(lang: Lang | str) -> dict[str, Callable[..., str]]:
+    """The templates' ``_``, ``ngettext``, ``pgettext`` and ``npgettext``, bound to the plan's language."""
+    return {
+        "_": lambda message, **params: _(message, lang, **params),
+        "ngettext": lambda singular, plural, count, **params: ngettext(singular, plural, count, lang, **params),
+        "pgettext": lambda context, message, **params: pgettext(context, message, lang, **params),
+        "npgettext": lambda context, singular, plural, count, **params: npgettext(
+            context, singular, plural, count, lang, **params
+        ),
+    }
 
 
 def _assets(theme: Theme) -> dict[str, tuple[bytes, str]]:

@@ -11,6 +11,7 @@ from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_bytes_atomically, write_text_atomically
 from readiness.core.content import Content
 from readiness.core.exchange import exchange_text
+from readiness.core.i18n import _
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
@@ -19,7 +20,7 @@ from readiness.core.text import Lang
 from readiness.report.calendar import milestones_ics
 from readiness.report.html import Paper, PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
-from readiness.report.labels import Labels
+from readiness.report.paper import paper_for
 from readiness.report.tasklist import task_list_csv
 from readiness.report.theme import Theme, load_theme
 from readiness.report.worker import ProgressCallback, RenderError, RenderWorker
@@ -37,7 +38,8 @@ class OutputFormat(StrEnum):
 class PlanSettings:
     lang: Lang | None = None
     """The plan's language; None keeps the assessment's."""
-    paper: Paper = Paper.A4
+    paper: Paper | None = None
+    """None prints on the paper of the business's home country (Letter in the US, Canada, Mexico …)."""
     theme: Theme | None = None
     """None uses the default theme shipped in assets."""
 
@@ -67,7 +69,8 @@ def plan_in(assessment: Assessment, content: Content, lang: Lang | None) -> Plan
 
 
 def pdf_job(assessment: Assessment, plan: Plan, page: PlanPage) -> RenderJob:
-    description = Labels(plan.header.language)("meta.description", organisation=plan.header.organisation)
+    organisation = plan.header.organisation
+    description = _("Messaging rollout plan for {organisation}", plan.header.language, organisation=organisation)
     return RenderJob(page.html, page.assets, exchange_text(assessment).encode("utf-8"), description)
 
 
@@ -85,11 +88,12 @@ def write_plan(
     plan = plan_in(assessment, content, settings.lang)
     if kind is OutputFormat.PDF:
         theme = settings.theme or load_theme()
-        result = _render(pdf_job(assessment, plan, render_plan_html(plan, theme, settings.paper)), worker, on_progress)
+        page = render_plan_html(plan, theme, _paper(assessment, settings))
+        result = _render(pdf_job(assessment, plan, page), worker, on_progress)
         write_bytes_atomically(output, result.pdf)
         return Written(output, result.pages, result.warnings)
     writers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.HTML: lambda: _standalone_html(plan, settings),
+        OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings.theme),
         OutputFormat.CSV: lambda: task_list_csv(plan),
         OutputFormat.ICS: lambda: milestones_ics(plan),
         OutputFormat.JSON: lambda: to_json(plan) + "\n",
@@ -98,8 +102,12 @@ def write_plan(
     return Written(output)
 
 
-def _standalone_html(plan: Plan, settings: PlanSettings) -> str:
-    return render_plan_html(plan, settings.theme or load_theme(), settings.paper, standalone=True).html
+def _standalone_html(plan: Plan, paper: Paper, theme: Theme | None) -> str:
+    return render_plan_html(plan, theme or load_theme(), paper, standalone=True).html
+
+
+def _paper(assessment: Assessment, settings: PlanSettings) -> Paper:
+    return settings.paper or paper_for(assessment.profile.home_country)
 
 
 def _render(job: RenderJob, worker: RenderWorker | None, on_progress: ProgressCallback | None) -> RenderResult:

@@ -8,3 +8,12 @@ from enum import StrEnum
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
+
+
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "BZ", "CL", "CO", "CR", "GT", "NI", "PA", "PH", "PR", "SV", "VE"})
+"""Where Letter is the usual office paper (CLDR's paperSize data); A4 everywhere else."""
+
+
+def paper_for(territory: str | None) -> Paper:
+    """The paper a business in ``territory`` (ISO 3166 code) prints on; A4 when it is unknown."""
+    return Paper.LETTER if (territory or "").upper() in LETTER_TERRITORIES else Paper.A4

@@ -10,24 +10,27 @@ from __future__ import annotations
 import csv
 import io
 
+from readiness.core.i18n import N_, _
+from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan, Task
-from readiness.report.labels import Labels
+from readiness.core.text import Lang
 from readiness.report.safetext import without_controls
 
-COLUMNS = (
-    "id",
-    "step",
-    "kind",
-    "channel",
-    "title",
-    "owner",
-    "owner_title",
-    "role",
-    "start",
-    "due",
-    "status",
-    "late_start",
-)
+COLUMNS = {
+    "id": N_("ID"),
+    "step": N_("Step"),
+    "kind": N_("Type"),
+    "channel": N_("Channel"),
+    "title": N_("Task"),
+    "owner": N_("Owner"),
+    "owner_title": N_("Owner's role"),
+    "role": N_("Task role"),
+    "start": N_("Start by"),
+    "due": N_("Due date"),
+    "status": N_("Status"),
+    "late_start": N_("Late start"),
+}
+"""The CSV's columns and their headers."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,22 +39,22 @@ BYTE_ORDER_MARK = "\ufeff"
 
 
 def task_list_csv(plan: Plan) -> str:
-    t = Labels(plan.header.language)
+    lang = plan.header.language
     channel_names = {c.channel: c.name for c in plan.channels}
     out = io.StringIO()
     out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([t(f"csv.{column}") for column in COLUMNS])
+    writer.writerow([_(header, lang) for header in COLUMNS.values()])
     for task in plan.all_tasks():
-        writer.writerow([_cell(value) for value in _row(task, t, channel_names)])
+        writer.writerow([_cell(value) for value in _row(task, lang, channel_names)])
     return out.getvalue()
 
 
-def _row(task: Task, t: Labels, channel_names: dict[str, str]) -> tuple[str, ...]:
+def _row(task: Task, lang: Lang | str, channel_names: dict[str, str]) -> tuple[str, ...]:
     return (
         task.id,
-        t(f"step.{task.step}"),
-        t(f"kind.{task.kind}"),
+        name(STEP_NAMES, task.step, lang),
+        name(TASK_KIND_NAMES, task.kind, lang),
         channel_names.get(task.channel, task.channel) if task.channel else "",
         task.title,
         task.owner,
@@ -59,8 +62,8 @@ def _row(task: Task, t: Labels, channel_names: dict[str, str]) -> tuple[str, ...
         task.owner_role_label,
         task.start.isoformat() if task.start and task.lead_time_days else "",
         task.due.isoformat(),
-        t(f"status.{task.status}"),
-        t("csv.yes") if task.late_start else "",
+        name(TASK_STATUS_NAMES, task.status, lang),
+        _("yes", lang) if task.late_start else "",
     )
 
 

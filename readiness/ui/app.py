@@ -8,7 +8,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from readiness import __version__
-from readiness.core.text import Lang
+from readiness.core.text import Lang, babel_locale
 from readiness.ui.settings import Settings
 
 _translators: list[QTranslator] = []
@@ -22,13 +22,13 @@ def install_translations(lang: Lang) -> None:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
-    QLocale.setDefault(QLocale(lang.value))
+    QLocale.setDefault(QLocale(babel_locale(lang)))
     if lang is Lang.EN:
         return
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase", "qt"):
         translator = QTranslator()
-        if translator.load(f"{name}_{lang.value}", folder):
+        if translator.load(f"{name}_{babel_locale(lang)}", folder):
             app.installTranslator(translator)
             _translators.append(translator)
             break

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -22,40 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from readiness import __version__
+from readiness.core.i18n import N_, _, language_name
 from readiness.core.text import Lang
 from readiness.report.paper import Paper
 from readiness.ui.settings import Settings
-from readiness.ui.text import Texts
 
-TEXT = Texts(
-    {
-        "settings.title": ("Settings", "Preferencias"),
-        "language": ("&Language:", "&Idioma:"),
-        "library": ("L&ibrary file:", "Archivo de la &biblioteca:"),
-        "library.placeholder": (
-            "Default library in your data folder",
-            "Biblioteca predeterminada en su carpeta de datos",
-        ),
-        "paper": ("&Paper:", "&Papel:"),
-        "theme": ("Plan &theme:", "&Tema del plan:"),
-        "theme.placeholder": ("Default theme", "Tema predeterminado"),
-        "facilitator": ("&Facilitator:", "&Facilitación:"),
-        "browse": ("Browse…", "Examinar…"),
-        "browse.library": ("Choose the library file", "Elegir el archivo de la biblioteca"),
-        "browse.theme": ("Choose a theme file", "Elegir un archivo de tema"),
-        "paper.a4": ("A4", "A4"),
-        "paper.letter": ("Letter", "Carta"),
-        "about.title": ("About Readiness", "Acerca de Readiness"),
-        "about.text": (
-            "Readiness {version}\nAssess readiness for customer messaging and print the rollout plan.\n\n"
-            "Python {python} · Qt {qt} · PySide6 {pyside} · WeasyPrint {weasyprint}",
-            "Readiness {version}\nEvalúa la preparación para la mensajería con clientes e imprime el plan de "
-            "despliegue.\n\nPython {python} · Qt {qt} · PySide6 {pyside} · WeasyPrint {weasyprint}",
-        ),
-        "error.title": ("Readiness", "Readiness"),
-    }
-)
-LANGUAGE_NAMES = {Lang.EN: "English", Lang.ES: "Español"}
+PAPER_NAMES = {Paper.A4: N_("A4"), Paper.LETTER: N_("Letter")}
+FIELD_NAMES = {"library": N_("L&ibrary file:"), "theme": N_("Plan &theme:")}
+BROWSE_TITLES = {"library": N_("Choose the library file"), "theme": N_("Choose a theme file")}
 
 
 class SettingsDialog(QDialog):
@@ -63,34 +38,33 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.lang = lang
-        self.setWindowTitle(TEXT("settings.title", lang))
+        self.setWindowTitle(_("Settings", lang))
         self.language = QComboBox()
         for option in Lang:
-            self.language.addItem(LANGUAGE_NAMES[option], option.value)
+            self.language.addItem(language_name(option), option.value)
         self.language.setCurrentIndex(list(Lang).index(settings.language))
         self.library = QLineEdit(settings.library)
-        self.library.setPlaceholderText(TEXT("library.placeholder", lang))
+        self.library.setPlaceholderText(_("Default library in your data folder", lang))
         self.paper = QComboBox()
         for paper in Paper:
-            self.paper.addItem(TEXT(f"paper.{paper.value}", lang), paper.value)
+            self.paper.addItem(_(PAPER_NAMES[paper], lang), paper.value)
         self.paper.setCurrentIndex(list(Paper).index(settings.paper))
         self.theme = QLineEdit(str(settings.theme or ""))
-        self.theme.setPlaceholderText(TEXT("theme.placeholder", lang))
+        self.theme.setPlaceholderText(_("Default theme", lang))
         self.facilitator = QLineEdit(settings.facilitator)
         form = QFormLayout(self)
-        form.addRow(TEXT("language", lang), self.language)
-        form.addRow(TEXT("library", lang), self._with_browse(self.library, "library"))
-        form.addRow(TEXT("paper", lang), self.paper)
-        form.addRow(TEXT("theme", lang), self._with_browse(self.theme, "theme"))
-        form.addRow(TEXT("facilitator", lang), self.facilitator)
-        for field, key in (
-            (self.language, "language"),
-            (self.library, "library"),
-            (self.paper, "paper"),
-            (self.theme, "theme"),
-            (self.facilitator, "facilitator"),
-        ):
-            field.setAccessibleName(TEXT(key, lang).replace("&", "").rstrip(":"))
+        rows = (
+            (N_("&Language:"), self.language, self.language),
+            (N_("L&ibrary file:"), self.library, self._with_browse(self.library, "library")),
+            (N_("&Paper:"), self.paper, self.paper),
+            (N_("Plan &theme:"), self.theme, self._with_browse(self.theme, "theme")),
+            (N_("&Facilitator:"), self.facilitator, self.facilitator),
+        )
+        for label, field, shown in rows:
+            caption = QLabel(_(label, lang))
+            caption.setBuddy(field)
+            form.addRow(caption, shown)
+            field.setAccessibleName(caption.text().replace("&", "").rstrip(":"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -109,27 +83,29 @@ class SettingsDialog(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(field, 1)
-        button = QPushButton(TEXT("browse", self.lang))
-        button.setAccessibleName(f"{TEXT('browse', self.lang)} {TEXT(kind, self.lang).replace('&', '').rstrip(':')}")
+        browse = _("Browse…", self.lang)
+        button = QPushButton(browse)
+        button.setAccessibleName(f"{browse} {_(FIELD_NAMES[kind], self.lang).replace('&', '').rstrip(':')}")
         button.clicked.connect(lambda: self._browse(field, kind))
         layout.addWidget(button)
         return row
 
     def _browse(self, field: QLineEdit, kind: str) -> None:
-        title = TEXT(f"browse.{kind}", self.lang)
+        title = _(BROWSE_TITLES[kind], self.lang)
         if kind == "library":
-            path, _ = QFileDialog.getSaveFileName(
+            path, _filter = QFileDialog.getSaveFileName(
                 self, title, field.text(), "SQLite (*.sqlite *.db)", options=QFileDialog.Option.DontConfirmOverwrite
             )
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, field.text(), "YAML (*.yaml *.yml)")
+            path, _filter = QFileDialog.getOpenFileName(self, title, field.text(), "YAML (*.yaml *.yml)")
         if path:
             field.setText(path)
 
 
 def about_text(lang: Lang) -> str:
-    return TEXT(
-        "about.text",
+    return _(
+        "Readiness {version}\nAssess readiness for customer messaging and print the rollout plan.\n\nPython "
+        "{python} · Qt {qt} · PySide6 {pyside} · WeasyPrint {weasyprint}",
         lang,
         version=__version__,
         python=platform.python_version(),
@@ -140,12 +116,12 @@ def about_text(lang: Lang) -> str:
 
 
 def show_about(parent: QWidget, lang: Lang) -> None:
-    QMessageBox.about(parent, TEXT("about.title", lang), about_text(lang))
+    QMessageBox.about(parent, _("About Readiness", lang), about_text(lang))
 
 
 def show_error(parent: QWidget, message: str) -> None:
     """One clear message for the user, never a traceback."""
-    box = QMessageBox(QMessageBox.Icon.Critical, TEXT("error.title", Lang.EN), message, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Readiness", message, parent=parent)
     box.exec()
 
 

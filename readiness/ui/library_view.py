@@ -18,39 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.i18n import N_, _, ngettext
+from readiness.core.names import ASSESSMENT_STATUS_NAMES, name
 from readiness.core.text import Lang
-from readiness.ui.text import Texts
 
-TEXT = Texts(
-    {
-        "title": ("Assessments", "Evaluaciones"),
-        "search": ("&Search:", "&Buscar:"),
-        "search.placeholder": ("Organisation name", "Nombre de la organización"),
-        "table": ("Assessments in the library", "Evaluaciones de la biblioteca"),
-        "col.organisation": ("Organisation", "Organización"),
-        "col.created": ("Date", "Fecha"),
-        "col.language": ("Language", "Idioma"),
-        "col.status": ("Status", "Estado"),
-        "col.score": ("Overall score", "Puntuación global"),
-        "col.answers": ("Answers", "Respuestas"),
-        "new": ("&New…", "&Nueva…"),
-        "open": ("&Open", "&Abrir"),
-        "duplicate": ("&Re-assess", "&Reevaluar"),
-        "import": ("&Import…", "&Importar…"),
-        "export": ("E&xport…", "E&xportar…"),
-        "delete": ("&Delete…", "&Eliminar…"),
-        "empty": (
-            "No assessments yet. Start one with New, or import an assessment file or a plan PDF.",
-            "Aún no hay evaluaciones. Empiece con Nueva, o importe un archivo de evaluación o un PDF de plan.",
-        ),
-        "loading": ("Opening the library…", "Abriendo la biblioteca…"),
-        "count": (("1 assessment", "{count} assessments"), ("1 evaluación", "{count} evaluaciones")),
-        "reassessment": ("re-assessment", "reevaluación"),
-        "status.draft": ("draft", "borrador"),
-        "status.complete": ("complete", "completa"),
-    }
-)
-COLUMNS = ("organisation", "created", "language", "status", "score", "answers")
+COLUMNS = {
+    "organisation": N_("Organisation"),
+    "created": N_("Date"),
+    "language": N_("Language"),
+    "status": N_("Status"),
+    "score": N_("Overall score"),
+    "answers": N_("Answers"),
+}
+BUTTONS = {
+    "new": N_("&New…"),
+    "open": N_("&Open"),
+    "duplicate": N_("&Re-assess"),
+    "import": N_("&Import…"),
+    "export": N_("E&xport…"),
+    "delete": N_("&Delete…"),
+}
 
 
 @dataclass(frozen=True)
@@ -80,25 +67,23 @@ class LibraryView(QWidget):
         self.lang = lang
         self.rows: list[LibraryRow] = []
         self.search = QLineEdit()
-        self.search.setPlaceholderText(TEXT("search.placeholder", lang))
-        self.search.setAccessibleName(TEXT("search", lang).replace("&", ""))
+        self.search.setPlaceholderText(_("Organisation name", lang))
+        self.search.setAccessibleName(_("&Search:", lang).replace("&", ""))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(TEXT("search", lang))
+        search_label = QLabel(_("&Search:", lang))
         search_label.setBuddy(self.search)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName(TEXT("table", lang))
-        self.table.setHorizontalHeaderLabels([TEXT(f"col.{c}", lang) for c in COLUMNS])
+        self.table.setAccessibleName(_("Assessments in the library", lang))
+        self.table.setHorizontalHeaderLabels([_(header, lang) for header in COLUMNS.values()])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
-        self.status = QLabel(TEXT("loading", lang))
+        self.status = QLabel(_("Opening the library…", lang))
         self.status.setWordWrap(True)
-        self.buttons = {
-            name: QPushButton(TEXT(name, lang)) for name in ("new", "open", "duplicate", "import", "export", "delete")
-        }
+        self.buttons = {key: QPushButton(_(text, lang)) for key, text in BUTTONS.items()}
         self._lay_out(search_label)
         self._connect()
         self._update_buttons()
@@ -114,13 +99,17 @@ class LibraryView(QWidget):
                 if column in (4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == 0 and row.baseline_id:
-                    item.setToolTip(TEXT("reassessment", self.lang))
+                    item.setToolTip(_("re-assessment", self.lang))
                 self.table.setItem(index, column, item)
             if row.id == selected:
                 self.table.selectRow(index)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        text = TEXT("count", self.lang, count=len(rows)) if rows else TEXT("empty", self.lang)
+        text = (
+            ngettext("{count} assessment", "{count} assessments", len(rows), self.lang)
+            if rows
+            else _("No assessments yet. Start one with New, or import an assessment file or a plan PDF.", self.lang)
+        )
         self.status.setText(text)
         self._update_buttons()
 
@@ -130,19 +119,18 @@ class LibraryView(QWidget):
         return self.rows[index].id if selected and 0 <= index < len(self.rows) else None
 
     def status_label(self, status: str) -> str:
-        key = f"status.{status}"
-        return TEXT(key, self.lang) if key in TEXT.keys() else status  # noqa: SIM118 - Texts is not a dict
+        return name(ASSESSMENT_STATUS_NAMES, status, self.lang) if status in ASSESSMENT_STATUS_NAMES else status
 
     def _lay_out(self, search_label: QLabel) -> None:
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
         buttons = QHBoxLayout()
-        for name in ("new", "open", "duplicate"):
-            buttons.addWidget(self.buttons[name])
+        for key in ("new", "open", "duplicate"):
+            buttons.addWidget(self.buttons[key])
         buttons.addStretch(1)
-        for name in ("import", "export", "delete"):
-            buttons.addWidget(self.buttons[name])
+        for key in ("import", "export", "delete"):
+            buttons.addWidget(self.buttons[key])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -167,5 +155,5 @@ class LibraryView(QWidget):
 
     def _update_buttons(self) -> None:
         has_selection = self.selected_id() is not None
-        for name in ("open", "duplicate", "export", "delete"):
-            self.buttons[name].setEnabled(has_selection)
+        for key in ("open", "duplicate", "export", "delete"):
+            self.buttons[key].setEnabled(has_selection)

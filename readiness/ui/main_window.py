@@ -17,53 +17,30 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 
 from readiness.core.assessment import Assessment, Profile
 from readiness.core.content import Content
+from readiness.core.i18n import N_, _, language_name
 from readiness.core.text import Lang
 from readiness.ui.dialogs import SettingsDialog, show_about, show_error
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow, LibraryView
 from readiness.ui.pages.base import PageContext
-from readiness.ui.pages.formatting import file_stem
+from readiness.ui.pages.formatting import file_stem, qt_locale
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession
-from readiness.ui.text import Texts
 from readiness.ui.wizard import WizardView
 
-TEXT = Texts(
-    {
-        "window": ("Readiness", "Readiness"),
-        "menu.file": ("&File", "&Archivo"),
-        "menu.help": ("&Help", "A&yuda"),
-        "new": ("&New assessment…", "&Nueva evaluación…"),
-        "open": ("&Open", "&Abrir"),
-        "import": ("&Import…", "&Importar…"),
-        "export": ("&Export…", "&Exportar…"),
-        "settings": ("&Settings…", "&Preferencias…"),
-        "quit": ("&Quit", "&Salir"),
-        "about": ("&About Readiness", "&Acerca de Readiness"),
-        "new.title": ("New assessment", "Nueva evaluación"),
-        "new.prompt": ("Organisation name:", "Nombre de la organización:"),
-        "import.title": ("Import an assessment", "Importar una evaluación"),
-        "import.filter": (
-            "Assessment files or plan PDFs (*.yaml *.yml *.pdf)",
-            "Evaluaciones o planes en PDF (*.yaml *.yml *.pdf)",
-        ),
-        "export.title": ("Export the assessment", "Exportar la evaluación"),
-        "export.filter": ("Assessment files (*.yaml)", "Archivos de evaluación (*.yaml)"),
-        "delete.title": ("Delete assessment", "Eliminar evaluación"),
-        "delete.question": (
-            "Delete the assessment of {organisation}? Its answers and plan choices are removed from the library.",
-            "¿Eliminar la evaluación de {organisation}? Sus respuestas y decisiones se quitan de la biblioteca.",
-        ),
-        "imported": ("Imported {organisation}.", "Importada: {organisation}."),
-        "exported": ("Exported to {path}.", "Exportada en {path}."),
-        "content.failed": (
-            "The questionnaires could not be loaded: {error}",
-            "No se pudieron cargar los cuestionarios: {error}",
-        ),
-    }
-)
+LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
+
+MENU_ACTIONS = {
+    "new": N_("&New assessment…"),
+    "open": N_("&Open"),
+    "import": N_("&Import…"),
+    "export": N_("&Export…"),
+    "settings": N_("&Settings…"),
+    "quit": N_("&Quit"),
+    "about": N_("&About Readiness"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +72,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         lang = self.lang
-        self.setWindowTitle(TEXT("window", lang))
+        self.setWindowTitle("Readiness")
         self.library = LibraryView(lang)
         self._connect_library()
         while (old := self.stack.widget(0)) is not None:
@@ -106,7 +83,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         lang = self.lang
         self.menuBar().clear()
-        file_menu = self.menuBar().addMenu(TEXT("menu.file", lang))
+        file_menu = self.menuBar().addMenu(_("&File", lang))
         self.actions_by_name: dict[str, QAction] = {}
         for name, shortcut, slot in (
             ("new", QKeySequence.StandardKey.New, self.new_assessment),
@@ -116,15 +93,15 @@ class MainWindow(QMainWindow):
             ("settings", QKeySequence.StandardKey.Preferences, self.edit_settings),
             ("quit", QKeySequence.StandardKey.Quit, self.close),
         ):
-            action = QAction(TEXT(name, lang), self)
+            action = QAction(_(MENU_ACTIONS[name], lang), self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             file_menu.addAction(action)
             self.actions_by_name[name] = action
             if name in ("export", "settings"):
                 file_menu.addSeparator()
-        help_menu = self.menuBar().addMenu(TEXT("menu.help", lang))
-        about = QAction(TEXT("about", lang), self)
+        help_menu = self.menuBar().addMenu(_("&Help", lang))
+        about = QAction(_("&About Readiness", lang), self)
         about.triggered.connect(lambda: show_about(self, self.lang))
         help_menu.addAction(about)
         self.actions_by_name["about"] = about
@@ -137,7 +114,7 @@ class MainWindow(QMainWindow):
         view.import_requested.connect(self.import_file)
         view.export_requested.connect(self.export_assessment)
         view.delete_requested.connect(self.delete_assessment)
-        view.search_changed.connect(lambda _: self.refresh_library())
+        view.search_changed.connect(lambda _value: self.refresh_library())
 
     # ---------------------------------------------------------------- start-up
 
@@ -160,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def _on_content(self, content: object) -> None:
         if isinstance(content, str):
-            show_error(self, TEXT("content.failed", self.lang, error=content))
+            show_error(self, _("The questionnaires could not be loaded: {error}", self.lang, error=content))
             return
         if isinstance(content, Content):
             self.content = content
@@ -175,13 +152,14 @@ class MainWindow(QMainWindow):
         self.service.submit(lambda session: library_rows(session, content, search), self._show_rows)
 
     def _show_rows(self, rows: list[tuple[LibraryRow, float | None]]) -> None:
-        locale = QLocale(self.lang.value)
+        locale = qt_locale(self.lang)
         shown = [
             LibraryRow(
                 **{
                     **row.__dict__,
                     "score": "—" if score is None else locale.toString(score, "f", 1),
                     "status": self.library.status_label(row.status),
+                    "language": language_name(row.language) if row.language in LANGUAGE_CODES else row.language,
                     "created": locale.toString(
                         QDate.fromString(row.created, "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
                     ),
@@ -194,7 +172,7 @@ class MainWindow(QMainWindow):
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:
             return
-        name, accepted = QInputDialog.getText(self, TEXT("new.title", self.lang), TEXT("new.prompt", self.lang))
+        name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), _("Organisation name:", self.lang))
         if not accepted or not name.strip():
             return
         questionnaire = max(self.content.questionnaires.values(), key=lambda q: (q.id == "readiness-core", q.version))
@@ -265,8 +243,11 @@ class MainWindow(QMainWindow):
         self.refresh_library()
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, TEXT("import.title", self.lang), "", TEXT("import.filter", self.lang)
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Import an assessment", self.lang),
+            "",
+            _("Assessment files or plan PDFs (*.yaml *.yml *.pdf)", self.lang),
         )
         if path:
             self.import_path(Path(path))
@@ -287,7 +268,7 @@ class MainWindow(QMainWindow):
             return assessment.profile.organisation
 
         def done(organisation: str) -> None:
-            self.statusBar().showMessage(TEXT("imported", self.lang, organisation=organisation), 5000)
+            self.statusBar().showMessage(_("Imported {organisation}.", self.lang, organisation=organisation), 5000)
             self.refresh_library()
 
         self.service.submit(job, done, lambda message: show_error(self, message))
@@ -302,8 +283,8 @@ class MainWindow(QMainWindow):
     def export_assessment(self, assessment_id: int) -> None:
         organisation = next((r.organisation for r in self.library.rows if r.id == assessment_id), "assessment")
         suggested = f"{file_stem(organisation)}.yaml"
-        path, _ = QFileDialog.getSaveFileName(
-            self, TEXT("export.title", self.lang), suggested, TEXT("export.filter", self.lang)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the assessment", self.lang), suggested, _("Assessment files (*.yaml)", self.lang)
         )
         if path:
             self.export_to(assessment_id, Path(path))
@@ -317,7 +298,7 @@ class MainWindow(QMainWindow):
                 lambda session: write_exchange_file(
                     load_assessment(session=session, assessment_id=assessment_id), path
                 ),
-                lambda _: self.statusBar().showMessage(TEXT("exported", self.lang, path=str(path)), 5000),
+                lambda _value: self.statusBar().showMessage(_("Exported to {path}.", self.lang, path=str(path)), 5000),
                 lambda message: show_error(self, message),
             )
 
@@ -327,14 +308,21 @@ class MainWindow(QMainWindow):
         organisation = next((r.organisation for r in self.library.rows if r.id == assessment_id), "")
         if confirm:
             answer = QMessageBox.question(
-                self, TEXT("delete.title", self.lang), TEXT("delete.question", self.lang, organisation=organisation)
+                self,
+                _("Delete assessment", self.lang),
+                _(
+                    "Delete the assessment of {organisation}? Its answers and plan choices are removed from the "
+                    "library.",
+                    self.lang,
+                    organisation=organisation,
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         if self.service is not None:
             self.service.submit(
                 lambda session: delete_assessment(session=session, assessment_id=assessment_id),
-                lambda _: self.refresh_library(),
+                lambda _value: self.refresh_library(),
             )
 
     # ---------------------------------------------------------------- settings and closing

@@ -6,15 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
+from readiness.core.i18n import matching_language
 from readiness.core.text import Lang
-from readiness.report.paper import Paper
+from readiness.report.paper import Paper, paper_for
 
 ORGANISATION = "Readiness"
 APPLICATION = "Readiness"
 
 
 def system_language() -> Lang:
-    return Lang.ES if QLocale.system().language() == QLocale.Language.Spanish else Lang.EN
+    return matching_language(QLocale.system().name()) or Lang.EN
 
 
 class Settings:
@@ -48,9 +49,7 @@ class Settings:
         value = str(self._store.value("paper", "") or "")
         if value in {p.value for p in Paper}:
             return Paper(value)
-        return (
-            Paper.LETTER if QLocale.system().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else Paper.A4
-        )
+        return paper_for(QLocale.system().name().partition("_")[2])
 
     @paper.setter
     def paper(self, paper: Paper) -> None:

@@ -18,30 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.i18n import N_, _
+from readiness.core.names import STEP_NAMES
 from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.state import SaveState
-from readiness.ui.text import Texts
 
-TEXT = Texts(
-    {
-        "step.profile": ("1  Profile", "1  Perfil"),
-        "step.identify": ("2  Identify", "2  Identificar"),
-        "step.open": ("3  Open", "3  Abrir"),
-        "step.promote": ("4  Promote", "4  Promover"),
-        "step.refine": ("5  Refine", "5  Refinar"),
-        "step.review": ("6  Review & generate", "6  Revisar y generar"),
-        "navigator": ("Wizard steps", "Pasos del asistente"),
-        "library": ("&Library", "&Biblioteca"),
-        "back": ("< Back", "< Anterior"),
-        "next": ("Next >", "Siguiente >"),
-        "back.tip": ("Previous step (Alt+Left)", "Paso anterior (Alt+Izquierda)"),
-        "next.tip": ("Next step (Alt+Right)", "Paso siguiente (Alt+Derecha)"),
-        "saved": ("All changes saved", "Todos los cambios guardados"),
-        "pending": ("Saving…", "Guardando…"),
-        "failed": ("Not saved: {error}", "Sin guardar: {error}"),
-    }
-)
+PAGE_NAMES = {"profile": N_("Profile"), **STEP_NAMES, "review": N_("Review and generate")}
+"""The navigator's pages: the profile, the method's four steps, and the review."""
 
 
 @dataclass(frozen=True)
@@ -89,9 +73,9 @@ class WizardView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
         self.save_label = QLabel()
-        self.save_label.setAccessibleName(TEXT("saved", lang))
+        self.save_label.setAccessibleName(_("All changes saved", lang))
         self.navigator = QListWidget()
-        self.navigator.setAccessibleName(TEXT("navigator", lang))
+        self.navigator.setAccessibleName(_("Wizard steps", lang))
         self.navigator.setMaximumWidth(230)
         self.navigator.setSpacing(3)
         font = self.navigator.font()
@@ -99,17 +83,17 @@ class WizardView(QWidget):
         self.navigator.setFont(font)
         self.stack = QStackedWidget()
         self.tabs: list[QTabWidget] = []
-        for page in self.pages:
-            self.navigator.addItem(TEXT(f"step.{page.key}", lang))
+        for number, page in enumerate(self.pages, start=1):
+            self.navigator.addItem(f"{number}  {_(PAGE_NAMES[page.key], lang)}")
             self.stack.addWidget(self._page_widget(page))
-        self.library_button = QPushButton(TEXT("library", lang))
-        self.back_button = QPushButton(TEXT("back", lang))
-        self.next_button = QPushButton(TEXT("next", lang))
+        self.library_button = QPushButton(_("&Library", lang))
+        self.back_button = QPushButton(_("< Back", lang))
+        self.next_button = QPushButton(_("Next >", lang))
         # Back and Next take Alt+Left / Alt+Right rather than letters: panels need every free letter.
         self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
         self.next_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
-        self.back_button.setToolTip(TEXT("back.tip", lang))
-        self.next_button.setToolTip(TEXT("next.tip", lang))
+        self.back_button.setToolTip(_("Previous step (Alt+Left)", lang))
+        self.next_button.setToolTip(_("Next step (Alt+Right)", lang))
         for number in range(1, len(self.pages) + 1):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.go(index))
@@ -182,8 +166,8 @@ class WizardView(QWidget):
     def _show_save_state(self, state: str) -> None:
         lang = self.context.lang
         if state == SaveState.FAILED.value:
-            text = TEXT("failed", lang, error=self.context.session.last_error)
+            text = _("Not saved: {error}", lang, error=self.context.session.last_error)
         else:
-            text = TEXT("saved" if state == SaveState.SAVED.value else "pending", lang)
+            text = _("All changes saved", lang) if state == SaveState.SAVED.value else _("Saving…", lang)
         self.save_label.setText(text)
         self.save_label.setToolTip(text)

@@ -30,15 +30,15 @@ def problems_of(folder: Path) -> list[str]:
     [
         (
             "title: {en: Mini questionnaire, es: Cuestionario mínimo}",
-            "title: {en: Mini questionnaire}",
-            "title: {en: Mini",
-            "title.es: required field is missing",
+            "title: {es: Cuestionario mínimo}",
+            "title: {es: Cuestionario",
+            "title.en: required field is missing",
         ),
         (
             "title: {en: Mini questionnaire, es: Cuestionario mínimo}",
             "title: {en: Mini questionnaire, es: '  '}",
             "title: {en: Mini",
-            "title.es: empty translation",
+            "title: empty es translation",
         ),
         (
             "    weight: 2\n",

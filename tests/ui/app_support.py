@@ -9,11 +9,37 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from ui_support import temporary_settings
+from ui_support import sample, temporary_settings
 
+from readiness.core.exchange import write_exchange_file
 from readiness.core.text import Lang
 from readiness.ui.app import install_translations
 from readiness.ui.main_window import MainWindow
+from readiness.ui.wizard import WizardView
+
+
+def open_sample(qtbot: QtBot, window: MainWindow, tmp_path: Path, lang: Lang) -> WizardView:
+    """Import the sample assessment in ``lang`` into the window's library and open it in the wizard."""
+    source = tmp_path / "sample.yaml"
+    write_exchange_file(sample(lang), source)
+    window.import_path(source)
+    qtbot.waitUntil(lambda: len(window.library.rows) == 1, timeout=15_000)
+    window.open_assessment(window.library.rows[0].id)
+    qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+    assert window.wizard is not None
+    return window.wizard
+
+
+def every_tab(wizard: WizardView) -> Iterator[tuple[str, QWidget]]:
+    """Show each page's each tab in turn: ("page/tab", the panel shown)."""
+    for index, page in enumerate(wizard.pages):
+        wizard.go(index)
+        tabs = wizard.tabs[index]
+        for tab in range(tabs.count()):
+            tabs.setCurrentIndex(tab)
+            panel = tabs.widget(tab)
+            assert panel is not None
+            yield f"{page.key}/{tab}", panel
 
 
 @contextmanager

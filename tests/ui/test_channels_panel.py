@@ -20,7 +20,7 @@ from ui_support import (
 )
 
 from readiness.core.assessment import ChannelChoice, ChannelUse
-from readiness.core.text import Lang
+from readiness.core.text import LANGUAGES, Lang
 from readiness.ui.pages.channels import ChannelsPanel, choose
 
 
@@ -111,7 +111,7 @@ def test_choose_keeps_one_primary_first() -> None:
     assert roles(choose(start, "b", None)) == [("a", "secondary")]
 
 
-@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
         panel = shown(qtbot, ChannelsPanel(context))

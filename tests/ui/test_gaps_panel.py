@@ -25,7 +25,7 @@ from ui_support import (
 )
 
 from readiness.core.assessment import Frequency, Severity
-from readiness.core.text import Lang
+from readiness.core.text import LANGUAGES, Lang
 from readiness.ui.pages.gaps import GapRegisterPanel
 from readiness.ui.pages.gaps_columns import Column
 
@@ -103,15 +103,20 @@ def test_focusing_a_cell_selects_its_row_and_shows_its_guidance(qtbot: QtBot, tm
         assert "Good: 5 % of inbound contacts or less" in panel.guidance.text() or "Good: 5" in panel.guidance.text()
 
 
-@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
         panel = shown(qtbot, GapRegisterPanel(context))
-        assert panel.title() == ("Registro de brechas" if lang is Lang.ES else "Gap register")
+        expected = {
+            Lang.EN: ("Gap register", "Severity, gap 1"),
+            Lang.ES: ("Registro de brechas", "Gravedad, brecha 1"),
+            Lang.PT_BR: ("Registro de lacunas", "Gravidade, lacuna 1"),
+        }[lang]
+        assert panel.title() == expected[0]
         assert unnamed_inputs(panel) == []
         assert_mnemonics_are_free(panel, lang)
         severity = panel.cell(0, Column.SEVERITY).accessibleName()
-        assert severity == ("Gravedad, brecha 1" if lang is Lang.ES else "Severity, gap 1")
+        assert severity == expected[1]
 
 
 def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:

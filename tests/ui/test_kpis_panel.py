@@ -19,11 +19,11 @@ from readiness.ui.pages.kpis import COLUMNS, KpiPanel
 
 
 def cell(panel: KpiPanel, row: int, column: str) -> Any:
-    return panel.table.cellWidget(row, COLUMNS.index(column))
+    return panel.table.cellWidget(row, list(COLUMNS).index(column))
 
 
 def unit(panel: KpiPanel, row: int) -> str:
-    item = panel.table.item(row, COLUMNS.index("unit"))
+    item = panel.table.item(row, list(COLUMNS).index("unit"))
     assert item is not None
     return item.text()
 
@@ -140,12 +140,14 @@ def test_in_spanish_numbers_and_the_refine_routine(qtbot: QtBot, tmp_path: Path)
     with panel_context(tmp_path, sample(Lang.ES)) as context:
         panel = KpiPanel(context)
         qtbot.addWidget(panel)
-        assert panel.title() == "Objetivos"
-        header = panel.table.horizontalHeaderItem(COLUMNS.index("baseline"))
+        assert panel.title() == "Objetivos de KPI"
+        header = panel.table.horizontalHeaderItem(list(COLUMNS).index("baseline"))
         assert header is not None
-        assert header.text() == "Valor actual"
+        assert header.text() == "Punto de partida"
         assert cell(panel, 0, "target").text().startswith("15,00")
-        assert cell(panel, 0, "kpi").currentText() == context.session.content.catalogs.kpis["frt_messaging"].name.es
+        assert cell(panel, 0, "kpi").currentText() == context.session.content.catalogs.kpis["frt_messaging"].name.get(
+            Lang.ES
+        )
         type_into(cell(panel, 1, "baseline"), "7,5")
         assert stored(context).kpis[1].baseline == 7.5
 

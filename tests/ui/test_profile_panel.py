@@ -17,7 +17,7 @@ from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
 from readiness.core.assessment import Assessment, ChannelUse, Participant, Size, TeamSizes
 from readiness.core.catalog import Audience
-from readiness.core.text import Lang
+from readiness.core.text import LANGUAGES, Lang
 from readiness.ui.pages.profile import ProfilePanel
 
 
@@ -140,7 +140,7 @@ def test_spanish_current_channel_with_volume_and_launch_date(qtbot: QtBot, tmp_p
         QTest.mouseClick(panel.add_channel, Qt.MouseButton.LeftButton)
         box, volume, _ = rows.rows[-1]
         box.setCurrentIndex(box.findData("sms"))
-        assert box.currentText() == context.session.content.catalogs.channels["sms"].name.es
+        assert box.currentText() == context.session.content.catalogs.channels["sms"].name.get(Lang.ES)
         volume.setFocus()
         QTest.keyClicks(volume, "300")
         assert context.session.assessment.profile.current_channels[-1] == ChannelUse(channel="sms", monthly_volume=300)
@@ -209,7 +209,7 @@ def test_refresh_shows_changes_made_elsewhere(qtbot: QtBot, tmp_path: Path) -> N
         assert panel.countries_hint.isHidden()
 
 
-@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_input_has_an_accessible_name(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
         panel = ProfilePanel(context)

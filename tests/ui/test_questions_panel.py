@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
 from readiness.core.assessment import Answer
-from readiness.core.text import Lang, Step
+from readiness.core.text import LANGUAGES, Lang, Step
 from readiness.ui.pages.question_widgets import ChoiceEditor, DateEditor, MultipleChoiceEditor, NumberEditor, TextEditor
 from readiness.ui.pages.questions import QuestionCard, QuestionsPanel
 
@@ -204,7 +204,7 @@ def test_typing_keeps_the_widgets_and_changes_elsewhere_show_on_refresh(qtbot: Q
         assert "flagged" in panel.progress.text()
 
 
-@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_input_has_an_accessible_name(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
         for step in Step:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shipped_content, unnamed_inputs
 
 from readiness.core.exchange import read_exchange_file
+from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.plan.builder import build_plan
 from readiness.core.scoring import Status, score_assessment
 from readiness.core.text import Lang
@@ -30,7 +31,7 @@ def shown_scores(panel: ReviewPanel) -> dict[str, tuple[str, str]]:
     table = panel.scores
     rows = {}
     for row in range(table.rowCount()):
-        name, score, band = (table.item(row, SCORE_COLUMNS.index(c)) for c in ("dimension", "score", "band"))
+        name, score, band = (table.item(row, list(SCORE_COLUMNS).index(c)) for c in ("dimension", "score", "band"))
         if name is not None and score is not None and band is not None:
             rows[name.text()] = (score.text(), band.text())
     return rows
@@ -52,13 +53,13 @@ def test_scores_and_bands_match_the_scoring(qtbot: QtBot, tmp_path: Path) -> Non
     with panel_context(tmp_path, assessment) as context:
         panel = ReviewPanel(context)
         qtbot.addWidget(panel)
-        assert panel.title() == "Review & generate"
+        assert panel.title() == "Review and generate"
         questionnaire = context.session.questionnaire
         report = score_assessment(questionnaire, assessment.answers)
         fmt = Formatter("en")
         expected = {"Overall": report.overall}
-        expected |= {questionnaire.steps[s].label.en: report.steps[s] for s in questionnaire.steps}
-        expected |= {questionnaire.reasons[r].label.en: report.reasons[r] for r in questionnaire.reasons}
+        expected |= {name(DIMENSION_NAMES, s, Lang.EN): report.steps[s] for s in questionnaire.steps}
+        expected |= {name(DIMENSION_NAMES, r, Lang.EN): report.reasons[r] for r in questionnaire.reasons}
         shown = shown_scores(panel)
         assert set(shown) == set(expected)
         for label, score in expected.items():
@@ -89,8 +90,10 @@ def test_unanswered_flagged_and_blockers_are_listed(qtbot: QtBot, tmp_path: Path
 
         report = score_assessment(questionnaire, context.session.assessment.answers)
         assert first.id in report.unanswered
-        assert list_texts(panel.unanswered) == [f"{numbers[q]}. {questions[q].text.es}" for q in report.unanswered]
-        assert list_texts(panel.flagged) == [f"{numbers[q]}. {questions[q].text.es}" for q in report.flagged]
+        assert list_texts(panel.unanswered) == [
+            f"{numbers[q]}. {questions[q].text.get(Lang.ES)}" for q in report.unanswered
+        ]
+        assert list_texts(panel.flagged) == [f"{numbers[q]}. {questions[q].text.get(Lang.ES)}" for q in report.flagged]
         assert panel.lists.tabText(1) == f"&Marcadas ({len(report.flagged)})"
 
         plan = build_plan(context.session.assessment, context.session.content)

@@ -24,7 +24,7 @@ from ui_support import (
 
 from readiness.core.assessment import Assessment, BotPlan, ChannelChoice, Team
 from readiness.core.plan.builder import build_plan
-from readiness.core.text import Lang, Role
+from readiness.core.text import LANGUAGES, Lang, Role
 from readiness.ui.pages.team import TeamPanel, with_role
 
 
@@ -205,16 +205,19 @@ def test_with_role_keeps_order_and_drops_blank_entries() -> None:
     assert with_role((), Role.IT, name="Bo")[0].name == "Bo"
 
 
-@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
         panel = shown(qtbot, TeamPanel(context))
         assert unnamed_inputs(panel) == []
         assert_mnemonics_are_free(panel, lang)
-        spanish = lang is Lang.ES
-        assert panel.sponsor.accessibleName() == ("Patrocinador ejecutivo" if spanish else "Executive sponsor")
-        support = panel.role_edits[Role.SUPPORT][0].accessibleName()
-        assert support == ("Persona, Atención al cliente" if spanish else "Person, Customer support")
+        expected = {
+            Lang.EN: ("Executive sponsor", "Person, Customer support"),
+            Lang.ES: ("Patrocinador ejecutivo", "Persona, Atención al cliente"),
+            Lang.PT_BR: ("Patrocinador executivo", "Pessoa, Atendimento ao cliente"),
+        }[lang]
+        assert panel.sponsor.accessibleName() == expected[0]
+        assert panel.role_edits[Role.SUPPORT][0].accessibleName() == expected[1]
 
 
 def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from pytestqt.qtbot import QtBot
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content, load_content
+from readiness.core.i18n import _
 from readiness.core.samples import load_sample
 from readiness.core.text import Lang
 from readiness.resources import questionnaires
@@ -188,12 +189,7 @@ def mnemonics(panel: QWidget) -> list[str]:
 
 def reserved_mnemonics(lang: Lang) -> set[str]:
     """The letters the wizard's buttons and the menu bar use: no panel may take them."""
-    from readiness.ui.main_window import TEXT as WINDOW
-    from readiness.ui.wizard import TEXT as WIZARD
-
-    taken = [WIZARD(k, lang) for k in ("library", "back", "next")] + [
-        WINDOW(k, lang) for k in ("menu.file", "menu.help")
-    ]
+    taken = [_(text, lang) for text in ("&Library", "< Back", "Next >", "&File", "&Help")]
     return {letter for text in taken if (letter := mnemonic(text))}
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from readiness.core.assessment import Answer
-from readiness.core.plan.messages import message
+from readiness.core.names import YES_NO_NAMES, name
 from readiness.core.questionnaire import CHOICE_TYPES, Question, Questionnaire
 from readiness.core.scoring import ItemTrace, ScoreReport, Status, chosen_options, visible_questions
 from readiness.core.text import Lang
@@ -81,4 +81,4 @@ def _choice_labels(question: Question, answer: Answer, lang: Lang) -> tuple[str,
     if answer.na or not answer.is_answered:
         return ()
     options = chosen_options(question, answer)
-    return tuple(o.label.get(lang) if o.label else message(f"answer.{o.id}", lang) for o in options)
+    return tuple(o.label.get(lang) if o.label else name(YES_NO_NAMES, o.id, lang) for o in options)

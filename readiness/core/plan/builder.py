@@ -6,12 +6,12 @@ import datetime as dt
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
+from readiness.core.i18n import _
 from readiness.core.plan.appendix import answer_lines, skipped_questions
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.compliance import compliance_checklists
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.kpis import kpi_lines
-from readiness.core.plan.messages import message
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
 from readiness.core.plan.readiness import readiness
 from readiness.core.plan.tasks import (
@@ -60,7 +60,11 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         team=team_plan(assessment, training, context),
         launch_blockers=blockers,
         compliance=compliance_checklists(context),
-        compliance_notice=message("compliance.notice", lang),
+        compliance_notice=_(
+            "These checklists are guidance drawn from public sources, not legal advice. Confirm what applies to "
+            "your business with counsel in each market before launch.",
+            lang,
+        ),
         day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
         promotion=promotion,
         kpis=kpis,

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Audience, Channel
 from readiness.core.content import Catalogs
+from readiness.core.i18n import _, ngettext
+from readiness.core.names import label
 from readiness.core.plan.facts import markets_and_home
-from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap, PricePoint, RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 
@@ -78,8 +79,17 @@ def _choice_note(assessment: Assessment, channel: Channel, rank: int, top: str) 
         return ""
     lang = assessment.language
     if choice.reason.strip():
-        return message("channel.not_top", lang, top=top, reason=choice.reason.strip())
-    return message("channel.not_top_no_reason", lang, top=top)
+        return _(
+            "Chosen as the primary channel although {top} ranks higher for this profile. The team's reason: {reason}",
+            lang,
+            top=top,
+            reason=choice.reason.strip(),
+        )
+    return _(
+        "Chosen as the primary channel although {top} ranks higher for this profile; no reason was recorded.",
+        lang,
+        top=top,
+    )
 
 
 def _score(
@@ -93,12 +103,14 @@ def _score(
     _gaps_closed(channel, gaps, tally, lang)
     if channel.id in {c.channel for c in assessment.profile.current_channels}:
         tally.points += IN_USE_POINTS
-        tally.reasons.append(message("channel.in_use", lang))
+        tally.reasons.append(_("Your team already uses it, so there is little to learn.", lang))
     _lead_time(channel, assessment.created, launch, tally, lang)
     if channel.requires_live_agents:
-        tally.constraints.append(message("channel.live_agents", lang))
+        tally.constraints.append(
+            _("Requires live agents during business hours; a bot-only service is not allowed.", lang)
+        )
         if assessment.profile.team.support == 0:
-            tally.constraints.append(message("channel.no_support_team", lang))
+            tally.constraints.append(_("Your profile lists no support staff to answer it.", lang))
     return tally
 
 
@@ -106,10 +118,10 @@ def _audience(channel: Channel, assessment: Assessment, tally: _Tally, lang: Lan
     wanted = set(assessment.profile.audience)
     names = ", ".join(label("audience", a, lang) for a in sorted(wanted))
     if not wanted & set(channel.audience):
-        tally.constraints.append(message("channel.audience_no", lang, audience=names))
+        tally.constraints.append(_("Does not serve your audience: {audience}.", lang, audience=names))
         return False
     tally.points += AUDIENCE_POINTS
-    tally.reasons.append(message("channel.audience_ok", lang, audience=names))
+    tally.reasons.append(_("Serves your audience: {audience}.", lang, audience=names))
     return True
 
 
@@ -118,7 +130,7 @@ def _markets(channel: Channel, assessment: Assessment, catalogs: Catalogs, tally
     countries = list(dict.fromkeys(assessment.profile.countries))
     if channel.global_reach:
         tally.points += GLOBAL_POINTS
-        tally.reasons.append(message("channel.global", lang))
+        tally.reasons.append(_("Has global reach.", lang))
     if not countries:
         return
     audience = set(assessment.profile.audience)
@@ -127,25 +139,17 @@ def _markets(channel: Channel, assessment: Assessment, catalogs: Catalogs, tally
     strong = [c for c in countries if c in consumers | businesses]
     if strong:
         tally.points += MARKET_POINTS * len(strong) / len(countries)
-        for key, markets in (("channel.region_strong", consumers), ("channel.region_strong_b2b", businesses)):
+        for b2b, markets in ((False, consumers), (True, businesses)):
             matched = [c for c in countries if c in markets]
             if matched:
                 everywhere = len(matched) == len(countries) > 1
-                tally.reasons.append(
-                    message(
-                        f"{key}_all" if everywhere else key,
-                        lang,
-                        matched=len(matched),
-                        count=len(countries),
-                        countries=", ".join(matched),
-                    )
-                )
+                tally.reasons.append(_market_reason(b2b, everywhere, len(matched), len(countries), matched, lang))
     elif not channel.global_reach:
-        tally.reasons.append(message("channel.region_weak", lang))
+        tally.reasons.append(_("Not a leading channel in your markets.", lang))
     weak = [c for c in countries if c in catalogs.expand(channel.not_suited_in)]
     if weak:
         tally.points -= NOT_SUITED_PENALTY * len(weak) / len(countries)
-        tally.constraints.append(message("channel.not_suited", lang, countries=", ".join(weak)))
+        tally.constraints.append(_("A poor fit in {countries}.", lang, countries=", ".join(weak)))
 
 
 def _gaps_closed(channel: Channel, gaps: tuple[PlanGap, ...], tally: _Tally, lang: Lang) -> None:
@@ -155,16 +159,18 @@ def _gaps_closed(channel: Channel, gaps: tuple[PlanGap, ...], tally: _Tally, lan
         return
     tally.points += GAP_POINTS * sum(g.priority for g in closed) / total
     names = ", ".join(dict.fromkeys(g.type_name for g in closed))
-    tally.reasons.append(message("channel.closes_gaps", lang, count=len(closed), gaps=names))
+    tally.reasons.append(_("Closes {count} of your gaps: {gaps}.", lang, count=len(closed), gaps=names))
 
 
 def _lead_time(channel: Channel, created: dt.date, launch: dt.date, tally: _Tally, lang: Lang) -> None:
     days_left = (launch - created).days
     if channel.lead_time_days > days_left:
         tally.points -= LATE_PENALTY
-        lead = message("duration.days", lang, count=channel.lead_time_days)
-        days = message("duration.days", lang, count=days_left)
-        tally.constraints.append(message("channel.lead_time_late", lang, lead=lead, days=days))
+        lead = ngettext("{count} day", "{count} days", channel.lead_time_days, lang)
+        days = ngettext("{count} day", "{count} days", days_left, lang)
+        tally.constraints.append(
+            _("Needs about {lead} to set up, but launch is {days} away.", lang, lead=lead, days=days)
+        )
 
 
 def _ranked(
@@ -209,3 +215,33 @@ def retired_in_use(assessment: Assessment, catalogs: Catalogs) -> tuple[RetiredC
             replacement = channel.replacement.get(lang) if channel.replacement else ""
             retired.append(RetiredChannel(channel.id, channel.name.get(lang), channel.discontinued_on, replacement))
     return tuple(retired)
+
+
+def _market_reason(b2b: bool, everywhere: bool, matched: int, total: int, countries: list[str], lang: Lang) -> str:
+    listed = ", ".join(countries)
+    if everywhere:
+        if b2b:
+            return _(
+                "Business buyers use it widely in all {count} of your markets ({countries}).",
+                lang,
+                count=total,
+                countries=listed,
+            )
+        return _("Strong in all {count} of your markets ({countries}).", lang, count=total, countries=listed)
+    if b2b:
+        return ngettext(
+            "Business buyers use it widely in your market ({countries}).",
+            "Business buyers use it widely in {matched} of your {count} markets ({countries}).",
+            total,
+            lang,
+            matched=matched,
+            countries=listed,
+        )
+    return ngettext(
+        "Strong in your market ({countries}).",
+        "Strong in {matched} of your {count} markets ({countries}).",
+        total,
+        lang,
+        matched=matched,
+        countries=listed,
+    )

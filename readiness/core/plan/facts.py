@@ -12,11 +12,11 @@ from functools import cache
 
 from readiness.core.assessment import Assessment, BusinessHours, Profile
 from readiness.core.content import Catalogs
+from readiness.core.i18n import _, ngettext
 from readiness.core.placeholders import Placeholder
-from readiness.core.plan.figures import BABEL_LOCALES
-from readiness.core.plan.messages import join_names, label, message
+from readiness.core.plan.figures import day_name, list_text
 from readiness.core.questionnaire import Settled
-from readiness.core.text import Lang, Role
+from readiness.core.text import Lang, Role, babel_locale
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_HOUR = 60
@@ -76,7 +76,7 @@ class PlanFacts:
             Placeholder.ORGANISATION: self.organisation,
             Placeholder.HOURS: hours_text(self.staffed_hours, lang),
             Placeholder.PROMISE: self.promise_text(concerned, catalogs, lang),
-            Placeholder.CHANNELS: join_names((catalogs.channels[c].customer_name(lang) for c in concerned), lang),
+            Placeholder.CHANNELS: list_text((catalogs.channels[c].customer_name(lang) for c in concerned), lang),
         }
         if channel is not None:
             found = catalogs.channels[channel]
@@ -89,10 +89,13 @@ class PlanFacts:
         minutes = [self.promises.get(c) for c in channels]
         if len(set(minutes)) <= 1:
             return promise_text(minutes[0] if minutes else None, lang)
-        return join_names(
+        return list_text(
             (
-                message(
-                    "promise.on", lang, promise=promise_text(m, lang), channel=catalogs.channels[c].customer_name(lang)
+                _(
+                    "{promise} on {channel}",
+                    lang,
+                    promise=promise_text(m, lang),
+                    channel=catalogs.channels[c].customer_name(lang),
                 )
                 for c, m in zip(channels, minutes, strict=True)
             ),
@@ -134,8 +137,8 @@ def _people(assessment: Assessment) -> dict[str, tuple[Role, ...]]:
 
 def hours_text(hours: BusinessHours, lang: Lang) -> str:
     """ "09:00–21:00 Mexico City time, Monday to Saturday": consecutive days as a range, the zone by its city."""
-    return message(
-        "team.coverage",
+    return _(
+        "{opens}–{closes} {zone} time, {days}",
         lang,
         days=_days_text(hours.days, lang),
         opens=hours.opens.strftime("%H:%M"),
@@ -150,7 +153,7 @@ def zone_name(timezone: str, lang: Lang) -> str:
     from babel.dates import get_timezone_location  # Babel's time-zone data loads only when a plan is built
 
     try:
-        return str(get_timezone_location(timezone, locale=BABEL_LOCALES[lang], return_city=True))
+        return str(get_timezone_location(timezone, locale=babel_locale(lang), return_city=True))
     except (LookupError, ValueError):
         return timezone
 
@@ -158,20 +161,20 @@ def zone_name(timezone: str, lang: Lang) -> str:
 def _days_text(days: tuple[str, ...], lang: Lang) -> str:
     chosen = [d for d in DAYS if d in days]
     if len(chosen) == len(DAYS):
-        return message("hours.every_day", lang)
+        return _("every day", lang)
     runs: list[list[str]] = []
     for day in chosen:
         if runs and DAYS.index(runs[-1][-1]) == DAYS.index(day) - 1:
             runs[-1].append(day)
         else:
             runs.append([day])
-    return join_names((_run_text(run, lang) for run in runs), lang)
+    return list_text((_run_text(run, lang) for run in runs), lang)
 
 
 def _run_text(run: list[str], lang: Lang) -> str:
     if len(run) < 3:
-        return join_names((label("weekday", d, lang) for d in run), lang)
-    return message("hours.weekdays", lang, first=label("weekday", run[0], lang), last=label("weekday", run[-1], lang))
+        return list_text((day_name(d, lang, "wide") for d in run), lang)
+    return _("{first} to {last}", lang, first=day_name(run[0], lang, "wide"), last=day_name(run[-1], lang, "wide"))
 
 
 def promise_text(minutes: int | None, lang: Lang) -> str:
@@ -180,10 +183,10 @@ def promise_text(minutes: int | None, lang: Lang) -> str:
     Up to 90 minutes the promise stays in minutes, as the team states it in the assessment.
     """
     if minutes is None:
-        return message("promise.not_set", lang)
+        return _("[reply time not set yet]", lang)
     if minutes >= HOURS_FROM_MINUTES and minutes % MINUTES_PER_HOUR == 0:
-        return message("duration.hours", lang, count=minutes // MINUTES_PER_HOUR)
-    return message("duration.minutes", lang, count=minutes)
+        return ngettext("{count} hour", "{count} hours", minutes // MINUTES_PER_HOUR, lang)
+    return ngettext("{count} minute", "{count} minutes", minutes, lang)
 
 
 def settled_facts(assessment: Assessment) -> frozenset[Settled]:

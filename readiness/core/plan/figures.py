@@ -5,9 +5,10 @@ Babel loads on first use, so importing the core stays light.
 
 from __future__ import annotations
 
-from readiness.core.text import Lang
+from collections.abc import Iterable
+from typing import Literal
 
-BABEL_LOCALES = {Lang.EN: "en_US", Lang.ES: "es_ES"}
+from readiness.core.text import Lang, babel_locale
 
 
 def number_text(value: float | None, lang: Lang, digits: int = 2) -> str:
@@ -17,7 +18,7 @@ def number_text(value: float | None, lang: Lang, digits: int = 2) -> str:
     if value is None:
         return ""
     pattern = "#,##0" if digits == 0 else "#,##0." + "#" * digits
-    return str(format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang]))
+    return str(format_decimal(value, format=pattern, locale=babel_locale(lang)))
 
 
 def quantity_text(value: float, unit: str, lang: Lang) -> str:
@@ -26,11 +27,11 @@ def quantity_text(value: float, unit: str, lang: Lang) -> str:
 
     code, _, rest = unit.partition(" ")
     if _is_currency(code):
-        money = format_currency(value, code, locale=BABEL_LOCALES[lang])
+        money = format_currency(value, code, locale=babel_locale(lang))
         return f"{money} {rest}" if rest else money
     number = number_text(value, lang, digits=1)
     if unit.startswith("%"):
-        percent = number + ("\u00a0%" if lang is Lang.ES else "%")
+        percent = _percent_sign(number, lang)
         return f"{percent} {unit[1:].strip()}".rstrip()
     return f"{number}\u00a0{unit}" if unit else number
 
@@ -44,3 +45,29 @@ def _is_currency(code: str) -> bool:
         return get_currency_name(code, locale="en") != code
     except ValueError:
         return False
+
+
+def _percent_sign(number: str, lang: Lang) -> str:
+    """A number with the percent sign placed as the language writes it ("46 %" in Spanish, "46%" in English)."""
+    from babel.core import Locale
+
+    pattern = Locale.parse(babel_locale(lang)).percent_formats[None].pattern
+    return f"{number}\u00a0%" if "\u00a0" in pattern or " " in pattern else f"{number}%"
+
+
+def list_text(items: Iterable[str], lang: Lang | str) -> str:
+    """Names joined as the language lists them: "WhatsApp, Instagram and LINE", "WhatsApp, Instagram y LINE"."""
+    from babel.lists import format_list
+
+    names = list(items)
+    return str(format_list(names, locale=babel_locale(lang))) if names else ""
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def day_name(day: str, lang: Lang | str, width: Literal["abbreviated", "wide"] = "abbreviated") -> str:
+    """A weekday ('mon'…'sun') as the language names it: "Mon", "lun", "seg." (abbreviated) or "Monday" (wide)."""
+    from babel.dates import get_day_names
+
+    return str(get_day_names(width, locale=babel_locale(lang))[WEEKDAYS.index(day)])

@@ -5,8 +5,9 @@ from __future__ import annotations
 from readiness.core.assessment import Frequency, Gap, Severity
 from readiness.core.catalog import GapType
 from readiness.core.content import Catalogs
+from readiness.core.i18n import _
+from readiness.core.names import label
 from readiness.core.plan.figures import number_text, quantity_text
-from readiness.core.plan.messages import label, message
 from readiness.core.plan.model import PlanGap
 from readiness.core.plan.sources import note_texts, printed_notes
 from readiness.core.text import Lang
@@ -27,8 +28,8 @@ def gap_priority(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float,
     f, s = FREQUENCY_POINTS[gap.frequency], SEVERITY_POINTS[gap.severity]
     base = f * s
     reasons = [
-        message(
-            "gap.base",
+        _(
+            "Frequency '{frequency}' ({f}) × severity '{severity}' ({s}) = {base}.",
             lang,
             frequency=label("frequency", gap.frequency, lang),
             f=f,
@@ -44,21 +45,36 @@ def gap_priority(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float,
 
 def _measured_factor(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float, str]:
     if gap.measured_value is None:
-        return 1.0, message("gap.not_measured", lang)
+        return 1.0, _("No measured figure yet: measure it to confirm the priority.", lang)
     benchmark = gap_type.benchmark if gap_type else None
     measured = quantity_text(gap.measured_value, _unit(gap_type, lang), lang)
     if benchmark is None or not benchmark.comparable:
-        return 1.0, message("gap.measured_no_threshold", lang, measured=measured)
+        return 1.0, _(
+            "The measured figure ({measured}) has no published threshold to be judged against, so it leaves the "
+            "priority as it is; track it from this baseline.",
+            lang,
+            measured=measured,
+        )
     values = {
         "measured": measured,
         "good": number_text(benchmark.good, lang),
         "poor": number_text(benchmark.poor, lang),
     }
     if benchmark.is_poor(gap.measured_value):
-        return POOR_FACTOR, message("gap.measured_poor", lang, **values)
+        return POOR_FACTOR, _(
+            "The measured figure ({measured}) is worse than the poor threshold ({poor}): priority × 1.5.",
+            lang,
+            **values,
+        )
     if benchmark.is_good(gap.measured_value):
-        return GOOD_FACTOR, message("gap.measured_good", lang, **values)
-    return 1.0, message("gap.measured_middle", lang, **values)
+        return GOOD_FACTOR, _(
+            "The measured figure ({measured}) already meets the good benchmark ({good}): priority × 0.75.",
+            lang,
+            **values,
+        )
+    return 1.0, _(
+        "The measured figure ({measured}) lies between good ({good}) and poor ({poor}): no adjustment.", lang, **values
+    )
 
 
 def _unit(gap_type: GapType | None, lang: Lang) -> str:

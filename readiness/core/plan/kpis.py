@@ -7,7 +7,7 @@ import datetime as dt
 from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Kpi
 from readiness.core.content import Catalogs
-from readiness.core.plan.messages import label
+from readiness.core.names import label
 from readiness.core.plan.model import KpiLine
 from readiness.core.plan.schedule import on_a_working_day
 from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources

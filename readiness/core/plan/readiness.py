@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from readiness.core.plan.messages import message
+from readiness.core.i18n import _
+from readiness.core.names import DIMENSION_NAMES, FIT_NAMES, name
 from readiness.core.questionnaire import Dimension, Questionnaire
 from readiness.core.scoring import DimensionScore, ScoreReport, Status
 from readiness.core.text import Lang
@@ -79,11 +80,11 @@ def _score_line(
     band = questionnaire.band_for(score.score) if score.score is not None else None
     return ScoreLine(
         dimension=score.dimension,
-        label=dimension.label.get(lang) if dimension else questionnaire.title.get(lang),
+        label=name(DIMENSION_NAMES, score.dimension, lang) if dimension else questionnaire.title.get(lang),
         description=dimension.description.get(lang) if dimension else questionnaire.description.get(lang),
         score=score.score,
         band=band.id if band else None,
-        band_label=band.label.get(lang) if band else message("band.none", lang),
+        band_label=band.label.get(lang) if band else _("Not scored yet", lang),
         band_description=band.description.get(lang) if band else "",
         weighted_sum=score.weighted_sum,
         total_weight=score.total_weight,
@@ -97,17 +98,22 @@ def _score_line(
 def _fit(reasons: tuple[ScoreLine, ...], lang: Lang) -> Fit:
     scored = [r for r in reasons if r.score is not None]
     if not scored:
-        return Fit("unknown", message("fit.unknown", lang), message("fit.no_answers", lang), None)
+        return Fit(
+            "unknown",
+            _("Fit not yet known", lang),
+            _("Answer the questions tagged with the four reasons to see how well messaging fits.", lang),
+            None,
+        )
     mean = sum(r.score or 0.0 for r in scored) / len(scored)
     level = next(name for floor, name in FIT_LEVELS if mean >= floor)
     strongest = max(scored, key=lambda r: r.score or 0.0)
     weakest = min(scored, key=lambda r: r.score or 0.0)
-    summary = message(
-        "fit.summary",
+    summary = _(
+        "Strongest reason: {strongest} ({high}/100). Weakest: {weakest} ({low}/100).",
         lang,
         strongest=strongest.label,
         high=round(strongest.score or 0.0),
         weakest=weakest.label,
         low=round(weakest.score or 0.0),
     )
-    return Fit(level, message(f"fit.{level}", lang), summary, mean)
+    return Fit(level, name(FIT_NAMES, level, lang), summary, mean)

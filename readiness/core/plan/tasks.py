@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from readiness.core.assessment import ActionOverride, ActionStatus, Assessment
 from readiness.core.catalog import ChecklistItem, PromotionAction
 from readiness.core.content import Catalogs
+from readiness.core.i18n import _
 from readiness.core.placeholders import fill
 from readiness.core.plan.facts import PlanFacts, settled_facts
-from readiness.core.plan.messages import message
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, on_a_working_day, working_days_before
 from readiness.core.plan.timeline import first_review
@@ -262,7 +262,7 @@ def promotion_checklists(
             channel_name = (
                 context.catalogs.channels[channel_id].name.get(context.lang)
                 if channel_id
-                else message("channel.all", context.lang)
+                else _("All channels", context.lang)
             )
             checklists.append(
                 PromotionChecklist(surface.id, surface.name.get(context.lang), channel_id, channel_name, tuple(tasks))
@@ -303,9 +303,23 @@ def training_tasks(assessment: Assessment, context: TaskContext) -> tuple[Task, 
         for index, s in enumerate(assessment.team.training, start=1)
     ]
     if not sessions:
-        sessions = [("training.basics", message("training.basics.title", context.lang), -14, ())]
+        sessions = [
+            (
+                "training.basics",
+                _("Channel basics, tone and response-time promise for the whole team", context.lang),
+                -14,
+                (),
+            )
+        ]
         if assessment.team.bot.enabled:
-            sessions.append(("training.bot", message("training.bot.title", context.lang), -7, (Role.BOT_OWNER,)))
+            sessions.append(
+                (
+                    "training.bot",
+                    _("Bot hand-off drill: from bot to a person without losing context", context.lang),
+                    -7,
+                    (Role.BOT_OWNER,),
+                )
+            )
     tasks = [
         context.task(
             id=task_id,
@@ -323,4 +337,4 @@ def training_tasks(assessment: Assessment, context: TaskContext) -> tuple[Task, 
 
 def _audience_line(audience: Iterable[Role], context: TaskContext) -> str:
     names = ", ".join(context.role_label(r) for r in audience)
-    return message("training.detail", context.lang, audience=names) if names else ""
+    return _("Audience: {audience}.", context.lang, audience=names) if names else ""

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from readiness.core.assessment import Assessment
+from readiness.core.i18n import N_, _
 from readiness.core.plan.facts import hours_text
-from readiness.core.plan.messages import message
 from readiness.core.plan.model import RoleLine, Task, TeamPlan
 from readiness.core.plan.tasks import TaskContext
 from readiness.core.text import Role
+
+BOT_RULES = (
+    N_("Tell people they are talking to a bot at the start of every conversation."),
+    N_(
+        "Always offer the way to reach a person that you set up (a keyword or a button), and hand over the "
+        "conversation history."
+    ),
+    N_("At every transcript review, read the bot's conversations for loops and dead ends."),
+)
 
 ALWAYS_STAFFED = (Role.SUPPORT,)
 """Roles listed even when nobody is named; the sponsor and the channel owner have their own lines above the table."""
@@ -32,9 +41,7 @@ def team_plan(assessment: Assessment, training: tuple[Task, ...], context: TaskC
         bot_enabled=bot.enabled,
         bot_scope=bot.scope,
         bot_handoff=bot.handoff,
-        bot_rules=tuple(message(k, lang) for k in ("bot.disclose", "bot.handoff", "bot.no_dead_end"))
-        if bot.enabled
-        else (),
+        bot_rules=tuple(_(rule, lang) for rule in BOT_RULES) if bot.enabled else (),
         training=training,
     )
 

@@ -6,14 +6,21 @@ import datetime as dt
 
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Cadence
-from readiness.core.plan.messages import label, message
+from readiness.core.i18n import N_, _
+from readiness.core.names import MILESTONE_NAMES, label, name
 from readiness.core.plan.model import KpiLine, Milestone, PromotionChecklist, RefineRoutine, Task
 from readiness.core.plan.schedule import on_a_working_day
 from readiness.core.text import Lang
 
 REVIEW_INTERVAL_DAYS = {Cadence.DAILY: 1, Cadence.WEEKLY: 7, Cadence.MONTHLY: 30, Cadence.QUARTERLY: 90}
 FIRST_KPI_REVIEW_DAYS = 30
-REFINE_STEPS = ("refine.pull", "refine.resolved", "refine.steps", "refine.kpis", "refine.restart")
+REFINE_STEPS = (
+    N_("Pull the transcripts of the period from every chosen channel."),
+    N_("Check whether each question was resolved inside the channel, without sending the customer elsewhere."),
+    N_("Note every step the conversation added (forms, call-backs, 'email us') and remove it where possible."),
+    N_("Compare the KPIs with their targets and agree one change for the next period."),
+    N_("Listen for new customer pain points and restart the cycle with the next gap."),
+)
 
 
 def first_review(assessment: Assessment, launch: dt.date) -> dt.date:
@@ -25,7 +32,7 @@ def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
     lang = assessment.language
     return RefineRoutine(
         transcript_review=label("cadence", assessment.refine.transcript_review, lang),
-        steps=tuple(message(key, lang) for key in REFINE_STEPS),
+        steps=tuple(_(step, lang) for step in REFINE_STEPS),
         first_review=first_review(assessment, launch),
         reassessment=launch + dt.timedelta(days=assessment.refine.reassess_after_days),
     )
@@ -57,4 +64,4 @@ def milestones(
 
 
 def _title(key: str, lang: Lang) -> str:
-    return message(f"milestone.{key}", lang)
+    return name(MILESTONE_NAMES, key, lang)

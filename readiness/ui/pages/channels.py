@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Literal
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Assessment, ChannelChoice
+from readiness.core.i18n import N_, _, ngettext
+from readiness.core.names import CHANNEL_ROLE_NAMES, name
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.facts import chosen_channels
@@ -32,13 +34,38 @@ from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.channels_text import TEXT
-from readiness.ui.pages.formatting import number_text
+from readiness.ui.pages.formatting import number_text, qt_locale
 from readiness.ui.pages.inputs import CountBox
 from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, split
 
 ChannelRole = Literal["primary", "secondary"]
 
+
+TABLE_COLUMNS = (N_("Rank"), N_("Channel"), N_("Score"), N_("Choice"))
+CHOICE_BUTTONS: dict[str | None, tuple[str, str]] = {
+    "primary": (
+        N_("Make &primary"),
+        N_("The main channel of the launch; the current primary, if any, becomes secondary"),
+    ),
+    "secondary": (N_("Make &secondary"), N_("Open it too, after or beside the primary")),
+    None: (N_("Not &chosen"), N_("Leave it out of the plan")),
+}
+FACT_CAPTIONS = {
+    "cost_model": N_("Cost model"),
+    "pricing": N_("Pricing"),
+    "lead_time": N_("Set-up lead time"),
+    "service_window": N_("Service window"),
+    "opt_in": N_("Opt-in"),
+    "initiation": N_("Who starts"),
+}
+COST_MODEL_NAMES = {
+    "free": N_("Free"),
+    "per_message": N_("Per message"),
+    "per_conversation": N_("Per conversation"),
+    "subscription": N_("Subscription"),
+    "per_seat": N_("Per seat (user licence)"),
+    "mixed": N_("Mixed"),
+}
 
 _NUMERIC_COLUMNS = (0, 2)
 MAX_PROMISE_MINUTES = 7 * 24 * 60
@@ -63,7 +90,7 @@ def choose(choices: Sequence[ChannelChoice], channel: str, role: ChannelRole | N
 
 
 def role_text(role: str | None, lang: Lang) -> str:
-    return TEXT(f"role.{role or 'none'}", lang)
+    return name(CHANNEL_ROLE_NAMES, role, lang) if role else "—"
 
 
 class ChannelsPanel(Panel):
@@ -74,7 +101,7 @@ class ChannelsPanel(Panel):
         self.refresh()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("Channels", self.context.lang)
 
     def refresh(self) -> None:
         """Rank again: the gaps, the profile or the choices may have changed."""
@@ -82,7 +109,7 @@ class ChannelsPanel(Panel):
         catalogs = self.context.session.content.catalogs
         assessment = self.assessment
         gaps = rank_gaps(assessment.gaps, chosen_channels(assessment, catalogs), catalogs, assessment.language)
-        launch, _ = launch_date(assessment)
+        launch, _unused = launch_date(assessment)
         self._ranked = rank_channels(assessment, gaps, catalogs, launch)
         self._show_retired(retired_in_use(assessment, catalogs))
         self._fill_table()
@@ -130,7 +157,13 @@ class ChannelsPanel(Panel):
 
     def _build(self) -> None:
         lang = self.context.lang
-        intro = QLabel(TEXT("intro", lang))
+        intro = QLabel(
+            _(
+                "Channels ranked for this profile: markets, audience, the gaps they close and what stands in the "
+                "way. Pick one primary channel and any secondary ones.",
+                lang,
+            )
+        )
         intro.setWordWrap(True)
         self.retired = QLabel()
         self.retired.setWordWrap(True)
@@ -138,7 +171,7 @@ class ChannelsPanel(Panel):
         self.retired.setObjectName("retired")
         self.retired.setStyleSheet(_WARNING_STYLE.format(name="retired"))
         self.table = self._make_table()
-        table_label = QLabel(TEXT("table", lang))
+        table_label = QLabel(_("&Recommended channels", lang))
         table_label.setBuddy(self.table)
         left, left_layout = bare_column()
         left_layout.addWidget(table_label)
@@ -153,9 +186,17 @@ class ChannelsPanel(Panel):
     def _make_table(self) -> QTableWidget:
         lang = self.context.lang
         table = QTableWidget(0, 4)
-        table.setAccessibleName(TEXT("table.name", lang))
-        table.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in ("rank", "name", "score", "choice")])
-        table.model().setHeaderData(2, Qt.Orientation.Horizontal, TEXT("tip.score", lang), Qt.ItemDataRole.ToolTipRole)
+        table.setAccessibleName(_("Recommended channels", lang))
+        table.setHorizontalHeaderLabels([_(header, lang) for header in TABLE_COLUMNS])
+        table.model().setHeaderData(
+            2,
+            Qt.Orientation.Horizontal,
+            _(
+                "Out of 100: markets, audience, reach, gaps closed and current use, minus poor fit and late set-up",
+                lang,
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -181,11 +222,11 @@ class ChannelsPanel(Panel):
         self.buttons = QButtonGroup(self)
         self.choice_buttons: dict[str | None, QPushButton] = {}
         row = QHBoxLayout()
-        for role in ("primary", "secondary", None):
-            button = QPushButton(TEXT(f"make.{role or 'none'}", lang))
+        for role, (text, tip) in CHOICE_BUTTONS.items():
+            button = QPushButton(_(text, lang))
             button.setCheckable(True)
-            button.setToolTip(TEXT(f"tip.{role or 'none'}", lang))
-            button.clicked.connect(lambda _=False, r=role: self.set_choice(r))
+            button.setToolTip(_(tip, lang))
+            button.clicked.connect(lambda _value=False, r=role: self.set_choice(r))
             self.buttons.addButton(button)
             self.choice_buttons[role] = button
             row.addWidget(button)
@@ -194,18 +235,30 @@ class ChannelsPanel(Panel):
         self.reason_label.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText(TEXT("reason.placeholder", lang))
-        name_input(self.reason, TEXT("reason.name", lang))
+        self.reason.setPlaceholderText(
+            _(
+                "For example: most customers already reach us here; the other channel needs a set-up we cannot "
+                "finish before launch.",
+                lang,
+            )
+        )
+        name_input(self.reason, _("Why this primary channel", lang))
         self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
         self.reason.textChanged.connect(lambda: self.set_reason(self.reason.toPlainText()))
         self.reason_label.setBuddy(self.reason)
-        self.promise = CountBox(MAX_PROMISE_MINUTES, TEXT("promise.team", lang))
-        self.promise.setSuffix(TEXT("promise.suffix", lang))
-        self.promise.setToolTip(TEXT("promise.tip", lang))
-        self.promise.valueChanged.connect(lambda _: self.set_promise(self.promise.count() or None))
-        self.promise_label = QLabel(TEXT("promise", lang))
+        self.promise = CountBox(MAX_PROMISE_MINUTES, _("the team's", lang))
+        self.promise.setSuffix(_(" min", lang))
+        self.promise.setToolTip(
+            _(
+                "Leave it at the team's promise (Team tab), or set another for this channel, e.g. a slower one for "
+                "a channel staffed by account managers. The plan prints each channel's own promise in its copy.",
+                lang,
+            )
+        )
+        self.promise.valueChanged.connect(lambda _value: self.set_promise(self.promise.count() or None))
+        self.promise_label = QLabel(_("Reply-time pro&mise on this channel:", lang))
         self.promise_label.setBuddy(self.promise)
-        name_input(self.promise, TEXT("promise", lang).replace("&", "").rstrip(":"))
+        name_input(self.promise, _("Reply-time pro&mise on this channel:", lang).replace("&", "").rstrip(":"))
         self.reasons = rich_label()
         self.constraints = rich_label()
         self.constraints.setObjectName("constraints")
@@ -214,11 +267,11 @@ class ChannelsPanel(Panel):
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.facts: dict[str, QLabel] = {}
-        for key in ("cost_model", "pricing", "lead_time", "service_window", "opt_in", "initiation"):
+        for key, caption_text in FACT_CAPTIONS.items():
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption = QLabel(f"<b>{html.escape(TEXT(key, lang))}</b>")
+            caption = QLabel(f"<b>{html.escape(_(caption_text, lang))}</b>")
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             facts.addRow(caption, value)
             self.facts[key] = value
@@ -262,7 +315,7 @@ class ChannelsPanel(Panel):
                         font = item.font()
                         font.setBold(True)
                         item.setFont(font)
-                    tip = [channel.name, TEXT("has_constraints", lang) if channel.constraints else ""]
+                    tip = [channel.name, _("Has constraints: see the details", lang) if channel.constraints else ""]
                     item.setToolTip("\n".join(t for t in tip if t))
                     self.table.setItem(row, column, item)
         finally:
@@ -281,23 +334,31 @@ class ChannelsPanel(Panel):
         if channel is None:
             self._show_promise(None)
             self._show_reason(None)
-            self.heading.setText(TEXT("empty", lang) if not self._ranked else "")
+            self.heading.setText(
+                _("No channel can be recommended with the installed catalog.", lang) if not self._ranked else ""
+            )
             for label in (self.summary, self.reasons, self.constraints, *self.facts.values()):
                 label.setText("")
             self.constraints.hide()
             return
         self.heading.setText(channel.name)
-        self.summary.setText(TEXT("summary", lang, rank=channel.rank, score=number_text(channel.score, lang)))
+        self.summary.setText(
+            _("Rank {rank} · score {score} of 100", lang, rank=channel.rank, score=number_text(channel.score, lang))
+        )
         self.choice_buttons[channel.chosen].setChecked(True)
         self._show_promise(channel)
         self._show_reason(channel)
-        self.reasons.setText(bullet_list(TEXT("reasons", lang), channel.reasons or (TEXT("no_reasons", lang),)))
-        self.constraints.setText(bullet_list("⚠ " + TEXT("constraints", lang), channel.constraints))
+        self.reasons.setText(
+            bullet_list(
+                _("Why it ranks here", lang), channel.reasons or (_("Nothing in its favour for this profile.", lang),)
+            )
+        )
+        self.constraints.setText(bullet_list("⚠ " + _("Constraints", lang), channel.constraints))
         self.constraints.setVisible(bool(channel.constraints))
         values = {
-            "cost_model": TEXT(f"cost.{channel.cost_model}", lang),
+            "cost_model": _(COST_MODEL_NAMES[channel.cost_model], lang),
             "pricing": channel.pricing,
-            "lead_time": TEXT("lead_days", lang, count=channel.lead_time_days),
+            "lead_time": ngettext("about {count} day", "about {count} days", channel.lead_time_days, lang),
             "service_window": channel.service_window,
             "opt_in": channel.opt_in,
             "initiation": channel.initiation,
@@ -325,7 +386,13 @@ class ChannelsPanel(Panel):
         self.reason.setVisible(asked)
         if channel is None or not asked:
             return
-        self.reason_label.setText(TEXT("reason", self.context.lang, top=self._ranked[0].name))
+        self.reason_label.setText(
+            _(
+                "&Why this channel as the primary, although {top} ranks first? The plan prints your reason.",
+                self.context.lang,
+                top=self._ranked[0].name,
+            )
+        )
         saved = next((c.reason for c in self.assessment.channels if c.channel == channel.channel), "")
         if self.reason.toPlainText() != saved:
             self.reason.blockSignals(True)
@@ -334,13 +401,15 @@ class ChannelsPanel(Panel):
 
     def _show_retired(self, retired: tuple[RetiredChannel, ...]) -> None:
         lang = self.context.lang
-        locale = QLocale(QLocale.Language.Spanish if lang is Lang.ES else QLocale.Language.English)
+        locale = qt_locale(lang)
         lines = []
         for channel in retired:
             date = locale.toString(QDate(channel.discontinued_on), "d MMM yyyy")
-            line = TEXT("retired.line", lang, name=channel.name, date=date)
+            line = _("{name}: discontinued on {date}.", lang, name=channel.name, date=date)
             lines.append(f"{line} {channel.replacement}".strip())
-        self.retired.setText(bullet_list("⚠ " + TEXT("retired.heading", lang), lines))
+        self.retired.setText(
+            bullet_list("⚠ " + _("Still listed among the current channels, but discontinued:", lang), lines)
+        )
         self.retired.setVisible(bool(retired))
 
 

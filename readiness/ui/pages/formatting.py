@@ -7,14 +7,14 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
+
+from readiness.core.i18n import _
 from readiness.core.plan.model import Task
-from readiness.core.text import Lang
-from readiness.ui.text import Texts
+from readiness.core.text import Lang, babel_locale
 
 if TYPE_CHECKING:
     from readiness.report.fmt import Formatter
-
-TEXT = Texts({"task_role": ("task role: {role}", "función de la tarea: {role}")})
 
 
 def formatter(lang: Lang) -> Formatter:
@@ -35,14 +35,20 @@ def owner_text(task: Task, lang: Lang) -> str:
         return task.owner_role_label
     notes = [task.owner_title] if task.owner_title else []
     if not task.owner_holds_role:
-        notes.append(TEXT("task_role", lang, role=task.owner_role_label))
+        notes.append(_("task role: {role}", lang, role=task.owner_role_label))
     return f"{task.owner} ({'; '.join(notes)})" if notes else task.owner
 
 
 def number_text(value: float, lang: Lang) -> str:
     """A short number in the language's style: 13.5 or 13,5."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang is Lang.ES else text
+    locale = qt_locale(lang)
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(value, "g", 6)
+
+
+def qt_locale(lang: Lang) -> QLocale:
+    """Qt's locale for one of the app's languages."""
+    return QLocale(babel_locale(lang))
 
 
 def file_stem(organisation: str) -> str:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint
+from readiness.core.i18n import _
+from readiness.core.names import label
 from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.gaps import rank_gaps
-from readiness.core.plan.messages import label
 from readiness.core.plan.model import PlanGap
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import number_text
@@ -39,12 +40,10 @@ from readiness.ui.pages.gaps_columns import (
     parse_number,
 )
 from readiness.ui.pages.gaps_guidance import (
-    GUIDANCE,
     empty_guidance,
     ranking_text,
     type_guidance,
 )
-from readiness.ui.pages.gaps_text import TEXT
 from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, rich_label, split, table_item
 
 
@@ -59,7 +58,7 @@ class GapRegisterPanel(Panel):
         self.refresh()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("Gap register", self.context.lang)
 
     def refresh(self) -> None:
         selected = self.selected_gap_id()
@@ -95,16 +94,22 @@ class GapRegisterPanel(Panel):
 
     def _build(self) -> None:
         lang = self.context.lang
-        intro = QLabel(TEXT("intro", lang))
+        intro = QLabel(
+            _(
+                "List every place where customers struggle to reach the business or get an answer. Each gap is "
+                "ranked by frequency × severity, adjusted by the measured figure against its benchmark.",
+                lang,
+            )
+        )
         intro.setWordWrap(True)
         self.table = self._make_table()
-        table_label = QLabel(TEXT("table", lang))
+        table_label = QLabel(_("&Gaps", lang))
         table_label.setBuddy(self.table)
-        self.add_button = QPushButton(TEXT("add", lang))
-        self.add_button.setToolTip(TEXT("add.tip", lang))
+        self.add_button = QPushButton(_("&Add gap", lang))
+        self.add_button.setToolTip(_("Add a row to the register", lang))
         self.add_button.clicked.connect(self.add_gap)
-        self.remove_button = QPushButton(TEXT("remove", lang))
-        self.remove_button.setToolTip(TEXT("remove.tip", lang))
+        self.remove_button = QPushButton(_("&Remove gap", lang))
+        self.remove_button.setToolTip(_("Remove the selected gap", lang))
         self.remove_button.clicked.connect(self.remove_gap)
         buttons = QHBoxLayout()
         buttons.addWidget(table_label)
@@ -123,15 +128,15 @@ class GapRegisterPanel(Panel):
     def _make_table(self) -> QTableWidget:
         lang = self.context.lang
         table = QTableWidget(0, len(Column))
-        table.setAccessibleName(TEXT("table.name", lang))
+        table.setAccessibleName(_("Gap register", lang))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setCornerButtonEnabled(False)
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         for column in Column:
-            item = QTableWidgetItem(TEXT(f"col.{column.key}", lang))
-            item.setToolTip(TEXT(f"tip.{column.key}", lang))
+            item = QTableWidgetItem(_(column.header, lang))
+            item.setToolTip(_(column.tip, lang))
             table.setHorizontalHeaderItem(column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -142,9 +147,9 @@ class GapRegisterPanel(Panel):
         return table
 
     def _make_guidance(self) -> QWidget:
-        self.guidance_box = QGroupBox(GUIDANCE("about", self.context.lang))
+        self.guidance_box = QGroupBox(_("About this gap type", self.context.lang))
         self.guidance = rich_label()
-        self.ranking_box = QGroupBox(GUIDANCE("ranking", self.context.lang))
+        self.ranking_box = QGroupBox(_("Ranking", self.context.lang))
         self.ranking = rich_label()
         row = QWidget()
         layout = QHBoxLayout(row)
@@ -194,19 +199,21 @@ class GapRegisterPanel(Panel):
         }
         for column, (choices, current, field) in combos.items():
             combo = self._combo(choices, current, LONG_COMBOS.get(column))
-            combo.currentIndexChanged.connect(lambda _=0, c=combo, f=field: self._edit(gid, **{f: c.currentData()}))
+            combo.currentIndexChanged.connect(
+                lambda _value=0, c=combo, f=field: self._edit(gid, **{f: c.currentData()})
+            )
             self._place(row, column, gid, combo)
         self._place(row, Column.MEASURED, gid, self._measured_cell(gap), focus_on=QLineEdit)
         for column, field in ((Column.EVIDENCE, "evidence"), (Column.NOTES, "notes")):
             edit = QLineEdit(getattr(gap, field))
             edit.setCursorPosition(0)
-            edit.setToolTip(TEXT(f"tip.{column.key}", lang))
+            edit.setToolTip(_(column.tip, lang))
             edit.textEdited.connect(lambda text, f=field: self._edit(gid, **{f: text}))
             self._place(row, column, gid, edit)
 
     def _place(self, row: int, column: Column, gap_id: str, widget: QWidget, focus_on: type | None = None) -> None:
         """Put an input in a cell, name it for screen readers and make it select its row when focused."""
-        name = TEXT("cell.name", self.context.lang, column=TEXT(f"col.{column.key}", self.context.lang), row=row + 1)
+        name = _("{column}, gap {row}", self.context.lang, column=_(column.header, self.context.lang), row=row + 1)
         found = widget.findChild(focus_on) if focus_on else None
         target = found if isinstance(found, QWidget) else widget
         target.setAccessibleName(name)
@@ -236,7 +243,7 @@ class GapRegisterPanel(Panel):
 
     def _channel_choices(self, current: str | None) -> list[Choice]:
         lang = self.context.lang
-        choices: list[Choice] = [(TEXT("no_channel", lang), None)]
+        choices: list[Choice] = [(_("— none —", lang), None)]
         choices += [(c.name.get(lang), c.id) for c in self.catalogs.channels.values()]
         if current is not None and current not in self.catalogs.channels:
             choices.append((current, current))
@@ -248,9 +255,11 @@ class GapRegisterPanel(Panel):
         layout = QHBoxLayout(cell)
         layout.setContentsMargins(0, 0, 4, 0)
         edit = QLineEdit("" if gap.measured_value is None else number_text(gap.measured_value, lang))
-        edit.setPlaceholderText(TEXT("not_measured", lang))
+        edit.setPlaceholderText(_("—", lang))
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), edit))
-        edit.setToolTip(TEXT("tip.measured", lang))
+        edit.setToolTip(
+            _("The figure measured today, in the unit of the type's benchmark; leave empty if not measured", lang)
+        )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(MEASURE_CHARS) + 12)
         edit.textEdited.connect(lambda text: self._measured_edited(gap.id, text))
         unit = QLabel()
@@ -267,7 +276,7 @@ class GapRegisterPanel(Panel):
         label_ = self._units[gap_id]
         metrics = label_.fontMetrics()
         label_.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, UNIT_CHARS * metrics.averageCharWidth()))
-        label_.setToolTip(text or TEXT("no_unit", self.context.lang))
+        label_.setToolTip(text or _("(no benchmark unit)", self.context.lang))
 
     # Editing
 
@@ -349,12 +358,12 @@ class GapRegisterPanel(Panel):
         gap_id = self.selected_gap_id()
         self.remove_button.setEnabled(gap_id is not None)
         if gap_id is None or gap_id not in self._ranked:
-            self.guidance_box.setTitle(GUIDANCE("about", lang))
+            self.guidance_box.setTitle(_("About this gap type", lang))
             self.guidance.setText(empty_guidance(lang))
             self.ranking.setText("")
             return
         plan_gap = self._ranked[gap_id]
         gap_type = self.catalogs.gap_types.get(plan_gap.type)
-        self.guidance_box.setTitle(GUIDANCE("about.named", lang, name=plan_gap.type_name))
+        self.guidance_box.setTitle(_("About: {name}", lang, name=plan_gap.type_name))
         self.guidance.setText(type_guidance(gap_type, lang))
         self.ranking.setText(ranking_text(plan_gap, len(self._ranked), lang))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from readiness.core.i18n import N_
+
 
 class Column(IntEnum):
-    """The register's columns, in order; each has its labels under ``col.<key>`` and ``tip.<key>``."""
+    """The register's columns, in order, each with its header and tooltip."""
 
     RANK = 0
     PRIORITY = 1
@@ -22,6 +24,35 @@ class Column(IntEnum):
     @property
     def key(self) -> str:
         return self.name.lower()
+
+    @property
+    def header(self) -> str:
+        return COLUMN_TEXTS[self][0]
+
+    @property
+    def tip(self) -> str:
+        return COLUMN_TEXTS[self][1]
+
+
+COLUMN_TEXTS = {
+    Column.RANK: (N_("Rank"), N_("Position in the ranking (1 = fix first)")),
+    Column.PRIORITY: (
+        N_("Priority"),
+        N_("Frequency points × severity points, × 1.5 when the measured figure is poor, × 0.75 when it is good"),
+    ),
+    Column.TYPE: (N_("Type"), N_("The kind of gap, from the gap taxonomy")),
+    Column.TOUCHPOINT: (N_("Touchpoint"), N_("Where in the customer journey it happens")),
+    Column.CHANNEL: (N_("Current channel"), N_("The channel where it happens today")),
+    Column.FREQUENCY: (N_("Frequency"), N_("How often customers run into it")),
+    Column.SEVERITY: (N_("Severity"), N_("How much it hurts when it happens")),
+    Column.MEASURED: (
+        N_("Measured value"),
+        N_("The figure measured today, in the unit of the type's benchmark; leave empty if not measured"),
+    ),
+    Column.EVIDENCE: (N_("Evidence"), N_("Where the facts come from")),
+    Column.NOTES: (N_("Notes"), N_("Anything else worth remembering")),
+}
+"""Each column's header and tooltip (msgids, translated where the language is known)."""
 
 
 LONG_COMBOS = {Column.TYPE: 19, Column.CHANNEL: 14}

@@ -23,17 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.i18n import _
 from readiness.core.text import Lang
 from readiness.ui.pages.widgets import name_input, wheel_only_with_focus
-from readiness.ui.text import Texts
-
-TEXT = Texts(
-    {
-        "not_answered": ("Not answered", "Sin respuesta"),
-        "date.name": ("Date: {name}", "Fecha: {name}"),
-        "no_date.name": ("No date: {name}", "Sin fecha: {name}"),
-    }
-)
 
 DATE_FORMAT = "yyyy-MM-dd"
 MAX_NUMBER = 1_000_000_000.0
@@ -48,7 +40,7 @@ class NumberBox(QDoubleSpinBox):
         super().__init__(parent)
         self.setDecimals(2)
         self.setRange(lowest - 1, highest)
-        self.setSpecialValueText(TEXT("not_answered", lang))
+        self.setSpecialValueText(_("Not answered", lang))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccelerated(True)
         self.setValue(self.minimum())
@@ -158,8 +150,8 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.date_box = DateBox()
         self.none_box = QCheckBox(no_date_text)
-        name_input(self.date_box, TEXT("date.name", lang, name=name))
-        self.none_box.setAccessibleName(TEXT("no_date.name", lang, name=name))
+        name_input(self.date_box, _("Date: {name}", lang, name=name))
+        self.none_box.setAccessibleName(_("No date: {name}", lang, name=name))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date_box)

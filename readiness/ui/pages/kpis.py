@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Cadence, Kpi
+from readiness.core.i18n import N_, _
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, suggested_kpis
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, formatter
-from readiness.ui.pages.kpis_details import TEXT as DETAILS_TEXT
 from readiness.ui.pages.kpis_details import details_html, details_label, no_details_html
 from readiness.ui.pages.kpis_table import (
     COLUMNS,
@@ -45,46 +45,8 @@ from readiness.ui.pages.kpis_table import (
 )
 from readiness.ui.pages.refine_routine import RefineRoutine
 from readiness.ui.pages.widgets import name_input
-from readiness.ui.text import Texts
 
 __all__ = ["COLUMNS", "KpiPanel", "format_number", "number_locale", "parse_number"]
-
-TEXT = Texts(
-    {
-        "title": ("KPI targets", "Objetivos"),
-        "intro": (
-            "The figures to track after launch. Deadlines count from the launch date ({launch}).",
-            "Las cifras que se seguirán tras el lanzamiento. Los plazos se cuentan desde la fecha de lanzamiento "
-            "({launch}).",
-        ),
-        "intro.assumed": (
-            " The launch date is assumed; set it in the profile.",
-            " La fecha es supuesta; se puede fijar en el perfil.",
-        ),
-        "suggest": (
-            "No targets yet: for the chosen channels the plan will use these sourced targets: {kpis}. "
-            "Add them to adjust them.",
-            "Aún no hay objetivos: para los canales elegidos el plan usará estos objetivos con fuentes: {kpis}. "
-            "Se pueden añadir para ajustarlos.",
-        ),
-        "suggest.none": (
-            "No targets yet. Choose channels first to get suggested targets, or add targets one by one.",
-            "Aún no hay objetivos. Elegir antes los canales para recibir sugerencias, o añadir objetivos uno a uno.",
-        ),
-        "add_suggested": ("Add &suggested targets", "Añadir objetivos &sugeridos"),
-        "add": ("&Add target", "&Añadir objetivo"),
-        "remove": ("&Remove selected target", "&Quitar el objetivo seleccionado"),
-        "targets": ("&Targets", "&Objetivos"),
-        "baseline_source": (
-            "Where the selected target's &baseline was measured (its own channel and touchpoint)",
-            "Dónde se midió el &punto de partida del objetivo seleccionado (su propio canal y punto de contacto)",
-        ),
-        "baseline_source.placeholder": (
-            "e.g. current chat inbox, support questions, median for October",
-            "p. ej., bandeja del chat actual, consultas de soporte, mediana de octubre",
-        ),
-    }
-)
 
 
 class KpiPanel(Panel):
@@ -98,15 +60,22 @@ class KpiPanel(Panel):
         self.suggestion_box = QFrame()
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
-        self.add_suggested = self._button("add_suggested", self._add_suggested_targets)
+        self.add_suggested = self._button(N_("Add &suggested targets"), self._add_suggested_targets)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName(TEXT("targets", lang).replace("&", ""))
-        self.add = self._button("add", self.add_target)
-        self.remove = self._button("remove", self.remove_selected)
+        self.table.setAccessibleName(_("&Targets", lang).replace("&", ""))
+        self.add = self._button(N_("&Add target"), self.add_target)
+        self.remove = self._button(N_("&Remove selected target"), self.remove_selected)
         self.details = details_label()
         self.baseline_source = QLineEdit()
-        self.baseline_source.setPlaceholderText(TEXT("baseline_source.placeholder", lang))
-        name_input(self.baseline_source, TEXT("baseline_source", lang).replace("&", ""))
+        self.baseline_source.setPlaceholderText(
+            _("e.g. current chat inbox, support questions, median for October", lang)
+        )
+        name_input(
+            self.baseline_source,
+            _("Where the selected target's &baseline was measured (its own channel and touchpoint)", lang).replace(
+                "&", ""
+            ),
+        )
         self.baseline_source.textEdited.connect(self._baseline_source_edited)
         self.refine = RefineRoutine(context)
         self.transcripts = self.refine.transcripts
@@ -119,14 +88,19 @@ class KpiPanel(Panel):
         self.refine.connect_edits()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("KPI targets", self.context.lang)
 
     def refresh(self) -> None:
         assessment = self.context.session.assessment
         launch, assumed = launch_date(assessment)
         lang = self.context.lang
         self.intro.setText(
-            TEXT("intro", lang, launch=format_date(lang, launch)) + (TEXT("intro.assumed", lang) if assumed else "")
+            _(
+                "The figures to track after launch. Deadlines count from the launch date ({launch}).",
+                lang,
+                launch=format_date(lang, launch),
+            )
+            + (_(" The launch date is assumed; set it in the profile.", lang) if assumed else "")
         )
         self._fill_table()
         self._show_suggestion()
@@ -135,9 +109,9 @@ class KpiPanel(Panel):
 
     # Layout
 
-    def _button(self, key: str, action: Callable[[], None]) -> QPushButton:
-        button = QPushButton(TEXT(key, self.context.lang))
-        button.setAccessibleName(TEXT(key, self.context.lang).replace("&", ""))
+    def _button(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(_(text, self.context.lang))
+        button.setAccessibleName(_(text, self.context.lang).replace("&", ""))
         button.clicked.connect(lambda: action())
         return button
 
@@ -147,16 +121,18 @@ class KpiPanel(Panel):
         suggestion_layout = QHBoxLayout(self.suggestion_box)
         suggestion_layout.addWidget(self.suggestion, 1)
         suggestion_layout.addWidget(self.add_suggested, 0, Qt.AlignmentFlag.AlignVCenter)
-        targets_label = QLabel(TEXT("targets", lang))
+        targets_label = QLabel(_("&Targets", lang))
         targets_label.setBuddy(self.table)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
-        details = QGroupBox(DETAILS_TEXT("details", lang))
+        details = QGroupBox(_("About the selected KPI", lang))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details)
-        source_label = QLabel(TEXT("baseline_source", lang))
+        source_label = QLabel(
+            _("Where the selected target's &baseline was measured (its own channel and touchpoint)", lang)
+        )
         source_label.setWordWrap(True)
         source_label.setBuddy(self.baseline_source)
         details_layout.addWidget(source_label)
@@ -214,13 +190,13 @@ class KpiPanel(Panel):
         show_row(row, target, self._kpi(target.kpi), self._deadline(target), self._locale, self.context.lang)
 
     def _connect_row(self, row: Row) -> None:
-        row.kpi.currentIndexChanged.connect(lambda _: self._kpi_picked(row))
+        row.kpi.currentIndexChanged.connect(lambda _value: self._kpi_picked(row))
         row.baseline.textEdited.connect(lambda text: self._baseline_edited(row, text))
         row.target.valueChanged.connect(lambda value: self._write(row, target=float(value)))
         row.deadline.valueChanged.connect(lambda value: self._deadline_changed(row, int(value)))
         row.owner.textEdited.connect(lambda text: self._write(row, owner=text))
         row.data_source.textEdited.connect(lambda text: self._write(row, data_source=text))
-        row.cadence.currentIndexChanged.connect(lambda _: self._cadence_changed(row))
+        row.cadence.currentIndexChanged.connect(lambda _value: self._cadence_changed(row))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Focusing an editor selects its row, so the details and Remove follow the keyboard."""
@@ -320,7 +296,7 @@ class KpiPanel(Panel):
         return suggested_kpis(chosen, self.context.session.content.catalogs)
 
     def _deadline(self, target: KpiTarget) -> dt.date:
-        launch, _ = launch_date(self.context.session.assessment)
+        launch, _unused = launch_date(self.context.session.assessment)
         return launch + dt.timedelta(days=target.deadline_days)
 
     def _show_suggestion(self) -> None:
@@ -330,12 +306,21 @@ class KpiPanel(Panel):
         suggested = self._suggested()
         self.add_suggested.setEnabled(empty and bool(suggested))
         if not suggested:
-            self.suggestion.setText(TEXT("suggest.none", lang))
+            self.suggestion.setText(
+                _("No targets yet. Choose channels first to get suggested targets, or add targets one by one.", lang)
+            )
             return
         names = "; ".join(
             f"{k.name.get(lang)} ({formatter(lang).quantity(k.default_target, k.unit.get(lang))})" for k in suggested
         )
-        self.suggestion.setText(TEXT("suggest", lang, kpis=names))
+        self.suggestion.setText(
+            _(
+                "No targets yet: for the chosen channels the plan will use these sourced targets: {kpis}. Add them "
+                "to adjust them.",
+                lang,
+                kpis=names,
+            )
+        )
 
     def _show_details(self) -> None:
         lang = self.context.lang

@@ -21,55 +21,33 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import KpiTarget
 from readiness.core.catalog import Cadence, Kpi
-from readiness.core.plan.messages import label
+from readiness.core.i18n import N_, _
+from readiness.core.names import label
 from readiness.core.text import Lang
-from readiness.ui.pages.formatting import format_date
-from readiness.ui.text import Texts
+from readiness.ui.pages.formatting import format_date, qt_locale
 
-TEXT = Texts(
-    {
-        "column.kpi": ("KPI", "Indicador"),
-        "column.baseline": ("Baseline", "Valor actual"),
-        "column.target": ("Target", "Objetivo"),
-        "column.unit": ("Unit", "Unidad"),
-        "column.deadline": ("Deadline", "Plazo"),
-        "column.owner": ("Owner", "Responsable"),
-        "column.data_source": ("Data source", "Fuente de datos"),
-        "column.cadence": ("Cadence", "Frecuencia"),
-        "help.kpi": (
-            "Choosing a KPI fills in its sourced default target.",
-            "Al elegir un indicador se rellena su objetivo de referencia.",
-        ),
-        "help.baseline": (
-            "Today's figure, if it is known; leave empty otherwise.",
-            "La cifra actual, si se conoce; si no, dejar vacío.",
-        ),
-        "help.target": ("The figure to reach by the deadline.", "La cifra que se quiere alcanzar en el plazo."),
-        "help.deadline": (
-            "Days after launch; due on {date}.",
-            "Días tras el lanzamiento; vence el {date}.",
-        ),
-        "help.deadline.header": ("Days after the launch date.", "Días tras la fecha de lanzamiento."),
-        "help.data_source": (
-            "Where the figure comes from; empty uses the catalog's suggestion.",
-            "De dónde sale la cifra; si se deja vacío se usa la sugerencia del catálogo.",
-        ),
-        "help.cadence": ("How often the figure is reviewed.", "Con qué frecuencia se revisa la cifra."),
-        "cell": ("{column}, row {row}", "{column}, fila {row}"),
-        "days": (" days", " días"),
-        "cadence.default": ("{cadence} (suggested)", "{cadence} (sugerida)"),
-    }
-)
-
-COLUMNS = ("kpi", "baseline", "target", "unit", "deadline", "owner", "data_source", "cadence")
+COLUMNS = {
+    "kpi": N_("KPI"),
+    "baseline": N_("Baseline"),
+    "target": N_("Target"),
+    "unit": N_("Unit"),
+    "deadline": N_("Deadline"),
+    "owner": N_("Owner"),
+    "data_source": N_("Data source"),
+    "cadence": N_("Cadence"),
+}
+"""The targets table's columns and their headers."""
+CELL_HELP = {
+    "kpi": N_("Choosing a KPI fills in its sourced default target."),
+    "baseline": N_("Today's figure, if it is known; leave empty otherwise."),
+    "target": N_("The figure to reach by the deadline."),
+    "cadence": N_("How often the figure is reviewed."),
+}
 
 
 def number_locale(lang: Lang) -> QLocale:
     """The language's number format, without group separators, so '1,5' is never read as 15."""
-    if lang is Lang.ES:
-        locale = QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
-    else:
-        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    locale = qt_locale(lang)
     locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator | QLocale.NumberOption.RejectGroupSeparator)
     return locale
 
@@ -121,14 +99,14 @@ def set_up_table(table: QTableWidget, lang: Lang) -> None:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     for column, key in enumerate(COLUMNS):
-        header = QTableWidgetItem(TEXT(f"column.{key}", lang))
+        header = QTableWidgetItem(_(COLUMNS[key], lang))
         if key == "deadline":
-            header.setToolTip(TEXT("help.deadline.header", lang))
+            header.setToolTip(_("Days after the launch date.", lang))
         table.setHorizontalHeaderItem(column, header)
     header_view = table.horizontalHeader()
     for column in range(len(COLUMNS)):
         header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header_view.setSectionResizeMode(COLUMNS.index("data_source"), QHeaderView.ResizeMode.Stretch)
+    header_view.setSectionResizeMode(list(COLUMNS).index("data_source"), QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
@@ -153,20 +131,20 @@ def new_row(kpi_combo: QComboBox, locale: QLocale, lang: Lang) -> Row:
     row.target.setRange(-1e6, 1e6)
     row.target.setDecimals(2)
     row.deadline.setRange(1, 730)
-    row.deadline.setSuffix(TEXT("days", lang))
+    row.deadline.setSuffix(_(" days", lang))
     row.unit.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    for key in ("kpi", "baseline", "target", "cadence"):
-        getattr(row, key).setToolTip(TEXT(f"help.{key}", lang))
+    for key, help_text in CELL_HELP.items():
+        getattr(row, key).setToolTip(_(help_text, lang))
     return row
 
 
 def cell_name(key: str, index: int, lang: Lang) -> str:
     """The accessible name of the editor in column ``key`` of row ``index``."""
-    return TEXT("cell", lang, column=TEXT(f"column.{key}", lang), row=index + 1)
+    return _("{column}, row {row}", lang, column=_(COLUMNS[key], lang), row=index + 1)
 
 
 def deadline_help(lang: Lang, due: dt.date) -> str:
-    return TEXT("help.deadline", lang, date=format_date(lang, due))
+    return _("Days after launch; due on {date}.", lang, date=format_date(lang, due))
 
 
 def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale: QLocale, lang: Lang) -> None:
@@ -184,10 +162,11 @@ def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale:
     row.data_source.setCursorPosition(0)
     suggestion = kpi.data_source.get(lang) if kpi else ""
     row.data_source.setPlaceholderText(suggestion)
-    row.data_source.setToolTip(f"{TEXT('help.data_source', lang)}\n{suggestion}".strip())
+    source_help = _("Where the figure comes from; empty uses the catalog's suggestion.", lang)
+    row.data_source.setToolTip(f"{source_help}\n{suggestion}".strip())
     row.cadence.clear()
     default = label("cadence", kpi.cadence, lang) if kpi else ""
-    row.cadence.addItem(TEXT("cadence.default", lang, cadence=capitalised(default)), None)
+    row.cadence.addItem(_("{cadence} (suggested)", lang, cadence=capitalised(default)), None)
     for cadence in Cadence:
         row.cadence.addItem(capitalised(label("cadence", cadence, lang)), cadence.value)
     row.cadence.setCurrentIndex(row.cadence.findData(target.cadence.value) if target.cadence else 0)

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import BusinessHours, Profile, Size
 from readiness.core.catalog import Audience
-from readiness.core.text import LANGUAGES, Lang
+from readiness.core.i18n import N_, _, language_name
+from readiness.core.plan.figures import day_name
+from readiness.core.text import LANGUAGES
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.profile_edits import ProfileEdits
 from readiness.ui.pages.profile_fields import (
@@ -40,13 +42,20 @@ from readiness.ui.pages.profile_fields import (
     time_zones,
 )
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
-from readiness.ui.pages.profile_text import TEXT
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
 from readiness.ui.pages.widgets import name_input
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LANGUAGE_NAMES = {Lang.EN: "English", Lang.ES: "Español"}
 MAX_PEOPLE = 1_000_000
+
+
+SIZE_NAMES = {
+    Size.MICRO: N_("Micro (1–9 people)"),
+    Size.SMALL: N_("Small (10–49 people)"),
+    Size.MEDIUM: N_("Medium (50–249 people)"),
+    Size.LARGE: N_("Large (250 people or more)"),
+}
+TEAM_LABELS = {"sales": N_("&Sales:"), "support": N_("S&upport:"), "marketing": N_("&Marketing:")}
 
 
 class ProfilePanel(ProfileEdits):
@@ -78,79 +87,85 @@ class ProfilePanel(ProfileEdits):
         self._default_facilitator()
 
     def title(self) -> str:
-        return TEXT("title", self.lang)
+        return _("Profile", self.lang)
 
     # Building
 
     def _group(self, key: str) -> tuple[QGroupBox, QFormLayout]:
-        group = QGroupBox(TEXT(key, self.lang))
+        group = QGroupBox(_(key, self.lang))
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return group, form
 
     def _name(self, label_key: str) -> str:
         """A field's accessible name: its label without the mnemonic and the colon."""
-        return TEXT(label_key, self.lang).replace("&", "").rstrip(":")
+        return _(label_key, self.lang).replace("&", "").rstrip(":")
 
     def _line(self, label_key: str, placeholder_key: str | None = None) -> QLineEdit:
         line = QLineEdit()
         name_input(line, self._name(label_key))
         if placeholder_key:
-            line.setPlaceholderText(TEXT(placeholder_key, self.lang))
+            line.setPlaceholderText(_(placeholder_key, self.lang))
         return line
 
     def _organisation_group(self) -> QGroupBox:
-        group, form = self._group("group.organisation")
-        self.organisation = self._line("organisation")
+        group, form = self._group(N_("Organisation"))
+        self.organisation = self._line(N_("Organisation &name:"))
         self.organisation_hint = Hint(self.organisation)
         self.organisation.textEdited.connect(self._organisation_edited)
         add_row(
             form,
-            TEXT("organisation", self.lang),
+            _("Organisation &name:", self.lang),
             self.organisation,
             field_with(self.organisation, self.organisation_hint),
         )
-        self.industry = self._line("industry", "industry.placeholder")
+        self.industry = self._line(N_("&Industry:"), N_("e.g. home and kitchen retail"))
         self.industry.textEdited.connect(lambda text: self._write_profile(industry=text.strip()))
-        add_row(form, TEXT("industry", self.lang), self.industry)
+        add_row(form, _("&Industry:", self.lang), self.industry)
         self.size_box = ChoiceBox()
         for size in Size:
-            self.size_box.addItem(TEXT(f"size.{size.value}", self.lang), size.value)
-        name_input(self.size_box, self._name("size"))
-        self.size_box.currentIndexChanged.connect(lambda _: self._write_profile(size=Size(self.size_box.currentData())))
-        add_row(form, TEXT("size", self.lang), self.size_box)
+            self.size_box.addItem(_(SIZE_NAMES[size], self.lang), size.value)
+        name_input(self.size_box, self._name(N_("Si&ze:")))
+        self.size_box.currentIndexChanged.connect(
+            lambda _value: self._write_profile(size=Size(self.size_box.currentData()))
+        )
+        add_row(form, _("Si&ze:", self.lang), self.size_box)
         self.language = ChoiceBox()
         for lang in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[lang], lang.value)
-        name_input(self.language, self._name("language"))
-        self.language.setToolTip(TEXT("language.tip", self.lang))
+            self.language.addItem(language_name(lang), lang.value)
+        name_input(self.language, self._name(N_("Assessment &language:")))
+        self.language.setToolTip(_("The language of the questions, the plan and this window", self.lang))
         self.language.currentIndexChanged.connect(self._language_chosen)
-        add_row(form, TEXT("language", self.lang), self.language)
-        self.launch = OptionalDate(self._name("launch"), TEXT("launch.none", self.lang), self.lang)
-        self.launch.setToolTip(TEXT("launch.tip", self.lang))
+        add_row(form, _("Assessment &language:", self.lang), self.language)
+        self.launch = OptionalDate(self._name(N_("Launch &date:")), _("No date yet", self.lang), self.lang)
+        self.launch.setToolTip(_("Plan tasks are dated from the launch date", self.lang))
         self.launch.changed.connect(lambda: self._write_profile(launch_date=self.launch.value()))
-        add_row(form, TEXT("launch", self.lang), self.launch.date_box, self.launch)
+        add_row(form, _("Launch &date:", self.lang), self.launch.date_box, self.launch)
         return group
 
     def _markets_group(self) -> QGroupBox:
-        group, form = self._group("group.markets")
-        self.countries = self._line("countries", "countries.placeholder")
-        self.countries.setToolTip(TEXT("countries.tip", self.lang))
+        group, form = self._group(N_("Markets and audience"))
+        self.countries = self._line(N_("&Countries served:"), N_("ISO codes, e.g. MX, US"))
+        self.countries.setToolTip(
+            _("Two-letter ISO country codes separated by commas; they decide which channels and rules apply", self.lang)
+        )
         self.countries_hint, self.countries_preview = Hint(self.countries), Preview()
         self.countries.textEdited.connect(self._countries_edited)
         add_row(
             form,
-            TEXT("countries", self.lang),
+            _("&Countries served:", self.lang),
             self.countries,
             field_with(self.countries, self.countries_hint, self.countries_preview),
         )
-        self.home = self._line("home", "home.placeholder")
+        self.home = self._line(N_("&Home country:"), N_("Where the business operates, e.g. MX"))
         self.home_hint, self.home_preview = Hint(self.home), Preview()
         self.home.textEdited.connect(self._home_edited)
-        add_row(form, TEXT("home", self.lang), self.home, field_with(self.home, self.home_hint, self.home_preview))
+        add_row(
+            form, _("&Home country:", self.lang), self.home, field_with(self.home, self.home_hint, self.home_preview)
+        )
         self.audience = {
-            Audience.B2C: QCheckBox(TEXT("audience.b2c", self.lang)),
-            Audience.B2B: QCheckBox(TEXT("audience.b2b", self.lang)),
+            Audience.B2C: QCheckBox(_("C&onsumers (B2C)", self.lang)),
+            Audience.B2B: QCheckBox(_("&Businesses (B2B)", self.lang)),
         }
         row = QWidget()
         boxes = QHBoxLayout(row)
@@ -159,38 +174,38 @@ class ProfilePanel(ProfileEdits):
             box.toggled.connect(self._audience_toggled)
             boxes.addWidget(box)
         boxes.addStretch(1)
-        form.addRow(TEXT("audience", self.lang), row)
-        self.languages = self._line("languages", "languages.placeholder")
+        form.addRow(_("Audience:", self.lang), row)
+        self.languages = self._line(N_("Lan&guages served:"), N_("Language codes, e.g. es, en"))
         self.languages_hint, self.languages_preview = Hint(self.languages), Preview()
         self.languages.textEdited.connect(self._languages_edited)
         add_row(
             form,
-            TEXT("languages", self.lang),
+            _("Lan&guages served:", self.lang),
             self.languages,
             field_with(self.languages, self.languages_hint, self.languages_preview),
         )
         return group
 
     def _hours_group(self) -> QGroupBox:
-        group, form = self._group("group.hours")
-        self.days = {day: QCheckBox(TEXT(f"day.{day}", self.lang)) for day in DAYS}
+        group, form = self._group(N_("Business hours"))
+        self.days = {day: QCheckBox(day_name(day, self.lang)) for day in DAYS}
         row = QWidget()
         boxes = QHBoxLayout(row)
         boxes.setContentsMargins(0, 0, 0, 0)
         for day, box in self.days.items():
-            box.setAccessibleName(TEXT("day.name", self.lang, day=TEXT(f"day.{day}", self.lang)))
+            box.setAccessibleName(_("Open on {day}", self.lang, day=day_name(day, self.lang, "wide")))
             box.toggled.connect(self._hours_changed)
             boxes.addWidget(box)
         boxes.addStretch(1)
-        form.addRow(TEXT("days", self.lang), row)
+        form.addRow(_("Open on:", self.lang), row)
         self.opens, self.closes = TimeBox(), TimeBox()
         times = QWidget()
         line = QHBoxLayout(times)
         line.setContentsMargins(0, 0, 0, 0)
-        for key, time_box in (("opens", self.opens), ("closes", self.closes)):
+        for key, time_box in ((N_("O&pens:"), self.opens), (N_("Clos&es:"), self.closes)):
             name_input(time_box, self._name(key))
             time_box.timeChanged.connect(self._hours_changed)
-            label = QLabel(TEXT(key, self.lang))
+            label = QLabel(_(key, self.lang))
             label.setBuddy(time_box)
             line.addWidget(label)
             line.addWidget(time_box)
@@ -204,29 +219,29 @@ class ProfilePanel(ProfileEdits):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
-        name_input(self.timezone, self._name("timezone"))
+        name_input(self.timezone, self._name(N_("&Time zone:")))
         self.timezone_hint = Hint(self.timezone)
         self.timezone.currentTextChanged.connect(self._hours_changed)
-        add_row(form, TEXT("timezone", self.lang), self.timezone, field_with(self.timezone, self.timezone_hint))
+        add_row(form, _("&Time zone:", self.lang), self.timezone, field_with(self.timezone, self.timezone_hint))
         return group
 
     def _team_group(self) -> QGroupBox:
-        group, form = self._group("group.team")
+        group, form = self._group(N_("Team"))
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.team: dict[str, CountBox] = {}
         for role in ("sales", "support", "marketing"):
             box = CountBox(MAX_PEOPLE)
-            name_input(box, self._name(f"team.{role}"))
-            box.setToolTip(TEXT("team.tip", self.lang))
+            name_input(box, self._name(TEAM_LABELS[role]))
+            box.setToolTip(_("People who talk to customers in this team", self.lang))
             box.valueChanged.connect(self._team_changed)
             self.team[role] = box
-            add_row(form, TEXT(f"team.{role}", self.lang), box)
+            add_row(form, _(TEAM_LABELS[role], self.lang), box)
         return group
 
     def _channels_group(self) -> QGroupBox:
-        group = QGroupBox(TEXT("group.channels", self.lang))
+        group = QGroupBox(_("Current contact channels", self.lang))
         column = QVBoxLayout(group)
-        intro = QLabel(TEXT("channels.intro", self.lang))
+        intro = QLabel(_("How customers reach the business today, with rough monthly volumes.", self.lang))
         intro.setWordWrap(True)
         column.addWidget(intro)
         self.channel_rows = ChannelRows(self.context.session.content.catalogs, self.lang)
@@ -234,7 +249,7 @@ class ProfilePanel(ProfileEdits):
         column.addWidget(self.channel_rows)
         self.channels_hint = Hint(self.channel_rows)
         column.addWidget(self.channels_hint)
-        add = QPushButton(TEXT("channels.add", self.lang))
+        add = QPushButton(_("&Add channel", self.lang))
         add.clicked.connect(self.channel_rows.add)
         self.add_channel = add
         column.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
@@ -242,20 +257,20 @@ class ProfilePanel(ProfileEdits):
         return group
 
     def _people_group(self) -> QGroupBox:
-        group = QGroupBox(TEXT("group.people", self.lang))
+        group = QGroupBox(_("Facilitator and participants", self.lang))
         column = QVBoxLayout(group)
         form = QFormLayout()
-        self.facilitator = self._line("facilitator")
+        self.facilitator = self._line(N_("&Facilitator:"))
         self.facilitator.textEdited.connect(lambda text: self._write_profile(facilitator=text.strip()))
-        add_row(form, TEXT("facilitator", self.lang), self.facilitator)
+        add_row(form, _("&Facilitator:", self.lang), self.facilitator)
         column.addLayout(form)
-        column.addWidget(QLabel(f"<b>{TEXT('participants', self.lang)}</b>"))
+        column.addWidget(QLabel("<b>" + _("Participants", self.lang) + "</b>"))
         self.participant_rows = ParticipantRows(self.lang)
         self.participant_rows.changed.connect(self._participants_changed)
         column.addWidget(self.participant_rows)
         self.participants_hint = Hint(self.participant_rows)
         column.addWidget(self.participants_hint)
-        add = QPushButton(TEXT("participants.add", self.lang))
+        add = QPushButton(_("Add pa&rticipant", self.lang))
         add.clicked.connect(self.participant_rows.add)
         self.add_participant = add
         column.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)

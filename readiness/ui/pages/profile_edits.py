@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from readiness.core.assessment import Assessment, BusinessHours, TeamSizes
 from readiness.core.catalog import Audience
+from readiness.core.i18n import _
 from readiness.core.text import Lang
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.profile_fields import (
@@ -27,7 +28,6 @@ from readiness.ui.pages.profile_fields import (
     validation_problem,
 )
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
-from readiness.ui.pages.profile_text import TEXT
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, TimeBox
 
 
@@ -64,7 +64,7 @@ class ProfileEdits(Panel):
             self.context.session.update(change)
         except ValidationError as error:
             if hint is not None:
-                hint.show_problem(TEXT("hint.invalid", self.lang, problem=validation_problem(error)))
+                hint.show_problem(_("Not saved: {problem}", self.lang, problem=validation_problem(error)))
             return False
         if hint is not None:
             hint.clear_problem()
@@ -77,7 +77,9 @@ class ProfileEdits(Panel):
         name = text.strip()
         if not name:
             kept = self.context.session.assessment.profile.organisation
-            self.organisation_hint.show_problem(TEXT("hint.organisation", self.lang, kept=kept))
+            self.organisation_hint.show_problem(
+                _("The organisation needs a name; “{kept}” is kept.", self.lang, kept=kept)
+            )
             return
         self._write_profile(self.organisation_hint, organisation=name)
 
@@ -90,7 +92,13 @@ class ProfileEdits(Panel):
         codes = [code.upper() for code in split_codes(text)]
         bad = bad_countries(codes)
         if bad:
-            self.countries_hint.show_problem(TEXT("hint.countries", self.lang, codes=", ".join(bad)))
+            self.countries_hint.show_problem(
+                _(
+                    "Not a country code: {codes}. Use two-letter ISO codes such as MX or US.",
+                    self.lang,
+                    codes=", ".join(bad),
+                )
+            )
             return
         if self._write_profile(self.countries_hint, countries=tuple(codes)):
             self.countries_preview.show_names(country_names(codes, self.lang))
@@ -98,11 +106,13 @@ class ProfileEdits(Panel):
     def _home_edited(self, text: str) -> None:
         codes = [code.upper() for code in split_codes(text)]
         if len(codes) > 1:
-            self.home_hint.show_problem(TEXT("hint.one_home", self.lang))
+            self.home_hint.show_problem(_("Give one country only.", self.lang))
             return
         bad = bad_countries(codes)
         if bad:
-            self.home_hint.show_problem(TEXT("hint.home", self.lang, codes=", ".join(bad)))
+            self.home_hint.show_problem(
+                _("Not a country code: {codes}. Use a two-letter ISO code such as MX.", self.lang, codes=", ".join(bad))
+            )
             return
         if self._write_profile(self.home_hint, home_country=codes[0] if codes else None):
             self.home_preview.show_names(country_names(codes, self.lang))
@@ -111,7 +121,9 @@ class ProfileEdits(Panel):
         codes = [code.lower() for code in split_codes(text)]
         bad = [code for code in codes if code not in known_languages()]
         if bad:
-            self.languages_hint.show_problem(TEXT("hint.languages", self.lang, codes=", ".join(bad)))
+            self.languages_hint.show_problem(
+                _("Not a language code: {codes}. Use codes such as es or en.", self.lang, codes=", ".join(bad))
+            )
             return
         if self._write_profile(self.languages_hint, languages=tuple(codes)):
             self.languages_preview.show_names(language_names(codes, self.lang))
@@ -125,7 +137,9 @@ class ProfileEdits(Panel):
             return
         zone = self.timezone.currentText().strip()
         if zone not in time_zones():
-            self.timezone_hint.show_problem(TEXT("hint.timezone", self.lang))
+            self.timezone_hint.show_problem(
+                _("Unknown time zone; pick one from the list, e.g. America/Mexico_City.", self.lang)
+            )
             return
         days = [day for day, box in self.days.items() if box.isChecked()]
         hours = BusinessHours.model_validate(
@@ -143,13 +157,19 @@ class ProfileEdits(Panel):
         twice = next((cid for cid in ids if ids.count(cid) > 1), None)
         if twice is not None:
             name = self.channel_rows.channel_name(twice)
-            self.channels_hint.show_problem(TEXT("hint.duplicate_channel", self.lang, channel=name))
+            self.channels_hint.show_problem(
+                _(
+                    "{channel} is listed twice; the list is saved once each channel appears only once.",
+                    self.lang,
+                    channel=name,
+                )
+            )
             return
         self._write_profile(self.channels_hint, current_channels=tuple(uses))
 
     def _participants_changed(self) -> None:
         if self.participant_rows.has_nameless():
-            self.participants_hint.show_problem(TEXT("hint.nameless", self.lang))
+            self.participants_hint.show_problem(_("A participant without a name is not saved.", self.lang))
         else:
             self.participants_hint.clear_problem()
         self._write_profile(participants=tuple(self.participant_rows.participants()))

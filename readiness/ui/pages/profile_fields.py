@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimeZone
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from readiness.core.text import Lang
+from readiness.core.text import Lang, babel_locale
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -40,12 +40,12 @@ def bad_countries(codes: Sequence[str]) -> list[str]:
 
 
 def country_names(codes: Sequence[str], lang: Lang) -> str:
-    names = Locale(lang.value).territories
+    names = Locale.parse(babel_locale(lang)).territories
     return ", ".join(names.get(code, code) for code in codes)
 
 
 def language_names(codes: Sequence[str], lang: Lang) -> str:
-    names = Locale(lang.value).languages
+    names = Locale.parse(babel_locale(lang)).languages
     return ", ".join(names.get(code, code) for code in codes)
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from readiness.core.assessment import ChannelUse, Participant
 from readiness.core.content import Catalogs
+from readiness.core.i18n import _
 from readiness.core.text import Lang
-from readiness.ui.pages.profile_text import TEXT
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox
 from readiness.ui.pages.widgets import name_input
 
@@ -98,8 +98,8 @@ class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
             ((channel.id, channel.name.get(lang)) for channel in catalogs.channels.values()),
             key=lambda pair: pair[1].casefold(),
         )
-        headers = (TEXT("channels.channel", lang), TEXT("channels.volume", lang))
-        self.grid = RowGrid(self, headers, TEXT("channels.empty", lang))
+        headers = (_("Channel", lang), _("Contacts per month", lang))
+        self.grid = RowGrid(self, headers, _("No channels yet.", lang))
         self.grid.grid.setColumnStretch(1, 0)
 
     def uses(self) -> list[ChannelUse]:
@@ -123,9 +123,9 @@ class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
         if box.findData(use.channel) < 0:  # a channel no longer in the catalogs stays as it was
             box.addItem(use.channel, use.channel)
         box.setCurrentIndex(box.findData(use.channel))
-        volume = CountBox(MAX_VOLUME, TEXT("channels.unknown", self.lang))
+        volume = CountBox(MAX_VOLUME, _("Unknown", self.lang))
         volume.set_count(use.monthly_volume)
-        remove = QPushButton(TEXT("channel.remove", self.lang))
+        remove = QPushButton(_("Remove", self.lang))
         row = (box, volume, remove)
         box.currentIndexChanged.connect(self.changed)
         volume.valueChanged.connect(self.changed)
@@ -134,9 +134,9 @@ class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
 
     def _lay_out(self) -> None:
         for index, (box, volume, remove) in enumerate(self.rows, start=1):
-            box.setAccessibleName(TEXT("channel.name", self.lang, row=index))
-            name_input(volume, TEXT("volume.name", self.lang, row=index))
-            remove.setAccessibleName(TEXT("channel.remove.name", self.lang, row=index))
+            box.setAccessibleName(_("Current channel {row}", self.lang, row=index))
+            name_input(volume, _("Contacts per month on channel {row}", self.lang, row=index))
+            remove.setAccessibleName(_("Remove channel {row}", self.lang, row=index))
         self.grid.lay_out(self.rows)
 
 
@@ -145,8 +145,8 @@ class ParticipantRows(EditableRows[tuple[QLineEdit, QLineEdit, QPushButton]]):
 
     def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(lang, parent)
-        headers = (TEXT("participants.name", lang), TEXT("participants.role", lang))
-        self.grid = RowGrid(self, headers, TEXT("participants.empty", lang))
+        headers = (_("Name", lang), _("Job title", lang))
+        self.grid = RowGrid(self, headers, _("No participants yet.", lang))
 
     def participants(self) -> list[Participant]:
         return [
@@ -166,9 +166,9 @@ class ParticipantRows(EditableRows[tuple[QLineEdit, QLineEdit, QPushButton]]):
 
     def _row(self, name_text: str, role_text: str) -> tuple[QLineEdit, QLineEdit, QPushButton]:
         name, role = QLineEdit(name_text), QLineEdit(role_text)
-        name.setPlaceholderText(TEXT("participants.name", self.lang))
-        role.setPlaceholderText(TEXT("participants.role", self.lang))
-        remove = QPushButton(TEXT("participant.remove", self.lang))
+        name.setPlaceholderText(_("Name", self.lang))
+        role.setPlaceholderText(_("Job title", self.lang))
+        remove = QPushButton(_("Remove", self.lang))
         row = (name, role, remove)
         name.textEdited.connect(self.changed)
         role.textEdited.connect(self.changed)
@@ -177,7 +177,7 @@ class ParticipantRows(EditableRows[tuple[QLineEdit, QLineEdit, QPushButton]]):
 
     def _lay_out(self) -> None:
         for index, (name, role, remove) in enumerate(self.rows, start=1):
-            name_input(name, TEXT("participant.name", self.lang, row=index))
-            name_input(role, TEXT("participant.role", self.lang, row=index))
-            remove.setAccessibleName(TEXT("participant.remove.name", self.lang, row=index))
+            name_input(name, _("Name of participant {row}", self.lang, row=index))
+            name_input(role, _("Role of participant {row}", self.lang, row=index))
+            remove.setAccessibleName(_("Remove participant {row}", self.lang, row=index))
         self.grid.lay_out(self.rows)

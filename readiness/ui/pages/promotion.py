@@ -21,62 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Assessment, PromotionChoice
+from readiness.core.i18n import N_, _
 from readiness.core.plan.model import PromotionChecklist
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, owner_text
 from readiness.ui.pages.widgets import bare_column, split
-from readiness.ui.text import Texts
 
 if TYPE_CHECKING:
     pass
-
-TEXT = Texts(
-    {
-        "title": ("Surfaces", "Superficies"),
-        "surfaces": ("&Where the business will promote its channels", "&Dónde se promocionarán los canales"),
-        "surfaces.help": (
-            "Tick every place the business controls where customers can learn that they can message it. "
-            "Space ticks the selected surface.",
-            "Marcar cada lugar que controla la empresa donde los clientes pueden descubrir que pueden escribirle. "
-            "La barra espaciadora marca la superficie seleccionada.",
-        ),
-        "owner": ("&Owner of the selected surface", "&Responsable de la superficie seleccionada"),
-        "owner.placeholder": ("Name of the person in charge", "Nombre de la persona a cargo"),
-        "owner.help": (
-            "Every task on this surface is assigned to this person in the plan.",
-            "En el plan, todas las tareas de esta superficie se asignan a esta persona.",
-        ),
-        "owner.unchecked": (
-            "Tick the surface to give it an owner.",
-            "Marcar la superficie para asignarle un responsable.",
-        ),
-        "preview": ("Checklist &preview", "&Vista previa de la lista de tareas"),
-        "preview.help": (
-            "The promotion tasks the plan will contain, per surface and channel, with owner and due date.",
-            "Las tareas de promoción que tendrá el plan, por superficie y canal, con responsable y fecha límite.",
-        ),
-        "column.task": ("Task", "Tarea"),
-        "column.owner": ("Owner", "Responsable"),
-        "column.due": ("Due", "Fecha límite"),
-        "summary": ("Tasks: {tasks} · Surfaces: {surfaces}", "Tareas: {tasks} · Superficies: {surfaces}"),
-        "empty": (
-            "Tick a surface to see the tasks it adds to the plan.",
-            "Marcar una superficie para ver las tareas que añade al plan.",
-        ),
-        "no_channels": (
-            "No channels chosen yet: only the tasks common to every channel are shown.",
-            "Aún no se han elegido canales: solo se muestran las tareas comunes a todos los canales.",
-        ),
-        "no_tasks": (
-            "No tasks for the chosen channels and markets.",
-            "No hay tareas para los canales y mercados elegidos.",
-        ),
-        "late": (
-            "Its usual lead time is longer than the time left before launch: start at once.",
-            "Su plazo habitual es mayor que el tiempo que queda hasta el lanzamiento: conviene empezar ya.",
-        ),
-    }
-)
 
 
 @cache
@@ -86,21 +38,29 @@ class PromotionPanel(Panel):
         self._remembered_owners: dict[str, str] = {}
         lang = context.lang
         self.surfaces = QListWidget()
-        self.surfaces.setAccessibleName(TEXT("surfaces", lang).replace("&", ""))
-        self.surfaces.setToolTip(TEXT("surfaces.help", lang))
+        self.surfaces.setAccessibleName(_("&Where the business will promote its channels", lang).replace("&", ""))
+        self.surfaces.setToolTip(
+            _(
+                "Tick every place the business controls where customers can learn that they can message it. Space "
+                "ticks the selected surface.",
+                lang,
+            )
+        )
         self.surfaces.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.owner = QLineEdit()
-        self.owner.setAccessibleName(TEXT("owner", lang).replace("&", ""))
-        self.owner.setPlaceholderText(TEXT("owner.placeholder", lang))
-        self.owner.setToolTip(TEXT("owner.help", lang))
+        self.owner.setAccessibleName(_("&Owner of the selected surface", lang).replace("&", ""))
+        self.owner.setPlaceholderText(_("Name of the person in charge", lang))
+        self.owner.setToolTip(_("Every task on this surface is assigned to this person in the plan.", lang))
         self.checklists: tuple[PromotionChecklist, ...] = ()
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
-        self.preview.setAccessibleName(TEXT("preview", lang).replace("&", ""))
-        self.preview.setToolTip(TEXT("preview.help", lang))
+        self.preview.setAccessibleName(_("Checklist &preview", lang).replace("&", ""))
+        self.preview.setToolTip(
+            _("The promotion tasks the plan will contain, per surface and channel, with owner and due date.", lang)
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self._build_layout()
@@ -114,7 +74,7 @@ class PromotionPanel(Panel):
         self.update_preview()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("Surfaces", self.context.lang)
 
     def refresh(self) -> None:
         chosen = self._chosen()
@@ -129,9 +89,9 @@ class PromotionPanel(Panel):
 
     def _build_layout(self) -> None:
         lang = self.context.lang
-        surfaces_label = QLabel(TEXT("surfaces", lang))
+        surfaces_label = QLabel(_("&Where the business will promote its channels", lang))
         surfaces_label.setBuddy(self.surfaces)
-        owner_label = QLabel(TEXT("owner", lang))
+        owner_label = QLabel(_("&Owner of the selected surface", lang))
         owner_label.setBuddy(self.owner)
         left, left_layout = bare_column()
         left_layout.addWidget(surfaces_label)
@@ -142,7 +102,7 @@ class PromotionPanel(Panel):
         form.addRow(owner_label, self.owner)
         left_layout.addLayout(form)
 
-        preview_label = QLabel(TEXT("preview", lang))
+        preview_label = QLabel(_("Checklist &preview", lang))
         preview_label.setBuddy(self.preview)
         right, right_layout = bare_column()
         right_layout.addWidget(preview_label)
@@ -179,7 +139,11 @@ class PromotionPanel(Panel):
         choice = self._chosen().get(surface_id or "")
         self.owner.setEnabled(choice is not None)
         self.owner.setText(choice.owner if choice else self._remembered_owners.get(surface_id or "", ""))
-        self.owner.setToolTip(TEXT("owner.help" if choice else "owner.unchecked", lang))
+        self.owner.setToolTip(
+            _("Every task on this surface is assigned to this person in the plan.", lang)
+            if choice
+            else _("Tick the surface to give it an owner.", lang)
+        )
 
     def _surface_toggled(self, item: QListWidgetItem) -> None:
         surface_id = str(item.data(Qt.ItemDataRole.UserRole))
@@ -239,17 +203,19 @@ class PromotionPanel(Panel):
             surface = surfaces.get(choice.surface)
             parts.append(f"<h3>{escape(surface.name.get(lang) if surface else choice.surface)}</h3>")
             own = [c for c in self.checklists if c.surface == choice.surface]
-            parts += [self._checklist_html(c) for c in own] or [f"<p><i>{escape(TEXT('no_tasks', lang))}</i></p>"]
+            nothing = _("No tasks for the chosen channels and markets.", lang)
+            parts += [self._checklist_html(c) for c in own] or [f"<p><i>{escape(nothing)}</i></p>"]
         if any(t.late_start for c in self.checklists for t in c.tasks):
-            parts.append(f"<p>⚠ {escape(TEXT('late', lang))}</p>")
+            late = _("Its usual lead time is longer than the time left before launch: start at once.", lang)
+            parts.append(f"<p>⚠ {escape(late)}</p>")
         return "".join(parts)
 
     def _checklist_html(self, checklist: PromotionChecklist) -> str:
         lang = self.context.lang
         shade = self.palette().color(QPalette.ColorRole.AlternateBase).name()
         head = "".join(
-            f"<th align='left' width='{w}'>{escape(TEXT(f'column.{c}', lang))}</th>"
-            for c, w in (("task", "58%"), ("owner", "27%"), ("due", "15%"))
+            f"<th align='left' width='{w}'>{escape(_(c, lang))}</th>"
+            for c, w in ((N_("Task"), "58%"), (N_("Owner"), "27%"), (N_("Due"), "15%"))
         )
         rows = []
         for index, task in enumerate(checklist.tasks):
@@ -267,10 +233,10 @@ class PromotionPanel(Panel):
     def _summary(self, checklists: tuple[PromotionChecklist, ...]) -> str:
         lang = self.context.lang
         if not self.context.session.assessment.promotion:
-            return TEXT("empty", lang)
+            return _("Tick a surface to see the tasks it adds to the plan.", lang)
         tasks = sum(len(c.tasks) for c in checklists)
         surfaces = len(self.context.session.assessment.promotion)
-        text = TEXT("summary", lang, tasks=tasks, surfaces=surfaces)
+        text = _("Tasks: {tasks} · Surfaces: {surfaces}", lang, tasks=tasks, surfaces=surfaces)
         if not self.context.session.assessment.channels:
-            text += "\n" + TEXT("no_channels", lang)
+            text += "\n" + _("No channels chosen yet: only the tasks common to every channel are shown.", lang)
         return text

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import AnswerValue
+from readiness.core.i18n import _
+from readiness.core.names import YES_NO_NAMES, name
 from readiness.core.questionnaire import Question, QuestionType
 from readiness.core.text import Lang
 from readiness.ui.pages.inputs import (
@@ -39,7 +41,6 @@ from readiness.ui.pages.inputs import (
     button_row,
 )
 from readiness.ui.pages.widgets import name_input
-from readiness.ui.text import Texts
 
 __all__ = [
     "DATE_FORMAT",
@@ -62,14 +63,6 @@ __all__ = [
     "answer_editor",
     "number_range",
 ]
-
-TEXT = Texts(
-    {
-        "yes": ("Yes", "Sí"),
-        "no": ("No", "No"),
-        "no_date": ("No date", "Sin fecha"),
-    }
-)
 
 
 class AnswerEditor(QWidget):
@@ -100,7 +93,7 @@ class ChoiceEditor(AnswerEditor):
         layout = QHBoxLayout(self) if yes_no else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for index, choice in enumerate(question.choices):
-            text = choice.label.get(lang) if choice.label else TEXT(choice.id, lang)
+            text = choice.label.get(lang) if choice.label else name(YES_NO_NAMES, choice.id, lang)
             button = QRadioButton(text if yes_no else "")
             button.setAccessibleName(text)
             self.group.addButton(button, index)
@@ -249,7 +242,7 @@ class TextEditor(AnswerEditor):
 class DateEditor(AnswerEditor):
     def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.box = OptionalDate(question.text.get(lang), TEXT("no_date", lang), lang)
+        self.box = OptionalDate(question.text.get(lang), _("No date", lang), lang)
         self.box.set_value(None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

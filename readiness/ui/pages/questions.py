@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Answer, AnswerValue
+from readiness.core.i18n import _, ngettext
 from readiness.core.questionnaire import Question
 from readiness.core.scoring import visible_questions
 from readiness.core.text import Lang, Step
@@ -30,36 +31,6 @@ from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.question_widgets import answer_editor
 from readiness.ui.pages.widgets import name_input
 from readiness.ui.state import AssessmentSession
-from readiness.ui.text import Texts
-
-TEXT = Texts(
-    {
-        "title": ("Questions", "Preguntas"),
-        "progress": ("{answered} of {total} answered", "{answered} de {total} respondidas"),
-        "progress.flagged": (
-            "{answered} of {total} answered · {flagged} flagged for review",
-            "{answered} de {total} respondidas · {flagged} marcadas para revisar",
-        ),
-        "empty": ("This step has no questions.", "Este paso no tiene preguntas."),
-        "question": ("{number}. {text}", "{number}. {text}"),
-        "facilitator": ("Facilitator: {note}", "Nota de facilitación: {note}"),
-        "na": ("N/A (does not apply)", "N/A (no aplica)"),
-        "na.name": ("Not applicable, question {number}", "No aplica, pregunta {number}"),
-        "na_reason": ("Why it does not apply", "Motivo por el que no aplica"),
-        "na_reason.name": ("Why question {number} does not apply", "Motivo por el que no aplica la pregunta {number}"),
-        "note": ("Note:", "Nota:"),
-        "note.placeholder": ("Evidence, context or anything to remember", "Evidencia, contexto o algo que recordar"),
-        "note.name": ("Note on question {number}", "Nota sobre la pregunta {number}"),
-        "flag": ("Flag for review", "Marcar para revisar"),
-        "flag.name": ("Flag question {number} for review", "Marcar la pregunta {number} para revisar"),
-        "flag.tip": (
-            "Come back to this answer before the plan is final; flagged items are listed in the review",
-            "Volver a esta respuesta antes de cerrar el plan; las marcadas aparecen en la revisión",
-        ),
-        "clear": ("Clear answer", "Borrar respuesta"),
-        "clear.name": ("Clear the answer to question {number}", "Borrar la respuesta a la pregunta {number}"),
-    }
-)
 
 
 def _mnemonic_safe(text: str) -> str:
@@ -101,7 +72,7 @@ class QuestionCard(QFrame):
         self._loading = False
         lang = session.lang
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(TEXT("question", lang, number=number, text=question.text.get(lang)))
+        self.setAccessibleName(_("{number}. {text}", lang, number=number, text=question.text.get(lang)))
         self.editor = answer_editor(question, lang)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header(number, lang))
@@ -113,7 +84,7 @@ class QuestionCard(QFrame):
         self.load(session.assessment.answers.get(question.id))
 
     def _header(self, number: int, lang: Lang) -> QLabel:
-        text = QLabel(_mnemonic_safe(TEXT("question", lang, number=number, text=self.question.text.get(lang))))
+        text = QLabel(_mnemonic_safe(_("{number}. {text}", lang, number=number, text=self.question.text.get(lang))))
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         bold = QFont(text.font())
@@ -133,19 +104,19 @@ class QuestionCard(QFrame):
             self.editor.setToolTip(help_text)
             layout.addWidget(label)
         if self.question.facilitator_note:
-            note = _wrapped(TEXT("facilitator", lang, note=self.question.facilitator_note.get(lang)))
+            note = _wrapped(_("Facilitator: {note}", lang, note=self.question.facilitator_note.get(lang)))
             _smaller(note, italic=True)
             layout.addWidget(note)
 
     def _na_row(self, layout: QVBoxLayout, number: int, lang: Lang) -> tuple[QCheckBox, QLineEdit] | None:
         if not self.question.allow_na:
             return None
-        box = QCheckBox(TEXT("na", lang))
-        box.setAccessibleName(TEXT("na.name", lang, number=number))
+        box = QCheckBox(_("N/A (does not apply)", lang))
+        box.setAccessibleName(_("Not applicable, question {number}", lang, number=number))
         box.toggled.connect(self._na_toggled)
         reason = QLineEdit()
-        reason.setPlaceholderText(TEXT("na_reason", lang))
-        name_input(reason, TEXT("na_reason.name", lang, number=number))
+        reason.setPlaceholderText(_("Why it does not apply", lang))
+        name_input(reason, _("Why question {number} does not apply", lang, number=number))
         reason.textEdited.connect(lambda text: self._write(na_reason=text))
         row = QHBoxLayout()
         row.addWidget(box)
@@ -157,18 +128,20 @@ class QuestionCard(QFrame):
     def _note_row(self, number: int, lang: Lang) -> QGridLayout:
         self.note = QLineEdit()
         prompt = self.question.evidence_prompt.get(lang) if self.question.evidence_prompt else ""
-        self.note.setPlaceholderText(prompt or TEXT("note.placeholder", lang))
+        self.note.setPlaceholderText(prompt or _("Evidence, context or anything to remember", lang))
         self.note.setToolTip(prompt)
-        name_input(self.note, TEXT("note.name", lang, number=number), prompt)
+        name_input(self.note, _("Note on question {number}", lang, number=number), prompt)
         self.note.textEdited.connect(lambda text: self._write(note=text))
-        label = QLabel(TEXT("note", lang))
+        label = QLabel(_("Note:", lang))
         label.setBuddy(self.note)
-        self.flag_box = QCheckBox(TEXT("flag", lang))
-        self.flag_box.setAccessibleName(TEXT("flag.name", lang, number=number))
-        self.flag_box.setToolTip(TEXT("flag.tip", lang))
+        self.flag_box = QCheckBox(_("Flag for review", lang))
+        self.flag_box.setAccessibleName(_("Flag question {number} for review", lang, number=number))
+        self.flag_box.setToolTip(
+            _("Come back to this answer before the plan is final; flagged items are listed in the review", lang)
+        )
         self.flag_box.toggled.connect(lambda checked: self._write(flagged=checked))
-        self.clear_button = QPushButton(TEXT("clear", lang))
-        self.clear_button.setAccessibleName(TEXT("clear.name", lang, number=number))
+        self.clear_button = QPushButton(_("Clear answer", lang))
+        self.clear_button.setAccessibleName(_("Clear the answer to question {number}", lang, number=number))
         self.clear_button.clicked.connect(self._clear)
         row = QGridLayout()
         row.addWidget(label, 0, 0)
@@ -242,7 +215,7 @@ class QuestionsPanel(Panel):
         for card in self.cards:
             column.addWidget(card)
         if not self.cards:
-            column.addWidget(QLabel(TEXT("empty", lang)))
+            column.addWidget(QLabel(_("This step has no questions.", lang)))
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -255,7 +228,7 @@ class QuestionsPanel(Panel):
         self._follow_answers()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("Questions", self.context.lang)
 
     def refresh(self) -> None:
         answers = self.context.session.assessment.answers
@@ -276,5 +249,10 @@ class QuestionsPanel(Panel):
         shown = [card.question.id for card in self.cards if card.question.id in visible]
         answered = sum(1 for qid in shown if is_settled(answers.get(qid)))
         flagged = sum(1 for qid in shown if (answer := answers.get(qid)) is not None and answer.flagged)
-        key = "progress.flagged" if flagged else "progress"
-        self.progress.setText(TEXT(key, self.context.lang, answered=answered, total=len(shown), flagged=flagged))
+        lang = self.context.lang
+        progress = ngettext(
+            "{answered} of {count} answered", "{answered} of {count} answered", len(shown), lang, answered=answered
+        )
+        if flagged:
+            progress += " · " + ngettext("{count} flagged for review", "{count} flagged for review", flagged, lang)
+        self.progress.setText(progress)

@@ -1,4 +1,4 @@
-"""Review & generate: scores and what is still open, then the plan rendered, previewed and saved.
+"""Review and generate: scores and what is still open, then the plan rendered, previewed and saved.
 
 The scores table lives in ``review_scores``, the preview and the saving in ``review_plan``; the words in
 ``review_text``.
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.i18n import N_, _, ngettext
+from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan, Task
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import file_stem, format_date, formatter, owner_text
@@ -51,7 +53,6 @@ from readiness.ui.pages.review_scores import (
     show_explanation,
     show_scores,
 )
-from readiness.ui.pages.review_text import TEXT
 from readiness.ui.pages.widgets import bare_column, split
 
 if TYPE_CHECKING:
@@ -62,13 +63,35 @@ __all__ = [
     "RENDER_STEPS",
     "SCORE_COLUMNS",
     "SUFFIXES",
-    "TEXT",
     "ReviewPanel",
     "band_colour",
     "file_stem",
     "render_step",
     "with_suffix",
 ]
+
+
+LIST_TITLES = {
+    "unanswered": N_("&Unanswered ({count})"),
+    "flagged": N_("&Flagged ({count})"),
+    "blockers": N_("Launch &blockers ({count})"),
+}
+EMPTY_NOTES = {
+    "unanswered": N_("Every visible question is answered."),
+    "flagged": N_("No question is flagged for follow-up."),
+    "blockers": N_("No launch blockers for the chosen channels."),
+    "no_channels": N_("No channels chosen yet: choose channels to see what must be done before launch."),
+}
+SAVE_BUTTONS = {
+    "pdf": (N_("Save &PDF…"), N_("Save the generated plan.")),
+    "csv": (N_("Save &task list (CSV)…"), N_("Every task with owner and due date, for spreadsheets and task tools.")),
+    "ics": (N_("Save ca&lendar (ICS)…"), N_("The plan's milestones, for any calendar.")),
+    "exchange": (
+        N_("Save &assessment file…"),
+        N_("The whole assessment as one file, to share it or open it on another computer."),
+    ),
+}
+"""Each file the page saves: its button and the button's tooltip."""
 
 
 class ReviewPanel(Panel):
@@ -92,35 +115,34 @@ class ReviewPanel(Panel):
         self.fit = QLabel()
         self.fit.setWordWrap(True)
         self.scores = QTableWidget(0, len(SCORE_COLUMNS))
-        self.scores.setAccessibleName(TEXT("scores", lang))
+        self.scores.setAccessibleName(_("Readiness scores", lang))
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.unanswered = self._list("unanswered")
-        self.flagged = self._list("flagged")
-        self.blockers = self._list("blockers")
+        self.unanswered = self._list(LIST_TITLES["unanswered"])
+        self.flagged = self._list(LIST_TITLES["flagged"])
+        self.blockers = self._list(LIST_TITLES["blockers"])
         self.lists = QTabWidget()
-        self.generate_button = self._button("generate", self.generate)
-        self.generate_button.setToolTip(TEXT("generate.help", lang))
-        self.cancel_button = self._button("cancel", self.cancel)
+        self.generate_button = self._button(N_("&Generate plan"), self.generate)
+        self.generate_button.setToolTip(_("Build the plan from the current answers and preview it here.", lang))
+        self.cancel_button = self._button(N_("&Cancel"), self.cancel)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(TEXT("progress", lang))
+        self.progress.setAccessibleName(_("Generation progress", lang))
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.document, self.view = pdf_widgets(self, lang)
-        self.placeholder = QLabel(TEXT("placeholder", lang))
+        self.placeholder = QLabel(_("The plan appears here once it is generated.", lang))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack = QStackedWidget()
         self.save_buttons = {
-            kind: self._button(f"save.{kind}", partial(self._ask_and_save, kind))
-            for kind in ("pdf", "csv", "ics", "exchange")
+            kind: self._button(SAVE_BUTTONS[kind][0], partial(self._ask_and_save, kind)) for kind in SAVE_BUTTONS
         }
         for kind, button in self.save_buttons.items():
-            button.setToolTip(TEXT(f"save.{kind}.help", lang))
+            button.setToolTip(_(SAVE_BUTTONS[kind][1], lang))
         self.save_buttons["pdf"].setEnabled(False)
         self._build_layout()
         set_up_scores(self.scores, lang)
@@ -133,7 +155,7 @@ class ReviewPanel(Panel):
         self.refresh()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("Review and generate", self.context.lang)
 
     @property
     def busy(self) -> bool:
@@ -153,20 +175,20 @@ class ReviewPanel(Panel):
 
     # Layout
 
-    def _button(self, key: str, action: Callable[[], None]) -> QPushButton:
-        button = QPushButton(TEXT(key, self.context.lang))
-        button.setAccessibleName(TEXT(key, self.context.lang).replace("&", "").rstrip("…"))
+    def _button(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(_(text, self.context.lang))
+        button.setAccessibleName(_(text, self.context.lang).replace("&", "").rstrip("…"))
         button.clicked.connect(lambda: action())
         return button
 
-    def _list(self, key: str) -> QListWidget:
+    def _list(self, title: str) -> QListWidget:
         widget = QListWidget()
-        widget.setAccessibleName(re.sub(r"\s*\(.*\)", "", TEXT(key, self.context.lang, count=0)).replace("&", ""))
+        widget.setAccessibleName(re.sub(r"\s*\(.*\)", "", _(title, self.context.lang, count=0)).replace("&", ""))
         widget.setWordWrap(True)
         widget.setAlternatingRowColors(True)
         widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        if key != "blockers":
-            widget.setToolTip(TEXT("question.activate", self.context.lang))
+        if title != LIST_TITLES["blockers"]:
+            widget.setToolTip(_("Double-click to go to the question.", self.context.lang))
             widget.itemActivated.connect(self._question_activated)
         return widget
 
@@ -217,8 +239,8 @@ class ReviewPanel(Panel):
             item.setToolTip(answer.note if answer is not None and answer.note else question_id)
             widget.addItem(item)
         count = widget.count()
-        self._empty_note(widget, f"{key}.none" if count == 0 else None)
-        self.lists.setTabText(self.lists.indexOf(widget), TEXT(key, lang, count=count))
+        self._empty_note(widget, EMPTY_NOTES[key] if count == 0 else None)
+        self.lists.setTabText(self.lists.indexOf(widget), _(LIST_TITLES[key], lang, count=count))
 
     def _show_blockers(self, blockers: tuple[Task, ...]) -> None:
         lang = self.context.lang
@@ -226,8 +248,8 @@ class ReviewPanel(Panel):
         self.blockers.clear()
         for task in blockers:
             channel = channels.get(task.channel or "")
-            status = TEXT(f"status.{task.status.value}", lang)
-            late = f" · {TEXT('late', lang)}" if task.late_start else ""
+            status = name(TASK_STATUS_NAMES, task.status.value, lang)
+            late = " · " + _("starts late", lang) if task.late_start else ""
             owner = owner_text(task, lang)
             parts = (channel.name.get(lang) if channel else "", owner, format_date(lang, task.due), status)
             item = QListWidgetItem(f"{task.title}\n{' · '.join(p for p in parts if p)}{late}")
@@ -235,15 +257,15 @@ class ReviewPanel(Panel):
             self.blockers.addItem(item)
         note = None
         if not blockers:
-            note = "blockers.none" if self.context.session.assessment.channels else "blockers.no_channels"
+            note = EMPTY_NOTES["blockers" if self.context.session.assessment.channels else "no_channels"]
         self._empty_note(self.blockers, note)
-        self.lists.setTabText(self.lists.indexOf(self.blockers), TEXT("blockers", lang, count=len(blockers)))
+        self.lists.setTabText(self.lists.indexOf(self.blockers), _(LIST_TITLES["blockers"], lang, count=len(blockers)))
 
-    def _empty_note(self, widget: QListWidget, key: str | None) -> None:
+    def _empty_note(self, widget: QListWidget, note: str | None) -> None:
         """An empty list says why it is empty, in an item that cannot be selected."""
-        if key is None:
+        if note is None:
             return
-        item = QListWidgetItem(TEXT(key, self.context.lang))
+        item = QListWidgetItem(_(note, self.context.lang))
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         widget.addItem(item)
 
@@ -261,11 +283,11 @@ class ReviewPanel(Panel):
         if self._rendering:
             return
         if renderer.busy:
-            self.status.setText(TEXT("busy_elsewhere", lang))
+            self.status.setText(_("Another plan is being generated; try again in a moment.", lang))
             return
         self._rendering, self._cancel_requested = True, False
         self._set_busy(True)
-        self.status.setText(TEXT("generating", lang))
+        self.status.setText(_("Preparing the plan…", lang))
         settings = self.context.settings
         theme = settings.theme
         session = self.context.session
@@ -276,7 +298,7 @@ class ReviewPanel(Panel):
             return
         self._cancel_requested = True
         self.cancel_button.setEnabled(False)
-        self.status.setText(TEXT("cancelling", self.context.lang))
+        self.status.setText(_("Cancelling…", self.context.lang))
         self.context.renderer.cancel()
 
     def _set_busy(self, busy: bool) -> None:
@@ -301,7 +323,7 @@ class ReviewPanel(Panel):
         self._rendering = False
         self._set_busy(False)
         if self._cancel_requested:
-            self.status.setText(TEXT("cancelled", self.context.lang))
+            self.status.setText(_("Generation cancelled.", self.context.lang))
             return False
         return True
 
@@ -311,19 +333,27 @@ class ReviewPanel(Panel):
             return
         lang = self.context.lang
         if not self._show_pdf(result.pdf):
-            self.status.setText(TEXT("preview_failed", lang))
+            self.status.setText(_("The PDF could not be shown.", lang))
             return
         self.rendered = result
         self.save_buttons["pdf"].setEnabled(True)
         seconds = formatter(lang).number(result.seconds)
-        self.status.setText(TEXT("ready", lang, count=result.pages, seconds=seconds))
+        self.status.setText(
+            ngettext(
+                "Plan ready: {count} page in {seconds} s.",
+                "Plan ready: {count} pages in {seconds} s.",
+                result.pages,
+                lang,
+                seconds=seconds,
+            )
+        )
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         if not self._render_ended():
             return
         lang = self.context.lang
-        self.status.setText(TEXT("failed", lang, message=message))
+        self.status.setText(_("The plan could not be generated: {message}", lang, message=message))
         self._show_error(message)
 
     def _show_pdf(self, pdf: bytes) -> bool:
@@ -333,10 +363,15 @@ class ReviewPanel(Panel):
 
     def _assessment_changed(self) -> None:
         if self.rendered is not None and not self._rendering:
-            self.status.setText(TEXT("stale", self.context.lang))
+            self.status.setText(
+                _(
+                    "The answers changed after this plan was generated; generate it again to update it.",
+                    self.context.lang,
+                )
+            )
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.critical(self, TEXT("error.title", self.context.lang), message)
+        QMessageBox.critical(self, "Readiness", message)
 
     # Saving
 
@@ -390,5 +425,5 @@ class ReviewPanel(Panel):
             self.save_failed.emit(error)
             self._show_error(error)
             return
-        self.status.setText(TEXT("saved", self.context.lang, name=Path(path).name))
+        self.status.setText(_("Saved {name}.", self.context.lang, name=Path(path).name))
         self.saved.emit(path)

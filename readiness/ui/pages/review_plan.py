@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
+from readiness.core.i18n import N_, _
 from readiness.core.problems import ReadinessError
 from readiness.core.text import Lang
 from readiness.ui.pages.formatting import file_stem
-from readiness.ui.pages.review_text import TEXT
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -27,6 +27,28 @@ RENDER_STEPS = 7
 """WeasyPrint reports its work as 'Step 1 - …' to 'Step 7 - …'."""
 
 SUFFIXES = {"pdf": (".pdf",), "csv": (".csv",), "ics": (".ics",), "exchange": (".yaml", ".yml")}
+
+
+RENDER_STEP_TEXTS = {
+    1: N_("Reading the plan…"),
+    2: N_("Reading the styles…"),
+    3: N_("Applying the styles…"),
+    4: N_("Building the layout…"),
+    6: N_("Writing the PDF…"),
+    7: N_("Adding the document details…"),
+}
+"""What WeasyPrint's numbered steps do (step 5, the layout, names its page)."""
+SAVE_DIALOGS = {
+    "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), N_("PDF documents (*.pdf)")),
+    "csv": (N_("{stem}-tasks.csv"), N_("Save the task list"), N_("CSV files (*.csv)")),
+    "ics": (N_("{stem}-calendar.ics"), N_("Save the calendar"), N_("Calendar files (*.ics)")),
+    "exchange": (
+        N_("{stem}.readiness.yaml"),
+        N_("Save the assessment file"),
+        N_("Readiness assessments (*.yaml *.yml)"),
+    ),
+}
+"""Each file the review page saves: its suggested name, the dialog's title and its file filter."""
 
 
 def with_suffix(path: Path, kind: str) -> Path:
@@ -44,8 +66,12 @@ def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
         return None
     number = int(step.group(1))
     page = re.search(r"Page (\d+)", message)
-    key = f"step.{number}" if number != 5 or page else "step.5.again"
-    return number, TEXT(key, lang, page=page.group(1) if page else "")
+    if number == 5:
+        text = (
+            _("Laying out page {page}…", lang, page=page.group(1)) if page else _("Laying out the pages again…", lang)
+        )
+        return number, text
+    return number, _(RENDER_STEP_TEXTS[number], lang)
 
 
 def write_plan_file(path: Path, assessment: Assessment, content: Content) -> None:
@@ -62,7 +88,7 @@ def pdf_widgets(parent: QObject, lang: Lang) -> tuple[QPdfDocument, QPdfView]:
 
     document = QPdfDocument(parent)
     view = QPdfView()
-    view.setAccessibleName(TEXT("preview", lang))
+    view.setAccessibleName(_("Plan preview", lang))
     view.setPageMode(QPdfView.PageMode.MultiPage)
     view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
     view.setDocument(document)
@@ -87,9 +113,9 @@ def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuf
 def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> Path | None:
     """Where to save the kind of file, asked with a suggested name in FOLDER; None when the user cancels."""
     stem = file_stem(organisation)
-    suggested = folder / TEXT(f"name.{kind}", lang, stem=stem)
-    caption = TEXT(f"save.{kind}", lang).replace("&", "")
-    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), TEXT(f"filter.{kind}", lang))
+    name, caption, file_filter = SAVE_DIALOGS[kind]
+    suggested = folder / _(name, lang, stem=stem)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, _(caption, lang), str(suggested), _(file_filter, lang))
     if not chosen:
         return None
     return with_suffix(Path(chosen), kind)

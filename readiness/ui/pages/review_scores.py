@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from readiness.core.i18n import N_, _
 from readiness.core.questionnaire import ScoringMethod
 from readiness.core.text import Lang
 from readiness.ui.pages.formatting import formatter
-from readiness.ui.pages.review_text import TEXT
 
 if TYPE_CHECKING:
     from readiness.core.plan.readiness import Readiness, ScoreLine
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 BAND_COLOURS = ("#b03a2e", "#ca6f1e", "#2874a6", "#1e8449")
 """From the lowest band to the highest; bands in between take the nearest colour."""
 
-SCORE_COLUMNS = ("dimension", "score", "bar", "band")
+SCORE_COLUMNS = {"dimension": N_("Dimension"), "score": N_("Score"), "bar": "", "band": N_("Band")}
+"""The scores table's columns and their headers (the bar has none)."""
 
 
 def band_colour(index: int, count: int) -> QColor:
@@ -38,7 +39,7 @@ def band_colour(index: int, count: int) -> QColor:
 
 
 def set_up_scores(table: QTableWidget, lang: Lang) -> None:
-    table.setHorizontalHeaderLabels([TEXT(f"column.{c}", lang) for c in SCORE_COLUMNS])
+    table.setHorizontalHeaderLabels([_(header, lang) if header else "" for header in SCORE_COLUMNS.values()])
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -49,7 +50,7 @@ def set_up_scores(table: QTableWidget, lang: Lang) -> None:
     header = table.horizontalHeader()
     for column in range(len(SCORE_COLUMNS)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(SCORE_COLUMNS.index("bar"), QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(list(SCORE_COLUMNS).index("bar"), QHeaderView.ResizeMode.Stretch)
 
 
 def show_scores(table: QTableWidget, fit_label: QLabel, readiness: Readiness, lang: Lang) -> None:
@@ -57,9 +58,9 @@ def show_scores(table: QTableWidget, fit_label: QLabel, readiness: Readiness, la
     fit_label.setText(f"<b>{escape(fit.label)}</b> — {escape(fit.summary)}")
     rows: list[ScoreLine | str] = [
         readiness.overall,
-        TEXT("steps", lang),
+        _("Steps", lang),
         *readiness.steps,
-        TEXT("reasons", lang),
+        _("Reasons", lang),
         *readiness.reasons,
     ]
     table.clearSpans()
@@ -81,17 +82,15 @@ def _heading_row(table: QTableWidget, index: int, text: str) -> None:
     font.setBold(True)
     item.setFont(font)
     table.setItem(index, 0, item)
-    table.removeCellWidget(index, SCORE_COLUMNS.index("bar"))
+    table.removeCellWidget(index, list(SCORE_COLUMNS).index("bar"))
 
 
 def _score_row(
     table: QTableWidget, index: int, line: ScoreLine, readiness: Readiness, lang: Lang, *, overall: bool
 ) -> None:
     score = formatter(lang).score(line.score)
-    counts = TEXT(
-        "counts", lang, scored=line.scored, na=line.not_applicable, unanswered=line.unanswered, skipped=line.skipped
-    )
-    name = QTableWidgetItem(TEXT("overall", lang) if overall else line.label)
+    counts = counts_text(line, lang)
+    name = QTableWidgetItem(_("Overall", lang) if overall else line.label)
     name.setToolTip(f"{line.description}\n\n{counts}")
     band = QTableWidgetItem(line.band_label)
     band.setToolTip(line.band_description)
@@ -106,7 +105,9 @@ def _score_row(
     bar.setRange(0, 1000)
     bar.setValue(round((line.score or 0.0) * 10))
     bar.setTextVisible(False)
-    bar.setAccessibleName(TEXT("score.of", lang, label=name.text(), score=score, band=line.band_label))
+    bar.setAccessibleName(
+        _("{label}: {score} of 100, {band}", lang, label=name.text(), score=score, band=line.band_label)
+    )
     bar.setToolTip(counts)
     ids = [b.id for b in readiness.bands]
     if line.band in ids:
@@ -114,28 +115,43 @@ def _score_row(
         palette.setColor(QPalette.ColorRole.Highlight, band_colour(ids.index(line.band), len(ids)))
         bar.setPalette(palette)
     for column, item in (("dimension", name), ("score", number), ("band", band)):
-        table.setItem(index, SCORE_COLUMNS.index(column), item)
-    table.setCellWidget(index, SCORE_COLUMNS.index("bar"), bar)
+        table.setItem(index, list(SCORE_COLUMNS).index(column), item)
+    table.setCellWidget(index, list(SCORE_COLUMNS).index("bar"), bar)
+
+
+def counts_text(line: ScoreLine, lang: Lang) -> str:
+    """How many of a dimension's questions were scored, not applicable, unanswered and skipped."""
+    return _(
+        "{scored} scored, {na} N/A, {unanswered} unanswered, {skipped} skipped",
+        lang,
+        scored=line.scored,
+        na=line.not_applicable,
+        unanswered=line.unanswered,
+        skipped=line.skipped,
+    )
 
 
 def show_explanation(label: QLabel, readiness: Readiness, method: ScoringMethod, lang: Lang) -> None:
     """How the scores are computed, with the overall score's own sum, and the bands."""
     fmt = formatter(lang)
     overall = readiness.overall
-    counts = TEXT(
-        "counts",
+    counts = counts_text(overall, lang)
+    how = _(
+        "How the scores are computed: each answered question scores 0–100 from the answer chosen (or the range a "
+        "number falls in). A score is the weighted mean of the scored answers, Σ(weight × score) ÷ Σ weight; "
+        "questions marked N/A or skipped by earlier answers leave the calculation, and unanswered questions are "
+        "listed instead of counting as zero.",
         lang,
-        scored=overall.scored,
-        na=overall.not_applicable,
-        unanswered=overall.unanswered,
-        skipped=overall.skipped,
+    ) + (
+        _(" The overall score is the plain mean of the step scores.", lang)
+        if method is ScoringMethod.MEAN_OF_STEPS
+        else ""
     )
-    how = TEXT("how", lang) + (TEXT("how.mean_of_steps", lang) if method is ScoringMethod.MEAN_OF_STEPS else "")
     if overall.score is None:
-        summary = TEXT("overall.none", lang, counts=counts)
+        summary = _("Overall: {counts}; no scored answers yet.", lang, counts=counts)
     elif method is ScoringMethod.MEAN_OF_STEPS:
-        summary = TEXT(
-            "overall.mean",
+        summary = _(
+            "Overall: {counts}; mean of the step scores = {sum} ÷ {steps} = {score}.",
             lang,
             counts=counts,
             sum=fmt.number(overall.weighted_sum),
@@ -143,13 +159,15 @@ def show_explanation(label: QLabel, readiness: Readiness, method: ScoringMethod,
             score=fmt.score(overall.score),
         )
     else:
-        summary = TEXT(
-            "overall.weighted",
+        summary = _(
+            "Overall: {counts}; Σ(weight × score) ÷ Σ weight = {sum} ÷ {weight} = {score}.",
             lang,
             counts=counts,
             sum=fmt.number(overall.weighted_sum),
             weight=fmt.number(overall.total_weight),
             score=fmt.score(overall.score),
         )
-    bands = ", ".join(TEXT("band.from", lang, label=b.label, min=fmt.number(b.min, digits=0)) for b in readiness.bands)
-    label.setText("<br>".join(escape(t) for t in (how, summary, TEXT("bands", lang, bands=bands))))
+    bands = ", ".join(
+        _("{label} from {min}", lang, label=b.label, min=fmt.number(b.min, digits=0)) for b in readiness.bands
+    )
+    label.setText("<br>".join(escape(t) for t in (how, summary, _("Bands: {bands}.", lang, bands=bands))))

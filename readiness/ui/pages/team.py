@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import BotPlan, BusinessHours, Team, TeamRole
+from readiness.core.i18n import N_, _
 from readiness.core.plan.facts import hours_text
-from readiness.core.plan.messages import label, message
+from readiness.core.plan.figures import day_name
+from readiness.core.plan.team import BOT_RULES
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.team_launch import LaunchPreview
-from readiness.ui.pages.team_text import TEXT
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
 from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, bullet_list, name_input
 
@@ -49,6 +50,9 @@ def with_role(roles: Sequence[TeamRole], role: Role, **changes: str) -> tuple[Te
     if not blank:
         kept.insert(len(kept) if index is None else index, updated)
     return tuple(kept)
+
+
+ROLE_COLUMNS = (N_("Role"), N_("Person"), N_("Responsibilities"))
 
 
 class NoteEdit(QPlainTextEdit):
@@ -78,7 +82,7 @@ class TeamPanel(TrainingSessions):
         self.refresh()
 
     def title(self) -> str:
-        return TEXT("title", self.context.lang)
+        return _("Team", self.context.lang)
 
     def refresh(self) -> None:
         self._loading = True
@@ -115,19 +119,18 @@ class TeamPanel(TrainingSessions):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def _labelled(self, form: QFormLayout, key: str, widget: QWidget) -> None:
+    def _labelled(self, form: QFormLayout, label: str, widget: QWidget, tip: str | None = None) -> None:
         """A form row whose label carries a mnemonic to its field, which is named after the label."""
-        caption = QLabel(TEXT(key, self.context.lang))
+        caption = QLabel(_(label, self.context.lang))
         caption.setBuddy(widget)
         name_input(widget, caption.text().replace("&", "").rstrip(":"))
-        tip, known = f"{key}.tip", TEXT.keys()
-        if tip in known:
-            widget.setToolTip(TEXT(tip, self.context.lang))
+        if tip is not None:
+            widget.setToolTip(_(tip, self.context.lang))
         form.addRow(caption, widget)
 
     def _make_people(self) -> QGroupBox:
         lang = self.context.lang
-        box = QGroupBox(TEXT("people", lang))
+        box = QGroupBox(_("People and promise", lang))
         form = QFormLayout(box)
         self.sponsor = QLineEdit()
         self.sponsor.textEdited.connect(lambda text: self._edit_team(executive_sponsor=text))
@@ -135,20 +138,30 @@ class TeamPanel(TrainingSessions):
         self.owner.textEdited.connect(lambda text: self._edit_team(channel_owner=text))
         self.promise = QuietSpinBox()
         self.promise.setRange(0, PROMISE_MAX_MINUTES)
-        self.promise.setSpecialValueText(TEXT("promise.none", lang))
-        self.promise.setSuffix(TEXT("minutes", lang))
+        self.promise.setSpecialValueText(_("No promise yet", lang))
+        self.promise.setSuffix(_(" min", lang))
         self.promise.setSingleStep(5)
         self.promise.valueChanged.connect(lambda value: self._edit_team(response_promise_minutes=value or None))
-        self._labelled(form, "sponsor", self.sponsor)
-        self._labelled(form, "owner", self.owner)
-        self._labelled(form, "promise", self.promise)
+        self._labelled(
+            form,
+            N_("Executive &sponsor:"),
+            self.sponsor,
+            N_("The executive who backs the channel as a company initiative"),
+        )
+        self._labelled(form, N_("Channel &owner:"), self.owner, N_("The person accountable for the channel day to day"))
+        self._labelled(
+            form,
+            N_("Response-time pro&mise:"),
+            self.promise,
+            N_("The first-reply time the business promises customers on messaging"),
+        )
         return box
 
     def _make_roles(self) -> QWidget:
         lang = self.context.lang
         self.roles = QTableWidget(len(Role), 3)
-        self.roles.setAccessibleName(TEXT("roles.name", lang))
-        self.roles.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in ("role", "person", "responsibilities")])
+        self.roles.setAccessibleName(_("Roles and responsibilities", lang))
+        self.roles.setHorizontalHeaderLabels([_(header, lang) for header in ROLE_COLUMNS])
         plain_table(self.roles)
         self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -162,44 +175,46 @@ class TeamPanel(TrainingSessions):
             person, duties = QLineEdit(), QLineEdit()
             person.textEdited.connect(lambda text, r=role: self._edit_role(r, name=text))
             duties.textEdited.connect(lambda text, r=role: self._edit_role(r, responsibilities=text))
-            for column, (edit, key) in enumerate(((person, "col.person"), (duties, "col.responsibilities")), start=1):
-                edit.setAccessibleName(TEXT("cell.name", lang, column=TEXT(key, lang), row=name))
+            for column, edit in enumerate((person, duties), start=1):
+                edit.setAccessibleName(_("{column}, {row}", lang, column=_(ROLE_COLUMNS[column], lang), row=name))
                 self.roles.setCellWidget(row, column, edit)
             self.role_edits[role] = (person, duties)
         fit_height(self.roles)
-        return titled(TEXT("roles", lang), self.roles)
+        return titled(_("&Roles", lang), self.roles)
 
     def _make_coverage(self) -> QGroupBox:
         lang = self.context.lang
-        box = QGroupBox(TEXT("coverage", lang))
+        box = QGroupBox(_("Coverage", lang))
         layout = QVBoxLayout(box)
-        self.own_coverage = QCheckBox(TEXT("coverage.own", lang))
-        self.own_coverage.setToolTip(TEXT("coverage.tip", lang))
+        self.own_coverage = QCheckBox(_("Cover &different hours from the business hours", lang))
+        self.own_coverage.setToolTip(
+            _("When off, the channel is staffed during the business hours given in the profile", lang)
+        )
         self.own_coverage.toggled.connect(self._own_coverage_toggled)
         self.profile_hours = QLabel()
         self.profile_hours.setWordWrap(True)
         self.day_boxes: dict[str, QCheckBox] = {}
         days = QHBoxLayout()
         for day in DAYS:
-            check = QCheckBox(label("day", day, lang))
-            check.setAccessibleName(TEXT("day.name", lang, day=label("day", day, lang)))
-            check.toggled.connect(lambda _=False: self._edit_coverage())
+            check = QCheckBox(day_name(day, lang))
+            check.setAccessibleName(_("Covered on {day}", lang, day=day_name(day, lang)))
+            check.toggled.connect(lambda _value=False: self._edit_coverage())
             self.day_boxes[day] = check
             days.addWidget(check)
         days.addStretch(1)
         self.opens, self.closes = QuietTimeEdit(), QuietTimeEdit()
         for edit in (self.opens, self.closes):
             edit.setDisplayFormat("HH:mm")
-            edit.timeChanged.connect(lambda _=None: self._edit_coverage())
+            edit.timeChanged.connect(lambda _value=None: self._edit_coverage())
         self.timezone = QuietCombo()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.addItems([bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()])
-        self.timezone.currentTextChanged.connect(lambda _="": self._edit_coverage())
+        self.timezone.currentTextChanged.connect(lambda _value="": self._edit_coverage())
         form = QFormLayout()
-        self._labelled(form, "opens", self.opens)
-        self._labelled(form, "closes", self.closes)
-        self._labelled(form, "timezone", self.timezone)
+        self._labelled(form, N_("Op&ens:"), self.opens)
+        self._labelled(form, N_("&Closes:"), self.closes)
+        self._labelled(form, N_("&Time zone:"), self.timezone)
         self.hours = QWidget()
         hours_layout = QVBoxLayout(self.hours)
         hours_layout.setContentsMargins(0, 0, 0, 0)
@@ -212,8 +227,8 @@ class TeamPanel(TrainingSessions):
 
     def _make_bot(self) -> QGroupBox:
         lang = self.context.lang
-        box = QGroupBox(TEXT("bot", lang))
-        self.bot_enabled = QCheckBox(TEXT("bot.enabled", lang))
+        box = QGroupBox(_("Bot", lang))
+        self.bot_enabled = QCheckBox(_("A bot ans&wers customers", lang))
         self.bot_enabled.toggled.connect(lambda on: self._edit_bot(enabled=on))
         self.bot_scope, self.bot_handoff = NoteEdit(), NoteEdit()
         for edit, field in ((self.bot_scope, "scope"), (self.bot_handoff, "handoff")):
@@ -224,8 +239,18 @@ class TeamPanel(TrainingSessions):
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.bot_enabled)
-        self._labelled(form, "bot.scope", self.bot_scope)
-        self._labelled(form, "bot.handoff", self.bot_handoff)
+        self._labelled(
+            form,
+            N_("Bot sco&pe:"),
+            self.bot_scope,
+            N_("What the bot answers on its own, and what always goes to a person"),
+        )
+        self._labelled(
+            form,
+            N_("Hand-off to a h&uman:"),
+            self.bot_handoff,
+            N_("When and how a conversation passes from the bot to a person"),
+        )
         form.addRow(self.bot_rules)
         return box
 
@@ -263,7 +288,7 @@ class TeamPanel(TrainingSessions):
         profile_hours = self.assessment.profile.business_hours
         coverage = self.assessment.team.coverage
         self.own_coverage.setChecked(coverage is not None)
-        self.profile_hours.setText(TEXT("coverage.profile", lang, hours=hours_text(profile_hours, lang)))
+        self.profile_hours.setText(_("Business hours: {hours}", lang, hours=hours_text(profile_hours, lang)))
         self.profile_hours.setVisible(coverage is None)
         self.hours.setEnabled(coverage is not None)
         self._show_hours(coverage or profile_hours)
@@ -286,8 +311,8 @@ class TeamPanel(TrainingSessions):
         lang = self.context.lang
         self.bot_scope.setEnabled(enabled)
         self.bot_handoff.setEnabled(enabled)
-        rules = [message(k, lang) for k in ("bot.disclose", "bot.handoff", "bot.no_dead_end")] if enabled else []
-        self.bot_rules.setText(bullet_list(TEXT("bot.rules", lang), rules, bold=False) if rules else "")
+        rules = [_(rule, lang) for rule in BOT_RULES] if enabled else []
+        self.bot_rules.setText(bullet_list(_("The plan adds these rules:", lang), rules, bold=False) if rules else "")
         self.bot_rules.setVisible(enabled)
 
     # Editing

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
+from readiness.core.i18n import N_, _
+from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
@@ -15,32 +17,13 @@ from readiness.core.plan.tasks import channel_items, task_context
 from readiness.core.text import Lang
 from readiness.ui.pages.formatting import format_date, owner_text
 from readiness.ui.pages.widgets import rich_label
-from readiness.ui.text import Texts
-
-TEXT = Texts(
-    {
-        "preview": ("Before going live", "Antes del lanzamiento"),
-        "blockers": ("Launch blockers ({count})", "Bloqueos de lanzamiento ({count})"),
-        "day_one": ("Day-one checklist ({count})", "Lista del primer día ({count})"),
-        "no_channels": (
-            "Choose a primary channel in Channels to see what must be true before launch.",
-            "Elegir un canal principal en Canales para ver qué debe estar listo antes del lanzamiento.",
-        ),
-        "nothing": ("Nothing for the chosen channels.", "Nada para los canales elegidos."),
-        "due": ("due {date}", "vence el {date}"),
-        "late": ("start at once", "empezar ya"),
-        "status.doing": ("in progress", "en curso"),
-        "status.done": ("done", "hecho"),
-        "status.dropped": ("dropped", "descartado"),
-    }
-)
 
 
 class LaunchPreview(QGroupBox):
     """Read-only: the launch blockers and the day-one checklist of the chosen channels."""
 
     def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
-        super().__init__(TEXT("preview", lang), parent)
+        super().__init__(_("Before going live", lang), parent)
         layout = QVBoxLayout(self)
         self.blockers, self.day_one = rich_label(), rich_label()
         layout.addWidget(self.blockers)
@@ -50,16 +33,22 @@ class LaunchPreview(QGroupBox):
     def show_tasks(self, assessment: Assessment, catalogs: Catalogs, lang: Lang) -> None:
         chosen = chosen_channels(assessment, catalogs)
         if not chosen:
-            self.blockers.setText(f"<p>{html.escape(TEXT('no_channels', lang))}</p>")
+            hint = _("Choose a primary channel in Channels to see what must be true before launch.", lang)
+            self.blockers.setText(f"<p>{html.escape(hint)}</p>")
             self.day_one.setText("")
             self.day_one.hide()
             return
         context = task_context(assessment, catalogs, launch_date(assessment)[0])
-        sections = ((self.blockers, TaskKind.BLOCKER, "blockers"), (self.day_one, TaskKind.DAY_ONE, "day_one"))
-        for target, kind, key in sections:
+        sections = (
+            (self.blockers, TaskKind.BLOCKER, N_("Launch blockers ({count})")),
+            (self.day_one, TaskKind.DAY_ONE, N_("Day-one checklist ({count})")),
+        )
+        for target, kind, title in sections:
             tasks = channel_items(kind, chosen, context)
-            lines = [task_line(t, catalogs, lang) for t in tasks] or [html.escape(TEXT("nothing", lang))]
-            heading = html.escape(TEXT(key, lang, count=len(tasks)))
+            lines = [task_line(t, catalogs, lang) for t in tasks] or [
+                html.escape(_("Nothing for the chosen channels.", lang))
+            ]
+            heading = html.escape(_(title, lang, count=len(tasks)))
             items = "".join(f"<li>{line}</li>" for line in lines)
             target.setText(f"<b>{heading}</b><ul style='margin-top:2px; margin-left:-24px'>{items}</ul>")
         self.day_one.show()
@@ -68,10 +57,10 @@ class LaunchPreview(QGroupBox):
 def task_line(task: Task, catalogs: Catalogs, lang: Lang) -> str:
     """Rich text: the title, then channel · owner · due date (and status when started)."""
     channel = catalogs.channels[task.channel].name.get(lang) if task.channel else ""
-    details = [channel, owner_text(task, lang), TEXT("due", lang, date=format_date(lang, task.due))]
+    details = [channel, owner_text(task, lang), _("due {date}", lang, date=format_date(lang, task.due))]
     if task.late_start:
-        details.append(TEXT("late", lang))
+        details.append(_("start at once", lang))
     if task.status.value != "todo":
-        details.append(TEXT(f"status.{task.status.value}", lang))
+        details.append(name(TASK_STATUS_NAMES, task.status.value, lang))
     detail = html.escape(" · ".join(d for d in details if d))
     return f"{html.escape(task.title)}<br/><small>{detail}</small>"

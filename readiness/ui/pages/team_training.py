@@ -24,41 +24,18 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import TrainingSession
 from readiness.core.content import Catalogs
+from readiness.core.i18n import N_, _
 from readiness.core.plan.builder import launch_date
 from readiness.core.text import Lang, Role
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, name_input, table_item
-from readiness.ui.text import Texts
-
-TEXT = Texts(
-    {
-        "training": ("Tra&ining sessions", "Sesiones de for&mación"),
-        "training.name": ("Training sessions", "Sesiones de formación"),
-        "col.title": ("Title", "Título"),
-        "col.audience": ("Audience", "Participantes"),
-        "col.offset": ("When", "Cuándo"),
-        "col.date": ("Date", "Fecha"),
-        "offset.tip": (
-            "Days from launch: negative is before (−14 is two weeks before), positive after",
-            "Días desde el lanzamiento: negativo, antes (−14 son dos semanas antes); positivo, después",
-        ),
-        "days.suffix": (" days", " días"),
-        "title.placeholder": ("Title (required)", "Título (obligatorio)"),
-        "everyone": ("Whole team", "Todo el equipo"),
-        "session": ("session {row}", "sesión {row}"),
-        "new_session": ("New training session", "Nueva sesión de formación"),
-        "add_session": ("&Add session", "Añadir sesió&n"),
-        "remove_session": ("Remo&ve session", "&Quitar sesión"),
-        "no_sessions": (
-            "No sessions yet: the plan proposes a basics session two weeks before launch.",
-            "Aún no hay sesiones: el plan propone una sesión básica dos semanas antes del lanzamiento.",
-        ),
-    }
-)
 
 AUDIENCE_CHARS = 24
 """The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
+
+
+TRAINING_COLUMNS = (N_("Title"), N_("Audience"), N_("When"), N_("Date"))
 
 
 def role_label(catalogs: Catalogs, role: Role, lang: Lang) -> str:
@@ -77,11 +54,13 @@ class TrainingSessions(Panel):
     def _make_training(self) -> QWidget:
         lang = self.context.lang
         self.training = QTableWidget(0, 4)
-        self.training.setAccessibleName(TEXT("training.name", lang))
-        columns = ("title", "audience", "offset", "date")
-        self.training.setHorizontalHeaderLabels([TEXT(f"col.{k}", lang) for k in columns])
+        self.training.setAccessibleName(_("Training sessions", lang))
+        self.training.setHorizontalHeaderLabels([_(header, lang) for header in TRAINING_COLUMNS])
         self.training.model().setHeaderData(
-            2, Qt.Orientation.Horizontal, TEXT("offset.tip", lang), Qt.ItemDataRole.ToolTipRole
+            2,
+            Qt.Orientation.Horizontal,
+            _("Days from launch: negative is before (−14 is two weeks before), positive after", lang),
+            Qt.ItemDataRole.ToolTipRole,
         )
         plain_table(self.training)
         header = self.training.horizontalHeader()
@@ -94,17 +73,19 @@ class TrainingSessions(Panel):
         self.training.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.training.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.training.currentCellChanged.connect(lambda *_: self._training_selection_changed())
-        self.no_sessions = QLabel(TEXT("no_sessions", lang))
+        self.no_sessions = QLabel(
+            _("No sessions yet: the plan proposes a basics session two weeks before launch.", lang)
+        )
         self.no_sessions.setWordWrap(True)
-        self.add_session = QPushButton(TEXT("add_session", lang))
+        self.add_session = QPushButton(_("&Add session", lang))
         self.add_session.clicked.connect(self.add_training)
-        self.remove_session = QPushButton(TEXT("remove_session", lang))
+        self.remove_session = QPushButton(_("Remo&ve session", lang))
         self.remove_session.clicked.connect(self.remove_training)
         buttons = QHBoxLayout()
         buttons.addWidget(self.no_sessions, 1)
         buttons.addWidget(self.add_session)
         buttons.addWidget(self.remove_session)
-        return titled(TEXT("training", lang), self.training, buttons)
+        return titled(_("Tra&ining sessions", lang), self.training, buttons)
 
     def _fill_training(self) -> None:
         sessions = self.assessment.team.training
@@ -112,7 +93,7 @@ class TrainingSessions(Panel):
             self.training.setFocus()  # the cell widget about to go must not hand the focus to its neighbours
         self.training.setRowCount(0)
         self.training.setRowCount(len(sessions))
-        launch, _ = launch_date(self.assessment)
+        launch, _unused = launch_date(self.assessment)
         for row, session in enumerate(sessions):
             self._fill_session(row, session, launch)
         fit_height(self.training)
@@ -122,19 +103,21 @@ class TrainingSessions(Panel):
     def _fill_session(self, row: int, session: TrainingSession, launch: dt.date) -> None:
         lang = self.context.lang
         title = QLineEdit(session.title)
-        title.setPlaceholderText(TEXT("title.placeholder", lang))
+        title.setPlaceholderText(_("Title (required)", lang))
         title.setCursorPosition(0)
         title.textEdited.connect(lambda text: self._title_edited(row, text))
         audience = self._audience_button(row, session.audience)
         offset = QuietSpinBox()
         offset.setRange(-365, 365)
-        offset.setSuffix(TEXT("days.suffix", lang))
+        offset.setSuffix(_(" days", lang))
         offset.setValue(session.offset_days)
-        offset.setToolTip(TEXT("offset.tip", lang))
+        offset.setToolTip(_("Days from launch: negative is before (−14 is two weeks before), positive after", lang))
         offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
         table_item(self.training, row, 3).setText(format_date(lang, launch + dt.timedelta(days=session.offset_days)))
-        for column, (widget, key) in enumerate(((title, "title"), (audience, "audience"), (offset, "offset"))):
-            name_input(widget, f"{TEXT(f'col.{key}', lang)}, {TEXT('session', lang, row=row + 1)}")
+        for column, widget in enumerate((title, audience, offset)):
+            header = TRAINING_COLUMNS[column]
+            session_name = _("session {row}", lang, row=row + 1)
+            name_input(widget, f"{_(header, lang)}, {session_name}")
             RowFocus(widget, partial(self._session_focused, row))
             self.training.setCellWidget(row, column, widget)
 
@@ -147,14 +130,14 @@ class TrainingSessions(Panel):
             action.setCheckable(True)
             action.setChecked(role in audience)
             action.setData(role.value)
-            action.toggled.connect(lambda _=False: self._audience_changed(row, button, menu))
+            action.toggled.connect(lambda _value=False: self._audience_changed(row, button, menu))
             menu.addAction(action)
         button.setMenu(menu)
         return button
 
     def _show_audience(self, button: QPushButton, audience: Sequence[Role]) -> None:
         names = [role_label(self.catalogs, r, self.context.lang) for r in audience]
-        text = ", ".join(names) if names else TEXT("everyone", self.context.lang)
+        text = ", ".join(names) if names else _("Whole team", self.context.lang)
         metrics = button.fontMetrics()
         width = metrics.averageCharWidth() * (AUDIENCE_CHARS - 4)
         button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width).replace("&", "&&"))
@@ -167,7 +150,7 @@ class TrainingSessions(Panel):
         sessions[row] = TrainingSession.model_validate({**sessions[row].model_dump(), **changes})
         self._edit_team(training=tuple(sessions))
         if "offset_days" in changes:
-            launch, _ = launch_date(self.assessment)
+            launch, _unused = launch_date(self.assessment)
             table_item(self.training, row, 3).setText(
                 format_date(self.context.lang, launch + dt.timedelta(days=sessions[row].offset_days))
             )
@@ -183,7 +166,7 @@ class TrainingSessions(Panel):
         self._edit_training(row, audience=audience)
 
     def add_training(self) -> None:
-        session = TrainingSession(title=TEXT("new_session", self.context.lang))
+        session = TrainingSession(title=_("New training session", self.context.lang))
         self._edit_team(training=(*self.assessment.team.training, session))
         self._reload_training()
         row = self.training.rowCount() - 1

@@ -206,7 +206,7 @@ def test_every_problem_of_a_bad_assessment_is_listed(tmp_path: Path) -> None:
     ("args", "expected"),
     [
         (("plan",), "readiness plan: the following arguments are required: -o/--output"),
-        (("sample", "--lang", "fr", "-o", "x.yaml"), "readiness sample: argument --lang: invalid choice: 'fr'"),
+        (("sample", "--lang", "eo", "-o", "x.yaml"), "readiness sample: argument --lang: invalid choice: 'eo'"),
         (("frobnicate",), "readiness: argument COMMAND: invalid choice: 'frobnicate'"),
     ],
 )

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from gettext import c2py
 from pathlib import Path
 
 import pytest
-from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 from markupsafe import escape
@@ -32,6 +32,8 @@ from readiness.resources import Folder, folder
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = folder(Folder.LOCALE) / "readiness.pot"
 COUNTS = (0, 1, 2, 5)
+SHIPPED_COMPLETE = (Lang.ES, Lang.PT_BR)
+"""The languages Readiness ships whole; a language being added may be partial and falls back to English."""
 
 
 def _ids(catalog: Catalog) -> set[tuple[str | None, str]]:
@@ -64,9 +66,13 @@ def test_the_template_is_up_to_date_with_the_code(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
-def test_every_catalog_is_complete_and_current(lang: Lang) -> None:
+def test_every_catalog_follows_the_template(lang: Lang) -> None:
+    assert _ids(_read(po_path(lang))) == _ids(_read(TEMPLATE)), "run the update command in locale/README.md"
+
+
+@pytest.mark.parametrize("lang", SHIPPED_COMPLETE)
+def test_the_shipped_languages_translate_every_message(lang: Lang) -> None:
     catalog = _read(po_path(lang))
-    assert _ids(catalog) == _ids(_read(TEMPLATE)), "run the update command in locale/README.md"
     untranslated = [m.id for m in catalog if m.id and (m.fuzzy or not all(form for _, form in _forms(m)))]
     assert untranslated == []
 
@@ -77,6 +83,8 @@ def test_translations_keep_placeholders_and_shortcuts(lang: Lang) -> None:
         if not message.id:
             continue
         for english, translated in _forms(message):
+            if not translated:
+                continue  # not translated yet: it shows in English
             assert set(re.findall(r"\{(\w+)\}", translated)) == set(re.findall(r"\{(\w+)\}", english)), english
             assert translated.replace("&&", "").count("&") == english.replace("&&", "").count("&"), english
             assert (translated != translated.strip()) == (english != english.strip()) or not english.strip(), english
@@ -106,19 +114,19 @@ def test_a_count_takes_the_form_its_language_asks_for(lang: Lang, expected: list
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_plural_message_picks_the_cldr_form_for_0_1_2_and_5(lang: Lang) -> None:
     """The plan, the CSV, the ICS and the UI all count through these messages."""
-    rule = Locale.parse(babel_locale(lang)).plural_form
     catalog = _read(TEMPLATE) if lang is Lang.EN else _read(po_path(lang))
+    form_of = c2py(catalog.plural_expr)  # the catalog's own Plural-Forms rule, which Babel wrote from CLDR
+    assert catalog.plural_expr == Catalog(locale=babel_locale(lang)).plural_expr
     for message in catalog:
         if not message.pluralizable:
             continue
         for count in COUNTS:
             shown = ngettext(message.id[0], message.id[1], count, lang, matched=1, **_params(message.id[1]))
-            one = rule(count) == "one"
             if lang is Lang.EN:
-                assert shown.startswith(message.id[0 if one else 1].split("{")[0]), (message.id, count)
-            else:
-                forms = _strings(message)
-                assert shown == _filled(forms[0 if one else -1], count, message.id[1]), (message.id, count)
+                english = message.id[0 if count == 1 else 1]
+                assert shown.startswith(english.split("{")[0]), (message.id, count)
+            elif form := _strings(message)[form_of(count)]:
+                assert shown == _filled(form, count, message.id[1]), (message.id, count)
             if "{count}" in message.id[1] and "{matched}" not in message.id[1]:
                 assert str(count) in shown, (message.id, count, shown)
 
@@ -158,9 +166,9 @@ def test_content_text_falls_back_to_english_and_is_counted(tmp_path: Path, capsy
 
 
 def test_the_shipped_content_is_fully_translated(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "--translations", "--strict"]) == 0
+    assert main(["validate", "--translations"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 7 and all(line.endswith("es 100 %, pt-BR 100 %") for line in lines)
+    assert len(lines) == 7 and all("es 100 %, pt-BR 100 %" in line for line in lines)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +176,7 @@ def test_the_shipped_content_is_fully_translated(capsys: pytest.CaptureFixture[s
     [
         ({"LANG": "pt_BR.UTF-8"}, Lang.PT_BR),
         ({"LANG": "es_MX.UTF-8"}, Lang.ES),
-        ({"LANGUAGE": "fr:es", "LANG": "fr_FR.UTF-8"}, Lang.ES),
+        ({"LANGUAGE": "eo:es", "LANG": "eo.UTF-8"}, Lang.ES),
         ({"LC_ALL": "C", "LANG": "es_ES.UTF-8"}, Lang.EN),
         ({}, Lang.EN),
     ],
@@ -178,11 +186,12 @@ def test_the_command_line_follows_the_locale(environ: dict[str, str], expected: 
 
 
 def test_languages_are_named_in_their_own_language() -> None:
-    assert [language_name(lang) for lang in LANGUAGES] == ["English", "Español", "Português (Brasil)"]
+    names = {Lang.EN: "English", Lang.ES: "Español", Lang.PT_BR: "Português (Brasil)"}
+    assert {lang: language_name(lang) for lang in names} == names
     assert matching_language("pt_PT") is Lang.PT_BR and matching_language("de_DE") is None
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", [Lang.EN, *SHIPPED_COMPLETE])
 def test_each_language_reads_its_own_words(lang: Lang) -> None:
     expected = {Lang.EN: "Executive summary", Lang.ES: "Resumen ejecutivo", Lang.PT_BR: "Resumo executivo"}
     assert _("Executive summary", lang) == expected[lang]

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, PlainSerializer, WithJsonSchema, field_validator
 
 from readiness.core.catalog import Audience, Cadence
-from readiness.core.text import Id, Lang, Model, Role, TaskId
+from readiness.core.text import Id, Lang, LangCode, Model, Role, TaskId
 
 Country = str
 """ISO 3166-1 alpha-2 code, upper case."""
@@ -73,7 +73,7 @@ class Profile(Model):
     current_channels: tuple[ChannelUse, ...] = ()
     business_hours: BusinessHours = BusinessHours()
     team: TeamSizes = TeamSizes()
-    languages: tuple[Lang | str, ...] = ()
+    languages: tuple[LangCode | str, ...] = ()
     facilitator: ShortText = ""
     participants: tuple[Participant, ...] = ()
     launch_date: dt.date | None = None
@@ -221,7 +221,7 @@ class Refine(Model):
 class Assessment(Model):
     questionnaire_id: Id
     questionnaire_version: str
-    language: Lang = Lang.EN
+    language: LangCode = Lang.EN
     created: dt.date
     profile: Profile
     answers: dict[Id, Answer] = Field(default_factory=dict)

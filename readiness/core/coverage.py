@@ -55,7 +55,8 @@ def _file_coverage(path: Path) -> Coverage:
     kind = document.data.get("kind") if isinstance(document.data, dict) else None
     model: BaseModel = validate_document(Questionnaire if kind == "questionnaire" else Catalog, document, str(path))
     texts = list(local_texts(model))
-    return Coverage(str(path), len(texts), {lang: sum(t.has(lang) for t in texts) for lang in TRANSLATED_LANGUAGES})
+    translated = {lang: sum(t.has(lang) for t in texts) for lang in TRANSLATED_LANGUAGES}
+    return Coverage(shown_path(path), len(texts), translated)
 
 
 def local_texts(value: object) -> Iterator[LocalText]:
@@ -81,7 +82,7 @@ def program_coverage(root: Path | None = None) -> Coverage:
     with (base / TEMPLATE).open("rb") as stream:
         wanted = {(m.context, _msgid(m.id)) for m in read_po(stream) if m.id}
     translated = {lang: len(wanted & _translated_ids(po_path(lang, base))) for lang in TRANSLATED_LANGUAGES}
-    return Coverage(f"{base / TEMPLATE} (program messages)", len(wanted), translated)
+    return Coverage(f"{shown_path(base / TEMPLATE)} (program messages)", len(wanted), translated)
 
 
 def _translated_ids(path: Path) -> set[tuple[str | None, str]]:
@@ -102,6 +103,14 @@ def _is_translated(string: str | Iterable[str] | None) -> bool:
     if string is None or isinstance(string, str):
         return bool(string)
     return all(string)
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def coverage_report(folders: Sequence[Path]) -> tuple[str, bool]:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from readiness.core.placeholders import ANY_ITEM, require_fillable
-from readiness.core.text import Effort, Id, Lang, LocalText, Model, Reason, Role, Score, Step
+from readiness.core.text import Effort, Id, LangCode, LocalText, Model, Reason, Role, Score, Step
 
 
 class QuestionType(StrEnum):
@@ -196,7 +196,7 @@ class Questionnaire(Model):
     kind: Literal["questionnaire"]
     id: Id
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
-    languages: tuple[Lang, ...] = Field(min_length=1, description="The languages the authors declare complete.")
+    languages: tuple[LangCode, ...] = Field(min_length=1, description="The languages the authors declare complete.")
     title: LocalText
     description: LocalText
     scoring: ScoringMethod = ScoringMethod.WEIGHTED_MEAN

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 
 class Lang(StrEnum):
@@ -19,6 +19,16 @@ class Lang(StrEnum):
 LANGUAGES: tuple[Lang, ...] = tuple(Lang)
 AUTHORING_LANGUAGE = Lang.EN
 """The language every content text is written in first; the others may be missing and fall back to it."""
+
+
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z]{2})?$"
+
+LangCode = Annotated[
+    Lang,
+    WithJsonSchema({"type": "string", "pattern": LANGUAGE_TAG, "description": "A language tag: en, es, pt-BR …"}),
+]
+"""A language field; its JSON Schema gives the tag's shape, not the list, so adding a language leaves the
+shipped schemas as they are (the models still accept only the languages in ``Lang``)."""
 
 
 def babel_locale(lang: Lang | str) -> str:
@@ -49,7 +59,7 @@ class LocalText(Model):
     model_config = ConfigDict(
         extra="allow",
         frozen=True,
-        json_schema_extra={"propertyNames": {"enum": [lang.value for lang in LANGUAGES]}},
+        json_schema_extra={"propertyNames": {"pattern": LANGUAGE_TAG}},
     )
     __pydantic_extra__: dict[str, str] = Field(init=False)
 

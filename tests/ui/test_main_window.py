@@ -102,13 +102,22 @@ def test_settings_are_typed_and_kept_in_their_own_file(qtbot: QtBot, tmp_path: P
     assert (tmp_path / "settings.ini").is_file()
 
 
-def test_spanish_uses_qt_translations_and_every_input_is_named(qtbot: QtBot, tmp_path: Path) -> None:
-    with main_window(qtbot, tmp_path, Lang.ES) as window:
-        dialog = SettingsDialog(window.settings, Lang.ES, window)
+@pytest.mark.parametrize(
+    ("lang", "cancel", "save"),
+    [(Lang.ES, "Cancelar", "Guardar"), (Lang.PT_BR, "Cancelar", "Salvar"), (Lang.EN, "Cancel", "Save")],
+)
+def test_qt_dialogs_speak_the_app_language_and_every_input_is_named(
+    qtbot: QtBot, tmp_path: Path, lang: Lang, cancel: str, save: str
+) -> None:
+    with main_window(qtbot, tmp_path, lang) as window:
+        dialog = SettingsDialog(window.settings, lang, window)
         qtbot.addWidget(dialog)
         buttons = dialog.findChild(QDialogButtonBox)
         assert buttons is not None
-        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancelar"
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == cancel
+        assert dialog.language.count() == len(Lang)
+        qt_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        assert qt_buttons.button(QDialogButtonBox.StandardButton.Save).text().replace("&", "") == save
         inputs = (QLineEdit, QComboBox, QTableWidget)
         for widget in [*dialog.findChildren(QWidget), *window.library.findChildren(QWidget)]:
             if isinstance(widget, inputs) and not isinstance(widget.parent(), QComboBox):

@@ -24,7 +24,7 @@ from ui_support import (
 
 from readiness.core.assessment import Assessment, BotPlan, ChannelChoice, Team
 from readiness.core.plan.builder import build_plan
-from readiness.core.text import LANGUAGES, Lang, Role
+from readiness.core.text import Lang, Role
 from readiness.ui.pages.team import TeamPanel, with_role
 
 
@@ -205,7 +205,7 @@ def test_with_role_keeps_order_and_drops_blank_entries() -> None:
     assert with_role((), Role.IT, name="Bo")[0].name == "Bo"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES, Lang.PT_BR])
 def test_every_input_has_an_accessible_name_and_mnemonics_are_free(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
     with panel_context(tmp_path, sample(lang)) as context:
         panel = shown(qtbot, TeamPanel(context))

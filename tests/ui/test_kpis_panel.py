@@ -145,6 +145,12 @@ def test_in_spanish_numbers_and_the_refine_routine(qtbot: QtBot, tmp_path: Path)
         assert header is not None
         assert header.text() == "Punto de partida"
         assert cell(panel, 0, "target").text().startswith("15,00")
+        deadline = cell(panel, 0, "deadline")
+        assert isinstance(deadline, QSpinBox)
+        deadline.setValue(1)
+        assert deadline.text().endswith(" día")
+        deadline.setValue(2)
+        assert deadline.text().endswith(" días")
         assert cell(panel, 0, "kpi").currentText() == context.session.content.catalogs.kpis["frt_messaging"].name.get(
             Lang.ES
         )

@@ -25,6 +25,7 @@ from readiness.core.i18n import N_, _
 from readiness.core.names import label
 from readiness.core.text import Lang
 from readiness.ui.pages.formatting import format_date, qt_locale
+from readiness.ui.pages.widgets import count_days
 
 COLUMNS = {
     "kpi": N_("KPI"),
@@ -131,7 +132,7 @@ def new_row(kpi_combo: QComboBox, locale: QLocale, lang: Lang) -> Row:
     row.target.setRange(-1e6, 1e6)
     row.target.setDecimals(2)
     row.deadline.setRange(1, 730)
-    row.deadline.setSuffix(_(" days", lang))
+    count_days(row.deadline, lang)
     row.unit.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     for key, help_text in CELL_HELP.items():
         getattr(row, key).setToolTip(_(help_text, lang))

@@ -14,7 +14,7 @@ from readiness.core.plan.builder import launch_date
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.kpis_table import capitalised
-from readiness.ui.pages.widgets import name_input
+from readiness.ui.pages.widgets import count_days, name_input
 
 
 class RefineRoutine(QGroupBox):
@@ -33,7 +33,7 @@ class RefineRoutine(QGroupBox):
         name_input(self.reassess, _("Re-assess a&fter", lang).replace("&", ""))
         self.reassess.setRange(30, 730)
         self.reassess.setSingleStep(30)
-        self.reassess.setSuffix(_(" days", lang))
+        count_days(self.reassess, lang)
         self.reassess_date = QLabel()
         self.reassess_date.setWordWrap(True)
         form = QFormLayout(self)

@@ -29,7 +29,7 @@ from readiness.core.plan.builder import launch_date
 from readiness.core.text import Lang, Role
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
-from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, name_input, table_item
+from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, count_days, name_input, table_item
 
 AUDIENCE_CHARS = 24
 """The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
@@ -109,8 +109,8 @@ class TrainingSessions(Panel):
         audience = self._audience_button(row, session.audience)
         offset = QuietSpinBox()
         offset.setRange(-365, 365)
-        offset.setSuffix(_(" days", lang))
         offset.setValue(session.offset_days)
+        count_days(offset, lang)
         offset.setToolTip(_("Days from launch: negative is before (−14 is two weeks before), positive after", lang))
         offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
         table_item(self.training, row, 3).setText(format_date(lang, launch + dt.timedelta(days=session.offset_days)))

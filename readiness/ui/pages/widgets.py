@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.i18n import ngettext
+from readiness.core.text import Lang
+
 
 def rich_label() -> QLabel:
     """A read-only label for rich text that wraps, sits at the top left and can be selected and copied."""
@@ -121,3 +124,13 @@ def split(orientation: Qt.Orientation, first: QWidget, second: QWidget, stretch:
     splitter.setStretchFactor(0, stretch[0])
     splitter.setStretchFactor(1, stretch[1])
     return splitter
+
+
+def count_days(box: QSpinBox, lang: Lang) -> None:
+    """The box reads "1 day", "2 days" (each language's plural rule), following its value."""
+
+    def show(value: int) -> None:
+        box.setSuffix(ngettext(" day", " days", value, lang))
+
+    box.valueChanged.connect(show)
+    show(box.value())

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
+from conftest import mini_assessment
 from markupsafe import escape
 
 from readiness.cli import main
+from readiness.core.content import Content
 from readiness.core.coverage import TRANSLATED_LANGUAGES, content_coverage
 from readiness.core.i18n import (
     _,
@@ -27,6 +29,7 @@ from readiness.core.i18n import (
 )
 from readiness.core.text import LANGUAGES, Lang, LocalText, babel_locale
 from readiness.report.html import _environment, gettext_functions
+from readiness.report.outputs import PlanSettings, write_plan
 from readiness.resources import Folder, folder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -213,3 +216,13 @@ def test_the_plan_templates_count_in_each_language(lang: Lang) -> None:
             assert shown == str(escape(ngettext(singular, plural, count, lang, **params))), (message.id, count)
             if "{count}" in singular:
                 assert str(count) in shown
+
+
+def test_a_plan_in_a_language_the_content_lacks_says_what_prints_in_english(
+    tmp_path: Path, mini_content: Content
+) -> None:
+    written = write_plan(tmp_path / "plan.csv", mini_assessment(Lang.PT_BR), mini_content, PlanSettings())
+    [note] = written.warnings
+    assert "não têm tradução para Português (Brasil)" in note and "readiness validate --translations" in note
+    spanish = write_plan(tmp_path / "plano.csv", mini_assessment(Lang.ES), mini_content, PlanSettings())
+    assert spanish.warnings == ()

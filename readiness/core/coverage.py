@@ -7,13 +7,13 @@ catalog against the ``.pot`` template. A missing translation is not an error: it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from readiness.core.catalog import Catalog
-from readiness.core.content import content_files
+from readiness.core.content import Content, content_files
 from readiness.core.i18n import po_path
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import load_yaml_file
@@ -72,6 +72,12 @@ def local_texts(value: object) -> Iterator[LocalText]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from local_texts(item)
+
+
+def missing_translations(content: Content, questionnaire: Questionnaire, lang: Lang) -> int:
+    """How many texts of a plan's content (its questionnaire and the catalogs) show in English in ``lang``."""
+    catalogs = [getattr(content.catalogs, f.name) for f in fields(content.catalogs)]
+    return sum(not text.has(lang) for text in local_texts([questionnaire, *catalogs]))
 
 
 def program_coverage(root: Path | None = None) -> Coverage:

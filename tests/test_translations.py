@@ -16,8 +16,8 @@ from conftest import mini_assessment
 from markupsafe import escape
 
 from readiness.cli import main
-from readiness.core.content import Content
-from readiness.core.coverage import TRANSLATED_LANGUAGES, content_coverage
+from readiness.core.content import Content, load_content
+from readiness.core.coverage import TRANSLATED_LANGUAGES, content_coverage, fallback_note
 from readiness.core.i18n import (
     _,
     environment_language,
@@ -30,7 +30,7 @@ from readiness.core.i18n import (
 from readiness.core.text import LANGUAGES, Lang, LocalText, babel_locale
 from readiness.report.html import _environment, gettext_functions
 from readiness.report.outputs import PlanSettings, write_plan
-from readiness.resources import Folder, folder
+from readiness.resources import Folder, folder, questionnaires
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = folder(Folder.LOCALE) / "readiness.pot"
@@ -172,6 +172,9 @@ def test_the_shipped_content_is_fully_translated(capsys: pytest.CaptureFixture[s
     assert main(["validate", "--translations"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 7 and all("es 100 %, pt-BR 100 %" in line for line in lines)
+    content = load_content(questionnaires())
+    for lang in SHIPPED_COMPLETE:
+        assert fallback_note(content, content.default_questionnaire(), lang) is None
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from readiness.core.catalog import Catalog
 from readiness.core.content import Content, content_files
-from readiness.core.i18n import po_path
+from readiness.core.i18n import language_name, ngettext, po_path
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import load_yaml_file
 from readiness.core.text import AUTHORING_LANGUAGE, LANGUAGES, Lang, LocalText
@@ -78,6 +78,22 @@ def missing_translations(content: Content, questionnaire: Questionnaire, lang: L
     """How many texts of a plan's content (its questionnaire and the catalogs) show in English in ``lang``."""
     catalogs = [getattr(content.catalogs, f.name) for f in fields(content.catalogs)]
     return sum(not text.has(lang) for text in local_texts([questionnaire, *catalogs]))
+
+
+def fallback_note(content: Content, questionnaire: Questionnaire, lang: Lang) -> str | None:
+    """What a plan in ``lang`` says when some of its content has no translation and prints in English."""
+    missing = missing_translations(content, questionnaire, lang)
+    if not missing:
+        return None
+    return ngettext(
+        "{count} content text has no {language} translation and prints in English "
+        "(see readiness validate --translations)",
+        "{count} content texts have no {language} translation and print in English "
+        "(see readiness validate --translations)",
+        missing,
+        lang,
+        language=language_name(lang),
+    )
 
 
 def program_coverage(root: Path | None = None) -> Coverage:

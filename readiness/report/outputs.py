@@ -10,9 +10,9 @@ from pathlib import Path
 from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_bytes_atomically, write_text_atomically
 from readiness.core.content import Content
-from readiness.core.coverage import missing_translations
+from readiness.core.coverage import fallback_note
 from readiness.core.exchange import exchange_text
-from readiness.core.i18n import _, language_name, ngettext
+from readiness.core.i18n import _
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
@@ -87,7 +87,8 @@ def write_plan(
     """Build the plan and write it to OUTPUT; the file appears whole or not at all."""
     kind = output_format(output)
     plan = plan_in(assessment, content, settings.lang)
-    notes = _fallback_notes(assessment, content, Lang(plan.header.language))
+    note = fallback_note(content, content.assessment_questionnaire(assessment), Lang(plan.header.language))
+    notes = (note,) if note else ()
     if kind is OutputFormat.PDF:
         theme = settings.theme or load_theme()
         page = render_plan_html(plan, theme, _paper(assessment, settings))
@@ -102,23 +103,6 @@ def write_plan(
     }
     write_text_atomically(output, writers[kind]())
     return Written(output, warnings=notes)
-
-
-def _fallback_notes(assessment: Assessment, content: Content, lang: Lang) -> tuple[str, ...]:
-    """A plan in a language the content does not fully translate says so: those texts print in English."""
-    missing = missing_translations(content, content.assessment_questionnaire(assessment), lang)
-    if not missing:
-        return ()
-    note = ngettext(
-        "{count} content text has no {language} translation and prints in English "
-        "(see readiness validate --translations)",
-        "{count} content texts have no {language} translation and print in English "
-        "(see readiness validate --translations)",
-        missing,
-        lang,
-        language=language_name(lang),
-    )
-    return (note,)
 
 
 def _standalone_html(plan: Plan, paper: Paper, theme: Theme | None) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.coverage import fallback_note
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan, Task
@@ -338,15 +339,16 @@ class ReviewPanel(Panel):
         self.rendered = result
         self.save_buttons["pdf"].setEnabled(True)
         seconds = formatter(lang).number(result.seconds)
-        self.status.setText(
-            ngettext(
-                "Plan ready: {count} page in {seconds} s.",
-                "Plan ready: {count} pages in {seconds} s.",
-                result.pages,
-                lang,
-                seconds=seconds,
-            )
+        ready = ngettext(
+            "Plan ready: {count} page in {seconds} s.",
+            "Plan ready: {count} pages in {seconds} s.",
+            result.pages,
+            lang,
+            seconds=seconds,
         )
+        session = self.context.session
+        note = fallback_note(session.content, session.questionnaire, lang)
+        self.status.setText(f"{ready} {note}" if note else ready)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -156,14 +156,14 @@ def _parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser(
         "export", parents=[library_option], help=_("write a stored assessment as an exchange file", LANG)
     )
-    exporting.add_argument("id", type=int, metavar="ID")
+    exporting.add_argument("id", type=_assessment_id, metavar="ID")
     exporting.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exporting.set_defaults(command=_export)
 
     deleting = commands.add_parser(
         "delete", parents=[library_option], help=_("delete an assessment from the library", LANG)
     )
-    deleting.add_argument("id", type=int, metavar="ID")
+    deleting.add_argument("id", type=_assessment_id, metavar="ID")
     deleting.set_defaults(command=_delete)
 
     schema = commands.add_parser("schema", help=_("write the JSON Schemas of content and assessment files", LANG))
@@ -176,7 +176,9 @@ def _parser() -> argparse.ArgumentParser:
         help=_("write the rollout plan: PDF, HTML, CSV task list, ICS milestones or JSON, by OUT's extension", LANG),
     )
     plan.add_argument("file", type=Path, nargs="?", metavar="FILE", help=_("an assessment file (or use --id)", LANG))
-    plan.add_argument("--id", type=int, metavar="N", help=_("a stored assessment in the library (see --db)", LANG))
+    plan.add_argument(
+        "--id", type=_assessment_id, metavar="N", help=_("a stored assessment in the library (see --db)", LANG)
+    )
     plan.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT", help=_("OUT.pdf, .html, .csv, .ics or .json", LANG)
     )
@@ -191,6 +193,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     plan.set_defaults(command=_plan)
     return parser
+
+
+MAX_ID = 2**63 - 1
+
+
+def _assessment_id(text: str) -> int:
+    """An id as the library stores it: a whole number from 1 to 2^63 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("not a whole number: {text}", LANG, text=text)) from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(_("an assessment id is a whole number from 1 to {max}", LANG, max=MAX_ID))
+    return value
 
 
 def content_folders(extra: list[Path]) -> list[Path]:
@@ -250,7 +266,7 @@ def _score(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from readiness.store import library_session, list_assessments
 
-    with library_session(args.db) as session:
+    with library_session(args.db, _warn) as session:
         rows = list_assessments(session=session, search=args.search)
     for row in rows:
         baseline = "  " + _("(re-assessment of {id})", LANG, id=row.baseline_id) if row.baseline_id else ""
@@ -267,7 +283,7 @@ def _import(args: argparse.Namespace) -> int:
     from readiness.store import create_assessment, library_session
 
     assessment = _read_assessment_file(args.file, _content(args))
-    with library_session(args.db) as session:
+    with library_session(args.db, _warn) as session:
         assessment_id = create_assessment(session=session, assessment=assessment)
     print(assessment_id)
     return EXIT_OK
@@ -276,7 +292,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from readiness.store import library_session, load_assessment
 
-    with library_session(args.db) as session:
+    with library_session(args.db, _warn) as session:
         assessment = load_assessment(session=session, assessment_id=args.id)
     write_exchange_file(assessment, args.output)
     print(_("wrote {path}", LANG, path=args.output))
@@ -286,7 +302,7 @@ def _export(args: argparse.Namespace) -> int:
 def _delete(args: argparse.Namespace) -> int:
     from readiness.store import delete_assessment, library_session
 
-    with library_session(args.db) as session:
+    with library_session(args.db, _warn) as session:
         delete_assessment(session=session, assessment_id=args.id)
     print(_("deleted {id}", LANG, id=args.id))
     return EXIT_OK
@@ -326,7 +342,7 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         print(_("wrote {path}", LANG, path=written.path))
     for warning in written.warnings:
-        print(_("warning: {warning}", LANG, warning=warning), file=sys.stderr)
+        _warn(warning)
     return EXIT_OK
 
 
@@ -335,7 +351,7 @@ def _plan_assessment(args: argparse.Namespace, content: Content) -> Assessment:
         return _read_assessment_file(args.file, content)
     from readiness.store import library_session, load_assessment
 
-    with library_session(args.db) as session:
+    with library_session(args.db, _warn) as session:
         return load_assessment(session=session, assessment_id=args.id)
 
 
@@ -375,6 +391,10 @@ def _score_line(label: str, score: DimensionScore, questionnaire: Questionnaire,
         return f"{indent}{label:<24} {'—':>5}  {not_scored}  ({counts})"
     band = questionnaire.band_for(score.score).label.get(lang)
     return f"{indent}{label:<24} {score.score:5.1f}  {band:<14} ({counts})"
+
+
+def _warn(warning: str) -> None:
+    print(_("warning: {warning}", LANG, warning=warning), file=sys.stderr)
 
 
 def _status(status: str) -> str:

@@ -178,6 +178,103 @@ def test_malformed_file_is_one_line_and_exit_2(corpus: Path, command: str, name:
     assert sorted(p.name for p in corpus.iterdir()) == before  # nothing written, nothing executed
 
 
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (command, target)
+        for command in ("validate", "score", "import")
+        for target in ("device.yaml", "device.pdf", "pipe.yaml", "folder.pdf")
+        if (command, target) != ("validate", "folder.pdf")  # a folder given to validate is a content folder
+    ],
+)
+def test_a_device_a_pipe_or_a_folder_is_refused_before_anything_is_read(
+    tmp_path: Path, command: str, target: str
+) -> None:
+    """/dev/zero has st_size 0: without the check, reading it would never end."""
+    path = tmp_path / target
+    if target.startswith("device"):
+        path.symlink_to("/dev/zero")
+    elif target.startswith("pipe"):
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    extra = ["--db", str(tmp_path / "library.sqlite")] if command == "import" else []
+    result = run(command, *extra, path)
+    assert result.returncode == 2
+    assert result.stderr == f"{path}: not a regular file (a device, a pipe or a folder): nothing was read\n"
+
+
+DUPLICATE_OVERRIDE = "- action: act.train\n  owner: Pia\n  due: null\n  status: doing\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("launch_date: 2027-01-11", "launch_date: 0001-01-01", "profile.launch_date", "expected a date between 1900"),
+        ("  due: null", "  due: 9999-12-31", "overrides[0].due", "expected a date between 1900 and 2200"),
+        ("  target: 15.0", "  target: .nan", "kpis[0].target", "finite number"),
+        ("  measured_value: 90.0", "  measured_value: .inf", "gaps[0].measured_value", "finite number"),
+        ("  baseline: 300.0", "  baseline: -.inf", "kpis[0].baseline", "finite number"),
+        ("    note: Measured from the inbox", '    note: "nul\\0here"', ".note", "cannot be stored (U+0000)"),
+        (DUPLICATE_OVERRIDE, DUPLICATE_OVERRIDE * 2, "overrides", "the task act.train is listed twice"),
+    ],
+)
+def test_validate_refuses_what_a_plan_or_a_library_cannot_hold(
+    tmp_path: Path, old: str, new: str, field: str, message: str
+) -> None:
+    text = exchange_text(mini_assessment())
+    assert old in text
+    path = tmp_path / "edge.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for command in ("validate", "score", "import"):
+        extra = ["--db", str(tmp_path / "library.sqlite")] if command == "import" else []
+        result = run("--content", MINI_CONTENT, command, *extra, path)
+        assert result.returncode == 2, (command, result.stdout)
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"{path}:") and field in line and message in line, line
+
+
+def test_a_command_whose_work_committed_succeeds_even_when_its_backup_cannot_be_taken(
+    tmp_path: Path, mini_file: Path
+) -> None:
+    library = tmp_path / "library.sqlite"
+    (tmp_path / "backups").write_text("a file where the backups folder should be", encoding="utf-8")
+    result = run("--content", MINI_CONTENT, "import", "--db", library, mini_file)
+    assert result.returncode == 0 and result.stdout.strip() == "1", result.stderr
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith(f"warning: {library}: the daily backup could not be taken")
+    listed = run("--content", MINI_CONTENT, "list", "--db", library)
+    assert "Tienda Sol" in listed.stdout
+
+
+def test_a_library_that_cannot_be_one_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for db, message in (
+        (str(tmp_path / "a"), "cannot open the library: the path is a loop of symbolic links"),
+        ("sqlite://", "an in-memory SQLite database forgets everything"),
+    ):
+        result = run("list", "--db", db)
+        assert result.returncode == 2
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"{db}: {message}"), line
+
+
+def test_a_read_only_library_is_one_line_and_nothing_is_reported_saved(tmp_path: Path, mini_file: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    assert run("--content", MINI_CONTENT, "import", "--db", library, mini_file).returncode == 0
+    read_only = f"sqlite:///file:{library}?mode=ro&uri=true"
+    result = run("--content", MINI_CONTENT, "import", "--db", read_only, mini_file)
+    assert result.returncode == 2 and result.stdout == ""
+    assert (
+        result.stderr.splitlines()[-1]
+        == f"file:{library}: the library file or its folder is read-only: nothing was saved"
+    )
+    assert "SQL" not in result.stderr and "Traceback" not in result.stderr
+    listed = run("--content", MINI_CONTENT, "list", "--db", library)
+    assert listed.stdout.count("Tienda Sol") == 1
+
+
 def test_syntax_errors_name_the_line(corpus: Path) -> None:
     result = run("validate", corpus / "syntax.yaml")
     assert result.stderr.startswith(f"{corpus / 'syntax.yaml'}:4: YAML syntax error")
@@ -208,6 +305,8 @@ def test_every_problem_of_a_bad_assessment_is_listed(tmp_path: Path) -> None:
         (("plan",), "readiness plan: the following arguments are required: -o/--output"),
         (("sample", "--lang", "eo", "-o", "x.yaml"), "readiness sample: argument --lang: invalid choice: 'eo'"),
         (("frobnicate",), "readiness: argument COMMAND: invalid choice: 'frobnicate'"),
+        (("export", str(2**63), "-o", "x.yaml"), "readiness export: argument ID: an assessment id is a whole number"),
+        (("delete", "abc"), "readiness delete: argument ID: not a whole number: abc"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], expected: str) -> None:

@@ -600,21 +600,41 @@ def test_importing_a_malformed_file_writes_nothing(tmp_path: Path, old: str, new
 # --- backups ------------------------------------------------------------------------------------------------------------
 
 
-def test_opening_and_closing_keeps_at_most_seven_valid_rotating_backups(
-    db: Path, samples: dict[str, Assessment]
-) -> None:
-    for round_ in range(10):
+def test_a_backup_is_taken_once_a_day_on_open_and_seven_are_kept(db: Path, samples: dict[str, Assessment]) -> None:
+    folder = db.parent / "backups"
+    for round_ in range(3):
         with open_library(str(db)) as library:
             create(library, renamed(samples["jp-brand.en"], f"Round {round_}"))
-    backups = sorted((db.parent / "backups").glob(f"{db.stem}-2*.sqlite"))
-    assert 1 <= len(backups) <= BACKUPS_KEPT == 7, [p.name for p in backups]
+    assert len(list(folder.glob(f"{db.stem}-2*.sqlite"))) == 1  # the first open of the day only, not every close
+    for round_ in range(3, 12):
+        for made in folder.glob(f"{db.stem}-2*.sqlite"):  # as if the last one were a day older
+            old = made.stat().st_mtime - 2 * 86_400
+            os.utime(made, (old, old))
+        with open_library(str(db)) as library:
+            create(library, renamed(samples["jp-brand.en"], f"Round {round_}"))
+    backups = sorted(folder.glob(f"{db.stem}-2*.sqlite"))
+    assert len(backups) == BACKUPS_KEPT == 7, [p.name for p in backups]
     for backup in backups:
         assert query(backup, "PRAGMA integrity_check") == [("ok",)]
         assert query(backup, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
-    # The newest backup, taken as the library closed, holds the last import.
-    assert query(backups[-1], "SELECT count(*) FROM assessment") == [(10,)]
-    assert query(backups[-1], "SELECT name FROM organisation ORDER BY id DESC LIMIT 1") == [("Round 9",)]
-    assert not list((db.parent / "backups").glob("*.partial"))
+    # The newest backup, taken as the library opened for round 11, holds the rounds before it.
+    assert query(backups[-1], "SELECT count(*) FROM assessment") == [(11,)]
+    assert not list(folder.glob("*.partial"))
+
+
+def test_a_backup_that_cannot_be_taken_is_a_warning_and_the_work_is_done(
+    db: Path, samples: dict[str, Assessment]
+) -> None:
+    open_library(str(db)).close()
+    shutil.rmtree(db.parent / "backups")
+    (db.parent / "backups").write_text("not a folder", encoding="utf-8")
+    with open_library(str(db)) as library:
+        [warning] = library.warnings
+        created = create(library, samples["jp-brand.en"])
+    assert warning.startswith(f"{db}: the daily backup could not be taken") and "\n" not in warning
+    with open_library(str(db)) as library:
+        assert load(library, created) == samples["jp-brand.en"]
+    assert not list(db.parent.glob("**/*.partial"))
 
 
 def test_closing_the_library_closes_the_file(db: Path, samples: dict[str, Assessment]) -> None:

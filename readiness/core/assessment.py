@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -14,8 +16,30 @@ from readiness.core.text import Id, Lang, LangCode, Model, Role, TaskId
 Country = str
 """ISO 3166-1 alpha-2 code, upper case."""
 
-ShortText = str
-LongText = str
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""NUL and the other control characters but tab and line breaks, lone surrogates and non-characters: no
+library, file or PDF should hold them, and PostgreSQL refuses NUL outright."""
+
+
+def storable_text(value: str) -> str:
+    found = _UNSTORABLE.search(value)
+    if found:
+        raise ValueError(f"text contains a character that cannot be stored (U+{ord(found.group()):04X})")
+    return value
+
+
+def sane_date(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"expected a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
+    return value
+
+
+ShortText = Annotated[str, AfterValidator(storable_text)]
+LongText = Annotated[str, AfterValidator(storable_text)]
+PlanDate = Annotated[dt.date, AfterValidator(sane_date)]
+"""A date a plan can be built from: every format the plan is written in can hold it."""
 
 
 def _whole_minute(value: dt.time) -> dt.time:
@@ -76,7 +100,7 @@ class Profile(Model):
     languages: tuple[LangCode | str, ...] = ()
     facilitator: ShortText = ""
     participants: tuple[Participant, ...] = ()
-    launch_date: dt.date | None = None
+    launch_date: PlanDate | None = None
 
 
 AnswerValue = str | tuple[str, ...] | float | dt.date | None
@@ -96,10 +120,16 @@ class Answer(Model):
         """One clear message instead of one per union member; the question's type is checked later."""
         if isinstance(value, bool | dt.datetime):
             raise ValueError("expected text, a list of choices, a number or a date")
-        if value is None or isinstance(value, str | int | float | dt.date):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("expected a finite number")
+        if isinstance(value, str):
+            return storable_text(value)
+        if isinstance(value, dt.date):
+            return sane_date(value)
+        if value is None or isinstance(value, int | float):
             return value
         if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-            return tuple(value)
+            return tuple(storable_text(v) for v in value)
         raise ValueError("expected text, a list of choices, a number or a date")
 
     @property
@@ -209,7 +239,7 @@ class ActionOverride(Model):
 
     action: TaskId
     owner: ShortText = ""
-    due: dt.date | None = None
+    due: PlanDate | None = None
     status: ActionStatus = ActionStatus.TODO
 
 
@@ -222,7 +252,7 @@ class Assessment(Model):
     questionnaire_id: Id
     questionnaire_version: str
     language: LangCode = Lang.EN
-    created: dt.date
+    created: PlanDate
     profile: Profile
     answers: dict[Id, Answer] = Field(default_factory=dict)
     gaps: tuple[Gap, ...] = ()
@@ -232,3 +262,13 @@ class Assessment(Model):
     kpis: tuple[KpiTarget, ...] = ()
     overrides: tuple[ActionOverride, ...] = ()
     refine: Refine = Refine()
+
+    @field_validator("overrides")
+    @classmethod
+    def _one_override_per_task(cls, overrides: tuple[ActionOverride, ...]) -> tuple[ActionOverride, ...]:
+        seen: set[str] = set()
+        for override in overrides:
+            if override.action in seen:
+                raise ValueError(f"the task {override.action} is listed twice")
+            seen.add(override.action)
+        return overrides

@@ -18,6 +18,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from readiness.core.files import read_bounded
 from readiness.core.text import Lang, babel_locale
 from readiness.resources import Folder, folder
 
@@ -45,9 +46,9 @@ def load_catalog(po: Path) -> gettext.NullTranslations:
     """The catalog at ``po``: its compiled ``.mo`` beside it when up to date, else the ``.po`` compiled now."""
     mo = po.with_suffix(".mo")
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        return gettext.GNUTranslations(BytesIO(_read_bounded(mo)))
+        return gettext.GNUTranslations(BytesIO(read_bounded(mo, MAX_CATALOG_BYTES)))
     if po.is_file():
-        return gettext.GNUTranslations(BytesIO(compile_catalog(_read_bounded(po))))
+        return gettext.GNUTranslations(BytesIO(compile_catalog(read_bounded(po, MAX_CATALOG_BYTES))))
     return gettext.NullTranslations()
 
 
@@ -60,14 +61,6 @@ def compile_catalog(po_bytes: bytes) -> bytes:
     out = BytesIO()
     write_mo(out, catalog)
     return out.getvalue()
-
-
-def _read_bounded(path: Path) -> bytes:
-    with path.open("rb") as stream:
-        data = stream.read(MAX_CATALOG_BYTES + 1)
-    if len(data) > MAX_CATALOG_BYTES:
-        raise ValueError(f"{path}: a translation catalog larger than {MAX_CATALOG_BYTES} bytes")
-    return data
 
 
 def _filled(text: str, params: dict[str, object]) -> str:

@@ -1,7 +1,7 @@
 """The only way Readiness reads YAML: safe, small, plain, and with line numbers.
 
 Rejects anchors and aliases (no billion-laughs), duplicate keys, any tag outside
-the YAML core schema, files over 1 MB, and nesting deeper than a content file
+the YAML core schema, files over 16 MB (an assessment with long notes fits), and nesting deeper than a content file
 ever needs. Scalars follow YAML 1.2, so a country code ``NO`` or a choice id
 ``yes`` stays a string and ``18:00`` is not the integer 1080.
 
@@ -19,9 +19,10 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from readiness.core.files import read_bounded
 from readiness.core.problems import FieldPath, ReadinessError
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = 16 * 1024**2
 MAX_DEPTH = 40
 
 _CORE = "tag:yaml.org,2002:"
@@ -83,19 +84,12 @@ class YamlDocument:
 
 def load_yaml_file(path: Path) -> YamlDocument:
     """Read one YAML file safely, or raise a ReadinessError naming file and line."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadinessError.single(path, f"file is larger than 1 MB ({size:,} bytes)")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReadinessError.single(path, f"cannot read file: {error.strerror or error}") from None
-    return load_yaml_bytes(raw, str(path))
+    return load_yaml_bytes(read_bounded(path, MAX_BYTES), str(path))
 
 
 def load_yaml_bytes(raw: bytes, name: str) -> YamlDocument:
     if len(raw) > MAX_BYTES:
-        raise ReadinessError.single(name, f"content is larger than 1 MB ({len(raw):,} bytes)")
+        raise ReadinessError.single(name, f"content is larger than {MAX_BYTES // 1024**2} MB ({len(raw):,} bytes)")
     if b"\x00" in raw:
         raise ReadinessError.single(name, "not a text file (it contains NUL bytes)")
     try:

@@ -44,9 +44,10 @@ TaskId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}(@
 
 
 class Model(BaseModel):
-    """Base for every content and assessment model: strict keys, immutable values."""
+    """Base for every content and assessment model: strict keys, immutable values, finite numbers (NaN and
+    infinities are refused: SQLite would store them as null and no plan can print them)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class LocalText(Model):

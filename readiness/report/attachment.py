@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from pathlib import Path
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.exchange import read_exchange_bytes, read_exchange_file
+from readiness.core.files import read_bounded
 from readiness.core.problems import ReadinessError
 from readiness.report.job import ATTACHMENT_NAME
 
@@ -28,14 +30,17 @@ def exchange_from_pdf(path: Path) -> bytes:
     import pypdf
     from pypdf.errors import PyPdfError
 
+    raw = read_bounded(path, MAX_PDF_BYTES)
     try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise ReadinessError.single(path, f"the PDF is larger than {MAX_PDF_BYTES // 1024**2} MB")
         with _quiet("pypdf"):
-            attachments = dict(pypdf.PdfReader(path).attachments)
-    except OSError as error:
-        raise ReadinessError.single(path, f"cannot read file: {error.strerror or error}") from None
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+            reader = pypdf.PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted:
+                raise ReadinessError.single(
+                    path,
+                    "the PDF is encrypted: Readiness plans never are; import the original plan or its assessment file",
+                )
+            attachments = dict(reader.attachments)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ReadinessError.single(path, f"not a readable PDF ({type(error).__name__})") from None
     bodies = attachments.get(ATTACHMENT_NAME, [])
     if len(bodies) != 1:

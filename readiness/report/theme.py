@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from readiness.core.files import is_inside, read_bounded
 from readiness.core.problems import ReadinessError
 from readiness.core.safeyaml import load_yaml_file
 from readiness.core.validation import validate_document
@@ -86,13 +87,12 @@ def _read_logo(theme_path: Path, relative: str) -> Logo:
     if media_type is None:
         raise refuse(f"the logo must be one of {', '.join(sorted(LOGO_TYPES))}")
     logo_path = theme_path.parent.joinpath(*parts.parts)
+    if logo_path.exists() and not is_inside(logo_path, theme_path.parent):
+        raise refuse(f"the logo {relative} is a link to a file outside the theme's folder")
     try:
-        with logo_path.open("rb") as handle:
-            body = handle.read(MAX_LOGO_BYTES + 1)
-    except OSError as error:
-        raise refuse(f"cannot read the logo {relative}: {error.strerror or error}") from None
-    if len(body) > MAX_LOGO_BYTES:
-        raise refuse(f"the logo is larger than {MAX_LOGO_BYTES // 1_000_000} MB")
+        body = read_bounded(logo_path, MAX_LOGO_BYTES)
+    except ReadinessError as error:
+        raise refuse(f"the logo {relative}: {error.problems[0].message}") from None
     digest = hashlib.sha256(body).hexdigest()[:16]
     # The URL names the content: a warm renderer caches images by URL.
     return Logo(f"app:theme/logo-{digest}{parts.suffix.lower()}", body, media_type)

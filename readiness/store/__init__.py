@@ -5,7 +5,7 @@ Nothing outside this package sees a row: repository functions take and return co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlmodel import Session
@@ -38,7 +38,12 @@ __all__ = [
 
 
 @contextmanager
-def library_session(db: str | None = None) -> Iterator[Session]:
-    """Open the library, run one unit of work, commit it, close (with its rotating backup)."""
-    with open_library(db) as library, library.session() as session:
-        yield session
+def library_session(db: str | None = None, warn: Callable[[str], None] | None = None) -> Iterator[Session]:
+    """Open the library (with its daily backup), run one unit of work, commit it, close; ``warn`` hears what went
+    wrong beside the work, such as a backup that could not be taken."""
+    with open_library(db) as library:
+        for warning in library.warnings:
+            if warn is not None:
+                warn(warning)
+        with library.session() as session:
+            yield session

@@ -31,7 +31,22 @@ def default_library_path() -> Path:
 def library_url(db: str | None = None) -> str:
     """``--db`` first, then $READINESS_DB, then the user's data folder; a path or a SQLAlchemy URL."""
     chosen = db or os.environ.get(DB_ENV) or str(default_library_path())
-    return chosen if "://" in chosen else f"sqlite:///{Path(chosen).expanduser().resolve()}"
+    if "://" not in chosen:
+        try:
+            return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+        except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+            raise ReadinessError.single(chosen, f"cannot open the library: {_why(error)}") from None
+    if make_url(chosen).get_backend_name() == "sqlite" and make_url(chosen).database in (None, "", ":memory:"):
+        raise ReadinessError.single(
+            chosen, "an in-memory SQLite database forgets everything when the command ends: give a library file"
+        )
+    return chosen
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, RuntimeError):
+        return "the path is a loop of symbolic links"
+    return getattr(error, "strerror", None) or str(error)
 
 
 def sqlite_path(url: str) -> Path | None:

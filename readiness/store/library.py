@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from readiness.core.problems import ReadinessError
 from readiness.store.engine import create_library_engine, library_url, sqlite_path
+from readiness.store.errors import database_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_HEAD = "0003"
@@ -28,22 +30,26 @@ BACKUP_EVERY = dt.timedelta(days=1)
 
 
 class Library:
-    """An open library: hands out short sessions, and backs up on close."""
+    """An open library: hands out short sessions. ``warnings`` says what went wrong beside the work (a backup
+    that could not be taken), which never fails the work itself."""
 
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
         self.path = sqlite_path(url)
+        self.warnings: list[str] = []
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One unit of work: committed when the block ends, rolled back if it raises; a database failure is one
+        line naming the library and the cause."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except SQLAlchemyError as error:
+            raise database_problem(self.url, error) from None
 
     def close(self) -> None:
-        if self.path is not None:
-            rotate_backups(self.path)
         self.engine.dispose()
 
     def __enter__(self) -> Library:
@@ -62,13 +68,22 @@ def open_library(db: str | None = None) -> Library:
     try:
         with engine.connect() as connection:
             _migrate(connection, path)
+    except SQLAlchemyError as error:
+        raise database_problem(url, error) from None
     finally:
         engine.dispose()  # the migration connection had foreign keys off: later ones are made afresh
 
     library = Library(url, engine)
-    if path is not None and _last_backup_age(path) > BACKUP_EVERY:
-        rotate_backups(path)
+    if path is not None and path.is_file() and _last_backup_age(path) > BACKUP_EVERY:
+        try:
+            rotate_backups(path)
+        except (OSError, sqlite3.Error) as error:
+            library.warnings.append(f"{path}: the daily backup could not be taken ({_reason(error)}); work goes on")
     return library
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
 
 def _prepare_file(path: Path) -> None:
@@ -157,9 +172,12 @@ def backup(source: Path, target: Path) -> Path:
     """A consistent copy through SQLite's backup API, written under a temporary name first."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
-    with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
-        live.backup(copy)
-    partial.replace(target)
+    try:
+        with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
+            live.backup(copy)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 
@@ -174,7 +192,9 @@ def rotate_backups(path: Path) -> Path:
 
 
 def _last_backup_age(path: Path) -> dt.timedelta:
-    newest = max((p.stat().st_mtime for p in (path.parent / "backups").glob(f"{path.stem}-2*.sqlite")), default=0.0)
+    folder = path.parent / "backups"
+    found = folder.glob(f"{path.stem}-2*.sqlite") if folder.is_dir() else ()
+    newest = max((p.stat().st_mtime for p in found), default=0.0)
     return dt.datetime.now() - dt.datetime.fromtimestamp(newest)
 
 

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         """After the first paint: the library thread, the content (read on a thread), the warm renderer."""
         self.service = LibraryService(self.settings.library or None)
         self.service.failed.connect(lambda message: show_error(self, message))
+        self.service.warned.connect(self.statusBar().showMessage)
         threading.Thread(target=self._load_content, name="readiness-content", daemon=True).start()
         self.renderer.warm_up()
 
@@ -352,6 +353,7 @@ class MainWindow(QMainWindow):
             self.service.close()
         self.service = LibraryService(self.settings.library or None)
         self.service.failed.connect(lambda message: show_error(self, message))
+        self.service.warned.connect(self.statusBar().showMessage)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:

@@ -36,6 +36,8 @@ class LibraryService(QObject):
     _answered = Signal(object, object)
     failed = Signal(str)
     """A job without its own error handler failed: the window shows the message."""
+    warned = Signal(str)
+    """Something went wrong beside the work (a backup that could not be taken): the status bar says so."""
 
     def __init__(self, db: str | None) -> None:
         super().__init__()
@@ -49,7 +51,7 @@ class LibraryService(QObject):
         self._requests.put(_Request(job, on_done, on_error))
 
     def close(self, timeout: float = 10.0) -> None:
-        """Run what is queued, close the library (taking its backup) and stop the thread."""
+        """Run what is queued, close the library and stop the thread."""
         self._requests.put(None)
         self._thread.join(timeout)
 
@@ -61,6 +63,8 @@ class LibraryService(QObject):
             try:
                 if library is None:
                     library = open_library(self._db or None)
+                    for warning in library.warnings:
+                        self.warned.emit(warning)
                 with library.session() as session:
                     result = request.job(session)
             except ReadinessError as error:

@@ -25,8 +25,10 @@ from readiness.core.exchange import FORMAT_VERSION, exchange_text, read_exchange
 from readiness.core.problems import ReadinessError
 from readiness.core.text import Lang
 
-free_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
-names = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(lambda s: s.strip())
+# Any text a library can store: no surrogates, no control characters but tab and line breaks, no non-characters.
+storable = st.characters(exclude_categories=["Cs", "Cc", "Cn"], include_characters="\t\n\r")
+free_text = st.text(storable, max_size=60)
+names = st.text(storable, min_size=1, max_size=30).filter(lambda s: s.strip())
 dates = st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))
 
 

@@ -55,10 +55,10 @@ def test_billion_laughs_is_refused_at_the_first_anchor() -> None:
     assert problem(bomb) == "bad.yaml:1: anchors and aliases are not allowed"
 
 
-def test_oversized_file_is_refused_before_reading(tmp_path: pytest.TempPathFactory) -> None:
+def test_oversized_file_is_refused_having_read_no_more_than_the_cap(tmp_path: pytest.TempPathFactory) -> None:
     path = tmp_path / "big.yaml"  # type: ignore[operator]
     path.write_bytes(b"a: " + b"x" * (MAX_BYTES + 1))
-    with pytest.raises(ReadinessError, match="larger than 1 MB"):
+    with pytest.raises(ReadinessError, match="larger than 16 MB"):
         load_yaml_file(path)
 
 

@@ -38,7 +38,10 @@ from report_support import (
     render,
 )
 
+from readiness.core.content import Content
 from readiness.core.exchange import exchange_text
+from readiness.core.problems import ReadinessError
+from readiness.report.attachment import read_assessment_file
 from readiness.report.job import ATTACHMENT_NAME
 from readiness.report.safetext import BREAK_EVERY, MAX_CHARACTERS, printable
 from readiness.report.theme import load_theme
@@ -302,3 +305,37 @@ def test_printable_only_adds_break_opportunities(text: str, limit: int) -> None:
         assert original.startswith(out[: -len(ELLIPSIS)])
     else:
         assert out == original
+
+
+def test_a_theme_logo_linked_to_a_file_outside_the_theme_folder_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere" / "secret.png"
+    secret.parent.mkdir()
+    secret.write_bytes(b"\x89PNG private")
+    theme_folder = tmp_path / "theme"
+    theme_folder.mkdir()
+    (theme_folder / "logo.png").symlink_to(secret)
+    theme = theme_folder / "theme.yaml"
+    theme.write_text(
+        "kind: theme\nname: Probe\nconsultancy: Probe Partners\nlogo: logo.png\n"
+        'colours: {primary: "#123456", accent: "#AA3300", ink: "#111111", muted: "#555555", surface: "#F0F0F0"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ReadinessError) as refused:
+        load_theme(theme)
+    [problem] = refused.value.problems
+    assert "outside the theme's folder" in problem.message and problem.file == str(theme)
+
+
+def test_an_encrypted_pdf_gets_one_line(tmp_path: Path, mini_content: Content) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")  # noqa: S106 - a test document
+    pdf = tmp_path / "locked.pdf"
+    with pdf.open("wb") as stream:
+        writer.write(stream)
+    with pytest.raises(ReadinessError) as refused:
+        read_assessment_file(pdf, mini_content)
+    [problem] = refused.value.problems
+    assert problem.message.startswith("the PDF is encrypted")

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, column, create_engine, insert, table
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 import readiness.store.library as library_module
@@ -65,6 +65,22 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture
 def library(db: Path) -> Iterator[Library]:
     with open_library(str(db)) as opened:
+        yield opened
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_library(request: pytest.FixtureRequest, db: Path) -> Iterator[Library]:
+    """The same library behaviour on both engines: a SQLite file, and an emptied database on the test server."""
+    if request.param == "sqlite":
+        url = str(db)
+    else:
+        url = postgres_url()
+        emptied = create_engine(url)
+        with emptied.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+            connection.exec_driver_sql("CREATE SCHEMA public")
+        emptied.dispose()
+    with open_library(url) as opened:
         yield opened
 
 
@@ -194,14 +210,14 @@ def test_save_answer_inserts_then_updates(db: Path, library: Library, samples: d
     ids=["text", "number", "zero", "one-choice", "no-choice", "date", "not-applicable"],
 )
 def test_every_answer_shape_comes_back_as_saved(
-    library: Library, samples: dict[str, Assessment], answer: Answer
+    any_library: Library, samples: dict[str, Assessment], answer: Answer
 ) -> None:
     sample = samples["jp-brand.en"]
-    assessment_id = create(library, sample)
+    assessment_id = create(any_library, sample)
     question = next(iter(sample.answers))
-    with library.session() as session:
+    with any_library.session() as session:
         save_answer(session=session, assessment_id=assessment_id, question_id=question, answer=answer)
-    loaded = load(library, assessment_id).answers[question]
+    loaded = load(any_library, assessment_id).answers[question]
     assert loaded == answer
     assert type(loaded.value) is type(answer.value)
 
@@ -237,15 +253,15 @@ def test_replace_assessment_writes_every_field_and_list(
 
 
 def test_replace_assessment_also_writes_the_date_and_questionnaire_version(
-    library: Library, samples: dict[str, Assessment]
+    any_library: Library, samples: dict[str, Assessment]
 ) -> None:
-    assessment_id = create(library, samples["us-dental.en"])
+    assessment_id = create(any_library, samples["us-dental.en"])
     replacement = samples["us-dental.en"].model_copy(
         update={"created": dt.date(2027, 3, 1), "questionnaire_version": "1.1.0"}
     )
-    with library.session() as session:
+    with any_library.session() as session:
         replace_assessment(session=session, assessment_id=assessment_id, assessment=replacement)
-    loaded = load(library, assessment_id)
+    loaded = load(any_library, assessment_id)
     assert (loaded.created, loaded.questionnaire_version) == (dt.date(2027, 3, 1), "1.1.0")
 
 
@@ -277,13 +293,13 @@ def test_delete_keeps_reassessments_and_removes_an_empty_organisation(
     assert query(db, "PRAGMA foreign_key_check") == []
 
 
-def test_list_search_ignores_case(library: Library, samples: dict[str, Assessment]) -> None:
-    dental = create(library, samples["us-dental.en"])
-    retail = create(library, samples["mx-retail.en"])
-    software = create(library, samples["de-b2b-software.en"])
+def test_list_search_ignores_case(any_library: Library, samples: dict[str, Assessment]) -> None:
+    dental = create(any_library, samples["us-dental.en"])
+    retail = create(any_library, samples["mx-retail.en"])
+    software = create(any_library, samples["de-b2b-software.en"])
 
     def found(search: str) -> set[int]:
-        with library.session() as session:
+        with any_library.session() as session:
             return {row.id for row in list_assessments(session=session, search=search)}
 
     assert found("") == {dental, retail, software}
@@ -293,17 +309,17 @@ def test_list_search_ignores_case(library: Library, samples: dict[str, Assessmen
     assert found("zzz") == set()
 
 
-def test_list_search_takes_wildcards_literally(library: Library, samples: dict[str, Assessment]) -> None:
-    create(library, samples["us-dental.en"])
-    percent = create(library, renamed(samples["mx-retail.en"], "Tienda 100% Natural"))
-    with library.session() as session:
+def test_list_search_takes_wildcards_literally(any_library: Library, samples: dict[str, Assessment]) -> None:
+    create(any_library, samples["us-dental.en"])
+    percent = create(any_library, renamed(samples["mx-retail.en"], "Tienda 100% Natural"))
+    with any_library.session() as session:
         assert [row.id for row in list_assessments(session=session, search="%")] == [percent]
         assert list_assessments(session=session, search="_") == []
 
 
-def test_list_search_ignores_case_beyond_ascii(library: Library, samples: dict[str, Assessment]) -> None:
-    created = create(library, renamed(samples["mx-retail.es"], "Ñandú Óptica"))
-    with library.session() as session:
+def test_list_search_ignores_case_beyond_ascii(any_library: Library, samples: dict[str, Assessment]) -> None:
+    created = create(any_library, renamed(samples["mx-retail.es"], "Ñandú Óptica"))
+    with any_library.session() as session:
         assert [row.id for row in list_assessments(session=session, search="ñandú óptica")] == [created]
 
 
@@ -327,8 +343,9 @@ def test_a_create_that_fails_half_way_leaves_nothing_behind(
     # Two gaps with one id break a UNIQUE constraint after the organisation, assessment and answers were added.
     twice = Gap(id="g.twice", type="slow", touchpoint="support", frequency="daily", severity="high")
     broken = sample.model_copy(update={"gaps": (twice, twice)})
-    with pytest.raises(IntegrityError), library.session() as session:
+    with pytest.raises(ReadinessError, match="UNIQUE constraint failed") as failed, library.session() as session:
         create_assessment(session=session, assessment=broken)
+    assert "\n" not in str(failed.value)  # one line, no SQL
     assert row_counts(db) == before
 
 
@@ -682,10 +699,41 @@ def test_a_session_takes_the_write_lock_when_it_begins(db: Path, library: Librar
 # --- PostgreSQL -------------------------------------------------------------------------------------------------------
 
 
-def test_a_postgresql_library(samples: dict[str, Assessment]) -> None:
+def postgres_url() -> str:
+    """The test server's URL; CI sets READINESS_REQUIRE_POSTGRES so that a missing server fails, never skips."""
     url = os.environ.get("READINESS_TEST_POSTGRES_URL")
     if not url:
+        if os.environ.get("READINESS_REQUIRE_POSTGRES"):
+            pytest.fail("READINESS_REQUIRE_POSTGRES is set but READINESS_TEST_POSTGRES_URL is not")
         pytest.skip("no PostgreSQL server: set READINESS_TEST_POSTGRES_URL to run")
+    return url
+
+
+@pytest.mark.parametrize(
+    ("change", "cause"),
+    [
+        ("port", "cannot reach the PostgreSQL server"),
+        ("username", "the server does not know this user"),
+        ("database", "the server has no such database"),
+    ],
+)
+def test_a_postgresql_library_that_cannot_be_reached_is_one_line(change: str, cause: str) -> None:
+    server = make_url(postgres_url())
+    url = {
+        "port": server.set(port=1),
+        "username": server.set(username="nobody_here"),
+        "database": server.set(database="no_such_library"),
+    }[change]
+    text = url.render_as_string(hide_password=False)
+    with pytest.raises(ReadinessError) as failed:
+        open_library(text)
+    [problem] = failed.value.problems
+    assert problem.message.startswith(cause) and problem.file == url.render_as_string(hide_password=True)
+    assert "\n" not in str(failed.value)
+
+
+def test_a_postgresql_library(samples: dict[str, Assessment]) -> None:
+    url = postgres_url()
     sample = samples["us-dental.es"]
     with open_library(url) as library:
         assert library.path is None

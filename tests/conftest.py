@@ -94,3 +94,12 @@ def line_containing(path: Path, needle: str) -> int:
     """The last line of a file that contains ``needle`` (1-based)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return max(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+    """GUI tests collect garbage as the app does, only on the GUI thread (see readiness.ui.app)."""
+    if "ui" in request.path.relative_to(Path(__file__).parent).parts:
+        from readiness.ui.app import collect_garbage_on_the_gui_thread
+
+        collect_garbage_on_the_gui_thread(request.getfixturevalue("qapp"))

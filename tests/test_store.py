@@ -655,13 +655,15 @@ def test_a_backup_that_cannot_be_taken_is_a_warning_and_the_work_is_done(
 
 
 def test_closing_the_library_closes_the_file(db: Path, samples: dict[str, Assessment]) -> None:
-    gc.disable()  # what a busy app sees between two collections
+    was_enabled = gc.isenabled()
+    gc.disable()  # what a busy app sees between two collections (the app collects on its GUI thread only)
     try:
         with open_library(str(db)) as library:
             create(library, samples["jp-brand.es"])
         assert not Path(f"{db}-wal").exists(), "a connection to the library is still open"
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
 
 
 # --- connection settings ----------------------------------------------------------------------------------------------

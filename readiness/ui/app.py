@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from readiness import __version__
@@ -12,6 +13,29 @@ from readiness.core.text import Lang, babel_locale
 from readiness.ui.settings import Settings
 
 _translators: list[QTranslator] = []
+_collectors: list[QTimer] = []
+COLLECT_EVERY_MS = 500
+
+
+def collect_garbage_on_the_gui_thread(app: QApplication) -> None:
+    """Python's cycle collector runs where an allocation happens to trigger it, possibly on the library or the
+    render thread, and a Qt object freed off the GUI thread can crash the process. So automatic collection is
+    off, and a timer on the GUI thread collects each generation once it is due, as the collector would have."""
+    if _collectors:
+        return
+    gc.disable()
+    timer = QTimer(app)
+    timer.timeout.connect(_collect_due_generation)
+    timer.start(COLLECT_EVERY_MS)
+    _collectors.append(timer)
+
+
+def _collect_due_generation() -> None:
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
 
 
 def install_translations(lang: Lang) -> None:
@@ -43,6 +67,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Readiness")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    collect_garbage_on_the_gui_thread(app)
     return app
 
 

@@ -19,13 +19,13 @@ from readiness.core.checks import validate_paths, validate_shipped
 from readiness.core.content import Content, load_content
 from readiness.core.exchange import read_exchange_file, write_exchange_file
 from readiness.core.i18n import _, environment_language, ngettext
-from readiness.core.names import ASSESSMENT_STATUS_NAMES, DIMENSION_NAMES, name
+from readiness.core.names import ASSESSMENT_STATUS_NAMES, name
 from readiness.core.plain import to_json
 from readiness.core.problems import ReadinessError
-from readiness.core.questionnaire import Questionnaire
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.core.schema import schema_texts
-from readiness.core.scoring import DimensionScore, ScoreReport, Status, score_assessment
+from readiness.core.score_summary import score_summary
+from readiness.core.scoring import score_assessment
 from readiness.core.text import Lang
 from readiness.resources import ResourceError, questionnaires
 
@@ -359,38 +359,6 @@ def _read_assessment_file(path: Path, content: Content) -> Assessment:
     from readiness.report.attachment import read_assessment_file
 
     return read_assessment_file(path, content)
-
-
-def score_summary(report: ScoreReport, questionnaire: Questionnaire, assessment: Assessment) -> str:
-    lang = assessment.language
-    lines = [
-        f"{assessment.profile.organisation} — {questionnaire.title.get(lang)} {questionnaire.version}",
-        _score_line(_("Overall", lang), report.overall, questionnaire, lang),
-        _("Steps:", lang),
-        *(_score_line(name(DIMENSION_NAMES, s, lang), d, questionnaire, lang, "  ") for s, d in report.steps.items()),
-        _("Reasons:", lang),
-        *(_score_line(name(DIMENSION_NAMES, r, lang), d, questionnaire, lang, "  ") for r, d in report.reasons.items()),
-        _("Unanswered: {count}", lang, count=len(report.unanswered))
-        + (f" ({', '.join(report.unanswered)})" if report.unanswered else ""),
-        _("Flagged for review: {count}", lang, count=len(report.flagged))
-        + (f" ({', '.join(report.flagged)})" if report.flagged else ""),
-    ]
-    return "\n".join(lines)
-
-
-def _score_line(label: str, score: DimensionScore, questionnaire: Questionnaire, lang: Lang, indent: str = "") -> str:
-    counts = _(
-        "{scored} scored, {na} N/A, {unanswered} unanswered",
-        lang,
-        scored=score.count(Status.SCORED),
-        na=score.count(Status.NOT_APPLICABLE),
-        unanswered=score.count(Status.UNANSWERED),
-    )
-    if score.score is None:
-        not_scored = _("not scored yet", lang)
-        return f"{indent}{label:<24} {'—':>5}  {not_scored}  ({counts})"
-    band = questionnaire.band_for(score.score).label.get(lang)
-    return f"{indent}{label:<24} {score.score:5.1f}  {band:<14} ({counts})"
 
 
 def _warn(warning: str) -> None:

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Literal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import Assessment, ChannelChoice
-from readiness.core.i18n import N_, _, ngettext
+from readiness.core.i18n import N_, _
 from readiness.core.names import CHANNEL_ROLE_NAMES, name
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.channels import rank_channels, retired_in_use
@@ -34,7 +34,8 @@ from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.formatting import number_text, qt_locale
+from readiness.ui.pages.channels_facts import FACT_CAPTIONS, fact_values, retired_lines
+from readiness.ui.pages.formatting import number_text
 from readiness.ui.pages.inputs import CountBox
 from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, split
 
@@ -50,23 +51,6 @@ CHOICE_BUTTONS: dict[str | None, tuple[str, str]] = {
     "secondary": (N_("Make &secondary"), N_("Open it too, after or beside the primary")),
     None: (N_("Not &chosen"), N_("Leave it out of the plan")),
 }
-FACT_CAPTIONS = {
-    "cost_model": N_("Cost model"),
-    "pricing": N_("Pricing"),
-    "lead_time": N_("Set-up lead time"),
-    "service_window": N_("Service window"),
-    "opt_in": N_("Opt-in"),
-    "initiation": N_("Who starts"),
-}
-COST_MODEL_NAMES = {
-    "free": N_("Free"),
-    "per_message": N_("Per message"),
-    "per_conversation": N_("Per conversation"),
-    "subscription": N_("Subscription"),
-    "per_seat": N_("Per seat (user licence)"),
-    "mixed": N_("Mixed"),
-}
-
 _NUMERIC_COLUMNS = (0, 2)
 MAX_PROMISE_MINUTES = 7 * 24 * 60
 
@@ -355,15 +339,7 @@ class ChannelsPanel(Panel):
         )
         self.constraints.setText(bullet_list("⚠ " + _("Constraints", lang), channel.constraints))
         self.constraints.setVisible(bool(channel.constraints))
-        values = {
-            "cost_model": _(COST_MODEL_NAMES[channel.cost_model], lang),
-            "pricing": channel.pricing,
-            "lead_time": ngettext("about {count} day", "about {count} days", channel.lead_time_days, lang),
-            "service_window": channel.service_window,
-            "opt_in": channel.opt_in,
-            "initiation": channel.initiation,
-        }
-        for key, text in values.items():
+        for key, text in fact_values(channel, lang).items():
             self.facts[key].setText(text)
 
     def _show_promise(self, channel: RankedChannel | None) -> None:
@@ -401,15 +377,8 @@ class ChannelsPanel(Panel):
 
     def _show_retired(self, retired: tuple[RetiredChannel, ...]) -> None:
         lang = self.context.lang
-        locale = qt_locale(lang)
-        lines = []
-        for channel in retired:
-            date = locale.toString(QDate(channel.discontinued_on), "d MMM yyyy")
-            line = _("{name}: discontinued on {date}.", lang, name=channel.name, date=date)
-            lines.append(f"{line} {channel.replacement}".strip())
-        self.retired.setText(
-            bullet_list("⚠ " + _("Still listed among the current channels, but discontinued:", lang), lines)
-        )
+        title = "⚠ " + _("Still listed among the current channels, but discontinued:", lang)
+        self.retired.setText(bullet_list(title, retired_lines(retired, lang)))
         self.retired.setVisible(bool(retired))
 
 

@@ -1,12 +1,11 @@
 """Review and generate: scores and what is still open, then the plan rendered, previewed and saved.
 
-The scores table lives in ``review_scores``, the preview and the saving in ``review_plan``; the words in
-``review_text``.
+The scores table lives in ``review_scores``, the open questions and blockers in ``review_lists``, the
+preview and the saving in ``review_plan``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -14,27 +13,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableWidget,
-    QTabWidget,
     QWidget,
 )
 
 from readiness.core.coverage import fallback_note
 from readiness.core.i18n import N_, _, ngettext
-from readiness.core.names import TASK_STATUS_NAMES, name
-from readiness.core.plan.model import Plan, Task
+from readiness.core.plan.model import Plan
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.formatting import file_stem, format_date, formatter, owner_text
+from readiness.ui.pages.formatting import file_stem, formatter
+from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
     RENDER_STEPS,
     SUFFIXES,
@@ -72,17 +67,6 @@ __all__ = [
 ]
 
 
-LIST_TITLES = {
-    "unanswered": N_("&Unanswered ({count})"),
-    "flagged": N_("&Flagged ({count})"),
-    "blockers": N_("Launch &blockers ({count})"),
-}
-EMPTY_NOTES = {
-    "unanswered": N_("Every visible question is answered."),
-    "flagged": N_("No question is flagged for follow-up."),
-    "blockers": N_("No launch blockers for the chosen channels."),
-    "no_channels": N_("No channels chosen yet: choose channels to see what must be done before launch."),
-}
 SAVE_BUTTONS = {
     "pdf": (N_("Save &PDF…"), N_("Save the generated plan.")),
     "csv": (N_("Save &task list (CSV)…"), N_("Every task with owner and due date, for spreadsheets and task tools.")),
@@ -120,10 +104,9 @@ class ReviewPanel(Panel):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.unanswered = self._list(LIST_TITLES["unanswered"])
-        self.flagged = self._list(LIST_TITLES["flagged"])
-        self.blockers = self._list(LIST_TITLES["blockers"])
-        self.lists = QTabWidget()
+        self.lists = OpenItems(lang)
+        self.lists.question_activated.connect(self.question_activated)
+        self.unanswered, self.flagged, self.blockers = self.lists.unanswered, self.lists.flagged, self.lists.blockers
         self.generate_button = self._button(N_("&Generate plan"), self.generate)
         self.generate_button.setToolTip(_("Build the plan from the current answers and preview it here.", lang))
         self.cancel_button = self._button(N_("&Cancel"), self.cancel)
@@ -170,9 +153,7 @@ class ReviewPanel(Panel):
         self.plan = build_plan(session.assessment, session.content)
         show_scores(self.scores, self.fit, self.plan.readiness, self.context.lang)
         show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)
-        self._show_questions(self.unanswered, "unanswered", self.plan.scores.unanswered)
-        self._show_questions(self.flagged, "flagged", self.plan.scores.flagged)
-        self._show_blockers(self.plan.launch_blockers)
+        self.lists.show_plan(self.plan, session.questionnaire, session.assessment, session.content.catalogs.channels)
 
     # Layout
 
@@ -182,24 +163,11 @@ class ReviewPanel(Panel):
         button.clicked.connect(lambda: action())
         return button
 
-    def _list(self, title: str) -> QListWidget:
-        widget = QListWidget()
-        widget.setAccessibleName(re.sub(r"\s*\(.*\)", "", _(title, self.context.lang, count=0)).replace("&", ""))
-        widget.setWordWrap(True)
-        widget.setAlternatingRowColors(True)
-        widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        if title != LIST_TITLES["blockers"]:
-            widget.setToolTip(_("Double-click to go to the question.", self.context.lang))
-            widget.itemActivated.connect(self._question_activated)
-        return widget
-
     def _build_layout(self) -> None:
         left, left_layout = bare_column()
         left_layout.addWidget(self.fit)
         left_layout.addWidget(self.scores)
         left_layout.addWidget(self.explanation)
-        for widget in (self.unanswered, self.flagged, self.blockers):
-            self.lists.addTab(widget, "")
         left_layout.addWidget(self.lists, 1)
 
         actions = QHBoxLayout()
@@ -221,59 +189,6 @@ class ReviewPanel(Panel):
         splitter = split(Qt.Orientation.Horizontal, left, right, (4, 5))
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
-
-    # The open questions and the blockers
-
-    def _show_questions(self, widget: QListWidget, key: str, question_ids: tuple[str, ...]) -> None:
-        lang = self.context.lang
-        questionnaire = self.context.session.questionnaire
-        numbers = {q.id: n for n, q in enumerate(questionnaire.questions, start=1)}
-        answers = self.context.session.assessment.answers
-        widget.clear()
-        for question_id in question_ids:
-            question = questionnaire.question(question_id)
-            if question is None:
-                continue
-            item = QListWidgetItem(f"{numbers[question_id]}. {question.text.get(lang)}")
-            item.setData(Qt.ItemDataRole.UserRole, question_id)
-            answer = answers.get(question_id)
-            item.setToolTip(answer.note if answer is not None and answer.note else question_id)
-            widget.addItem(item)
-        count = widget.count()
-        self._empty_note(widget, EMPTY_NOTES[key] if count == 0 else None)
-        self.lists.setTabText(self.lists.indexOf(widget), _(LIST_TITLES[key], lang, count=count))
-
-    def _show_blockers(self, blockers: tuple[Task, ...]) -> None:
-        lang = self.context.lang
-        channels = self.context.session.content.catalogs.channels
-        self.blockers.clear()
-        for task in blockers:
-            channel = channels.get(task.channel or "")
-            status = name(TASK_STATUS_NAMES, task.status.value, lang)
-            late = " · " + _("starts late", lang) if task.late_start else ""
-            owner = owner_text(task, lang)
-            parts = (channel.name.get(lang) if channel else "", owner, format_date(lang, task.due), status)
-            item = QListWidgetItem(f"{task.title}\n{' · '.join(p for p in parts if p)}{late}")
-            item.setToolTip(task.detail or task.title)
-            self.blockers.addItem(item)
-        note = None
-        if not blockers:
-            note = EMPTY_NOTES["blockers" if self.context.session.assessment.channels else "no_channels"]
-        self._empty_note(self.blockers, note)
-        self.lists.setTabText(self.lists.indexOf(self.blockers), _(LIST_TITLES["blockers"], lang, count=len(blockers)))
-
-    def _empty_note(self, widget: QListWidget, note: str | None) -> None:
-        """An empty list says why it is empty, in an item that cannot be selected."""
-        if note is None:
-            return
-        item = QListWidgetItem(_(note, self.context.lang))
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        widget.addItem(item)
-
-    def _question_activated(self, item: QListWidgetItem) -> None:
-        question_id = item.data(Qt.ItemDataRole.UserRole)
-        if question_id:
-            self.question_activated.emit(str(question_id))
 
     # Generating the plan
 

@@ -1,4 +1,4 @@
-"""The shipped catalogs: complete, sourced, bilingual, cross-referenced, and actually driving the plan."""
+"""The shipped catalogs: complete, sourced, translated, cross-referenced, and actually driving the plan."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Invariants of the content that ships: complete, bilingual, consistent, and in sync with its schema."""
+"""Invariants of the content that ships: complete, translated, consistent, and in sync with its schema."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_best_answers_score_100_and_worst_near_0(questionnaire: Questionnaire) -
 
 
 def test_translations_differ_where_they_should(content: Content) -> None:
-    """Identical English and Spanish is fine for names (WhatsApp, SMS); not for sentences."""
+    """A translation identical to the English is fine for names (WhatsApp, SMS); not for sentences."""
     models = [
         *content.questionnaires.values(),
         *content.catalogs.channels.values(),

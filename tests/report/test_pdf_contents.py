@@ -1,6 +1,6 @@
 """What a real plan PDF says, read back with pypdf: a shipped sample in English (A4) and Spanish (Letter).
 
-Expected strings come from the plan model, labels.yaml and the locale's Formatter, never from guesses,
+Expected strings come from the plan model, the gettext catalogs and the locale's Formatter, never from guesses,
 so the tests follow the content and the translations.
 """
 

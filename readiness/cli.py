@@ -21,6 +21,7 @@ from readiness.core.exchange import read_exchange_file, write_exchange_file
 from readiness.core.i18n import _, environment_language, ngettext
 from readiness.core.names import ASSESSMENT_STATUS_NAMES, name
 from readiness.core.plain import to_json
+from readiness.core.plan.figures import number_text
 from readiness.core.problems import ReadinessError
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.core.schema import schema_texts
@@ -166,6 +167,17 @@ def _parser() -> argparse.ArgumentParser:
     deleting.add_argument("id", type=_assessment_id, metavar="ID")
     deleting.set_defaults(command=_delete)
 
+    copying = commands.add_parser(
+        "copy",
+        parents=[library_option],
+        help=_("copy stored assessments to another library, such as a team library; prints the new ids", LANG),
+    )
+    copying.add_argument("ids", type=_assessment_id, nargs="+", metavar="ID")
+    copying.add_argument(
+        "--to", required=True, metavar="PATH|URL", help=_("the library to copy into: a SQLite file or a URL", LANG)
+    )
+    copying.set_defaults(command=_copy)
+
     schema = commands.add_parser("schema", help=_("write the JSON Schemas of content and assessment files", LANG))
     schema.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     schema.set_defaults(command=_schema)
@@ -272,9 +284,10 @@ def _list(args: argparse.Namespace) -> int:
         baseline = "  " + _("(re-assessment of {id})", LANG, id=row.baseline_id) if row.baseline_id else ""
         answers = ngettext("{count} answer", "{count} answers", row.answers, LANG)
         status = _status(row.status)
+        score = "—" if row.score is None else number_text(row.score, LANG, digits=1)
         print(
             f"{row.id:>5}  {row.organisation:<32.32}  {row.created.isoformat()}  {row.language}  {status:<8}"
-            f"  {answers:>11}  {row.questionnaire}{baseline}"
+            f"  {score:>5}  {answers:>11}  {row.questionnaire}{baseline}"
         )
     return EXIT_OK
 
@@ -282,9 +295,10 @@ def _list(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from readiness.store import create_assessment, library_session
 
-    assessment = _read_assessment_file(args.file, _content(args))
+    content = _content(args)
+    assessment = _read_assessment_file(args.file, content)
     with library_session(args.db, _warn) as session:
-        assessment_id = create_assessment(session=session, assessment=assessment)
+        assessment_id = create_assessment(session=session, assessment=assessment, content=content)
     print(assessment_id)
     return EXIT_OK
 
@@ -305,6 +319,20 @@ def _delete(args: argparse.Namespace) -> int:
     with library_session(args.db, _warn) as session:
         delete_assessment(session=session, assessment_id=args.id)
     print(_("deleted {id}", LANG, id=args.id))
+    return EXIT_OK
+
+
+def _copy(args: argparse.Namespace) -> int:
+    """Read every assessment first, then write them all in one transaction: all are copied, or none."""
+    from readiness.store import create_assessment, library_session, load_assessment
+
+    content = _content(args)
+    with library_session(args.db, _warn) as session:
+        assessments = [load_assessment(session=session, assessment_id=i) for i in args.ids]
+    with library_session(args.to, _warn) as session:
+        new_ids = [create_assessment(session=session, assessment=a, content=content) for a in assessments]
+    for old, new in zip(args.ids, new_ids, strict=True):
+        print(_("copied {id} as {new_id}", LANG, id=old, new_id=new))
     return EXIT_OK
 
 

@@ -103,3 +103,56 @@ def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> None
         from readiness.ui.app import collect_garbage_on_the_gui_thread
 
         collect_garbage_on_the_gui_thread(request.getfixturevalue("qapp"))
+
+
+# --- the shipped content and samples --------------------------------------------------------------------------------
+
+SAMPLE_FILES = sorted((Path(__file__).resolve().parents[1] / "questionnaires" / "samples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Content:
+    """The content that ships with Readiness, loaded once."""
+    from readiness.resources import questionnaires
+
+    return load_content(questionnaires())
+
+
+@pytest.fixture(scope="session")
+def samples(shipped: Content) -> dict[str, Assessment]:
+    """Every shipped sample assessment, by file stem (``us-dental.en``)."""
+    from readiness.core.exchange import read_exchange_file
+
+    return {path.stem: read_exchange_file(path, shipped) for path in SAMPLE_FILES}
+
+
+# --- libraries on both engines -------------------------------------------------------------------------------------
+
+
+def postgres_url() -> str:
+    """The test server's URL; CI sets READINESS_REQUIRE_POSTGRES so that a missing server fails, never skips."""
+    url = os.environ.get("READINESS_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("READINESS_REQUIRE_POSTGRES"):
+            pytest.fail("READINESS_REQUIRE_POSTGRES is set but READINESS_TEST_POSTGRES_URL is not")
+        pytest.skip("no PostgreSQL server: set READINESS_TEST_POSTGRES_URL to run")
+    return url
+
+
+def emptied_postgres() -> str:
+    """The test database with nothing in it, as a new team library starts."""
+    from sqlalchemy import create_engine
+
+    url = postgres_url()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty library lives: a SQLite file, or the test PostgreSQL database emptied."""
+    return str(tmp_path / "library.sqlite") if request.param == "sqlite" else emptied_postgres()

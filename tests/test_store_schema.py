@@ -19,9 +19,9 @@ def test_schema_head_is_alembics_head(tmp_path: Path) -> None:
         assert ScriptDirectory.from_config(_alembic_config(connection)).get_current_head() == SCHEMA_HEAD
 
 
-def test_migrated_library_matches_the_table_models(tmp_path: Path) -> None:
-    """No model change without its migration: the migrated schema and the models agree."""
-    library = open_library(str(tmp_path / "lib.sqlite"))
+def test_migrated_library_matches_the_table_models(library_url: str) -> None:
+    """No model change without its migration: the migrated schema and the models agree, on both engines."""
+    library = open_library(library_url)
     with library.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     library.close()

@@ -1,4 +1,5 @@
-"""The assessment library: SQLite (or PostgreSQL) through SQLModel, every edit one short transaction.
+"""The assessment library: SQLite (or PostgreSQL) through SQLModel, one document row per assessment, every edit
+one short transaction.
 
 Nothing outside this package sees a row: repository functions take and return core models.
 """
@@ -13,26 +14,30 @@ from sqlmodel import Session
 from readiness.store.library import Library, open_library
 from readiness.store.repository import (
     AssessmentSummary,
+    RevisionConflict,
+    StoredAssessment,
     create_assessment,
     delete_assessment,
     list_assessments,
     load_assessment,
+    read_assessment,
     replace_assessment,
-    save_answer,
     set_last_page,
 )
 
 __all__ = [
     "AssessmentSummary",
     "Library",
+    "RevisionConflict",
+    "StoredAssessment",
     "create_assessment",
     "delete_assessment",
     "library_session",
     "list_assessments",
     "load_assessment",
     "open_library",
+    "read_assessment",
     "replace_assessment",
-    "save_answer",
     "set_last_page",
 ]
 

@@ -23,7 +23,7 @@ from readiness.store.engine import create_library_engine, library_url, sqlite_pa
 from readiness.store.errors import database_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 """The newest migration. A library already there opens without loading Alembic (a test keeps this in step)."""
 BACKUPS_KEPT = 7
 BACKUP_EVERY = dt.timedelta(days=1)
@@ -102,12 +102,14 @@ def _check_readable(path: Path) -> None:
     """quick_check in read-only mode, so a damaged file is reported and left exactly as it was."""
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+            findings = [row[0] for row in connection.execute("PRAGMA quick_check(10)")]
     except sqlite3.DatabaseError as error:
         message = f"not a Readiness library, or damaged ({error}); the file was left untouched"
         raise ReadinessError.single(path, message) from None
-    if result != "ok":
-        message = f"the library is damaged (quick_check: {result}); the file was left untouched — restore a backup"
+    if findings != ["ok"]:
+        first = " ".join(findings[0].split())
+        more = f", and {len(findings) - 1} more problems" if len(findings) > 1 else ""
+        message = f"the library is damaged (quick_check: {first}{more}); the file was left untouched — restore a backup"
         raise ReadinessError.single(path, message)
 
 

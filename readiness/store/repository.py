@@ -1,45 +1,46 @@
-"""Reading and writing assessments. Keyword-only functions that take the session; core models in and out."""
+"""Reading and writing assessments. Keyword-only functions that take the session; core models in and out.
+
+Each assessment is one row: its document and the summary the library list shows. Saving an edit is one
+UPDATE of that row; listing reads the summary columns only. Every write raises the row's revision, and a
+save that says which revision it started from is refused when someone saved a newer one in between.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import select as select_columns
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from readiness.core.assessment import Answer, Assessment
-from readiness.core.problems import ReadinessError
-from readiness.store.mapping import (
-    answer_row,
-    assessment_of,
-    child_rows,
-    profile_json,
-    team_json,
-    to_json,
-)
-from readiness.store.tables import (
-    ActionOverrideRow,
-    AnswerRow,
-    AssessmentRow,
-    ChannelChoiceRow,
-    GapRow,
-    KpiTargetRow,
-    OrganisationRow,
-    ParticipantRow,
-    PromotionChoiceRow,
-    TeamRoleRow,
-)
+from readiness.core.assessment import Assessment
+from readiness.core.content import Content
+from readiness.core.problems import Problem, ReadinessError
+from readiness.store.document import Standing, assessment_from_document, document_json, standing_of
+from readiness.store.tables import AssessmentRow
 
-CHILD_TABLES: tuple[type[Any], ...] = (
-    ParticipantRow,
-    GapRow,
-    ChannelChoiceRow,
-    TeamRoleRow,
-    PromotionChoiceRow,
-    KpiTargetRow,
-    ActionOverrideRow,
+SUMMARY_FIELDS = (
+    "id",
+    "organisation",
+    "language",
+    "status",
+    "created",
+    "updated_at",
+    "answers",
+    "baseline_id",
+    "last_page",
+    "band",
+    "revision",
+    "changed_by",
+)
+SUMMARY_COLUMNS = (
+    *(col(getattr(AssessmentRow, name)) for name in SUMMARY_FIELDS),
+    col(AssessmentRow.overall_score).label("score"),
+    col(AssessmentRow.questionnaire_id),
+    col(AssessmentRow.questionnaire_version),
 )
 
 
@@ -54,145 +55,173 @@ class AssessmentSummary:
     updated_at: dt.datetime
     answers: int
     baseline_id: int | None
-    last_page: str | None = None
+    last_page: str | None
     """The wizard page the assessment was last open on, to resume there."""
+    score: float | None
+    band: str | None
+    revision: int
+    changed_by: str
+
+
+@dataclass(frozen=True)
+class StoredAssessment:
+    """An assessment with the revision it was read at: the revision a later save says it started from."""
+
+    assessment: Assessment
+    revision: int
+    last_page: str | None
+
+
+class RevisionConflict(ReadinessError):
+    """Someone saved the assessment after this copy was read: nothing was written."""
+
+    def __init__(self, assessment_id: int, revision: int, changed_by: str, updated_at: dt.datetime) -> None:
+        who = changed_by or "someone"
+        when = updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        message = (
+            f"{who} saved a newer version at {when} (revision {revision}) after you opened it: "
+            "your changes were not written over theirs"
+        )
+        super().__init__([Problem(f"assessment {assessment_id}", message)])
+        self.revision = revision
+        self.changed_by = changed_by
+        self.updated_at = updated_at
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def create_assessment(*, session: Session, assessment: Assessment, baseline_id: int | None = None) -> int:
-    """Store a new assessment; a re-assessment (with a baseline) belongs to the baseline's organisation."""
-    organisation_id = _row(session, baseline_id).organisation_id if baseline_id is not None else None
-    if organisation_id is None:
-        organisation = OrganisationRow(name=assessment.profile.organisation)
-        session.add(organisation)
-        session.flush()
-        organisation_id = organisation.id or 0
-    row = AssessmentRow(
-        organisation_id=organisation_id,
-        questionnaire_id=assessment.questionnaire_id,
-        questionnaire_version=assessment.questionnaire_version,
-        language=assessment.language.value,
-        created=assessment.created,
-        updated_at=_now(),
-        launch_date=assessment.profile.launch_date,
-        baseline_id=baseline_id,
-        profile_json=profile_json(assessment.profile),
-        team_json=team_json(assessment.team),
-        refine_json=to_json(assessment.refine),
-    )
+def current_user() -> str:
+    """Who is saving, for "changed by": the login name, or nothing when the system cannot say."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def _summary_values(assessment: Assessment, standing: Standing) -> dict[str, Any]:
+    return {
+        "organisation": assessment.profile.organisation,
+        "organisation_key": assessment.profile.organisation.casefold(),
+        "questionnaire_id": assessment.questionnaire_id,
+        "questionnaire_version": assessment.questionnaire_version,
+        "language": assessment.language.value,
+        "created": assessment.created,
+        "launch_date": assessment.profile.launch_date,
+        "overall_score": standing.score,
+        "band": standing.band,
+        "answers": len(assessment.answers),
+        "document": document_json(assessment),
+        "updated_at": _now(),
+        "changed_by": current_user(),
+    }
+
+
+def create_assessment(
+    *, session: Session, assessment: Assessment, content: Content | None, baseline_id: int | None = None
+) -> int:
+    """Store a new assessment; ``content`` scores it for the list (None stores it unscored)."""
+    if baseline_id is not None:
+        _check_exists(session, baseline_id)
+    row = AssessmentRow(**_summary_values(assessment, standing_of(assessment, content)), baseline_id=baseline_id)
     session.add(row)
     session.flush()
-    assessment_id = row.id or 0
-    session.add_all(answer_row(assessment_id, q, a) for q, a in assessment.answers.items())
-    session.add_all(child_rows(assessment_id, assessment))
-    session.flush()
-    return assessment_id
+    return row.id or 0
 
 
 def load_assessment(*, session: Session, assessment_id: int) -> Assessment:
-    row = _row(session, assessment_id)
-    organisation = session.get(OrganisationRow, row.organisation_id)
-    answers = list(session.exec(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)))
-    children = {
-        table: list(session.exec(select(table).where(table.assessment_id == assessment_id))) for table in CHILD_TABLES
-    }
-    return assessment_of(row, organisation.name if organisation else "", answers, children)
+    return read_assessment(session=session, assessment_id=assessment_id).assessment
+
+
+def read_assessment(*, session: Session, assessment_id: int) -> StoredAssessment:
+    """The assessment with its revision and the page it was last open on."""
+    query = select(AssessmentRow.document, AssessmentRow.revision, AssessmentRow.last_page).where(
+        AssessmentRow.id == assessment_id
+    )
+    found = session.exec(query).first()
+    if found is None:
+        raise _missing(assessment_id)
+    document, revision, last_page = found
+    return StoredAssessment(assessment_from_document(document), revision, last_page)
 
 
 def list_assessments(*, session: Session, search: str = "") -> list[AssessmentSummary]:
-    """Newest first; ``search`` matches the organisation's name, ignoring case."""
-    answers = select(AnswerRow.assessment_id, func.count().label("n")).group_by(col(AnswerRow.assessment_id)).subquery()
-    query = (
-        select(AssessmentRow, OrganisationRow.name, answers.c.n)
-        .join(OrganisationRow, col(OrganisationRow.id) == col(AssessmentRow.organisation_id))
-        .outerjoin(answers, answers.c.assessment_id == col(AssessmentRow.id))
-        .order_by(col(AssessmentRow.updated_at).desc(), col(AssessmentRow.id).desc())
+    """Newest first, from the summary columns alone; ``search`` matches the organisation, ignoring case."""
+    query = select_columns(*SUMMARY_COLUMNS).order_by(
+        col(AssessmentRow.updated_at).desc(), col(AssessmentRow.id).desc()
     )
-    wanted = search.casefold()
-    return [
-        AssessmentSummary(
-            id=row.id or 0,
-            organisation=name,
-            questionnaire=f"{row.questionnaire_id} {row.questionnaire_version}",
-            language=row.language,
-            status=row.status,
-            created=row.created,
-            updated_at=row.updated_at,
-            answers=count or 0,
-            baseline_id=row.baseline_id,
-            last_page=row.last_page,
+    if search:
+        pattern = "%" + search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(col(AssessmentRow.organisation_key).like(pattern, escape="\\"))
+    return [_summary(row) for row in session.execute(query)]
+
+
+def _summary(row: Any) -> AssessmentSummary:
+    fields = dict(row._mapping)
+    questionnaire = f"{fields.pop('questionnaire_id')} {fields.pop('questionnaire_version')}"
+    return AssessmentSummary(**fields, questionnaire=questionnaire)
+
+
+def replace_assessment(
+    *,
+    session: Session,
+    assessment_id: int,
+    assessment: Assessment,
+    content: Content | None,
+    started_from: int | None = None,
+) -> int:
+    """Write the whole assessment over the stored one in one UPDATE and return the new revision.
+
+    With ``started_from``, the save is refused (RevisionConflict, nothing written) when the stored revision
+    is no longer the one this edit started from.
+    """
+    values = _summary_values(assessment, standing_of(assessment, content))
+    statement = update(AssessmentRow).where(col(AssessmentRow.id) == assessment_id)
+    if started_from is not None:
+        statement = statement.where(col(AssessmentRow.revision) == started_from)
+    statement = statement.values(**values, revision=AssessmentRow.revision + 1).returning(col(AssessmentRow.revision))
+    revision = session.execute(statement).scalar()
+    if revision is None:
+        raise _refusal(session, assessment_id)
+    return int(revision)
+
+
+def _refusal(session: Session, assessment_id: int) -> ReadinessError:
+    stored = session.exec(
+        select(AssessmentRow.revision, AssessmentRow.changed_by, AssessmentRow.updated_at).where(
+            AssessmentRow.id == assessment_id
         )
-        for row, name, count in session.exec(query)
-        if wanted in name.casefold()  # in Python: SQLite's lower() folds ASCII only ("Ñandú")
-    ]
-
-
-def save_answer(*, session: Session, assessment_id: int, question_id: str, answer: Answer) -> None:
-    """Insert or update one answer; the caller's session commits it as one short transaction."""
-    row = _row(session, assessment_id)
-    existing = session.exec(
-        select(AnswerRow).where(AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)
     ).first()
-    fresh = answer_row(assessment_id, question_id, answer)
-    if existing is not None:
-        existing.sqlmodel_update(fresh.model_dump(exclude={"id"}))
-        fresh = existing
-    session.add(fresh)
-    _touch(session, row)
-
-
-def replace_assessment(*, session: Session, assessment_id: int, assessment: Assessment) -> None:
-    """Write every field and list of an assessment over the stored one, in one transaction."""
-    row = _row(session, assessment_id)
-    organisation = session.get(OrganisationRow, row.organisation_id)
-    if organisation is not None:
-        organisation.name = assessment.profile.organisation
-        session.add(organisation)
-    row.questionnaire_id = assessment.questionnaire_id
-    row.questionnaire_version = assessment.questionnaire_version
-    row.created = assessment.created
-    row.language = assessment.language.value
-    row.launch_date = assessment.profile.launch_date
-    row.profile_json = profile_json(assessment.profile)
-    row.team_json = team_json(assessment.team)
-    row.refine_json = to_json(assessment.refine)
-    tables: tuple[type[Any], ...] = (AnswerRow, *CHILD_TABLES)
-    for table in tables:
-        session.execute(delete(table).where(table.assessment_id == assessment_id))
-    session.add_all(answer_row(assessment_id, q, a) for q, a in assessment.answers.items())
-    session.add_all(child_rows(assessment_id, assessment))
-    _touch(session, row)
+    if stored is None:
+        return _missing(assessment_id)
+    revision, changed_by, updated_at = stored
+    return RevisionConflict(assessment_id, revision, changed_by, updated_at)
 
 
 def set_last_page(*, session: Session, assessment_id: int, page: str) -> None:
-    row = _row(session, assessment_id)
-    row.last_page = page
-    session.add(row)
+    """Remember the page to resume on; not an edit of the assessment, so the revision stays."""
+    statement = update(AssessmentRow).where(col(AssessmentRow.id) == assessment_id)
+    if session.execute(statement.values(last_page=page)).rowcount == 0:  # type: ignore[attr-defined]
+        raise _missing(assessment_id)
 
 
 def delete_assessment(*, session: Session, assessment_id: int) -> None:
-    """Delete one assessment; its re-assessments stay, without a baseline; an empty organisation goes too."""
-    row = _row(session, assessment_id)
+    """Delete one assessment; its re-assessments stay, without a baseline."""
+    row = session.get(AssessmentRow, assessment_id)
+    if row is None:
+        raise _missing(assessment_id)
     session.execute(
         update(AssessmentRow).where(col(AssessmentRow.baseline_id) == assessment_id).values(baseline_id=None)
     )
     session.delete(row)
-    session.flush()
-    remaining = session.exec(select(AssessmentRow.id).where(AssessmentRow.organisation_id == row.organisation_id))
-    if remaining.first() is None:
-        session.execute(delete(OrganisationRow).where(col(OrganisationRow.id) == row.organisation_id))
 
 
-def _row(session: Session, assessment_id: int) -> AssessmentRow:
-    row = session.get(AssessmentRow, assessment_id)
-    if row is None:
-        raise ReadinessError.single(f"assessment {assessment_id}", "no such assessment in this library")
-    return row
+def _check_exists(session: Session, assessment_id: int) -> None:
+    found = session.exec(select(AssessmentRow.id).where(AssessmentRow.id == assessment_id)).first()
+    if found is None:
+        raise _missing(assessment_id)
 
 
-def _touch(session: Session, row: AssessmentRow) -> None:
-    row.updated_at = _now()
-    session.add(row)
+def _missing(assessment_id: int) -> ReadinessError:
+    return ReadinessError.single(f"assessment {assessment_id}", "no such assessment in this library")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from readiness import __version__
@@ -17,7 +17,7 @@ _collectors: list[QTimer] = []
 COLLECT_EVERY_MS = 500
 
 
-def collect_garbage_on_the_gui_thread(app: QApplication) -> None:
+def collect_garbage_on_the_gui_thread(app: QCoreApplication) -> None:
     """Python's cycle collector runs where an allocation happens to trigger it, possibly on the library or the
     render thread, and a Qt object freed off the GUI thread can crash the process. So automatic collection is
     off, and a timer on the GUI thread collects each generation once it is due, as the collector would have."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from enum import Enum
 from importlib import metadata
 from pathlib import Path
 
@@ -26,10 +27,11 @@ from readiness import __version__
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.text import Lang
 from readiness.report.paper import Paper
+from readiness.ui.library_place import carries_password
 from readiness.ui.settings import Settings
 
 PAPER_NAMES = {Paper.A4: N_("A4"), Paper.LETTER: N_("Letter")}
-FIELD_NAMES = {"library": N_("L&ibrary file:"), "theme": N_("Plan &theme:")}
+FIELD_NAMES = {"library": N_("L&ibrary:"), "theme": N_("Plan &theme:")}
 BROWSE_TITLES = {"library": N_("Choose the library file"), "theme": N_("Choose a theme file")}
 
 
@@ -45,6 +47,13 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(list(Lang).index(settings.language))
         self.library = QLineEdit(settings.library)
         self.library.setPlaceholderText(_("Default library in your data folder", lang))
+        self.library.setToolTip(
+            _(
+                "A library file, or a team library on PostgreSQL as a URL such as "
+                "postgresql+psycopg://ana@db.example/clients. Keep its password in ~/.pgpass, not here.",
+                lang,
+            )
+        )
         self.paper = QComboBox()
         for paper in Paper:
             self.paper.addItem(_(PAPER_NAMES[paper], lang), paper.value)
@@ -55,7 +64,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         rows = (
             (N_("&Language:"), self.language, self.language),
-            (N_("L&ibrary file:"), self.library, self._with_browse(self.library, "library")),
+            (N_("L&ibrary:"), self.library, self._with_browse(self.library, "library")),
             (N_("&Paper:"), self.paper, self.paper),
             (N_("Plan &theme:"), self.theme, self._with_browse(self.theme, "theme")),
             (N_("&Facilitator:"), self.facilitator, self.facilitator),
@@ -69,6 +78,23 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """A team library URL with a password in it is refused: the settings file is plain text."""
+        if carries_password(self.library.text().strip()):
+            QMessageBox.warning(
+                self,
+                _("Settings", self.lang),
+                _(
+                    "The library URL contains a password, and settings are stored as plain text. Remove it from "
+                    "the URL and put it in ~/.pgpass (one line: host:port:database:user:password); the "
+                    "PostgreSQL client reads it from there.",
+                    self.lang,
+                ),
+            )
+            self.library.setFocus()
+            return
+        super().accept()
 
     def apply(self) -> None:
         self.settings.language = Lang(self.language.currentData())
@@ -117,6 +143,35 @@ def about_text(lang: Lang) -> str:
 
 def show_about(parent: QWidget, lang: Lang) -> None:
     QMessageBox.about(parent, _("About Readiness", lang), about_text(lang))
+
+
+class ConflictChoice(Enum):
+    RELOAD_THEIRS = "reload"
+    KEEP_MINE_AS_COPY = "copy"
+
+
+def ask_about_conflict(parent: QWidget, lang: Lang, who: str, when: str) -> ConflictChoice:
+    """Someone saved a newer version of the open assessment: reload theirs, or keep this one as a copy. Closing the
+    box keeps the copy, so no choice loses the user's work by accident."""
+    message = (
+        _("{who} saved a newer version of this assessment at {time}.", lang, who=who, time=when)
+        if who
+        else _("Someone saved a newer version of this assessment at {time}.", lang, time=when)
+    )
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Someone else saved this assessment", lang), message, parent=parent)
+    box.setInformativeText(
+        _(
+            "Your changes since then were not saved over theirs. Open their version (your changes are dropped), "
+            "or keep your version as a new assessment in the library.",
+            lang,
+        )
+    )
+    reload = box.addButton(_("Open &their version", lang), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("&Keep mine as a copy", lang), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return ConflictChoice.RELOAD_THEIRS if box.clickedButton() is reload else ConflictChoice.KEEP_MINE_AS_COPY
 
 
 def show_error(parent: QWidget, message: str) -> None:

@@ -36,6 +36,7 @@ BUTTONS = {
     "duplicate": N_("&Re-assess"),
     "import": N_("&Import…"),
     "export": N_("E&xport…"),
+    "copy": N_("&Copy to library…"),
     "delete": N_("&Delete…"),
 }
 
@@ -59,6 +60,7 @@ class LibraryView(QWidget):
     duplicate_requested = Signal(int)
     import_requested = Signal()
     export_requested = Signal(int)
+    copy_requested = Signal(int)
     delete_requested = Signal(int)
     search_changed = Signal(str)
 
@@ -129,7 +131,7 @@ class LibraryView(QWidget):
         for key in ("new", "open", "duplicate"):
             buttons.addWidget(self.buttons[key])
         buttons.addStretch(1)
-        for key in ("import", "export", "delete"):
+        for key in ("import", "export", "copy", "delete"):
             buttons.addWidget(self.buttons[key])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -146,6 +148,7 @@ class LibraryView(QWidget):
         self.buttons["open"].clicked.connect(lambda: self._emit_selected(self.open_requested))
         self.buttons["duplicate"].clicked.connect(lambda: self._emit_selected(self.duplicate_requested))
         self.buttons["export"].clicked.connect(lambda: self._emit_selected(self.export_requested))
+        self.buttons["copy"].clicked.connect(lambda: self._emit_selected(self.copy_requested))
         self.buttons["delete"].clicked.connect(lambda: self._emit_selected(self.delete_requested))
 
     def _emit_selected(self, signal: SignalInstance) -> None:

@@ -11,16 +11,25 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from readiness.core.assessment import Assessment, Profile
 from readiness.core.content import Content
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.text import Lang
-from readiness.ui.dialogs import SettingsDialog, show_about, show_error
+from readiness.ui.dialogs import ConflictChoice, SettingsDialog, ask_about_conflict, show_about, show_error
 from readiness.ui.library_jobs import library_rows
+from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import file_stem, qt_locale
@@ -31,6 +40,8 @@ from readiness.ui.state import AssessmentSession
 from readiness.ui.wizard import WizardView
 
 LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
+SEARCH_PAUSE_MS = 200
+"""Search runs once typing pauses this long, not on every keystroke."""
 
 MENU_ACTIONS = {
     "new": N_("&New assessment…"),
@@ -54,9 +65,16 @@ class MainWindow(QMainWindow):
         self.renderer = PlanRenderer()
         self.session: AssessmentSession | None = None
         self.wizard: WizardView | None = None
+        self._conflict_open = False
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.refresh_library)
         self._content_loaded.connect(self._on_content)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        self.library_label = QLabel()
+        self.statusBar().addPermanentWidget(self.library_label)
         self._build()
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
@@ -79,6 +97,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
         self.stack.addWidget(self.library)
         self._build_menus()
+        self.library_label.setText(library_description(getattr(self, "library_location", ""), lang))
 
     def _build_menus(self) -> None:
         lang = self.lang
@@ -113,16 +132,15 @@ class MainWindow(QMainWindow):
         view.duplicate_requested.connect(self.duplicate_assessment)
         view.import_requested.connect(self.import_file)
         view.export_requested.connect(self.export_assessment)
+        view.copy_requested.connect(self.copy_assessment)
         view.delete_requested.connect(self.delete_assessment)
-        view.search_changed.connect(lambda _value: self.refresh_library())
+        view.search_changed.connect(lambda _value: self._search_pause.start())
 
     # ---------------------------------------------------------------- start-up
 
     def _start(self) -> None:
         """After the first paint: the library thread, the content (read on a thread), the warm renderer."""
-        self.service = LibraryService(self.settings.library or None)
-        self.service.failed.connect(lambda message: show_error(self, message))
-        self.service.warned.connect(self.statusBar().showMessage)
+        self._open_library(self.settings.library)
         threading.Thread(target=self._load_content, name="readiness-content", daemon=True).start()
         self.renderer.warm_up()
 
@@ -149,8 +167,9 @@ class MainWindow(QMainWindow):
     def refresh_library(self) -> None:
         if self.service is None or self.content is None:
             return
-        content, search = self.content, self.library.search.text()
-        self.service.submit(lambda session: library_rows(session, content, search), self._show_rows)
+        self._search_pause.stop()
+        search = self.library.search.text()
+        self.service.submit(lambda session: library_rows(session, search), self._show_rows)
 
     def _show_rows(self, rows: list[tuple[LibraryRow, float | None]]) -> None:
         locale = qt_locale(self.lang)
@@ -189,31 +208,36 @@ class MainWindow(QMainWindow):
     def duplicate_assessment(self, assessment_id: int) -> None:
         from readiness.store import create_assessment, load_assessment
 
+        content = self.content
+
         def job(session: object) -> tuple[int, Assessment]:
             baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
             again = baseline.model_copy(update={"created": dt.date.today()})
-            return create_assessment(session=session, assessment=again, baseline_id=assessment_id), again  # type: ignore[arg-type]
+            new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
+            return new_id, again
 
         if self.service is not None:
-            self.service.submit(job, lambda result: self._opened(result[0], result[1], "profile"))
+            self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "profile"))
 
     def _create_and_open(self, assessment: Assessment, baseline_id: int | None) -> None:
         from readiness.store import create_assessment
 
+        content = self.content
         if self.service is not None:
             self.service.submit(
-                lambda session: create_assessment(session=session, assessment=assessment, baseline_id=baseline_id),
-                lambda new_id: self._opened(new_id, assessment, "profile"),
+                lambda session: create_assessment(
+                    session=session, assessment=assessment, content=content, baseline_id=baseline_id
+                ),
+                lambda new_id: self._opened(new_id, assessment, 1, "profile"),
             )
 
     def open_assessment(self, assessment_id: int) -> None:
-        from readiness.store import load_assessment
+        from readiness.store import read_assessment
 
-        page = next((r.last_page for r in self.library.rows if r.id == assessment_id), None)
         if self.service is not None:
             self.service.submit(
-                lambda session: load_assessment(session=session, assessment_id=assessment_id),
-                lambda assessment: self._opened(assessment_id, assessment, page),
+                lambda session: read_assessment(session=session, assessment_id=assessment_id),
+                lambda stored: self._opened(assessment_id, stored.assessment, stored.revision, stored.last_page),
             )
 
     def _open_selected(self) -> None:
@@ -221,16 +245,42 @@ class MainWindow(QMainWindow):
         if selected is not None and self.wizard is None:
             self.open_assessment(selected)
 
-    def _opened(self, assessment_id: int, assessment: Assessment, page: str | None) -> None:
+    def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
         if self.service is None or self.content is None:
             return
         self.close_wizard()
-        self.session = AssessmentSession(self.service, self.content, assessment_id, assessment)
+        self.session = AssessmentSession(self.service, self.content, assessment_id, assessment, revision)
+        self.session.conflict.connect(self._resolve_conflict)
         context = PageContext(self.session, self.settings, self.renderer)
         self.wizard = WizardView(context, page)
         self.wizard.library_requested.connect(self.close_wizard)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
+
+    def _resolve_conflict(self, who: str, when: dt.datetime) -> None:
+        """Someone saved a newer version: reload theirs, or keep this version as a new assessment (the default, so
+        that closing the dialog loses nothing)."""
+        session = self.session
+        if session is None or self._conflict_open:
+            return
+        self._conflict_open = True
+        at = qt_locale(self.lang).toString(QDateTime(when.astimezone()), QLocale.FormatType.ShortFormat)
+        choice = ask_about_conflict(self, self.lang, who, at)
+        self._conflict_open = False
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.refresh_library)
+        if self.session is not session:
+            return
+        assessment_id, mine = session.assessment_id, session.assessment
+        self.session = None  # nothing more of this session is saved over theirs
+        if choice is ConflictChoice.RELOAD_THEIRS:
+            self.open_assessment(assessment_id)
+        else:
+            renamed = _("{organisation} (my copy)", self.lang, organisation=mine.profile.organisation)
+            profile = mine.profile.model_copy(update={"organisation": renamed})
+            self._create_and_open(mine.model_copy(update={"profile": profile}), None)
 
     def close_wizard(self) -> None:
         if self.session is not None:
@@ -265,7 +315,7 @@ class MainWindow(QMainWindow):
             from readiness.report.attachment import read_assessment_file
 
             assessment = read_assessment_file(path, content)
-            create_assessment(session=session, assessment=assessment)  # type: ignore[arg-type]
+            create_assessment(session=session, assessment=assessment, content=content)  # type: ignore[arg-type]
             return assessment.profile.organisation
 
         def done(organisation: str) -> None:
@@ -302,6 +352,40 @@ class MainWindow(QMainWindow):
                 lambda _value: self.statusBar().showMessage(_("Exported to {path}.", self.lang, path=str(path)), 5000),
                 lambda message: show_error(self, message),
             )
+
+    def copy_assessment(self, assessment_id: int) -> None:
+        """Copy one assessment into another library, such as the team library, asking which."""
+        target, accepted = QInputDialog.getText(
+            self,
+            _("Copy to another library", self.lang),
+            _("Library file, or team library URL (postgresql+psycopg://user@host/database):", self.lang),
+        )
+        if accepted and target.strip():
+            self.copy_to(assessment_id, target.strip())
+
+    def copy_to(self, assessment_id: int, target: str) -> None:
+        from readiness.core.problems import ReadinessError
+        from readiness.store import create_assessment, load_assessment, open_library
+        from readiness.store.engine import library_url
+
+        if self.service is None or self.content is None:
+            return
+        content = self.content
+
+        source = self.library_location
+
+        def job(session: object) -> int:
+            if library_url(target) == library_url(source or None):
+                raise ReadinessError.single(target, _("the assessment is already in this library", self.lang))
+            assessment = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
+            with open_library(target) as other, other.session() as theirs:
+                return create_assessment(session=theirs, assessment=assessment, content=content)
+
+        def done(new_id: int) -> None:
+            where = library_description(target, self.lang)
+            self.statusBar().showMessage(_("Copied. {library} (assessment {id})", self.lang, library=where, id=new_id))
+
+        self.service.submit(job, done, lambda message: show_error(self, message))
 
     def delete_assessment(self, assessment_id: int, confirm: bool = True) -> None:
         from readiness.store import delete_assessment
@@ -351,9 +435,32 @@ class MainWindow(QMainWindow):
     def _restart_library(self) -> None:
         if self.service is not None:
             self.service.close()
-        self.service = LibraryService(self.settings.library or None)
+        self._open_library(self.settings.library)
+
+    def _open_library(self, location: str) -> None:
+        """Start the library thread on ``location`` (a file, a team library URL, or "" for the default)."""
+        self.library_location = location
+        self.service = LibraryService(location or None)
         self.service.failed.connect(lambda message: show_error(self, message))
         self.service.warned.connect(self.statusBar().showMessage)
+        self.service.unavailable.connect(self._library_unavailable)
+        self.library_label.setText(library_description(location, self.lang))
+
+    def _library_unavailable(self, message: str) -> None:
+        """The library could not be opened. A team library's server may be down: offer the local library for
+        this session (the setting stays, so the next start tries the team library again)."""
+        if not is_team_library(self.library_location):
+            show_error(self, message)
+            return
+        answer = QMessageBox.question(
+            self,
+            _("The team library cannot be opened", self.lang),
+            message + "\n\n" + _("Work in the local library for now?", self.lang),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.service is not None:
+            self.service.close()
+            self._open_library("")
+            self.refresh_library()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:

@@ -53,7 +53,8 @@ def take(out: Path, lang: Lang, folder: Path) -> list[Path]:
     library_path = folder / f"library-{lang.value}.sqlite"
     content = load_content(questionnaires())
     with open_library(str(library_path)) as library, library.session() as session:
-        create_assessment(session=session, assessment=load_sample("mx-retail", lang, content, questionnaires()))
+        sample = load_sample("mx-retail", lang, content, questionnaires())
+        create_assessment(session=session, assessment=sample, content=content)
     settings = Settings(QSettings(str(folder / f"settings-{lang.value}.ini"), QSettings.Format.IniFormat))
     settings.library, settings.language = str(library_path), lang
     install_translations(lang)

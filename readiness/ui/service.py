@@ -20,6 +20,8 @@ from readiness.core.problems import ReadinessError
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from readiness.store import Library
+
 Job = Callable[["Session"], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[str], None]
@@ -36,12 +38,16 @@ class LibraryService(QObject):
     _answered = Signal(object, object)
     failed = Signal(str)
     """A job without its own error handler failed: the window shows the message."""
+    unavailable = Signal(str)
+    """The library could not be opened: the one-line reason, said once. Jobs without their own error handler then
+    fail quietly; the window shows this instead."""
     warned = Signal(str)
     """Something went wrong beside the work (a backup that could not be taken): the status bar says so."""
 
     def __init__(self, db: str | None) -> None:
         super().__init__()
         self._db = db
+        self._announced = False
         self._requests: queue.Queue[_Request | None] = queue.Queue()
         self._answered.connect(self._deliver)
         self._thread = threading.Thread(target=self._run, name="readiness-library", daemon=True)
@@ -56,17 +62,14 @@ class LibraryService(QObject):
         self._thread.join(timeout)
 
     def _run(self) -> None:
-        from readiness.store import open_library
-
         library = None
         while (request := self._requests.get()) is not None:
             try:
-                if library is None:
-                    library = open_library(self._db or None)
-                    for warning in library.warnings:
-                        self.warned.emit(warning)
+                library = library or self._open()
                 with library.session() as session:
                     result = request.job(session)
+            except _Unavailable as error:
+                self._answer(request, _Failure(str(error), announced=True))
             except ReadinessError as error:
                 self._answer(request, _Failure(str(error)))
             except Exception as error:  # any failure becomes one line for the user
@@ -76,6 +79,22 @@ class LibraryService(QObject):
         if library is not None:
             library.close()
 
+    def _open(self) -> Library:
+        """Open the library; the first failure to open is announced once (``unavailable``), and every job tries
+        again, so a server that comes back is used."""
+        from readiness.store import open_library
+
+        try:
+            library = open_library(self._db or None)
+        except ReadinessError as error:
+            if not self._announced:
+                self._announced = True
+                self.unavailable.emit(str(error))
+            raise _Unavailable(str(error)) from None
+        for warning in library.warnings:
+            self.warned.emit(warning)
+        return library
+
     def _answer(self, request: _Request, result: object) -> None:
         self._answered.emit(request, result)
 
@@ -83,7 +102,7 @@ class LibraryService(QObject):
         if isinstance(result, _Failure):
             if request.on_error is not None:
                 request.on_error(result.message)
-            else:
+            elif not result.announced:
                 self.failed.emit(result.message)
         elif request.on_done is not None:
             request.on_done(result)
@@ -92,3 +111,9 @@ class LibraryService(QObject):
 @dataclass(frozen=True)
 class _Failure:
     message: str
+    announced: bool = False
+    """The library could not be opened, which ``unavailable`` already said once."""
+
+
+class _Unavailable(Exception):
+    pass

@@ -1,14 +1,20 @@
 """The assessment being edited: every change is applied at once and saved shortly after, off the UI thread.
 
 Typing restarts a short timer (``SAVE_DELAY_MS``); when it fires, the whole
-assessment is written in one transaction on the library thread. Closing the
+assessment is written in one UPDATE on the library thread. Closing the
 wizard saves at once. The saved state is announced for the status bar.
+
+Each save says which stored revision it builds on. If someone else (another
+window, a colleague on the team library) saved in between, nothing is written
+and ``conflict`` is announced: the user's version stays in memory until they
+choose to reload theirs or keep a copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,6 +24,11 @@ from readiness.core.questionnaire import Questionnaire
 from readiness.core.text import Lang
 from readiness.ui.service import LibraryService
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from readiness.store import RevisionConflict
+
 SAVE_DELAY_MS = 300
 
 
@@ -25,15 +36,30 @@ class SaveState(StrEnum):
     SAVED = "saved"
     PENDING = "pending"
     FAILED = "failed"
+    CONFLICT = "conflict"
+
+
+class _StoredRevision:
+    """The stored revision this session's edits build on. Saves run in order on the library thread, which alone
+    reads and moves it, so a save queued behind another builds on the revision that one wrote."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
 
 
 class AssessmentSession(QObject):
     changed = Signal()
     save_state_changed = Signal(str)
     """The new SaveState value."""
+    conflict = Signal(str, object)
+    """Someone saved a newer version: who (their login name, or "") and when (an aware datetime). Nothing of this
+    session was written."""
 
-    def __init__(self, service: LibraryService, content: Content, assessment_id: int, assessment: Assessment) -> None:
+    def __init__(
+        self, service: LibraryService, content: Content, assessment_id: int, assessment: Assessment, revision: int
+    ) -> None:
         super().__init__()
+        self._stored = _StoredRevision(revision)
         self.service = service
         self.content = content
         self.assessment_id = assessment_id
@@ -78,14 +104,25 @@ class AssessmentSession(QObject):
         self._timer.stop()
         if self.save_state is not SaveState.PENDING:
             return
-        from readiness.store import replace_assessment
+        from readiness.store import RevisionConflict, replace_assessment
 
         snapshot, generation, assessment_id = self.assessment, self._generation, self.assessment_id
-        self.service.submit(
-            lambda session: replace_assessment(session=session, assessment_id=assessment_id, assessment=snapshot),
-            lambda _: self._saved(generation),
-            self._failed,
-        )
+        content, stored = self.content, self._stored
+
+        def save(session: Session) -> RevisionConflict | None:
+            try:
+                stored.value = replace_assessment(
+                    session=session,
+                    assessment_id=assessment_id,
+                    assessment=snapshot,
+                    content=content,
+                    started_from=stored.value,
+                )
+            except RevisionConflict as conflict:
+                return conflict
+            return None
+
+        self.service.submit(save, lambda conflict: self._saved(generation, conflict), self._failed)
 
     def remember_page(self, page: str) -> None:
         from readiness.store import set_last_page
@@ -93,8 +130,16 @@ class AssessmentSession(QObject):
         assessment_id = self.assessment_id
         self.service.submit(lambda session: set_last_page(session=session, assessment_id=assessment_id, page=page))
 
-    def _saved(self, generation: int) -> None:
-        if generation == self._generation:
+    @property
+    def revision(self) -> int:
+        return self._stored.value
+
+    def _saved(self, generation: int, conflict: RevisionConflict | None) -> None:
+        if conflict is not None:
+            self.last_error = str(conflict)
+            self._set_state(SaveState.CONFLICT)
+            self.conflict.emit(conflict.changed_by, conflict.updated_at)
+        elif generation == self._generation and self.save_state is not SaveState.CONFLICT:
             self._set_state(SaveState.SAVED)
 
     def _failed(self, message: str) -> None:

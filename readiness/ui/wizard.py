@@ -167,6 +167,8 @@ class WizardView(QWidget):
         lang = self.context.lang
         if state == SaveState.FAILED.value:
             text = _("Not saved: {error}", lang, error=self.context.session.last_error)
+        elif state == SaveState.CONFLICT.value:
+            text = _("Not saved: someone else saved a newer version", lang)
         else:
             text = _("All changes saved", lang) if state == SaveState.SAVED.value else _("Saving…", lang)
         self.save_label.setText(text)

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import sample, temporary_settings
 
@@ -43,9 +43,10 @@ def every_tab(wizard: WizardView) -> Iterator[tuple[str, QWidget]]:
 
 
 @contextmanager
-def main_window(qtbot: QtBot, tmp_path: Path, lang: Lang) -> Iterator[MainWindow]:
+def main_window(qtbot: QtBot, tmp_path: Path, lang: Lang, library: str | None = None) -> Iterator[MainWindow]:
+    """The app over ``library`` (a SQLite file in ``tmp_path`` unless given) and settings of its own."""
     settings = temporary_settings(tmp_path)
-    settings.library = str(tmp_path / "library.sqlite")
+    settings.library = library or str(tmp_path / "library.sqlite")
     settings.language = lang
     install_translations(lang)
     window = MainWindow(settings)
@@ -89,6 +90,16 @@ def press(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
     def handle(dialog: QWidget) -> None:
         if isinstance(dialog, QMessageBox):
             dialog.button(button).click()
+
+    return handle
+
+
+def click_labelled(label: str) -> Callable[[QWidget], None]:
+    """Click the dialog's button whose text (its & shortcut marker left out) is ``label``."""
+
+    def handle(dialog: QWidget) -> None:
+        [button] = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == label]
+        button.click()
 
     return handle
 

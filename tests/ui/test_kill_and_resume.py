@@ -51,7 +51,7 @@ def test_a_killed_app_keeps_every_saved_edit_and_resumes(tmp_path: Path) -> None
     assessment = sample()
     question = next(iter(assessment.answers))
     with open_library(str(library_path)) as library, library.session() as session:
-        assessment_id = create_assessment(session=session, assessment=assessment)
+        assessment_id = create_assessment(session=session, assessment=assessment, content=None)
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(library_path), str(tmp_path / "settings.ini"), question, "3"],
         stdout=subprocess.PIPE,

@@ -7,14 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_support import answer_next_modal, main_window, press, type_and_accept
+from app_support import answer_next_modal, click_labelled, main_window, open_sample, press, type_and_accept
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import sample, shipped_content, temporary_settings
 
+from readiness.core.assessment import Answer
 from readiness.core.exchange import exchange_text, read_exchange_file, write_exchange_file
 from readiness.core.text import Lang
+from readiness.store import list_assessments, load_assessment, open_library, read_assessment, replace_assessment
 from readiness.ui.dialogs import SettingsDialog, about_text
+from readiness.ui.library_place import is_team_library, library_description
+from readiness.ui.main_window import MainWindow
 
 
 def _samples(tmp_path: Path) -> list[Path]:
@@ -82,6 +87,74 @@ def test_export_reassess_and_delete(qtbot: QtBot, tmp_path: Path) -> None:
         assert seen and "Delete the assessment" in seen[0]
 
 
+def someone_else_saves(library: str, assessment_id: int, industry: str) -> None:
+    """A colleague's save through their own connection, from the revision that is stored now."""
+    with open_library(library) as theirs, theirs.session() as session:
+        stored = read_assessment(session=session, assessment_id=assessment_id)
+        profile = stored.assessment.profile.model_copy(update={"industry": industry})
+        edited = stored.assessment.model_copy(update={"profile": profile})
+        replace_assessment(
+            session=session, assessment_id=assessment_id, assessment=edited, content=None, started_from=stored.revision
+        )
+
+
+@pytest.mark.parametrize("choice", ["Keep mine as a copy", "Open their version"])
+def test_a_save_over_a_colleagues_newer_version_asks_and_loses_nothing(
+    qtbot: QtBot, tmp_path: Path, library_url: str, choice: str
+) -> None:
+    """On a local file and on a team library alike."""
+    with main_window(qtbot, tmp_path, Lang.EN, library_url) as window:
+        wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
+        session = window.session
+        assert session is not None and wizard is not None
+        assessment_id, organisation = session.assessment_id, session.assessment.profile.organisation
+        someone_else_saves(library_url, assessment_id, "Theirs")
+
+        seen = answer_next_modal(click_labelled(choice))
+        session.set_answer("identify.main_pain_point", Answer(value="Mine"))
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+        assert "saved a newer version of this assessment at" in seen[0]
+        qtbot.waitUntil(lambda: window.session is not None and window.session is not session, timeout=10_000)
+        reopened = window.session
+        assert reopened is not None
+        assert (reopened.assessment.profile.industry == "Theirs") is choice.startswith("Open")
+        window.close_wizard()
+        qtbot.waitUntil(lambda: len(window.library.rows) == (2 if choice.startswith("Keep") else 1), timeout=10_000)
+
+    with open_library(library_url) as library, library.session() as db:
+        theirs = load_assessment(session=db, assessment_id=assessment_id)
+        rows = list_assessments(session=db)
+        copies = [load_assessment(session=db, assessment_id=r.id) for r in rows if r.id != assessment_id]
+    assert theirs.profile.industry == "Theirs" and theirs.answers["identify.main_pain_point"].value != "Mine"
+    if choice.startswith("Keep"):
+        [mine] = copies
+        assert mine.profile.organisation == f"{organisation} (my copy)"
+        assert mine.answers["identify.main_pain_point"].value == "Mine"
+        assert mine.profile.industry != "Theirs"
+    else:
+        assert copies == []
+
+
+def test_an_assessment_is_copied_to_another_library(qtbot: QtBot, tmp_path: Path, library_url: str) -> None:
+    local = str(tmp_path / "local.sqlite")
+    with main_window(qtbot, tmp_path, Lang.EN, local) as window:
+        _import_all(qtbot, window, _samples(tmp_path)[:1])
+        window.library.table.selectRow(0)
+        refused = answer_next_modal(press(QMessageBox.StandardButton.Ok))
+        window.copy_to(window.library.rows[0].id, local)
+        qtbot.waitUntil(lambda: bool(refused), timeout=15_000)
+        assert refused[0] == f"{local}: the assessment is already in this library"
+        seen = answer_next_modal(type_and_accept(library_url))
+        window.library.buttons["copy"].click()
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Copied."), timeout=15_000)
+        assert seen and "team library URL" in seen[0]
+    with open_library(library_url) as target, target.session() as session:
+        [row] = list_assessments(session=session)
+        copied = load_assessment(session=session, assessment_id=row.id)
+    assert copied == read_exchange_file(_samples(tmp_path)[0], shipped_content())
+    assert row.score is not None
+
+
 def test_new_assessment_opens_the_wizard_on_the_profile(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path, Lang.ES) as window:
         answer_next_modal(type_and_accept("Panadería Sol"))
@@ -100,6 +173,59 @@ def test_settings_are_typed_and_kept_in_their_own_file(qtbot: QtBot, tmp_path: P
     again = temporary_settings(tmp_path)
     assert again.language is Lang.ES and again.facilitator == "Lucía" and again.theme is None
     assert (tmp_path / "settings.ini").is_file()
+
+
+def test_a_team_library_url_with_a_password_is_not_kept_in_the_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = temporary_settings(tmp_path)
+    dialog = SettingsDialog(settings, Lang.EN)
+    qtbot.addWidget(dialog)
+    dialog.library.setText("postgresql+psycopg://ana:s3cret@db.example:5432/clients")
+    seen = answer_next_modal(press(QMessageBox.StandardButton.Ok))
+    QTimer.singleShot(0, dialog.accept)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert "~/.pgpass" in seen[0]
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted and settings.library == ""
+
+    dialog.library.setText("postgresql+psycopg://ana@db.example:5432/clients")
+    dialog.accept()
+    dialog.apply()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert temporary_settings(tmp_path).library == "postgresql+psycopg://ana@db.example:5432/clients"
+
+
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        ("", "Library: the default library in your data folder"),
+        ("/home/ana/clients.sqlite", "Library: /home/ana/clients.sqlite"),
+        ("postgresql+psycopg://ana:pw@db.example:5433/clients", "Team library: ana@db.example:5433/clients"),
+        ("postgresql://db.example/clients", "Team library: db.example/clients"),
+    ],
+)
+def test_the_open_library_is_named_never_with_its_password(location: str, shown: str) -> None:
+    assert library_description(location, Lang.EN) == shown
+    assert is_team_library(location) is location.startswith("postgresql")
+
+
+def test_an_unreachable_team_library_is_one_line_and_the_local_library_is_offered(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    local = tmp_path / "local.sqlite"
+    monkeypatch.setenv("READINESS_DB", str(local))  # what "the local library" is on this machine
+    settings = temporary_settings(tmp_path)
+    settings.library = "postgresql+psycopg://nobody@127.0.0.1:1/clients"
+    seen = answer_next_modal(press(QMessageBox.StandardButton.Yes))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "127.0.0.1:1/clients" in seen[0] and "cannot reach the PostgreSQL server" in seen[0]
+    assert len(seen[0].split("\n\n")[0].splitlines()) == 1
+    qtbot.waitUntil(lambda: window.library_label.text() == library_description("", Lang.EN), timeout=10_000)
+    qtbot.waitUntil(lambda: window.library.status.text().startswith("No assessments yet"), timeout=10_000)
+    assert local.exists()
+    assert settings.library.startswith("postgresql")  # tried again at the next start
+    window.close()
 
 
 @pytest.mark.parametrize(

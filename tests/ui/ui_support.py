@@ -66,9 +66,12 @@ def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContex
     """A context over a real SQLite library holding ``assessment``; the library closes afterwards."""
     service = LibraryService(str(tmp_path / "library.sqlite"))
     ids: list[int] = []
-    service.submit(lambda session: create_assessment(session=session, assessment=assessment), ids.append)
+    content = shipped_content()
+    service.submit(
+        lambda session: create_assessment(session=session, assessment=assessment, content=content), ids.append
+    )
     wait_for_library(service)
-    session = AssessmentSession(service, shipped_content(), ids[0], assessment)
+    session = AssessmentSession(service, content, ids[0], assessment, revision=1)
     renderer = PlanRenderer()
     try:
         yield PageContext(session, temporary_settings(tmp_path), renderer)

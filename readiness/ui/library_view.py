@@ -158,5 +158,5 @@ class LibraryView(QWidget):
 
     def _update_buttons(self) -> None:
         has_selection = self.selected_id() is not None
-        for key in ("open", "duplicate", "export", "delete"):
+        for key in ("open", "duplicate", "export", "copy", "delete"):
             self.buttons[key].setEnabled(has_selection)

@@ -449,6 +449,7 @@ class MainWindow(QMainWindow):
     def _library_unavailable(self, message: str) -> None:
         """The library could not be opened. A team library's server may be down: offer the local library for
         this session (the setting stays, so the next start tries the team library again)."""
+        self.library.status.setText(message)
         if not is_team_library(self.library_location):
             show_error(self, message)
             return

@@ -139,7 +139,9 @@ def test_an_assessment_is_copied_to_another_library(qtbot: QtBot, tmp_path: Path
     local = str(tmp_path / "local.sqlite")
     with main_window(qtbot, tmp_path, Lang.EN, local) as window:
         _import_all(qtbot, window, _samples(tmp_path)[:1])
+        assert not window.library.buttons["copy"].isEnabled()  # nothing chosen to copy yet
         window.library.table.selectRow(0)
+        assert window.library.buttons["copy"].isEnabled()
         refused = answer_next_modal(press(QMessageBox.StandardButton.Ok))
         window.copy_to(window.library.rows[0].id, local)
         qtbot.waitUntil(lambda: bool(refused), timeout=15_000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -30,10 +31,33 @@ from readiness.core.assessment import (
 from readiness.core.content import Content, load_content
 from readiness.core.text import Lang, Role
 
-# The tests own their environment, whatever the machine: no display (before any QApplication exists), a time zone
-# and a locale of their own, and fonts from a fontconfig configuration written here (inherited by the render
-# child), so that no result depends on the fonts a machine happens to have.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The tests own their environment, whatever the machine: no display but a laptop-sized screen of their own (before
+# any QApplication exists), a time zone and a locale of their own, and fonts from a fontconfig configuration written
+# here (inherited by the render child), so that no result depends on the machine they run on.
+_SCREEN_FOLDER = Path(tempfile.mkdtemp(prefix="readiness-test-screen-"))
+atexit.register(shutil.rmtree, _SCREEN_FOLDER, ignore_errors=True)
+LAPTOP_SCREEN = (1280, 720)
+"""The screen every GUI test runs on: the small laptop the app must fit, at 96 dpi."""
+(_SCREEN_FOLDER / "screen.json").write_text(
+    json.dumps(
+        {
+            "screens": [
+                {
+                    "name": "laptop",
+                    "x": 0,
+                    "y": 0,
+                    "width": LAPTOP_SCREEN[0],
+                    "height": LAPTOP_SCREEN[1],
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ]
+        }
+    ),
+    encoding="utf-8",
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN_FOLDER / 'screen.json'}"
 os.environ["TZ"] = "UTC"
 time.tzset()
 os.environ["LC_ALL"] = "C.UTF-8"

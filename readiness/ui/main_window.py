@@ -11,8 +11,8 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -40,6 +40,9 @@ from readiness.ui.state import AssessmentSession
 from readiness.ui.wizard import WizardView
 
 LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
+PREFERRED_SIZE = (1180, 800)
+SCREEN_SHARE = 0.94
+"""At most this share of the screen's free area, leaving room for the window's frame and title."""
 SEARCH_PAUSE_MS = 200
 """Search runs once typing pauses this long, not on every keystroke."""
 
@@ -76,15 +79,28 @@ class MainWindow(QMainWindow):
         self.library_label = QLabel()
         self.statusBar().addPermanentWidget(self.library_label)
         self._build()
-        if settings.geometry is not None:
-            self.restoreGeometry(settings.geometry)
-        else:
-            self.resize(1180, 800)
+        self._place(settings.geometry)
         QTimer.singleShot(0, self._start)
 
     @property
     def lang(self) -> Lang:
         return self.settings.language
+
+    def _place(self, remembered: QByteArray | None) -> None:
+        """The remembered size and place when they still fit the screen (a laptop after a big monitor may not);
+        otherwise the preferred size, shrunk to the screen's free area, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if remembered is not None and self.restoreGeometry(remembered) and available.contains(self.geometry()):
+            return
+        width = min(PREFERRED_SIZE[0], round(available.width() * SCREEN_SHARE))
+        height = min(PREFERRED_SIZE[1], round(available.height() * SCREEN_SHARE))
+        self.setGeometry(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+            width,
+            height,
+        )
 
     # ---------------------------------------------------------------- building
 
@@ -192,9 +208,14 @@ class MainWindow(QMainWindow):
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:
             return
-        name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), _("Organisation name:", self.lang))
-        if not accepted or not name.strip():
-            return
+        label = _("Organisation name:", self.lang)
+        while True:  # an empty name asks again, saying why, instead of silently doing nothing
+            name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), label)
+            if not accepted:
+                return
+            if name.strip():
+                break
+            label = _("The assessment needs the organisation's name. Organisation name:", self.lang)
         questionnaire = max(self.content.questionnaires.values(), key=lambda q: (q.id == "readiness-core", q.version))
         assessment = Assessment(
             questionnaire_id=questionnaire.id,

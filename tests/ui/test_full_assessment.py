@@ -48,8 +48,10 @@ def test_a_full_assessment_through_the_wizard(qtbot: QtBot, tmp_path: Path, lang
 
         profile = _panel(window, 0, 0)
         QTest.keyClicks(profile.industry, "Bakery chain")
-        profile.countries.clear()
-        QTest.keyClicks(profile.countries, "MX, US")
+        for code in ("mx", "us"):  # a code typed in full and Enter picks it
+            QTest.keyClicks(profile.countries.search, code)
+            QTest.keyClick(profile.countries.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: profile.countries.codes() == ("MX", "US"), timeout=5000)
 
         questions = _panel(window, 1, 0)
         first_card = questions.card(window.session.questionnaire.questions[0].id)

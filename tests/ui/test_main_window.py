@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from app_support import answer_next_modal, click_labelled, main_window, open_sample, press, type_and_accept
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from ui_support import sample, shipped_content, temporary_settings
 
@@ -159,12 +169,25 @@ def test_an_assessment_is_copied_to_another_library(qtbot: QtBot, tmp_path: Path
 
 def test_new_assessment_opens_the_wizard_on_the_profile(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path, Lang.ES) as window:
-        answer_next_modal(type_and_accept("Panadería Sol"))
+        asked: list[str] = []
+
+        def label_then(text: str, after: Callable[[], object] | None = None) -> Callable[[QWidget], None]:
+            def handle(dialog: QWidget) -> None:
+                asked.append(dialog.labelText() if isinstance(dialog, QInputDialog) else "")
+                type_and_accept(text)(dialog)
+                if after is not None:
+                    after()
+
+            return handle
+
+        # An empty name is asked again, saying why; then a name opens the wizard.
+        answer_next_modal(label_then("  ", lambda: answer_next_modal(label_then("Panadería Sol"))))
         window.library.buttons["new"].click()
         qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
         assert window.wizard is not None and window.wizard.current_key() == "profile"
         assert window.session is not None and window.session.assessment.language is Lang.ES
         assert window.session.assessment.profile.organisation == "Panadería Sol"
+        assert len(asked) == 2 and asked[1] != asked[0] and "nombre" in asked[1], asked
 
 
 def test_settings_are_typed_and_kept_in_their_own_file(qtbot: QtBot, tmp_path: Path) -> None:

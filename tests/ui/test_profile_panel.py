@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
@@ -61,22 +58,74 @@ def test_organisation_is_written_and_an_empty_name_is_refused(qtbot: QtBot, tmp_
         assert stored(context).profile.organisation == "Jacaranda Home"
 
 
-def test_markets_audience_size_and_team(qtbot: QtBot, tmp_path: Path) -> None:
+def pick(qtbot: QtBot, field: QLineEdit, typed: str, entry: str) -> None:
+    """Type into a picker as a person would, then choose ``entry`` from the list that opens (arrows, Enter)."""
+    retype(field, typed)
+    completer = field.completer()
+    popup = completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    shown = [completer.completionModel().index(r, 0).data() for r in range(completer.completionModel().rowCount())]
+    assert entry in shown, shown
+    for _ in range(shown.index(entry) + 1):
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+
+
+def leave(field: QLineEdit) -> None:
+    """Close the suggestions (Escape), if open, and Tab to the next field, as a person leaves a field."""
+    popup = field.completer().popup()
+    if popup is not None and popup.isVisible():
+        QTest.keyClick(popup, Qt.Key.Key_Escape)
+    QTest.keyClick(field, Qt.Key.Key_Tab)
+
+
+def test_countries_and_languages_are_picked_by_name_in_the_app_language(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES)) as context:
+        panel = shown(qtbot, ProfilePanel(context), active=True)
+        assert panel.home.text() == "México"
+        pick(qtbot, panel.home, "Alem", "Alemania (DE)")
+        qtbot.waitUntil(lambda: context.session.assessment.profile.home_country == "DE", timeout=5000)
+        assert panel.home.text() == "Alemania"
+
+        pick(qtbot, panel.countries.search, "canad", "Canadá (CA)")
+        qtbot.waitUntil(lambda: context.session.assessment.profile.countries == ("MX", "US", "CA"), timeout=5000)
+        assert panel.countries.search.text() == ""  # ready for the next one
+        pick(qtbot, panel.languages.search, "portu", "portugués (pt)")
+        qtbot.waitUntil(lambda: "pt" in context.session.assessment.profile.languages, timeout=5000)
+
+        panel.countries.chosen.setFocus()
+        panel.countries.chosen.setCurrentRow(0)
+        QTest.keyClick(panel.countries.chosen, Qt.Key.Key_Delete)
+        assert context.session.assessment.profile.countries == ("US", "CA")
+        panel.countries.chosen.setCurrentRow(1)
+        click(panel.countries.remove)
+        assert stored(context).profile.countries == ("US",)
+
+
+def test_a_half_typed_country_is_never_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    """The bug a user met: "Germany" typed letter by letter was saved as GE (Georgia) along the way."""
     with panel_context(tmp_path, sample()) as context:
         panel = shown(qtbot, ProfilePanel(context), active=True)
-        retype(panel.countries, "mx, us; es")
-        assert context.session.assessment.profile.countries == ("MX", "US", "ES")
-        assert panel.countries_preview.text() == "Mexico, United States, Spain"
+        seen: list[str | None] = []
+        context.session.changed.connect(lambda: seen.append(context.session.assessment.profile.home_country))
+        retype(panel.home, "Germany")
+        assert seen == []
+        leave(panel.home)  # with a name typed, not picked from the list
+        assert panel.home.text() == "Mexico" and seen == []
 
-        QTest.keyClicks(panel.countries, ", XX")
-        assert panel.countries_hint.isVisibleTo(panel) and "XX" in panel.countries_hint.text()
-        assert context.session.assessment.profile.countries == ("MX", "US", "ES")
-
+        retype(panel.home, "de")
+        QTest.keyClick(panel.home, Qt.Key.Key_Return)  # a code typed in full, then Enter, picks it
+        qtbot.waitUntil(lambda: seen == ["DE"], timeout=5000)
+        assert panel.home.text() == "Germany"
         retype(panel.home, "")
-        assert context.session.assessment.profile.home_country is None
-        retype(panel.languages, "es, en, pt")
-        assert context.session.assessment.profile.languages == ("es", "en", "pt")
+        leave(panel.home)
+        assert seen == ["DE", None] and stored(context).profile.home_country is None
 
+
+def test_audience_size_hours_and_team(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, ProfilePanel(context), active=True)
         click(panel.audience[Audience.B2B])
         assert context.session.assessment.profile.audience == (Audience.B2C, Audience.B2B)
         panel.size_box.setCurrentIndex(panel.size_box.findData(Size.LARGE.value))
@@ -85,7 +134,7 @@ def test_markets_audience_size_and_team(qtbot: QtBot, tmp_path: Path) -> None:
         panel.closes.setTime(QTime(21, 30))
 
         profile = stored(context).profile
-        assert profile.countries == ("MX", "US", "ES")
+        assert profile.countries == ("MX", "US")
         assert profile.size is Size.LARGE
         assert profile.team == TeamSizes(sales=14, support=9, marketing=3)
         assert profile.business_hours.days == ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -198,15 +247,17 @@ def test_the_assessment_language_is_written(qtbot: QtBot, tmp_path: Path) -> Non
 def test_refresh_shows_changes_made_elsewhere(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
         panel = shown(qtbot, ProfilePanel(context), active=True)
-        QTest.keyClicks(panel.countries, ", ZZ")
-        assert panel.countries_hint.isVisibleTo(panel)
+        QTest.keyClicks(panel.home, "Ger")
         context.session.update(
-            lambda a: a.model_copy(update={"profile": a.profile.model_copy(update={"industry": "Furniture"})})
+            lambda a: a.model_copy(
+                update={"profile": a.profile.model_copy(update={"industry": "Furniture", "countries": ("MX", "CA")})}
+            )
         )
         panel.refresh()
         assert panel.industry.text() == "Furniture"
-        assert panel.countries.text() == "MX, US"
-        assert panel.countries_hint.isHidden()
+        assert panel.countries.codes() == ("MX", "CA")
+        assert [panel.countries.chosen.item(r).text() for r in range(2)] == ["Mexico (MX)", "Canada (CA)"]
+        assert panel.home.text() == "Mexico"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -7,6 +7,7 @@ field, is in :mod:`readiness.ui.pages.profile_edits`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,29 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.core.assessment import BusinessHours, Profile, Size
+from readiness.core.assessment import BusinessHours, Size
 from readiness.core.catalog import Audience
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.plan.figures import day_name
 from readiness.core.text import LANGUAGES
 from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.pickers import MultiPicker, SinglePicker, country_options, language_options
 from readiness.ui.pages.profile_edits import ProfileEdits
-from readiness.ui.pages.profile_fields import (
-    Hint,
-    Preview,
-    add_row,
-    country_names,
-    field_with,
-    language_names,
-    set_text,
-    time_zones,
-)
+from readiness.ui.pages.profile_fields import Hint, add_row, field_with, set_text, time_zones
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
 from readiness.ui.pages.widgets import name_input
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PEOPLE = 1_000_000
+SCROLLBAR_ROOM = 24
+"""Width kept for the vertical scroll bar beside the groups."""
 
 
 SIZE_NAMES = {
@@ -66,16 +61,11 @@ class ProfilePanel(ProfileEdits):
         self._loading = False
         self.lang = context.lang
         content = QWidget()
-        grid = QGridLayout(content)
-        grid.addWidget(self._organisation_group(), 0, 0)
-        grid.addWidget(self._markets_group(), 1, 0)
-        grid.addWidget(self._hours_group(), 2, 0)
-        grid.addWidget(self._team_group(), 3, 0)
-        grid.addWidget(self._channels_group(), 0, 1, 2, 1)
-        grid.addWidget(self._people_group(), 2, 1, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(4, 1)
+        self._grid = QGridLayout(content)
+        self._left = (self._organisation_group(), self._markets_group(), self._hours_group(), self._team_group())
+        self._right = (self._channels_group(), self._people_group())
+        self._columns = 0
+        self._lay_out_groups(2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -88,6 +78,37 @@ class ProfilePanel(ProfileEdits):
 
     def title(self) -> str:
         return _("Profile", self.lang)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns where they fit side by side, one below the other on a narrow window (a laptop)."""
+        super().resizeEvent(event)
+        widest = [max(group.minimumSizeHint().width() for group in side) for side in (self._left, self._right)]
+        margins = self._grid.contentsMargins()
+        needed = sum(widest) + self._grid.horizontalSpacing() + margins.left() + margins.right() + SCROLLBAR_ROOM
+        self._lay_out_groups(2 if event.size().width() >= needed else 1)
+
+    def _lay_out_groups(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        for group in (*self._left, *self._right):
+            grid.removeWidget(group)
+        if columns == 2:
+            for row, group in enumerate(self._left):
+                grid.addWidget(group, row, 0)
+            grid.addWidget(self._right[0], 0, 1, 2, 1)
+            grid.addWidget(self._right[1], 2, 1, 2, 1)
+        else:
+            for row, group in enumerate(
+                (self._left[0], self._left[1], self._right[0], *self._left[2:], self._right[1])
+            ):
+                grid.addWidget(group, row, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1 if columns == 2 else 0)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
+        grid.setRowStretch(6, 1)
 
     # Building
 
@@ -145,24 +166,16 @@ class ProfilePanel(ProfileEdits):
 
     def _markets_group(self) -> QGroupBox:
         group, form = self._group(N_("Markets and audience"))
-        self.countries = self._line(N_("&Countries served:"), N_("ISO codes, e.g. MX, US"))
+        self.countries = MultiPicker(country_options(self.lang), self.lang, self._name(N_("&Countries served:")))
         self.countries.setToolTip(
-            _("Two-letter ISO country codes separated by commas; they decide which channels and rules apply", self.lang)
+            _("The countries whose customers you serve: they decide which channels and rules apply", self.lang)
         )
-        self.countries_hint, self.countries_preview = Hint(self.countries), Preview()
-        self.countries.textEdited.connect(self._countries_edited)
-        add_row(
-            form,
-            _("&Countries served:", self.lang),
-            self.countries,
-            field_with(self.countries, self.countries_hint, self.countries_preview),
-        )
-        self.home = self._line(N_("&Home country:"), N_("Where the business operates, e.g. MX"))
-        self.home_hint, self.home_preview = Hint(self.home), Preview()
-        self.home.textEdited.connect(self._home_edited)
-        add_row(
-            form, _("&Home country:", self.lang), self.home, field_with(self.home, self.home_hint, self.home_preview)
-        )
+        self.countries.changed.connect(self._countries_chosen)
+        add_row(form, _("&Countries served:", self.lang), self.countries)
+        self.home = SinglePicker(country_options(self.lang), self.lang, self._name(N_("&Home country:")))
+        self.home.setToolTip(_("Where the business itself operates", self.lang))
+        self.home.changed.connect(self._home_chosen)
+        add_row(form, _("&Home country:", self.lang), self.home)
         self.audience = {
             Audience.B2C: QCheckBox(_("C&onsumers (B2C)", self.lang)),
             Audience.B2B: QCheckBox(_("&Businesses (B2B)", self.lang)),
@@ -175,15 +188,9 @@ class ProfilePanel(ProfileEdits):
             boxes.addWidget(box)
         boxes.addStretch(1)
         form.addRow(_("Audience:", self.lang), row)
-        self.languages = self._line(N_("Lan&guages served:"), N_("Language codes, e.g. es, en"))
-        self.languages_hint, self.languages_preview = Hint(self.languages), Preview()
-        self.languages.textEdited.connect(self._languages_edited)
-        add_row(
-            form,
-            _("Lan&guages served:", self.lang),
-            self.languages,
-            field_with(self.languages, self.languages_hint, self.languages_preview),
-        )
+        self.languages = MultiPicker(language_options(self.lang), self.lang, self._name(N_("Lan&guages served:")))
+        self.languages.changed.connect(self._languages_chosen)
+        add_row(form, _("Lan&guages served:", self.lang), self.languages)
         return group
 
     def _hours_group(self) -> QGroupBox:
@@ -289,11 +296,11 @@ class ProfilePanel(ProfileEdits):
             self.size_box.setCurrentIndex(self.size_box.findData(profile.size.value))
             self.language.setCurrentIndex(self.language.findData(assessment.language.value))
             self.launch.set_value(profile.launch_date)
-            set_text(self.countries, ", ".join(profile.countries))
-            set_text(self.home, profile.home_country or "")
+            self.countries.set_codes(profile.countries)
+            self.home.set_code(profile.home_country)
             for audience, box in self.audience.items():
                 box.setChecked(audience in profile.audience)
-            set_text(self.languages, ", ".join(str(code) for code in profile.languages))
+            self.languages.set_codes(str(code) for code in profile.languages)
             self._show_hours(profile.business_hours)
             for role, count in self.team.items():
                 count.setValue(getattr(profile.team, role))
@@ -304,7 +311,6 @@ class ProfilePanel(ProfileEdits):
             self._loading = False
         for hint in self.findChildren(Hint):
             hint.clear_problem()
-        self._show_previews(profile)
 
     def _show_hours(self, hours: BusinessHours) -> None:
         for day, box in self.days.items():
@@ -312,11 +318,6 @@ class ProfilePanel(ProfileEdits):
         self.opens.set_time_of_day(hours.opens)
         self.closes.set_time_of_day(hours.closes)
         self.timezone.setCurrentText(hours.timezone)
-
-    def _show_previews(self, profile: Profile) -> None:
-        self.countries_preview.show_names(country_names(profile.countries, self.lang))
-        self.home_preview.show_names(country_names([profile.home_country], self.lang) if profile.home_country else "")
-        self.languages_preview.show_names(language_names([str(code) for code in profile.languages], self.lang))
 
     def _default_facilitator(self) -> None:
         """An assessment without a facilitator takes the one named in the settings."""

@@ -1,7 +1,7 @@
 """The profile panel's edits: each field written as it changes, or refused with a hint beside it.
 
-Input the assessment cannot take (an empty name, a code that is not a country) is not written: the last
-valid value stays and the hint says why.
+Input the assessment cannot take (an empty name, an unknown time zone) is not written: the last valid value
+stays and the hint says why. Countries and languages are picked from lists, so they are always valid.
 """
 
 from __future__ import annotations
@@ -16,17 +16,8 @@ from readiness.core.catalog import Audience
 from readiness.core.i18n import _
 from readiness.core.text import Lang
 from readiness.ui.pages.base import Panel
-from readiness.ui.pages.profile_fields import (
-    Hint,
-    Preview,
-    bad_countries,
-    country_names,
-    known_languages,
-    language_names,
-    split_codes,
-    time_zones,
-    validation_problem,
-)
+from readiness.ui.pages.pickers import MultiPicker, SinglePicker
+from readiness.ui.pages.profile_fields import Hint, time_zones, validation_problem
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, TimeBox
 
@@ -38,12 +29,9 @@ class ProfileEdits(Panel):
     _loading: bool
     organisation_hint: Hint
     language: ChoiceBox
-    countries_hint: Hint
-    countries_preview: Preview
-    home_hint: Hint
-    home_preview: Preview
-    languages_hint: Hint
-    languages_preview: Preview
+    countries: MultiPicker
+    home: SinglePicker
+    languages: MultiPicker
     audience: dict[Audience, QCheckBox]
     days: dict[str, QCheckBox]
     opens: TimeBox
@@ -88,45 +76,14 @@ class ProfileEdits(Panel):
         if lang is not self.context.session.assessment.language:
             self._write(lambda a: a.model_copy(update={"language": lang}))
 
-    def _countries_edited(self, text: str) -> None:
-        codes = [code.upper() for code in split_codes(text)]
-        bad = bad_countries(codes)
-        if bad:
-            self.countries_hint.show_problem(
-                _(
-                    "Not a country code: {codes}. Use two-letter ISO codes such as MX or US.",
-                    self.lang,
-                    codes=", ".join(bad),
-                )
-            )
-            return
-        if self._write_profile(self.countries_hint, countries=tuple(codes)):
-            self.countries_preview.show_names(country_names(codes, self.lang))
+    def _countries_chosen(self) -> None:
+        self._write_profile(countries=self.countries.codes())
 
-    def _home_edited(self, text: str) -> None:
-        codes = [code.upper() for code in split_codes(text)]
-        if len(codes) > 1:
-            self.home_hint.show_problem(_("Give one country only.", self.lang))
-            return
-        bad = bad_countries(codes)
-        if bad:
-            self.home_hint.show_problem(
-                _("Not a country code: {codes}. Use a two-letter ISO code such as MX.", self.lang, codes=", ".join(bad))
-            )
-            return
-        if self._write_profile(self.home_hint, home_country=codes[0] if codes else None):
-            self.home_preview.show_names(country_names(codes, self.lang))
+    def _home_chosen(self) -> None:
+        self._write_profile(home_country=self.home.code())
 
-    def _languages_edited(self, text: str) -> None:
-        codes = [code.lower() for code in split_codes(text)]
-        bad = [code for code in codes if code not in known_languages()]
-        if bad:
-            self.languages_hint.show_problem(
-                _("Not a language code: {codes}. Use codes such as es or en.", self.lang, codes=", ".join(bad))
-            )
-            return
-        if self._write_profile(self.languages_hint, languages=tuple(codes)):
-            self.languages_preview.show_names(language_names(codes, self.lang))
+    def _languages_chosen(self) -> None:
+        self._write_profile(languages=self.languages.codes())
 
     def _audience_toggled(self, _checked: bool) -> None:
         chosen = tuple(audience for audience, box in self.audience.items() if box.isChecked())

@@ -1,0 +1,77 @@
+"""The window fits a 1280×720 laptop (the tests' screen): on first start, with a geometry remembered from a bigger
+monitor, and on every page and tab of the wizard, where nothing lies outside the window and Back, Next and the
+saved state stay in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_support import every_tab, main_window, open_sample
+from conftest import LAPTOP_SCREEN
+from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
+from ui_support import temporary_settings
+
+from readiness.core.text import Lang
+from readiness.ui.main_window import MainWindow
+
+
+def screen_area() -> QRect:
+    screen = QApplication.primaryScreen()
+    assert screen is not None
+    return screen.availableGeometry()
+
+
+def scrolls(widget: QWidget) -> bool:
+    """Inside a scroll area's viewport: reachable by scrolling, wherever it lies."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == "qt_scrollarea_viewport":
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def outside(window: QMainWindow) -> list[str]:
+    """Visible widgets that lie (partly) outside the window and cannot be scrolled to."""
+    area = window.rect()
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.isWindow() or scrolls(widget):
+            continue
+        placed = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        if not area.contains(placed):
+            found.append(f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r} at {placed}")
+    return found
+
+
+def test_the_first_window_fits_the_laptop_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    assert (screen_area().width(), screen_area().height()) == LAPTOP_SCREEN
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        assert screen_area().contains(window.frameGeometry())
+        assert window.library.buttons["new"].isVisible() and outside(window) == []
+
+
+def test_a_geometry_from_a_bigger_monitor_is_not_restored(qtbot: QtBot, tmp_path: Path) -> None:
+    big = QMainWindow()
+    big.setGeometry(100, 100, 1800, 1000)
+    settings = temporary_settings(tmp_path)
+    settings.geometry = QByteArray(big.saveGeometry())
+    settings.library = str(tmp_path / "library.sqlite")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    assert screen_area().contains(window.geometry())
+
+
+def test_every_page_and_tab_fits_with_back_and_next_in_view(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.ES) as window:
+        wizard = open_sample(qtbot, window, tmp_path, Lang.ES)
+        problems = {}
+        for where, _panel in every_tab(wizard):
+            QApplication.processEvents()
+            buttons = (wizard.back_button, wizard.next_button, wizard.save_label, wizard.library_button)
+            hidden = [b.text() for b in buttons if not b.isVisible()]
+            if outside(window) or hidden or not screen_area().contains(window.frameGeometry()):
+                problems[where] = (outside(window)[:5], hidden, window.frameGeometry())
+        assert problems == {}

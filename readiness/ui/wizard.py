@@ -1,4 +1,5 @@
-"""The wizard: a step navigator on the left, each step's panels as tabs, Back and Next, and the saved state."""
+"""The wizard: a navigator of steps and their sub-pages with progress marks, each step's panels as tabs, Back and
+Next through every sub-page, and the saved state."""
 
 from __future__ import annotations
 
@@ -10,16 +11,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QStackedWidget,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from readiness.core.i18n import N_, _
 from readiness.core.names import STEP_NAMES
+from readiness.core.progress import Progress, sub_page_progress
 from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.state import SaveState
@@ -28,10 +31,18 @@ PAGE_NAMES = {"profile": N_("Profile"), **STEP_NAMES, "review": N_("Review and g
 """The navigator's pages: the profile, the method's four steps, and the review."""
 
 
+MARKS = {Progress.DONE: "✓", Progress.PARTLY: "◐", Progress.NOT_STARTED: "○"}
+MARK_NAMES = {Progress.DONE: N_("done"), Progress.PARTLY: N_("partly done"), Progress.NOT_STARTED: N_("not started")}
+PLACE = Qt.ItemDataRole.UserRole
+"""A navigator item's (page, tab) pair; tab -1 for a page's own item."""
+
+
 @dataclass(frozen=True)
 class StepPage:
     key: str
     panels: tuple[Callable[[PageContext], Panel], ...]
+    parts: tuple[str, ...] = ()
+    """The progress key of each panel (see core.progress); none for a page without marks."""
 
 
 def step_pages() -> tuple[StepPage, ...]:
@@ -49,13 +60,22 @@ def step_pages() -> tuple[StepPage, ...]:
         return lambda context: QuestionsPanel(context, step)
 
     return (
-        StepPage("profile", (ProfilePanel,)),
-        StepPage("identify", (questions(Step.IDENTIFY), GapRegisterPanel)),
-        StepPage("open", (questions(Step.OPEN), ChannelsPanel, TeamPanel)),
-        StepPage("promote", (questions(Step.PROMOTE), PromotionPanel)),
-        StepPage("refine", (questions(Step.REFINE), KpiPanel)),
+        StepPage("profile", (ProfilePanel,), ("profile",)),
+        StepPage("identify", (questions(Step.IDENTIFY), GapRegisterPanel), ("identify.questions", "identify.gaps")),
+        StepPage(
+            "open", (questions(Step.OPEN), ChannelsPanel, TeamPanel), ("open.questions", "open.channels", "open.team")
+        ),
+        StepPage("promote", (questions(Step.PROMOTE), PromotionPanel), ("promote.questions", "promote.surfaces")),
+        StepPage("refine", (questions(Step.REFINE), KpiPanel), ("refine.questions", "refine.kpis")),
         StepPage("review", (ReviewPanel,)),
     )
+
+
+def overall(marks: list[Progress]) -> Progress:
+    """A page's mark from its parts' marks."""
+    if all(mark is Progress.DONE for mark in marks):
+        return Progress.DONE
+    return Progress.NOT_STARTED if all(mark is Progress.NOT_STARTED for mark in marks) else Progress.PARTLY
 
 
 class WizardView(QWidget):
@@ -66,6 +86,7 @@ class WizardView(QWidget):
         self.context = context
         lang = context.lang
         self.pages = step_pages()
+        self._selecting = False
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
@@ -74,18 +95,21 @@ class WizardView(QWidget):
         self.title.setFont(font)
         self.save_label = QLabel()
         self.save_label.setAccessibleName(_("All changes saved", lang))
-        self.navigator = QListWidget()
+        self.navigator = QTreeWidget()
         self.navigator.setAccessibleName(_("Wizard steps", lang))
-        self.navigator.setMaximumWidth(230)
-        self.navigator.setSpacing(3)
+        self.navigator.setHeaderHidden(True)
+        self.navigator.setRootIsDecorated(False)
+        self.navigator.setIndentation(14)
+        self.navigator.setMaximumWidth(240)
         font = self.navigator.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigator.setFont(font)
         self.stack = QStackedWidget()
         self.tabs: list[QTabWidget] = []
         for number, page in enumerate(self.pages, start=1):
-            self.navigator.addItem(f"{number}  {_(PAGE_NAMES[page.key], lang)}")
             self.stack.addWidget(self._page_widget(page))
+            self._add_to_navigator(number, page)
+        self.navigator.expandAll()
         self.library_button = QPushButton(_("&Library", lang))
         self.back_button = QPushButton(_("< Back", lang))
         self.next_button = QPushButton(_("Next >", lang))
@@ -98,23 +122,95 @@ class WizardView(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.go(index))
         self._lay_out()
-        self.navigator.currentRowChanged.connect(self._show_page)
+        self.navigator.currentItemChanged.connect(self._navigated)
         self.library_button.clicked.connect(self.library_requested)
-        self.back_button.clicked.connect(lambda: self.go(self.navigator.currentRow() - 1))
-        self.next_button.clicked.connect(lambda: self.go(self.navigator.currentRow() + 1))
+        self.back_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(+1))
         context.session.save_state_changed.connect(self._show_save_state)
         context.session.changed.connect(self._show_title)
+        context.session.changed.connect(self._show_progress)
         self._show_title()
+        self._show_progress()
         self._show_save_state(context.session.save_state.value)
         keys = [p.key for p in self.pages]
         self.go(keys.index(start_page) if start_page in keys else 0)
 
-    def go(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
-            self.navigator.setCurrentRow(index)
+    def go(self, index: int, tab: int | None = None) -> None:
+        """Show page ``index``, on ``tab`` if given (else the tab it was last on)."""
+        if not 0 <= index < len(self.pages):
+            return
+        tabs = self.tabs[index]
+        if tab is not None and 0 <= tab < tabs.count():
+            tabs.setCurrentIndex(tab)
+        self.stack.setCurrentIndex(index)
+        self._select_in_navigator(index, tabs.currentIndex())
+        self._show_page(index)
 
     def current_key(self) -> str:
-        return self.pages[self.navigator.currentRow()].key
+        return self.pages[self.stack.currentIndex()].key
+
+    def _place(self) -> tuple[int, int]:
+        index = self.stack.currentIndex()
+        return index, self.tabs[index].currentIndex()
+
+    def _places(self) -> list[tuple[int, int]]:
+        return [(index, tab) for index, tabs in enumerate(self.tabs) for tab in range(tabs.count())]
+
+    def _step(self, direction: int) -> None:
+        """Next and Back walk every sub-page in order: the questions, then each tab of the step, then the next step."""
+        places = self._places()
+        position = places.index(self._place()) + direction
+        if 0 <= position < len(places):
+            self.go(*places[position])
+
+    def _add_to_navigator(self, number: int, page: StepPage) -> None:
+        item = QTreeWidgetItem([f"{number}  {_(PAGE_NAMES[page.key], self.context.lang)}"])
+        item.setData(0, PLACE, (number - 1, -1))
+        self.navigator.addTopLevelItem(item)
+        tabs = self.tabs[number - 1]
+        if tabs.count() > 1:
+            for tab in range(tabs.count()):
+                child = QTreeWidgetItem([tabs.tabText(tab).replace("&&", "&")])
+                child.setData(0, PLACE, (number - 1, tab))
+                item.addChild(child)
+
+    def _navigated(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if item is None or self._selecting:
+            return
+        index, tab = item.data(0, PLACE)
+        self.go(index, None if tab < 0 else tab)
+
+    def _select_in_navigator(self, index: int, tab: int) -> None:
+        page_item = self.navigator.topLevelItem(index)
+        if page_item is None:
+            return
+        item = page_item.child(tab) if page_item.childCount() else page_item
+        self._selecting = True
+        try:
+            self.navigator.setCurrentItem(item or page_item)
+        finally:
+            self._selecting = False
+
+    def _show_progress(self) -> None:
+        """Marks beside every page and sub-page: ✓ done, ◐ partly done, ○ not started."""
+        session = self.context.session
+        progress = sub_page_progress(session.questionnaire, session.assessment)
+        for index, page in enumerate(self.pages):
+            item = self.navigator.topLevelItem(index)
+            if item is None or not page.parts:
+                continue
+            marks = [progress[part] for part in page.parts]
+            self._mark(item, overall(marks), f"{index + 1}  {_(PAGE_NAMES[page.key], self.context.lang)}")
+            for tab, mark in enumerate(marks if item.childCount() else []):
+                child = item.child(tab)
+                if child is not None:
+                    self._mark(child, mark, self.tabs[index].tabText(tab).replace("&&", "&"))
+
+    def _mark(self, item: QTreeWidgetItem, mark: Progress, text: str) -> None:
+        item.setText(0, f"{text}  {MARKS[mark]}")
+        state = _(MARK_NAMES[mark], self.context.lang)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{text}, {state}")
+        item.setToolTip(0, state)
 
     def panels(self) -> list[Panel]:
         return [tabs.widget(i) for tabs in self.tabs for i in range(tabs.count())]  # type: ignore[misc]
@@ -125,7 +221,7 @@ class WizardView(QWidget):
         for make in page.panels:
             panel = make(self.context)
             tabs.addTab(panel, panel.title().replace("&", "&&"))  # a lone & would mark a shortcut
-        tabs.currentChanged.connect(lambda index, tabs=tabs: self._refresh(tabs.widget(index)))
+        tabs.currentChanged.connect(lambda index, tabs=tabs: self._tab_shown(tabs, index))
         self.tabs.append(tabs)
         return tabs
 
@@ -147,14 +243,22 @@ class WizardView(QWidget):
         layout.addLayout(buttons)
 
     def _show_page(self, index: int) -> None:
-        if index < 0:
-            return
-        self.stack.setCurrentIndex(index)
         tabs = self.tabs[index]
         self._refresh(tabs.currentWidget())
-        self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self._update_buttons()
         self.context.session.remember_page(self.pages[index].key)
+
+    def _tab_shown(self, tabs: QTabWidget, tab: int) -> None:
+        self._refresh(tabs.widget(tab))
+        if self.tabs.index(tabs) == self.stack.currentIndex():
+            self._select_in_navigator(self.stack.currentIndex(), tab)
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        places = self._places()
+        position = places.index(self._place())
+        self.back_button.setEnabled(position > 0)
+        self.next_button.setEnabled(position < len(places) - 1)
 
     def _refresh(self, widget: QWidget | None) -> None:
         if isinstance(widget, Panel):

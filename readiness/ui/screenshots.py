@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from readiness.core.text import Lang
 
-WINDOW_SIZE = (1280, 860)
+WINDOW_SIZE = (1280, 720)
 
 
 def wait(milliseconds: int) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,7 @@ from readiness.core.content import Content, load_content
 from readiness.core.mentions import foreign_mentions
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.facts import hours_text, promise_text
+from readiness.core.plan.kpis import suggested_kpis, tracked_kpis
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.core.text import LANGUAGES, Lang
 from readiness.resources import questionnaires
@@ -206,3 +208,27 @@ def test_review_tasks_fall_on_the_routines_first_review() -> None:
                     assert task.due == plan.refine.first_review, (sample.profile.organisation, cadence, task.id)
                     checked.add(task.id)
     assert checked == {"act.transcript_review", "act.bot_review"}
+
+
+@pytest.mark.parametrize("profile", ["mx-retail", "us-dental", "de-b2b-software"])
+def test_suggested_targets_follow_the_answers_the_bot_and_the_currency(profile: str) -> None:
+    """What the team ticked as tracked comes first; no bot KPI without a bot; no cost in a foreign currency."""
+    content = load_content(questionnaires())
+    assessment = load_sample(profile, Lang.EN, content, questionnaires())
+    without_bot = assessment.model_copy(
+        update={
+            "team": assessment.team.model_copy(
+                update={"bot": assessment.team.bot.model_copy(update={"enabled": False})}
+            )
+        }
+    )
+    chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
+    ticked = set(tracked_kpis(assessment))
+    suggested = [k.id for k in suggested_kpis(without_bot, chosen, content.catalogs)]
+    fitting = {k.id for k in content.catalogs.kpis.values() if any(k.applies_to(c) for c in chosen)}
+    first = [k for k in suggested if k in ticked]
+    assert suggested[: len(first)] == first and set(first) == (ticked & fitting) - {"bot_resolution"}
+    assert "bot_resolution" not in suggested
+    home = assessment.profile.home_country
+    if home != "US":
+        assert "cost_per_subscriber" not in suggested  # counted in USD

@@ -47,7 +47,7 @@ def test_suggested_targets_are_offered_then_added(qtbot: QtBot, tmp_path: Path) 
         assert panel.title() == "KPI targets"
         catalogs = context.session.content.catalogs
         chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
-        suggested = suggested_kpis(chosen, catalogs)
+        suggested = suggested_kpis(assessment, chosen, catalogs)
         assert suggested
         assert not panel.suggestion_box.isHidden()
         assert panel.add_suggested.isEnabled()

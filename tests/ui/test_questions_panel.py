@@ -58,6 +58,40 @@ def na_reason(card: QuestionCard) -> QLineEdit:
     return card.na_row[1]
 
 
+@pytest.mark.parametrize(
+    ("lang", "typed", "minutes"),
+    [(Lang.EN, "2 hours", 120), (Lang.EN, "90 min", 90), (Lang.ES, "1,5 h", 90), (Lang.PT_BR, "1 dia", 1440)],
+)
+def test_a_duration_is_typed_as_people_say_it(
+    qtbot: QtBot, tmp_path: Path, lang: Lang, typed: str, minutes: float
+) -> None:
+    with panel_context(tmp_path, sample(lang)) as context:
+        panel = shown(qtbot, QuestionsPanel(context, Step.IDENTIFY), (1000, 700), active=True)
+        editor = panel.card("identify.frt_support").editor
+        assert isinstance(editor, NumberEditor)
+        retype(editor.field, typed)
+        assert context.session.assessment.answers["identify.frt_support"].value != minutes  # not while typing
+        QTest.keyClick(editor.field, Qt.Key.Key_Return)
+        assert context.session.assessment.answers["identify.frt_support"].value == minutes
+        assert editor.problem.isHidden()
+
+
+@pytest.mark.parametrize("typed", ["abc600", "2 hours and a bit", "abc"])
+def test_a_duration_that_cannot_be_read_is_refused_and_left_unanswered(
+    qtbot: QtBot, tmp_path: Path, typed: str
+) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, QuestionsPanel(context, Step.IDENTIFY), (1000, 700), active=True)
+        editor = panel.card("identify.frt_support").editor
+        assert isinstance(editor, NumberEditor)
+        retype(editor.field, typed)
+        QTest.keyClick(editor.field, Qt.Key.Key_Return)
+        assert editor.problem.isVisibleTo(panel) and typed in editor.problem.text()
+        assert editor.field.text() == typed  # left for the user to correct
+        answer = context.session.assessment.answers.get("identify.frt_support")
+        assert answer is None or answer.value is None
+
+
 def test_choice_number_na_note_and_flag_are_written_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
         panel = shown(qtbot, QuestionsPanel(context, Step.IDENTIFY), (1000, 700), active=True)
@@ -66,7 +100,8 @@ def test_choice_number_na_note_and_flag_are_written_and_saved(qtbot: QtBot, tmp_
         choose(panel.card("identify.channel_switch"), "never")
         support = panel.card("identify.frt_support")
         assert isinstance(support.editor, NumberEditor)
-        retype(support.editor.box, "45")
+        retype(support.editor.field, "45")
+        QTest.keyClick(support.editor.field, Qt.Key.Key_Return)
         fcr = panel.card("identify.fcr")
         assert na_reason(fcr).isHidden()
         click(na_box(fcr))

@@ -14,6 +14,20 @@ from readiness.core.plan.sources import note_texts, printed_notes, with_note_sou
 
 DEFAULT_DEADLINE_DAYS = 90
 MAX_SUGGESTED = 6
+TRACKED_QUESTION = "refine.kpis_tracked"
+TRACKED_INDICATORS = {
+    "frt": ("frt_live_chat", "frt_messaging", "frt_email"),
+    "within_promise": ("within_promise",),
+    "in_channel_resolution": ("in_channel_resolution",),
+    "channel_switch": ("channel_switch_rate",),
+    "csat": ("csat",),
+    "fcr": ("fcr",),
+    "bot_resolution": ("bot_resolution",),
+    "optin_optout": ("optin_growth", "optout_rate"),
+    "conversion": ("conversation_conversion",),
+}
+"""The indicators the Refine question offers, as the catalog's KPIs: what the team said it will track comes first."""
+BOT_KPIS = frozenset({"bot_resolution"})
 
 
 def kpi_lines(
@@ -24,16 +38,50 @@ def kpi_lines(
     if suggested:
         targets = [
             KpiTarget(kpi=k.id, target=k.default_target, deadline_days=DEFAULT_DEADLINE_DAYS)
-            for k in suggested_kpis(chosen, catalogs)
+            for k in suggested_kpis(assessment, chosen, catalogs)
         ]
     return tuple(_line(t, catalogs.kpis[t.kpi], assessment, chosen, launch, suggested) for t in targets)
 
 
-def suggested_kpis(chosen: tuple[str, ...], catalogs: Catalogs) -> list[Kpi]:
-    """Catalog KPIs that suit the chosen channels, channel-specific ones first."""
-    fitting = [k for k in catalogs.kpis.values() if any(k.applies_to(c) for c in chosen)]
-    fitting.sort(key=lambda k: ("all" in k.channels, k.id))
-    return fitting[:MAX_SUGGESTED]
+def suggested_kpis(assessment: Assessment, chosen: tuple[str, ...], catalogs: Catalogs) -> list[Kpi]:
+    """Catalog KPIs for this business: the indicators it said it will track first, then others that suit the chosen
+    channels (channel-specific before general ones). Never a bot KPI without a bot, nor a cost in another currency
+    than the business's own."""
+    fitting = [k for k in catalogs.kpis.values() if any(k.applies_to(c) for c in chosen) and _suits(k, assessment)]
+    tracked = set(tracked_kpis(assessment))
+    fitting.sort(key=lambda k: (k.id not in tracked, "all" in k.channels, k.id))
+    wanted = max(MAX_SUGGESTED, sum(k.id in tracked for k in fitting))
+    return fitting[:wanted]
+
+
+def tracked_kpis(assessment: Assessment) -> list[str]:
+    """The catalog KPIs of the indicators the team said it will track (the Refine question)."""
+    answer = assessment.answers.get(TRACKED_QUESTION)
+    ticked = answer.value if answer is not None and isinstance(answer.value, tuple) else ()
+    return [kpi for option in ticked for kpi in TRACKED_INDICATORS.get(option, ())]
+
+
+def _suits(kpi: Kpi, assessment: Assessment) -> bool:
+    if kpi.id in BOT_KPIS and not assessment.team.bot.enabled:
+        return False
+    currency = _unit_currency(kpi)
+    return currency is None or currency in _home_currencies(assessment)
+
+
+def _unit_currency(kpi: Kpi) -> str | None:
+    """The ISO currency a KPI's unit is counted in ("USD per subscriber"), if any."""
+    from babel.numbers import get_currency_name
+
+    code = kpi.unit.en.split(" ", 1)[0]
+    return code if len(code) == 3 and code.isupper() and get_currency_name(code, locale="en") != code else None
+
+
+def _home_currencies(assessment: Assessment) -> set[str]:
+    """The currencies of the business's home country on the assessment's date (none known without a home)."""
+    from babel.numbers import get_territory_currencies
+
+    home = assessment.profile.home_country
+    return set(get_territory_currencies(home, start_date=assessment.created)) if home else set()
 
 
 def _line(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -31,43 +30,6 @@ DATE_FORMAT = "yyyy-MM-dd"
 MAX_NUMBER = 1_000_000_000.0
 MAX_MINUTES = 525_600.0
 """A year in minutes: more than any sensible wait."""
-
-
-class NumberBox(QDoubleSpinBox):
-    """A number that may be unanswered: its minimum shows as "Not answered"; no trailing zeros."""
-
-    def __init__(self, lowest: float, highest: float, lang: Lang, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDecimals(2)
-        self.setRange(lowest - 1, highest)
-        self.setSpecialValueText(_("Not answered", lang))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccelerated(True)
-        self.setValue(self.minimum())
-
-    @property
-    def unanswered(self) -> bool:
-        return self.value() == self.minimum()
-
-    def number(self) -> float | None:
-        return None if self.unanswered else self.value()
-
-    def set_number(self, value: float | None) -> None:
-        self.setValue(self.minimum() if value is None else value)
-
-    def textFromValue(self, value: float) -> str:
-        text = self.locale().toString(value, "f", self.decimals())
-        point = self.locale().decimalPoint()
-        return text.rstrip("0").rstrip(point) if point in text else text
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if self.unanswered:
-            self.lineEdit().clear()  # type a number straight away instead of editing "Not answered"
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if wheel_only_with_focus(self, event):
-            super().wheelEvent(event)
 
 
 class CountBox(QSpinBox):

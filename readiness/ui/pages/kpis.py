@@ -293,7 +293,7 @@ class KpiPanel(Panel):
     def _suggested(self) -> list[Kpi]:
         assessment = self.context.session.assessment
         chosen = tuple(c.channel for c in sorted(assessment.channels, key=lambda c: c.role != "primary"))
-        return suggested_kpis(chosen, self.context.session.content.catalogs)
+        return suggested_kpis(self.context.session.assessment, chosen, self.context.session.content.catalogs)
 
     def _deadline(self, target: KpiTarget) -> dt.date:
         launch, _unused = launch_date(self.context.session.assessment)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.assessment import AnswerValue
-from readiness.core.i18n import _
+from readiness.core.i18n import N_, _
 from readiness.core.names import YES_NO_NAMES, name
+from readiness.core.plan.figures import number_text
+from readiness.core.quantities import NotAQuantity, parse_duration, parse_number
 from readiness.core.questionnaire import Question, QuestionType
 from readiness.core.text import Lang
 from readiness.ui.pages.inputs import (
@@ -34,7 +37,6 @@ from readiness.ui.pages.inputs import (
     ChoiceBox,
     CountBox,
     DateBox,
-    NumberBox,
     OptionalDate,
     TimeBox,
     WrappedLabel,
@@ -54,7 +56,6 @@ __all__ = [
     "DateEditor",
     "GrowingTextEdit",
     "MultipleChoiceEditor",
-    "NumberBox",
     "NumberEditor",
     "OptionalDate",
     "TextEditor",
@@ -157,6 +158,18 @@ class MultipleChoiceEditor(AnswerEditor):
         return next(iter(self.boxes.values()))
 
 
+PLACEHOLDERS = {
+    QuestionType.DURATION: N_("e.g. 90 min, 2 h or 1 day"),
+    QuestionType.PERCENTAGE: N_("0 to 100"),
+    QuestionType.NUMBER: N_("a number"),
+}
+REFUSALS = {
+    QuestionType.DURATION: N_("Not saved: “{text}” is not a duration. Type, for example, 90 min, 2 h or 1 day."),
+    QuestionType.PERCENTAGE: N_("Not saved: “{text}” is not a percentage. Type a number from 0 to 100."),
+    QuestionType.NUMBER: N_("Not saved: “{text}” is not a number."),
+}
+
+
 def number_range(kind: QuestionType) -> tuple[float, float]:
     if kind is QuestionType.PERCENTAGE:
         return 0.0, 100.0
@@ -166,34 +179,92 @@ def number_range(kind: QuestionType) -> tuple[float, float]:
 
 
 class NumberEditor(AnswerEditor):
-    """Number, duration and percentage: a spin box and the question's unit."""
+    """Number, duration and percentage, typed the way people write them ("1.200,5", "90 min", "2 h", "1 día").
+
+    The value is read when the field is left or Enter is pressed, never from a half-typed text. What cannot be
+    read is refused in place, in red, and leaves the question unanswered: "abc600" is not 600.
+    """
 
     def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lowest, highest = number_range(question.type)
-        self.box = NumberBox(lowest, highest, lang)
+        self.lang = lang
+        self.kind = question.type
+        self.lowest, self.highest = number_range(question.type)
+        self._value: float | None = None
+        self.field = QLineEdit()
+        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance("0") * 22)
+        self.field.setPlaceholderText(_(PLACEHOLDERS[question.type], lang))
         unit = question.unit.get(lang) if question.unit else ("%" if question.type is QuestionType.PERCENTAGE else "")
-        name_input(self.box, f"{question.text.get(lang)} ({unit})" if unit else question.text.get(lang))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box)
+        name_input(self.field, f"{question.text.get(lang)} ({unit})" if unit else question.text.get(lang))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field)
         if unit:
             unit_label = QLabel(unit)
-            unit_label.setBuddy(self.box)
-            layout.addWidget(unit_label)
-        layout.addStretch(1)
-        self.box.valueChanged.connect(self.edited)
+            unit_label.setBuddy(self.field)
+            row.addWidget(unit_label)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.problem)
+        self.field.editingFinished.connect(self._read)
 
     def value(self) -> AnswerValue:
-        return self.box.number()
+        return self._value
 
     def set_value(self, value: AnswerValue) -> None:
-        blocked = self.box.blockSignals(True)
-        self.box.set_number(float(value) if isinstance(value, int | float) else None)
-        self.box.blockSignals(blocked)
+        self._value = float(value) if isinstance(value, int | float) else None
+        self._show_value()
+        self._say("")
 
     def focus_target(self) -> QWidget:
-        return self.box
+        return self.field
+
+    def _read(self) -> None:
+        text = self.field.text().strip()
+        try:
+            typed = self._parsed(text) if text else None
+        except NotAQuantity:
+            self._refuse(_(REFUSALS[self.kind], self.lang, text=text))
+            return
+        if typed is not None and not self.lowest <= typed <= self.highest:
+            low, high = (number_text(x, self.lang, 0) for x in (self.lowest, self.highest))
+            self._refuse(_("Not saved: give a value from {low} to {high}.", self.lang, low=low, high=high))
+            return
+        self._say("")
+        self._show_value(typed)
+        if typed != self._value:
+            self._value = typed
+            self.edited.emit()
+
+    def _parsed(self, text: str) -> float:
+        if self.kind is QuestionType.DURATION:
+            return parse_duration(text, self.lang)
+        return parse_number(text.removesuffix("%").strip(), self.lang)
+
+    def _refuse(self, message: str) -> None:
+        """The text stays for the user to correct; the question counts as unanswered until it reads."""
+        self._say(message)
+        if self._value is not None:
+            self._value = None
+            self.edited.emit()
+
+    def _say(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+        self.field.setAccessibleDescription(message)
+
+    def _show_value(self, value: float | None = None) -> None:
+        shown = self._value if value is None else value
+        text = "" if shown is None else number_text(shown, self.lang, 2)
+        if self.field.text() != text:
+            self.field.setText(text)
 
 
 class GrowingTextEdit(QPlainTextEdit):

@@ -1,0 +1,129 @@
+"""Moving assessments in and out of the open library: import a file or plan PDF, export an exchange file, copy
+into another library (such as a team library). Each is a job on the library thread; a failure is one message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
+
+from readiness.core.content import Content
+from readiness.core.i18n import _
+from readiness.core.text import Lang
+from readiness.ui.dialogs import show_error
+from readiness.ui.library_place import library_description
+from readiness.ui.library_view import LibraryView
+from readiness.ui.pages.formatting import file_stem
+from readiness.ui.service import LibraryService
+from readiness.ui.state import AssessmentSession
+
+
+class LibraryTransfers(QMainWindow):
+    """What the main window does to move assessments; the window provides the fields named here."""
+
+    service: LibraryService | None
+    content: Content | None
+    session: AssessmentSession | None
+    library: LibraryView
+    library_location: str
+
+    @property
+    def lang(self) -> Lang:
+        raise NotImplementedError
+
+    def refresh_library(self) -> None:
+        raise NotImplementedError
+
+    def import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Import an assessment", self.lang),
+            "",
+            _("Assessment files or plan PDFs (*.yaml *.yml *.pdf)", self.lang),
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Add an exchange file, or the assessment inside a plan PDF; a bad file gets one message."""
+        from readiness.store import create_assessment
+
+        if self.service is None or self.content is None:
+            return
+        content = self.content
+
+        def job(session: object) -> str:
+            from readiness.report.attachment import read_assessment_file
+
+            assessment = read_assessment_file(path, content)
+            create_assessment(session=session, assessment=assessment, content=content)  # type: ignore[arg-type]
+            return assessment.profile.organisation
+
+        def done(organisation: str) -> None:
+            self.statusBar().showMessage(_("Imported {organisation}.", self.lang, organisation=organisation), 5000)
+            self.refresh_library()
+
+        self.service.submit(job, done, lambda message: show_error(self, message))
+
+    def _export_current(self) -> None:
+        if self.session is not None:
+            self.session.save_now()
+            self.export_assessment(self.session.assessment_id)
+        elif (selected := self.library.selected_id()) is not None:
+            self.export_assessment(selected)
+
+    def export_assessment(self, assessment_id: int) -> None:
+        organisation = next((r.organisation for r in self.library.rows if r.id == assessment_id), "assessment")
+        suggested = f"{file_stem(organisation)}.yaml"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the assessment", self.lang), suggested, _("Assessment files (*.yaml)", self.lang)
+        )
+        if path:
+            self.export_to(assessment_id, Path(path))
+
+    def export_to(self, assessment_id: int, path: Path) -> None:
+        from readiness.core.exchange import write_exchange_file
+        from readiness.store import load_assessment
+
+        if self.service is not None:
+            self.service.submit(
+                lambda session: write_exchange_file(
+                    load_assessment(session=session, assessment_id=assessment_id), path
+                ),
+                lambda _value: self.statusBar().showMessage(_("Exported to {path}.", self.lang, path=str(path)), 5000),
+                lambda message: show_error(self, message),
+            )
+
+    def copy_assessment(self, assessment_id: int) -> None:
+        """Copy one assessment into another library, such as the team library, asking which."""
+        target, accepted = QInputDialog.getText(
+            self,
+            _("Copy to another library", self.lang),
+            _("Library file, or team library URL (postgresql+psycopg://user@host/database):", self.lang),
+        )
+        if accepted and target.strip():
+            self.copy_to(assessment_id, target.strip())
+
+    def copy_to(self, assessment_id: int, target: str) -> None:
+        from readiness.core.problems import ReadinessError
+        from readiness.store import create_assessment, load_assessment, open_library
+        from readiness.store.engine import library_url
+
+        if self.service is None or self.content is None:
+            return
+        content = self.content
+
+        source = self.library_location
+
+        def job(session: object) -> int:
+            if library_url(target) == library_url(source or None):
+                raise ReadinessError.single(target, _("the assessment is already in this library", self.lang))
+            assessment = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
+            with open_library(target) as other, other.session() as theirs:
+                return create_assessment(session=theirs, assessment=assessment, content=content)
+
+        def done(new_id: int) -> None:
+            where = library_description(target, self.lang)
+            self.statusBar().showMessage(_("Copied. {library} (assessment {id})", self.lang, library=where, id=new_id))
+
+        self.service.submit(job, done, lambda message: show_error(self, message))

@@ -8,6 +8,10 @@ start-up   A fresh process per run, on the offscreen platform, with a new empty 
            event loop turning (a zero-time timer fired after show()), i.e. interactive. The child also
            reports which heavy modules were already imported at that moment (WeasyPrint, Alembic and Jinja
            must not be). Target: <= 1.0 s (PRODUCT.md, perf-security P5).
+bare       Interleaved with the start-up runs (app, bare, app, bare, ...) so machine load hits both alike: a
+           bare PySide6 QWizard (four pages, each a title and a QLabel) started and timed the same way, and
+           the ratio of the medians, app / bare: how much the app adds over Qt's own floor on this machine.
+           Target: <= 1.5x (issue 13).
 stall      In one process, the app's PlanRenderer renders the sample plan (mx-retail) while a 5 ms timer
            ticks on the UI thread; the longest gap between ticks beyond the 5 ms period is the longest
            stall. Cold (the first render, child process started on demand) and warm (kept child).
@@ -41,6 +45,26 @@ def interactive():
     elapsed = time.time() - started
     heavy = [m for m in ("weasyprint", "alembic", "jinja2", "sqlmodel") if m in sys.modules]
     print(f"{elapsed:.4f} {','.join(heavy) or '-'}", flush=True)
+    os._exit(0)
+QTimer.singleShot(0, interactive)
+app.exec()
+"""
+
+BARE_CHILD = r"""
+import os, sys, time
+started = float(sys.argv[1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+app = QApplication([])
+wizard = QWizard()
+for number in range(1, 5):
+    page = QWizardPage()
+    page.setTitle(f"Step {number}")
+    QVBoxLayout(page).addWidget(QLabel(f"Page {number}"))
+    wizard.addPage(page)
+wizard.show()
+def interactive():
+    print(f"{time.time() - started:.4f}", flush=True)
     os._exit(0)
 QTimer.singleShot(0, interactive)
 app.exec()
@@ -85,21 +109,27 @@ def say(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def start_up(runs: int) -> tuple[list[float], set[str]]:
-    times, heavy = [], set()
+def start_up(runs: int) -> tuple[list[float], set[str], list[float]]:
+    """The app's start-up times, the heavy modules it had imported, and a bare QWizard's times, interleaved."""
+    times, heavy, bare = [], set(), []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as folder:
-            started = time.time()
-            out = subprocess.run(  # noqa: S603 - this interpreter running the script above
-                [sys.executable, "-c", STARTUP_CHILD, repr(started), folder],
-                capture_output=True,
-                text=True,
-                check=True,
-                env=_offscreen(),
-            ).stdout.split()
-            times.append(float(out[0]))
-            heavy |= set(out[1].split(",")) - {"-"}
-    return times, heavy
+            out = _launch(STARTUP_CHILD, folder)
+        times.append(float(out[0]))
+        heavy |= set(out[1].split(",")) - {"-"}
+        bare.append(float(_launch(BARE_CHILD)[0]))
+    return times, heavy, bare
+
+
+def _launch(child: str, *args: str) -> list[str]:
+    started = time.time()
+    return subprocess.run(  # noqa: S603 - this interpreter running one of the scripts above
+        [sys.executable, "-c", child, repr(started), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_offscreen(),
+    ).stdout.split()
 
 
 def stalls(runs: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
@@ -115,14 +145,15 @@ def _offscreen() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def _row(name: str, values: list[float], target: str, limit: float, unit: str = "s") -> str:
-    scale = 1000.0 if unit == "ms" else 1.0
+def _row(name: str, values: list[float], target: str, limit: float | None, unit: str = "s") -> str:
+    """A table row: n, median, min, max in `unit` (s, ms, or x for a ratio); median vs `limit` (None: no verdict)."""
+    scale, digits = (1000.0, 0) if unit == "ms" else (1.0, 2)
     median = statistics.median(values)
-    verdict = "PASS" if median <= limit else "FAIL"
+    verdict = "-" if limit is None else "PASS" if median <= limit else "FAIL"
     shown = [v * scale for v in (median, min(values), max(values))]
     return (
-        f"{name:<44} {len(values):>3} {shown[0]:>9.{0 if unit == 'ms' else 2}f} {unit:<2} "
-        f"{shown[1]:>8.{0 if unit == 'ms' else 2}f} {shown[2]:>8.{0 if unit == 'ms' else 2}f}  {target:<34} {verdict}"
+        f"{name:<44} {len(values):>3} {shown[0]:>9.{digits}f} {unit:<2} "
+        f"{shown[1]:>8.{digits}f} {shown[2]:>8.{digits}f}  {target:<34} {verdict}"
     )
 
 
@@ -131,13 +162,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     say(f"Readiness UI benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs")
-    startup, heavy = start_up(args.runs)
+    startup, heavy, bare = start_up(args.runs)
     cold, warm = stalls(args.runs)
     say(f"{'measure':<44} {'n':>3} {'median':>12} {'min':>8} {'max':>8}  {'target':<34} result")
     say(_row("start to interactive window (fresh library)", startup, "<= 1.0 s (P5)", 1.0))
     loaded = ", ".join(sorted(heavy)) or "none"
     say(f"  heavy modules imported by then (UI or background threads): {loaded}")
     say("  (weasyprint, alembic and jinja2 must not be)")
+    say(_row("  bare PySide6 QWizard, same way", bare, "(reference for the ratio)", None))
+    ratio = statistics.median(startup) / statistics.median(bare)
+    say(_row("  app / bare QWizard, ratio of medians", [ratio], "<= 1.5x (issue 13)", 1.5, "x"))
     say(
         _row("UI stall while rendering, cold (ms)", [s for _, s in cold], "<= 50 ms (PRODUCT); <= 100 (P3)", 0.05, "ms")
     )

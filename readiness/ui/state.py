@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from readiness.core.assessment import Answer, Assessment
 from readiness.core.content import Content
+from readiness.core.linked import reconcile
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.text import Lang
 from readiness.ui.service import LibraryService
@@ -82,7 +83,7 @@ class AssessmentSession(QObject):
 
     def update(self, change: Callable[[Assessment], Assessment]) -> None:
         """Apply one edit: validated like a file would be, shown at once, saved after a short pause."""
-        updated = change(self.assessment)
+        updated = reconcile(self.assessment, change(self.assessment))
         self.assessment = Assessment.model_validate(updated.model_dump())
         self._generation += 1
         self._set_state(SaveState.PENDING)

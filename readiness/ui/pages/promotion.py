@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -27,11 +25,7 @@ from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, owner_text
 from readiness.ui.pages.widgets import bare_column, split
 
-if TYPE_CHECKING:
-    pass
 
-
-@cache
 class PromotionPanel(Panel):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -1,0 +1,134 @@
+"""A question and a tab that record the same fact stay one fact, whichever side is edited."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness.core.assessment import Answer, Assessment, ChannelChoice, PromotionChoice
+from readiness.core.content import Content
+from readiness.core.linked import (
+    BOT_QUESTION,
+    CHANNELS_OF_CHOICE,
+    CHANNELS_QUESTION,
+    SURFACE_OF_CHOICE,
+    SURFACES_QUESTION,
+    reconcile,
+)
+
+
+@pytest.fixture
+def blank(samples: dict[str, Assessment]) -> Assessment:
+    sample = samples["mx-retail.en"]
+    return sample.model_copy(update={"answers": {}, "promotion": (), "channels": ()})
+
+
+def answered(assessment: Assessment, question: str, value: str | tuple[str, ...]) -> Assessment:
+    return assessment.model_copy(update={"answers": {**assessment.answers, question: Answer(value=value)}})
+
+
+def value(assessment: Assessment, question: str) -> object:
+    answer = assessment.answers.get(question)
+    return None if answer is None else answer.value
+
+
+def test_every_linked_choice_names_a_real_choice_surface_and_channel(shipped: Content) -> None:
+    questionnaire = next(q for (name, _version), q in shipped.questionnaires.items() if name == "readiness-core")
+    by_id = {q.id: q for q in questionnaire.questions}
+    surface_choices = {c.id for c in by_id[SURFACES_QUESTION].choices}
+    channel_choices = {c.id for c in by_id[CHANNELS_QUESTION].choices}
+    assert set(SURFACE_OF_CHOICE) <= surface_choices
+    assert set(SURFACE_OF_CHOICE.values()) <= set(shipped.catalogs.surfaces)
+    assert set(CHANNELS_OF_CHOICE) <= channel_choices
+    assert {c for covered in CHANNELS_OF_CHOICE.values() for c in covered} <= set(shipped.catalogs.channels)
+    assert {c.id for c in by_id[BOT_QUESTION].choices} == {"yes", "no"}
+
+
+def test_surfaces_ticked_in_the_question_appear_in_the_tab_and_back(blank: Assessment) -> None:
+    ticked = reconcile(blank, answered(blank, SURFACES_QUESTION, ("website", "store_qr")))
+    assert [c.surface for c in ticked.promotion] == ["website", "in_store"]
+
+    owned = ticked.model_copy(
+        update={"promotion": (PromotionChoice(surface="website", owner="Ana"), *ticked.promotion[1:])}
+    )
+    with_packaging = owned.model_copy(update={"promotion": (*owned.promotion, PromotionChoice(surface="packaging"))})
+    synced = reconcile(owned, with_packaging)
+    assert value(synced, SURFACES_QUESTION) == ("website", "store_qr", "packaging")
+
+    unticked = reconcile(synced, answered(synced, SURFACES_QUESTION, ("website",)))
+    assert [(c.surface, c.owner) for c in unticked.promotion] == [("website", "Ana")]
+
+
+def test_removing_every_surface_clears_the_answer_but_nothing_planned_stays(blank: Assessment) -> None:
+    ticked = reconcile(blank, answered(blank, SURFACES_QUESTION, ("website",)))
+    emptied = reconcile(ticked, ticked.model_copy(update={"promotion": ()}))
+    assert SURFACES_QUESTION not in emptied.answers
+
+    nothing = reconcile(blank, answered(blank, SURFACES_QUESTION, ("none",)))
+    assert nothing.promotion == ()
+    assert value(nothing, SURFACES_QUESTION) == ("none",)
+
+
+def test_a_surface_with_no_question_choice_is_kept_when_the_question_changes(blank: Assessment) -> None:
+    other = blank.model_copy(update={"promotion": (PromotionChoice(surface="other"),)})
+    changed = reconcile(other, answered(other, SURFACES_QUESTION, ("social",)))
+    assert [c.surface for c in changed.promotion] == ["other", "social"]
+
+
+def test_channels_ticked_in_the_question_are_chosen_primary_first(blank: Assessment) -> None:
+    ticked = reconcile(blank, answered(blank, CHANNELS_QUESTION, ("whatsapp", "instagram")))
+    assert [(c.channel, c.role) for c in ticked.channels] == [
+        ("whatsapp_platform", "primary"),
+        ("instagram", "secondary"),
+    ]
+    fewer = reconcile(ticked, answered(ticked, CHANNELS_QUESTION, ("instagram",)))
+    assert [c.channel for c in fewer.channels] == ["instagram"]
+
+
+def test_whatsapp_follows_the_setup_answer(blank: Assessment) -> None:
+    app = answered(blank, "open.whatsapp_setup", "business_app_fits")
+    ticked = reconcile(app, answered(app, CHANNELS_QUESTION, ("whatsapp",)))
+    assert [c.channel for c in ticked.channels] == ["whatsapp_app"]
+
+
+def test_channels_chosen_in_the_tab_answer_the_question(blank: Assessment) -> None:
+    chosen = blank.model_copy(
+        update={
+            "channels": (
+                ChannelChoice(channel="sms", role="primary"),
+                ChannelChoice(channel="telegram", role="secondary"),
+            )
+        }
+    )
+    assert value(reconcile(blank, chosen), CHANNELS_QUESTION) == ("sms_rcs", "other")
+
+
+def test_the_bot_checkbox_and_the_bot_question_are_one_fact(blank: Assessment) -> None:
+    yes = reconcile(blank, answered(blank, BOT_QUESTION, "yes"))
+    assert yes.team.bot.enabled
+    bot = yes.team.bot.model_copy(update={"enabled": False})
+    off = reconcile(yes, yes.model_copy(update={"team": yes.team.model_copy(update={"bot": bot})}))
+    assert value(off, BOT_QUESTION) == "no"
+
+
+def test_a_note_on_the_question_survives_a_change_made_in_the_tab(blank: Assessment) -> None:
+    noted = blank.model_copy(
+        update={"answers": {SURFACES_QUESTION: Answer(value=("website",), note="ask the web agency", flagged=True)}}
+    )
+    noted = reconcile(blank, noted)
+    emptied = reconcile(noted, noted.model_copy(update={"promotion": ()}))
+    kept = emptied.answers[SURFACES_QUESTION]
+    assert (kept.value, kept.note, kept.flagged) == (None, "ask the web agency", True)
+
+
+def test_an_edit_elsewhere_changes_nothing_linked(samples: dict[str, Assessment]) -> None:
+    sample = samples["us-dental.en"]
+    renamed = sample.model_copy(update={"profile": sample.profile.model_copy(update={"organisation": "Renamed"})})
+    assert reconcile(sample, renamed) == renamed
+
+
+def test_every_sample_records_each_linked_fact_once(samples: dict[str, Assessment]) -> None:
+    """A sample answers each linked question as its tab records it, so opening one changes nothing."""
+    from readiness.core.linked import agreeing
+
+    for name, sample in samples.items():
+        assert agreeing(sample) == sample, name

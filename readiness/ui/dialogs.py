@@ -28,6 +28,7 @@ from readiness.core.i18n import N_, _, language_name
 from readiness.core.text import Lang
 from readiness.report.paper import Paper
 from readiness.ui.library_place import carries_password
+from readiness.ui.pages.widgets import explanation, field_with
 from readiness.ui.settings import Settings
 
 PAPER_NAMES = {Paper.A4: N_("A4"), Paper.LETTER: N_("Letter")}
@@ -62,8 +63,17 @@ class SettingsDialog(QDialog):
         self.theme.setPlaceholderText(_("Default theme", lang))
         self.facilitator = QLineEdit(settings.facilitator)
         form = QFormLayout(self)
+        language_note = _(
+            "The language of this window. Each plan is written in the language chosen on its assessment's "
+            "Profile page.",
+            lang,
+        )
         rows = (
-            (N_("&Language:"), self.language, self.language),
+            (
+                N_("&Language:"),
+                self.language,
+                field_with(self.language, explanation(language_note, self.language)),
+            ),
             (N_("L&ibrary:"), self.library, self._with_browse(self.library, "library")),
             (N_("&Paper:"), self.paper, self.paper),
             (N_("Plan &theme:"), self.theme, self._with_browse(self.theme, "theme")),

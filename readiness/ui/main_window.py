@@ -105,11 +105,13 @@ class MainWindow(LibraryTransfers):
     def _build(self) -> None:
         lang = self.lang
         self.setWindowTitle("Readiness")
+        old = getattr(self, "library", None)
         self.library = LibraryView(lang)
         self._connect_library()
-        while (old := self.stack.widget(0)) is not None:
+        if old is not None:
             self.stack.removeWidget(old)
-        self.stack.addWidget(self.library)
+            old.deleteLater()
+        self.stack.insertWidget(0, self.library)
         self._build_menus()
         self.library_label.setText(library_description(getattr(self, "library_location", ""), lang))
 
@@ -270,8 +272,16 @@ class MainWindow(LibraryTransfers):
         self.close_wizard()
         self.session = AssessmentSession(self.service, self.content, assessment_id, assessment, revision)
         self.session.conflict.connect(self._resolve_conflict)
-        context = PageContext(self.session, self.settings, self.renderer)
-        self.wizard = WizardView(context, page)
+        self._show_wizard(page)
+
+    def _show_wizard(self, page: str | None, tab: int | None = None) -> None:
+        """A wizard over the open session, in the window's language, replacing any wizard shown."""
+        if self.session is None:
+            return
+        if self.wizard is not None:
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+        self.wizard = WizardView(PageContext(self.session, self.settings, self.renderer), page, tab)
         self.wizard.library_requested.connect(self.close_wizard)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
@@ -343,19 +353,23 @@ class MainWindow(LibraryTransfers):
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         dialog.apply()
-        if (self.settings.language, self.settings.library) == before:
-            return
-        reopen = (self.session.assessment_id, self.wizard.current_key()) if self.session and self.wizard else None
-        self.close_wizard()
         if self.settings.library != before[1]:
+            self.close_wizard()
             self._restart_library()
+        if self.settings.language != before[0]:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show the whole window in the app's language at once: menus, the library and the open wizard, which stays
+        on the page and tab it was on, with nothing of the assessment reloaded."""
         from readiness.ui.app import install_translations
 
         install_translations(self.settings.language)
         self._build()
         self.refresh_library()
-        if reopen is not None and self.settings.library == before[1]:
-            self.open_assessment(reopen[0])
+        if self.wizard is not None:
+            page, tab = self.wizard.current_key(), self.wizard.current_tab()
+            self._show_wizard(page, tab)
 
     def _restart_library(self) -> None:
         if self.service is not None:

@@ -22,7 +22,6 @@ from readiness.core.assessment import Answer, Assessment
 from readiness.core.content import Content
 from readiness.core.linked import reconcile
 from readiness.core.questionnaire import Questionnaire
-from readiness.core.text import Lang
 from readiness.ui.service import LibraryService
 
 if TYPE_CHECKING:
@@ -72,10 +71,6 @@ class AssessmentSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
-
-    @property
-    def lang(self) -> Lang:
-        return self.assessment.language
 
     @property
     def questionnaire(self) -> Questionnaire:

@@ -81,7 +81,13 @@ def overall(marks: list[Progress]) -> Progress:
 class WizardView(QWidget):
     library_requested = Signal()
 
-    def __init__(self, context: PageContext, start_page: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: PageContext,
+        start_page: str | None = None,
+        start_tab: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         lang = context.lang
@@ -133,7 +139,7 @@ class WizardView(QWidget):
         self._show_progress()
         self._show_save_state(context.session.save_state.value)
         keys = [p.key for p in self.pages]
-        self.go(keys.index(start_page) if start_page in keys else 0)
+        self.go(keys.index(start_page) if start_page in keys else 0, start_tab)
 
     def go(self, index: int, tab: int | None = None) -> None:
         """Show page ``index``, on ``tab`` if given (else the tab it was last on)."""
@@ -148,6 +154,9 @@ class WizardView(QWidget):
 
     def current_key(self) -> str:
         return self.pages[self.stack.currentIndex()].key
+
+    def current_tab(self) -> int:
+        return self.tabs[self.stack.currentIndex()].currentIndex()
 
     def _place(self) -> tuple[int, int]:
         index = self.stack.currentIndex()

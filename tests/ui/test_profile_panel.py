@@ -236,11 +236,12 @@ def test_a_facilitator_already_named_is_kept(qtbot: QtBot, tmp_path: Path) -> No
         assert panel.facilitator.text() == "Lucía Herrera"
 
 
-def test_the_assessment_language_is_written(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_plan_language_is_written_and_the_window_keeps_its_own(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
         panel = shown(qtbot, ProfilePanel(context), active=True)
         panel.language.setCurrentIndex(panel.language.findData(Lang.ES.value))
-        assert context.session.lang is Lang.ES
+        assert context.plan_lang is Lang.ES
+        assert context.lang is Lang.EN
         assert stored(context).language is Lang.ES
 
 

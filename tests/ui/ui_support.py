@@ -63,7 +63,8 @@ def temporary_settings(tmp_path: Path) -> Settings:
 
 @contextmanager
 def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContext]:
-    """A context over a real SQLite library holding ``assessment``; the library closes afterwards."""
+    """A context over a real SQLite library holding ``assessment``, the window in the assessment's language; the
+    library closes afterwards."""
     service = LibraryService(str(tmp_path / "library.sqlite"))
     ids: list[int] = []
     content = shipped_content()
@@ -73,8 +74,10 @@ def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContex
     wait_for_library(service)
     session = AssessmentSession(service, content, ids[0], assessment, revision=1)
     renderer = PlanRenderer()
+    settings = temporary_settings(tmp_path)
+    settings.language = assessment.language
     try:
-        yield PageContext(session, temporary_settings(tmp_path), renderer)
+        yield PageContext(session, settings, renderer)
     finally:
         session.save_now()
         renderer.close()

@@ -22,7 +22,13 @@ class PageContext:
 
     @property
     def lang(self) -> Lang:
-        return self.session.lang
+        """The window's language: the app's setting. The plan has its own (``plan_lang``)."""
+        return self.settings.language
+
+    @property
+    def plan_lang(self) -> Lang:
+        """The language the plan and its files are written in, chosen on the assessment's profile."""
+        return self.session.assessment.language
 
 
 class Panel(QWidget):

@@ -33,10 +33,10 @@ from readiness.core.text import LANGUAGES
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.pickers import MultiPicker, SinglePicker, country_options, language_options
 from readiness.ui.pages.profile_edits import ProfileEdits
-from readiness.ui.pages.profile_fields import Hint, add_row, field_with, set_text, time_zones
+from readiness.ui.pages.profile_fields import Hint, add_row, set_text, time_zones
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
-from readiness.ui.pages.widgets import name_input
+from readiness.ui.pages.widgets import explanation, field_with, name_input
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PEOPLE = 1_000_000
@@ -154,10 +154,19 @@ class ProfilePanel(ProfileEdits):
         self.language = ChoiceBox()
         for lang in LANGUAGES:
             self.language.addItem(language_name(lang), lang.value)
-        name_input(self.language, self._name(N_("Assessment &language:")))
-        self.language.setToolTip(_("The language of the questions, the plan and this window", self.lang))
+        name_input(self.language, self._name(N_("Plan &language:")))
+        plan_language_note = _(
+            "The plan and the files made from it are written in this language. This window's own language is set "
+            "in File > Settings.",
+            self.lang,
+        )
         self.language.currentIndexChanged.connect(self._language_chosen)
-        add_row(form, _("Assessment &language:", self.lang), self.language)
+        add_row(
+            form,
+            _("Plan &language:", self.lang),
+            self.language,
+            field_with(self.language, explanation(plan_language_note, self.language)),
+        )
         self.launch = OptionalDate(self._name(N_("Launch &date:")), _("No date yet", self.lang), self.lang)
         self.launch.setToolTip(_("Plan tasks are dated from the launch date", self.lang))
         self.launch.changed.connect(lambda: self._write_profile(launch_date=self.launch.value()))

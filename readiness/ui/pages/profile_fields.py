@@ -6,7 +6,7 @@ from functools import cache
 
 from pydantic import ValidationError
 from PySide6.QtCore import QTimeZone
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 
 @cache
@@ -40,18 +40,6 @@ class Hint(QLabel):
             self.clear()
             self.field.setAccessibleDescription("")
             self.hide()
-
-
-def field_with(widget: QWidget, *below: QLabel) -> QWidget:
-    """A field and the hint and preview lines under it, as one form cell."""
-    cell = QWidget()
-    column = QVBoxLayout(cell)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    column.addWidget(widget)
-    for label in below:
-        column.addWidget(label)
-    return cell
 
 
 def add_row(form: QFormLayout, label_text: str, field: QWidget, cell: QWidget | None = None) -> QLabel:

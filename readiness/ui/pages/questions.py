@@ -64,13 +64,17 @@ class QuestionCard(QFrame):
     written = Signal()
 
     def __init__(
-        self, question: Question, number: int, session: AssessmentSession, parent: QWidget | None = None
+        self,
+        question: Question,
+        number: int,
+        session: AssessmentSession,
+        lang: Lang,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.question = question
         self.session = session
         self._loading = False
-        lang = session.lang
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(_("{number}. {text}", lang, number=number, text=question.text.get(lang)))
         self.editor = answer_editor(question, lang)
@@ -209,7 +213,7 @@ class QuestionsPanel(Panel):
         lang = context.lang
         questions = [q for q in context.session.questionnaire.questions if q.step is step]
         self.progress = QLabel()
-        self.cards = [QuestionCard(q, n, context.session) for n, q in enumerate(questions, start=1)]
+        self.cards = [QuestionCard(q, n, context.session, context.lang) for n, q in enumerate(questions, start=1)]
         content = QWidget()
         column = QVBoxLayout(content)
         for card in self.cards:

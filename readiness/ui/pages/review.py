@@ -207,7 +207,9 @@ class ReviewPanel(Panel):
         settings = self.context.settings
         theme = settings.theme
         session = self.context.session
-        renderer.render(session.assessment, session.content, lang, settings.paper, str(theme) if theme else None)
+        renderer.render(
+            session.assessment, session.content, self.context.plan_lang, settings.paper, str(theme) if theme else None
+        )
 
     def cancel(self) -> None:
         if not self._rendering:
@@ -262,7 +264,7 @@ class ReviewPanel(Panel):
             seconds=seconds,
         )
         session = self.context.session
-        note = fallback_note(session.content, session.questionnaire, lang)
+        note = fallback_note(session.content, session.questionnaire, self.context.plan_lang)
         self.status.setText(f"{ready} {note}" if note else ready)
 
     @Slot(str)

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -33,6 +33,29 @@ def rich_label() -> QLabel:
     text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return text
+
+
+def field_with(widget: QWidget, *below: QLabel) -> QWidget:
+    """A field and the hint and preview lines under it, as one form cell."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    for label in below:
+        column.addWidget(label)
+    return cell
+
+
+def explanation(text: str, field: QWidget) -> QLabel:
+    """A plain, quieter line under a field saying what it is for; screen readers hear it as the field's
+    description."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    field.setAccessibleDescription(text)
+    return label
 
 
 def bullet_list(heading: str, lines: Sequence[str], *, bold: bool = True) -> str:

@@ -35,12 +35,14 @@ from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession
 from readiness.ui.transfers import LibraryTransfers
+from readiness.ui.undo import UndoActions
 from readiness.ui.wizard import WizardView
 
 LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
 PREFERRED_SIZE = (1180, 800)
 SCREEN_SHARE = 0.94
 """At most this share of the screen's free area, leaving room for the window's frame and title."""
+STATUS_SHOWN_MS = 8000
 SEARCH_PAUSE_MS = 200
 """Search runs once typing pauses this long, not on every keystroke."""
 
@@ -135,6 +137,15 @@ class MainWindow(LibraryTransfers):
             self.actions_by_name[name] = action
             if name in ("export", "settings"):
                 file_menu.addSeparator()
+        edit_menu = self.menuBar().addMenu(_("&Edit", lang))
+        if (previous := getattr(self, "undo_actions", None)) is not None:
+            previous.bind(None)
+            previous.deleteLater()
+        self.undo_actions = UndoActions(lang, self)
+        self.undo_actions.announced.connect(lambda text: self.statusBar().showMessage(text, STATUS_SHOWN_MS))
+        self.undo_actions.bind(getattr(self, "session", None))
+        edit_menu.addAction(self.undo_actions.undo)
+        edit_menu.addAction(self.undo_actions.redo)
         help_menu = self.menuBar().addMenu(_("&Help", lang))
         about = QAction(_("&About Readiness", lang), self)
         about.triggered.connect(lambda: show_about(self, self.lang))
@@ -282,6 +293,7 @@ class MainWindow(LibraryTransfers):
             self.stack.removeWidget(self.wizard)
             self.wizard.deleteLater()
         self.wizard = WizardView(PageContext(self.session, self.settings, self.renderer), page, tab)
+        self.undo_actions.bind(self.session)
         self.wizard.library_requested.connect(self.close_wizard)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
@@ -319,6 +331,7 @@ class MainWindow(LibraryTransfers):
             self.wizard.deleteLater()
         self.wizard = None
         self.session = None
+        self.undo_actions.bind(None)
         self.stack.setCurrentWidget(self.library)
         self.refresh_library()
 
@@ -403,6 +416,7 @@ class MainWindow(LibraryTransfers):
             self.refresh_library()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.undo_actions.bind(None)
         if self.session is not None:
             self.session.save_now()
         self.settings.geometry = self.saveGeometry()

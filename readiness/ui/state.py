@@ -8,17 +8,24 @@ Each save says which stored revision it builds on. If someone else (another
 window, a colleague on the team library) saved in between, nothing is written
 and ``conflict`` is announced: the user's version stays in memory until they
 choose to reload theirs or keep a copy.
+
+Every edit is also a command on the session's undo stack, holding the assessment before and after it: Undo and
+Redo put one back as a new edit (saved like any other) and announce ``restored`` so the page on screen re-reads it.
+Quick edits of the same thing (the letters of a word, boxes of one question) are one command.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from readiness.core.assessment import Answer, Assessment
+from readiness.core.changes import Change, Rows, what_changed
 from readiness.core.content import Content
 from readiness.core.linked import reconcile
 from readiness.core.questionnaire import Questionnaire
@@ -30,6 +37,8 @@ if TYPE_CHECKING:
     from readiness.store import RevisionConflict
 
 SAVE_DELAY_MS = 300
+MERGE_SECONDS = 2.0
+"""Edits of the same thing this close together undo as one."""
 
 
 class SaveState(StrEnum):
@@ -47,8 +56,42 @@ class _StoredRevision:
         self.value = value
 
 
+class Edit(QUndoCommand):
+    """One edit on the undo stack: the assessment before and after it, and what it changed."""
+
+    def __init__(self, session: AssessmentSession, before: Assessment, after: Assessment, change: Change) -> None:
+        super().__init__()
+        self.session, self.before, self.after, self.change = session, before, after, change
+        self.at = time.monotonic()
+        self._done = False
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, Edit)
+            and other.change.key == self.change.key
+            and Rows.EDITED is self.change.rows is other.change.rows
+            and other.at - self.at <= MERGE_SECONDS
+        ):
+            return False
+        self.after, self.at = other.after, other.at
+        return True
+
+    def redo(self) -> None:
+        """The first time, the edit is already on screen where it was made; after an Undo, the page re-reads it."""
+        self.session.show(self.after, restored=self._done)
+        self._done = True
+
+    def undo(self) -> None:
+        self.session.show(self.before, restored=True)
+
+
 class AssessmentSession(QObject):
     changed = Signal()
+    restored = Signal()
+    """Undo or Redo put back an earlier state: what is on screen must be read again."""
     save_state_changed = Signal(str)
     """The new SaveState value."""
     conflict = Signal(str, object)
@@ -71,19 +114,30 @@ class AssessmentSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self.undo_stack = QUndoStack(self)
 
     @property
     def questionnaire(self) -> Questionnaire:
         return self.content.assessment_questionnaire(self.assessment)
 
     def update(self, change: Callable[[Assessment], Assessment]) -> None:
-        """Apply one edit: validated like a file would be, shown at once, saved after a short pause."""
-        updated = reconcile(self.assessment, change(self.assessment))
-        self.assessment = Assessment.model_validate(updated.model_dump())
+        """Apply one edit: validated like a file would be, shown at once, saved after a short pause, undoable."""
+        before = self.assessment
+        updated = reconcile(before, change(before))
+        after = Assessment.model_validate(updated.model_dump())
+        what = what_changed(before, after)
+        if what is not None:
+            self.undo_stack.push(Edit(self, before, after, what))
+
+    def show(self, assessment: Assessment, *, restored: bool = False) -> None:
+        """Make ``assessment`` the current state and save it shortly."""
+        self.assessment = assessment
         self._generation += 1
         self._set_state(SaveState.PENDING)
         self._timer.start()
         self.changed.emit()
+        if restored:
+            self.restored.emit()
 
     def set_answer(self, question_id: str, answer: Answer | None) -> None:
         def change(assessment: Assessment) -> Assessment:

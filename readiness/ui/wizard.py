@@ -135,6 +135,7 @@ class WizardView(QWidget):
         context.session.save_state_changed.connect(self._show_save_state)
         context.session.changed.connect(self._show_title)
         context.session.changed.connect(self._show_progress)
+        context.session.restored.connect(self._reread_current)
         self._show_title()
         self._show_progress()
         self._show_save_state(context.session.save_state.value)
@@ -268,6 +269,10 @@ class WizardView(QWidget):
         position = places.index(self._place())
         self.back_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < len(places) - 1)
+
+    def _reread_current(self) -> None:
+        """After Undo or Redo: the sub-page on screen shows the state put back (others re-read when shown)."""
+        self._refresh(self.tabs[self.stack.currentIndex()].currentWidget())
 
     def _refresh(self, widget: QWidget | None) -> None:
         if isinstance(widget, Panel):

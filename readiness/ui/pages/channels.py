@@ -92,7 +92,7 @@ class ChannelsPanel(Panel):
         selected = self.selected_channel()
         catalogs = self.context.session.content.catalogs
         assessment = self.assessment
-        gaps = rank_gaps(assessment.gaps, chosen_channels(assessment, catalogs), catalogs, assessment.language)
+        gaps = rank_gaps(assessment.gaps, chosen_channels(assessment, catalogs), catalogs, self.context.lang)
         launch, _unused = launch_date(assessment)
         self._ranked = rank_channels(assessment, gaps, catalogs, launch)
         self._show_retired(retired_in_use(assessment, catalogs))

@@ -23,6 +23,8 @@ from readiness.core.text import LANGUAGES, Lang, LocalText, Reason, Step
 from readiness.resources import questionnaires
 
 FOLDER = questionnaires()
+SUMMARY_LENGTH = 110
+"""Characters at most in a question's summary, in any language."""
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +179,13 @@ def test_content_files_point_editors_at_their_schema() -> None:
         relative = Path("..") / SCHEMA_FOLDER if path.parent.name == "catalog" else Path(SCHEMA_FOLDER)
         kind = "questionnaire" if path.parent == FOLDER else "catalog"
         assert first == f"# yaml-language-server: $schema={relative / f'{kind}.schema.json'}", path
+
+
+def test_every_question_has_a_short_plain_summary_in_every_language(content: Content) -> None:
+    """The client's view shows the summary instead of the guidance: one sentence, short enough to read aloud."""
+    for questionnaire in content.questionnaires.values():
+        for question in questionnaire.questions:
+            assert question.summary is not None, question.id
+            for lang in LANGUAGES:
+                text = question.summary.get(lang)
+                assert text and len(text) <= SUMMARY_LENGTH, (question.id, lang, text)

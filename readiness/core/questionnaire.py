@@ -133,6 +133,10 @@ class Question(Model):
     type: QuestionType
     text: LocalText
     help: LocalText | None = None
+    summary: LocalText | None = Field(
+        default=None,
+        description="One short, plain sentence shown to the client instead of the help: why the question matters.",
+    )
     facilitator_note: LocalText | None = None
     evidence_prompt: LocalText | None = None
     allow_na: bool = True

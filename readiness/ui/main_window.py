@@ -36,7 +36,10 @@ from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession
 from readiness.ui.transfers import LibraryTransfers
 from readiness.ui.undo import UndoActions
+from readiness.ui.view_menu import ViewActions, apply_contrast
+from readiness.ui.view_options import ViewOptions
 from readiness.ui.wizard import WizardView
+from readiness.ui.zoom import apply_zoom
 
 LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
 PREFERRED_SIZE = (1180, 800)
@@ -66,6 +69,9 @@ class MainWindow(LibraryTransfers):
         self.content: Content | None = None
         self.service: LibraryService | None = None
         self.renderer = PlanRenderer()
+        self.view = ViewOptions(settings, self)
+        apply_zoom(settings.zoom)
+        apply_contrast(settings.high_contrast)
         self.session: AssessmentSession | None = None
         self.wizard: WizardView | None = None
         self._conflict_open = False
@@ -146,6 +152,10 @@ class MainWindow(LibraryTransfers):
         self.undo_actions.bind(getattr(self, "session", None))
         edit_menu.addAction(self.undo_actions.undo)
         edit_menu.addAction(self.undo_actions.redo)
+        if (previous_view := getattr(self, "view_actions", None)) is not None:
+            previous_view.deleteLater()
+        self.view_actions = ViewActions(self, self.settings, self.view, lang)
+        self.view_actions.fill(self.menuBar().addMenu(_("&View", lang)))
         help_menu = self.menuBar().addMenu(_("&Help", lang))
         about = QAction(_("&About Readiness", lang), self)
         about.triggered.connect(lambda: show_about(self, self.lang))
@@ -292,7 +302,8 @@ class MainWindow(LibraryTransfers):
         if self.wizard is not None:
             self.stack.removeWidget(self.wizard)
             self.wizard.deleteLater()
-        self.wizard = WizardView(PageContext(self.session, self.settings, self.renderer), page, tab)
+        context = PageContext(self.session, self.settings, self.renderer, self.view)
+        self.wizard = WizardView(context, page, tab)
         self.undo_actions.bind(self.session)
         self.wizard.library_requested.connect(self.close_wizard)
         self.stack.addWidget(self.wizard)

@@ -1,4 +1,5 @@
-"""The app's settings, typed, over QSettings: language, library, paper, theme, facilitator, window geometry."""
+"""The app's settings, typed, over QSettings: language, library, paper, theme, facilitator, how the window shows
+things (client or facilitator view, zoom, contrast), window geometry."""
 
 from __future__ import annotations
 
@@ -71,6 +72,37 @@ class Settings:
     @facilitator.setter
     def facilitator(self, name: str) -> None:
         self._store.setValue("facilitator", name)
+
+    @property
+    def client_view(self) -> bool:
+        """Facilitator notes, evidence prompts, sources and formulas hidden. Until chosen: on, unless the user
+        named themselves as a facilitator (a consultant)."""
+        value = self._store.value("view/client")
+        return not self.facilitator if value is None else str(value).lower() in ("true", "1")
+
+    @client_view.setter
+    def client_view(self, on: bool) -> None:
+        self._store.setValue("view/client", on)
+
+    @property
+    def zoom(self) -> int:
+        """The window's text size, in percent of the system's."""
+        try:
+            return int(str(self._store.value("view/zoom", 100)))
+        except ValueError:
+            return 100
+
+    @zoom.setter
+    def zoom(self, percent: int) -> None:
+        self._store.setValue("view/zoom", percent)
+
+    @property
+    def high_contrast(self) -> bool:
+        return str(self._store.value("view/high_contrast", False)).lower() in ("true", "1")
+
+    @high_contrast.setter
+    def high_contrast(self, on: bool) -> None:
+        self._store.setValue("view/high_contrast", on)
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from readiness.core.progress import Progress, sub_page_progress
 from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.state import SaveState
+from readiness.ui.zoom import scaled_font
 
 PAGE_NAMES = {"profile": N_("Profile"), **STEP_NAMES, "review": N_("Review and generate")}
 """The navigator's pages: the profile, the method's four steps, and the review."""
@@ -78,6 +79,24 @@ def overall(marks: list[Progress]) -> Progress:
     return Progress.NOT_STARTED if all(mark is Progress.NOT_STARTED for mark in marks) else Progress.PARTLY
 
 
+class Navigator(QTreeWidget):
+    """The steps and sub-pages at the left, as wide as about 34 characters of its font, so zoom widens it."""
+
+    CHARACTERS = 34
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._fit_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_font()
+        super().changeEvent(event)
+
+    def _fit_font(self) -> None:
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * self.CHARACTERS)
+
+
 class WizardView(QWidget):
     library_requested = Signal()
 
@@ -95,21 +114,15 @@ class WizardView(QWidget):
         self._selecting = False
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title.setFont(font)
+        scaled_font(self.title, 1.25, bold=True)
         self.save_label = QLabel()
         self.save_label.setAccessibleName(_("All changes saved", lang))
-        self.navigator = QTreeWidget()
+        self.navigator = Navigator()
         self.navigator.setAccessibleName(_("Wizard steps", lang))
         self.navigator.setHeaderHidden(True)
         self.navigator.setRootIsDecorated(False)
         self.navigator.setIndentation(14)
-        self.navigator.setMaximumWidth(240)
-        font = self.navigator.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.navigator.setFont(font)
+        scaled_font(self.navigator, 1.1)
         self.stack = QStackedWidget()
         self.tabs: list[QTabWidget] = []
         for number, page in enumerate(self.pages, start=1):

@@ -46,6 +46,7 @@ from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession
+from readiness.ui.view_options import ViewOptions
 
 
 @cache
@@ -77,7 +78,7 @@ def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContex
     settings = temporary_settings(tmp_path)
     settings.language = assessment.language
     try:
-        yield PageContext(session, settings, renderer)
+        yield PageContext(session, settings, renderer, ViewOptions(settings))
     finally:
         session.save_now()
         renderer.close()

@@ -12,6 +12,7 @@ from readiness.core.text import Lang
 from readiness.ui.render import PlanRenderer
 from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession
+from readiness.ui.view_options import ViewOptions
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class PageContext:
     session: AssessmentSession
     settings: Settings
     renderer: PlanRenderer
+    view: ViewOptions
 
     @property
     def lang(self) -> Lang:

@@ -38,6 +38,7 @@ from readiness.ui.pages.channels_facts import FACT_CAPTIONS, fact_values, retire
 from readiness.ui.pages.formatting import number_text
 from readiness.ui.pages.inputs import CountBox
 from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, split
+from readiness.ui.zoom import scaled_font
 
 ChannelRole = Literal["primary", "secondary"]
 
@@ -197,10 +198,7 @@ class ChannelsPanel(Panel):
     def _make_detail(self) -> QWidget:
         lang = self.context.lang
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        scaled_font(self.heading, 1.25, bold=True)
         self.heading.setWordWrap(True)
         self.summary = QLabel()
         self.buttons = QButtonGroup(self)

@@ -54,6 +54,7 @@ class KpiPanel(Panel):
         super().__init__(context, parent)
         lang = context.lang
         self._locale = number_locale(lang)
+        context.view.changed.connect(self._show_details)
         self._rows: list[Row] = []
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -333,7 +334,8 @@ class KpiPanel(Panel):
         if not selected or (kpi := self._kpi(kpis[index].kpi)) is None:
             self.details.setText(no_details_html(lang))
             return
-        self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang))
+        client = self.context.view.client
+        self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang, client=client))
 
     def _baseline_source_edited(self, text: str) -> None:
         index = self.table.currentRow()

@@ -31,7 +31,9 @@ def no_details_html(lang: Lang) -> str:
     return escape(_("Select a target to see how its KPI is measured and where its default comes from.", lang))
 
 
-def details_html(kpi: Kpi, target: KpiTarget, due: dt.date, lang: Lang) -> str:
+def details_html(kpi: Kpi, target: KpiTarget, due: dt.date, lang: Lang, *, client: bool = False) -> str:
+    """What the KPI measures, its benchmark, default and deadline; the formula and the sources too, except in the
+    client's view."""
     fmt = formatter(lang)
     default = fmt.quantity(kpi.default_target, kpi.unit.get(lang))
     direction = label("direction", kpi.direction.value, lang)
@@ -39,11 +41,11 @@ def details_html(kpi: Kpi, target: KpiTarget, due: dt.date, lang: Lang) -> str:
         f"<a href='{escape(s.url)}'>{escape(s.title)}</a> ({escape(fmt.date(s.as_of))})" for s in kpi.sources
     )
     facts = (
-        (_("Formula", lang), escape(kpi.formula.get(lang))),
+        *(() if client else ((_("Formula", lang), escape(kpi.formula.get(lang))),)),
         (_("Benchmark", lang), escape(kpi.benchmark.get(lang))),
         (_("Sourced default target", lang), f"{escape(default)} ({escape(direction)})"),
         (_("Deadline", lang), escape(format_date(lang, due))),
-        (_("Sources", lang), sources),
+        *(() if client else ((_("Sources", lang), sources),)),
     )
     lines = [f"<b>{escape(kpi.name.get(lang))}</b>: {escape(kpi.definition.get(lang))}"]
     lines += [f"<b>{escape(caption)}:</b> {value}" for caption, value in facts]

@@ -8,7 +8,6 @@ progress line counts the visible questions answered.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +26,10 @@ from readiness.core.assessment import Answer, AnswerValue
 from readiness.core.i18n import _, ngettext
 from readiness.core.questionnaire import Question
 from readiness.core.scoring import visible_questions
-from readiness.core.text import Lang, Step
+from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.question_widgets import answer_editor
-from readiness.ui.pages.widgets import name_input
-from readiness.ui.state import AssessmentSession
+from readiness.ui.zoom import scaled_font
 
 
 def _mnemonic_safe(text: str) -> str:
@@ -39,10 +38,7 @@ def _mnemonic_safe(text: str) -> str:
 
 
 def _smaller(widget: QWidget, italic: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * 0.9)
-    font.setItalic(italic)
-    widget.setFont(font)
+    scaled_font(widget, 0.9, italic=italic)
 
 
 def _wrapped(text: str) -> QLabel:
@@ -59,68 +55,102 @@ def is_settled(answer: Answer | None) -> bool:
 
 
 class QuestionCard(QFrame):
-    """One question: its text and guidance, the answer editor, N/A, a note and the review flag."""
+    """One question: its text and guidance, the answer editor, N/A, a note and the review flag.
+
+    In the client's view the card shows the question's short summary, with the full guidance one click away, and
+    neither the facilitator's note nor the evidence to ask for. Its number follows the questions shown, so skip
+    logic never leaves a gap in the numbering."""
 
     written = Signal()
 
-    def __init__(
-        self,
-        question: Question,
-        number: int,
-        session: AssessmentSession,
-        lang: Lang,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, question: Question, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
-        self.session = session
+        self.session = context.session
+        self.view = context.view
+        self.lang = lang = context.lang
         self._loading = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(_("{number}. {text}", lang, number=number, text=question.text.get(lang)))
         self.editor = answer_editor(question, lang)
+        self.header = self._header()
         layout = QVBoxLayout(self)
-        layout.addWidget(self._header(number, lang))
-        self._add_guidance(layout, lang)
+        layout.addWidget(self.header)
+        self._add_guidance(layout)
         layout.addWidget(self.editor)
-        self.na_row = self._na_row(layout, number, lang)
-        layout.addLayout(self._note_row(number, lang))
+        self.na_row = self._na_row(layout)
+        layout.addLayout(self._note_row())
         self.editor.edited.connect(self._value_edited)
-        self.load(session.assessment.answers.get(question.id))
+        self.view.changed.connect(self._show_view)
+        self.set_number(1)
+        self._show_view()
+        self.load(self.session.assessment.answers.get(question.id))
 
-    def _header(self, number: int, lang: Lang) -> QLabel:
-        text = QLabel(_mnemonic_safe(_("{number}. {text}", lang, number=number, text=self.question.text.get(lang))))
+    def set_number(self, number: int) -> None:
+        """Number the card, in its text and in every name a screen reader gives its inputs."""
+        lang = self.lang
+        text = _("{number}. {text}", lang, number=number, text=self.question.text.get(lang))
+        self.header.setText(_mnemonic_safe(text))
+        self.setAccessibleName(text)
+        if self.na_row is not None:
+            self.na_row[0].setAccessibleName(_("Not applicable, question {number}", lang, number=number))
+            self.na_row[1].setAccessibleName(_("Why question {number} does not apply", lang, number=number))
+        self.note.setAccessibleName(_("Note on question {number}", lang, number=number))
+        self.flag_box.setAccessibleName(_("Flag question {number} for review", lang, number=number))
+        self.clear_button.setAccessibleName(_("Clear the answer to question {number}", lang, number=number))
+
+    def _header(self) -> QLabel:
+        text = QLabel()
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        bold = QFont(text.font())
-        bold.setBold(True)
-        text.setFont(bold)
+        scaled_font(text, 1.0, bold=True)
         text.setBuddy(self.editor.focus_target())
         if self.question.help:
-            text.setToolTip(self.question.help.get(lang))
+            text.setToolTip(self.question.help.get(self.lang))
         return text
 
-    def _add_guidance(self, layout: QVBoxLayout, lang: Lang) -> None:
-        if self.question.help:
-            help_text = self.question.help.get(lang)
-            label = _wrapped(help_text)
-            _smaller(label)
-            label.setToolTip(help_text)
-            self.editor.setToolTip(help_text)
-            layout.addWidget(label)
-        if self.question.facilitator_note:
-            note = _wrapped(_("Facilitator: {note}", lang, note=self.question.facilitator_note.get(lang)))
-            _smaller(note, italic=True)
-            layout.addWidget(note)
+    def _add_guidance(self, layout: QVBoxLayout) -> None:
+        lang, question = self.lang, self.question
+        self.summary = _wrapped(question.summary.get(lang) if question.summary else "")
+        self.help = _wrapped(question.help.get(lang) if question.help else "")
+        _smaller(self.help)
+        self.more = QToolButton()
+        self.more.setCheckable(True)
+        self.more.setAutoRaise(True)
+        self.more.setText(_("More about this question", lang))
+        self.more.toggled.connect(self._show_view)
+        self.facilitator_note = _wrapped(
+            _("Facilitator: {note}", lang, note=question.facilitator_note.get(lang))
+            if question.facilitator_note
+            else ""
+        )
+        _smaller(self.facilitator_note, italic=True)
+        if question.help:
+            self.editor.setToolTip(question.help.get(lang))
+        for widget in (self.summary, self.help, self.more, self.facilitator_note):
+            layout.addWidget(widget)
 
-    def _na_row(self, layout: QVBoxLayout, number: int, lang: Lang) -> tuple[QCheckBox, QLineEdit] | None:
+    def _show_view(self) -> None:
+        """The client's view: the summary, the full guidance on request; the facilitator's: everything."""
+        client = self.view.client
+        has_summary = bool(self.summary.text())
+        self.summary.setVisible(client and has_summary)
+        self.more.setVisible(client and has_summary and bool(self.help.text()))
+        self.help.setVisible(bool(self.help.text()) and (not client or not has_summary or self.more.isChecked()))
+        self.facilitator_note.setVisible(not client and bool(self.facilitator_note.text()))
+        prompt = self.question.evidence_prompt.get(self.lang) if self.question.evidence_prompt else ""
+        shown = "" if client else prompt
+        self.note.setPlaceholderText(shown or _("Evidence, context or anything to remember", self.lang))
+        self.note.setToolTip(shown)
+        self.note.setAccessibleDescription(shown)
+
+    def _na_row(self, layout: QVBoxLayout) -> tuple[QCheckBox, QLineEdit] | None:
         if not self.question.allow_na:
             return None
+        lang = self.lang
         box = QCheckBox(_("N/A (does not apply)", lang))
-        box.setAccessibleName(_("Not applicable, question {number}", lang, number=number))
         box.toggled.connect(self._na_toggled)
         reason = QLineEdit()
         reason.setPlaceholderText(_("Why it does not apply", lang))
-        name_input(reason, _("Why question {number} does not apply", lang, number=number))
         reason.textEdited.connect(lambda text: self._write(na_reason=text))
         row = QHBoxLayout()
         row.addWidget(box)
@@ -129,23 +159,18 @@ class QuestionCard(QFrame):
         reason.hide()
         return box, reason
 
-    def _note_row(self, number: int, lang: Lang) -> QGridLayout:
+    def _note_row(self) -> QGridLayout:
+        lang = self.lang
         self.note = QLineEdit()
-        prompt = self.question.evidence_prompt.get(lang) if self.question.evidence_prompt else ""
-        self.note.setPlaceholderText(prompt or _("Evidence, context or anything to remember", lang))
-        self.note.setToolTip(prompt)
-        name_input(self.note, _("Note on question {number}", lang, number=number), prompt)
         self.note.textEdited.connect(lambda text: self._write(note=text))
         label = QLabel(_("Note:", lang))
         label.setBuddy(self.note)
         self.flag_box = QCheckBox(_("Flag for review", lang))
-        self.flag_box.setAccessibleName(_("Flag question {number} for review", lang, number=number))
         self.flag_box.setToolTip(
             _("Come back to this answer before the plan is final; flagged items are listed in the review", lang)
         )
         self.flag_box.toggled.connect(lambda checked: self._write(flagged=checked))
         self.clear_button = QPushButton(_("Clear answer", lang))
-        self.clear_button.setAccessibleName(_("Clear the answer to question {number}", lang, number=number))
         self.clear_button.clicked.connect(self._clear)
         row = QGridLayout()
         row.addWidget(label, 0, 0)
@@ -205,7 +230,8 @@ class QuestionCard(QFrame):
 
 
 class QuestionsPanel(Panel):
-    """The questionnaire's questions of one step, in order, with live skip logic and progress."""
+    """The questionnaire's questions of one step, in order, with live skip logic and progress. Presented to a room,
+    it shows one question at a time, with buttons to the previous and the next."""
 
     def __init__(self, context: PageContext, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -213,7 +239,7 @@ class QuestionsPanel(Panel):
         lang = context.lang
         questions = [q for q in context.session.questionnaire.questions if q.step is step]
         self.progress = QLabel()
-        self.cards = [QuestionCard(q, n, context.session, context.lang) for n, q in enumerate(questions, start=1)]
+        self.cards = [QuestionCard(q, context) for q in questions]
         content = QWidget()
         column = QVBoxLayout(content)
         for card in self.cards:
@@ -225,10 +251,24 @@ class QuestionsPanel(Panel):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        self.current = 0
+        """The question shown when presenting, among those skip logic shows."""
+        self.previous_question = QPushButton(_("◀ Previous question", lang))
+        self.next_question = QPushButton(_("Next question ▶", lang))
+        self.previous_question.clicked.connect(lambda: self._present(self.current - 1))
+        self.next_question.clicked.connect(lambda: self._present(self.current + 1))
+        self.presenting_bar = QWidget()
+        bar = QHBoxLayout(self.presenting_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.previous_question)
+        bar.addStretch(1)
+        bar.addWidget(self.next_question)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.presenting_bar)
         context.session.changed.connect(self._follow_answers)
+        context.view.changed.connect(self._follow_answers)
         self._follow_answers()
 
     def title(self) -> str:
@@ -240,6 +280,13 @@ class QuestionsPanel(Panel):
             card.load(answers.get(card.question.id))
         self._follow_answers()
 
+    def _present(self, index: int) -> None:
+        self.current = max(index, 0)
+        self._follow_answers()
+        shown = [card for card in self.cards if not card.isHidden()]
+        if shown:
+            shown[0].editor.focus_target().setFocus()
+
     def card(self, question_id: str) -> QuestionCard:
         return next(card for card in self.cards if card.question.id == question_id)
 
@@ -248,9 +295,17 @@ class QuestionsPanel(Panel):
         session = self.context.session
         answers = session.assessment.answers
         visible = visible_questions(session.questionnaire, answers)
-        for card in self.cards:
-            card.setHidden(card.question.id not in visible)
         shown = [card.question.id for card in self.cards if card.question.id in visible]
+        presenting = self.context.view.presenting and bool(shown)
+        self.current = min(self.current, len(shown) - 1) if shown else 0
+        for card in self.cards:
+            place = shown.index(card.question.id) if card.question.id in visible else -1
+            card.setHidden(place < 0 or (presenting and place != self.current))
+            if place >= 0:
+                card.set_number(place + 1)
+        self.presenting_bar.setVisible(presenting)
+        self.previous_question.setEnabled(self.current > 0)
+        self.next_question.setEnabled(self.current < len(shown) - 1)
         answered = sum(1 for qid in shown if is_settled(answers.get(qid)))
         flagged = sum(1 for qid in shown if (answer := answers.get(qid)) is not None and answer.flagged)
         lang = self.context.lang
@@ -259,4 +314,7 @@ class QuestionsPanel(Panel):
         )
         if flagged:
             progress += " · " + ngettext("{count} flagged for review", "{count} flagged for review", flagged, lang)
+        if presenting:
+            position = _("Question {number} of {count}", lang, number=self.current + 1, count=len(shown))
+            progress = f"{position} · {progress}"
         self.progress.setText(progress)

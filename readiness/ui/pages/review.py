@@ -135,6 +135,8 @@ class ReviewPanel(Panel):
         renderer.finished.connect(self._on_finished)
         renderer.failed.connect(self._on_failed)
         context.session.changed.connect(self._assessment_changed)
+        context.view.changed.connect(self._show_view)
+        self._show_view()
         self._written.connect(self._on_written)
         self.refresh()
 
@@ -154,6 +156,10 @@ class ReviewPanel(Panel):
         show_scores(self.scores, self.fit, self.plan.readiness, self.context.lang)
         show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)
         self.lists.show_plan(self.plan, session.questionnaire, session.assessment, session.content.catalogs.channels)
+
+    def _show_view(self) -> None:
+        """The scoring formula is for the facilitator; the client sees the scores and what is left."""
+        self.explanation.setVisible(not self.context.view.client)
 
     # Layout
 

@@ -1,0 +1,119 @@
+"""For a workshop: the client's or the facilitator's view, zoom that every text follows, high contrast, and
+presentation mode with one question at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_support import main_window, open_sample
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from readiness.core.text import Lang
+from readiness.ui.pages.kpis import KpiPanel
+from readiness.ui.pages.questions import QuestionsPanel
+from readiness.ui.pages.review import ReviewPanel
+from readiness.ui.wizard import WizardView
+
+
+def questions_of(wizard: WizardView, index: int = 1) -> QuestionsPanel:
+    wizard.go(index, 0)
+    panel = wizard.tabs[index].currentWidget()
+    assert isinstance(panel, QuestionsPanel)
+    return panel
+
+
+def shown_cards(panel: QuestionsPanel) -> list[str]:
+    return [card.question.id for card in panel.cards if card.isVisibleTo(panel)]
+
+
+def test_the_client_view_hides_what_is_for_the_facilitator(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
+        facilitator = window.view_actions.facilitator
+        assert not facilitator.isChecked(), "someone who has not named themselves a facilitator is a client"
+        card = questions_of(wizard).card("identify.frt_support")
+        assert card.question.facilitator_note is not None
+        assert not card.facilitator_note.isVisibleTo(card)
+        assert card.question.summary is not None and card.question.help is not None
+        assert card.summary.isVisibleTo(card) and card.summary.text() == card.question.summary.en
+        assert not card.help.isVisibleTo(card), "the long guidance is one click away"
+        card.more.click()
+        assert card.help.isVisibleTo(card) and card.help.text() == card.question.help.en
+        assert card.question.evidence_prompt is not None
+        assert card.note.placeholderText() != card.question.evidence_prompt.en
+        wizard.go(5)
+        review = wizard.tabs[5].currentWidget()
+        assert isinstance(review, ReviewPanel)
+        assert not review.explanation.isVisibleTo(review), "no scoring formula for the client"
+        wizard.go(4, 1)
+        kpis = wizard.tabs[4].currentWidget()
+        assert isinstance(kpis, KpiPanel)
+        kpis.table.selectRow(0)
+        assert "Formula" not in kpis.details.text() and "Sources" not in kpis.details.text()
+
+        facilitator.trigger()
+        assert window.settings.client_view is False
+        assert card.facilitator_note.isVisibleTo(card)
+        assert card.help.isVisibleTo(card) and not card.summary.isVisibleTo(card) and not card.more.isVisibleTo(card)
+        assert card.note.placeholderText() == card.question.evidence_prompt.en
+        assert review.explanation.isVisibleTo(review)
+        assert "Formula" in kpis.details.text() and "Sources" in kpis.details.text()
+
+
+def test_zoom_grows_every_text_keeps_ratios_and_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
+        base = QApplication.font().pointSizeF()
+        actions = window.view_actions
+        try:
+            actions.zoom_in.trigger()
+            actions.zoom_in.trigger()
+            assert window.settings.zoom == 125
+            assert QApplication.font().pointSizeF() == base * 1.25
+            qtbot.waitUntil(lambda: wizard.next_button.font().pointSizeF() == base * 1.25)
+            assert wizard.title.font().pointSizeF() == base * 1.25 * 1.25, "the title stays a quarter larger"
+            actions.zoom_out.trigger()
+            assert window.settings.zoom == 110
+        finally:
+            actions.zoom_reset.trigger()
+        assert QApplication.font().pointSizeF() == base and window.settings.zoom == 100
+
+
+def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
+        panel = questions_of(wizard)
+        before = len(shown_cards(panel))
+        base = QApplication.font().pointSizeF()
+        window.view_actions.presenting.trigger()
+        try:
+            assert window.windowState() & Qt.WindowState.WindowFullScreen
+            assert QApplication.font().pointSizeF() == base * 1.5
+            first = shown_cards(panel)
+            assert len(first) == 1 and panel.presenting_bar.isVisibleTo(panel)
+            assert panel.progress.text().startswith(f"Question 1 of {before}")
+            panel.next_question.click()
+            assert shown_cards(panel) != first and len(shown_cards(panel)) == 1
+            assert window.settings.zoom == 100, "presenting does not change the remembered zoom"
+        finally:
+            window.view_actions.presenting.trigger()
+        assert not window.windowState() & Qt.WindowState.WindowFullScreen
+        assert QApplication.font().pointSizeF() == base
+        assert len(shown_cards(panel)) == before and not panel.presenting_bar.isVisibleTo(panel)
+
+
+def test_high_contrast_is_black_on_white_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        contrast = window.view_actions.contrast
+        contrast.trigger()
+        try:
+            palette = QApplication.palette()
+            assert palette.color(QPalette.ColorRole.WindowText).name() == "#000000"
+            assert palette.color(QPalette.ColorRole.PlaceholderText).name() == "#3a3a3a"
+            assert window.settings.high_contrast
+        finally:
+            contrast.trigger()
+        assert not window.settings.high_contrast

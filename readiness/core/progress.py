@@ -28,10 +28,14 @@ def _of(filled: int, wanted: int) -> Progress:
 
 def questions_progress(questionnaire: Questionnaire, assessment: Assessment, step: Step) -> Progress:
     """Answered (or marked N/A) among the step's questions that skip logic shows."""
+    return _of(*questions_count(questionnaire, assessment, step))
+
+
+def questions_count(questionnaire: Questionnaire, assessment: Assessment, step: Step) -> tuple[int, int]:
+    """How many of the step's shown questions are answered (or N/A), and how many are shown."""
     shown = visible_questions(questionnaire, assessment.answers)
     asked = [q.id for q in questionnaire.questions if q.step is step and q.id in shown]
-    answered = [q for q in asked if _answered(assessment, q)]
-    return _of(len(answered), len(asked))
+    return sum(_answered(assessment, q) for q in asked), len(asked)
 
 
 def _answered(assessment: Assessment, question: str) -> bool:
@@ -39,21 +43,28 @@ def _answered(assessment: Assessment, question: str) -> bool:
     return answer is not None and (answer.na or answer.value not in (None, "", ()))
 
 
-def sub_page_progress(questionnaire: Questionnaire, assessment: Assessment) -> dict[str, Progress]:
-    """Each sub-page's progress, keyed ``page`` or ``page.part`` (``open.channels``)."""
+def sub_page_counts(questionnaire: Questionnaire, assessment: Assessment) -> dict[str, tuple[int, int]]:
+    """Each sub-page's (filled, wanted), keyed ``page`` or ``page.part`` (``open.channels``): the essentials of the
+    profile, the questions shown, at least one gap, a primary channel, the sponsor, owner and roles, at least one
+    surface and one KPI target."""
     profile, team = assessment.profile, assessment.team
-    roles = {choice.role for choice in assessment.channels}
     return {
-        "profile": _of(
+        "profile": (
             sum(bool(x) for x in (profile.countries, profile.home_country, profile.launch_date, profile.participants)),
             4,
         ),
-        **{f"{step.value}.questions": questions_progress(questionnaire, assessment, step) for step in Step},
-        "identify.gaps": _of(len(assessment.gaps), 1),
-        "open.channels": Progress.DONE
-        if "primary" in roles
-        else (Progress.PARTLY if assessment.channels else Progress.NOT_STARTED),
-        "open.team": _of(sum(bool(x) for x in (team.executive_sponsor, team.channel_owner, team.roles)), 3),
-        "promote.surfaces": _of(len(assessment.promotion), 1),
-        "refine.kpis": _of(len(assessment.kpis), 1),
+        **{f"{step.value}.questions": questions_count(questionnaire, assessment, step) for step in Step},
+        "identify.gaps": (len(assessment.gaps), 1),
+        "open.channels": (sum(choice.role == "primary" for choice in assessment.channels), 1),
+        "open.team": (sum(bool(x) for x in (team.executive_sponsor, team.channel_owner, team.roles)), 3),
+        "promote.surfaces": (len(assessment.promotion), 1),
+        "refine.kpis": (len(assessment.kpis), 1),
     }
+
+
+def sub_page_progress(questionnaire: Questionnaire, assessment: Assessment) -> dict[str, Progress]:
+    """Each sub-page's mark, from its counts; channels chosen with none primary are partly done."""
+    marks = {part: _of(*count) for part, count in sub_page_counts(questionnaire, assessment).items()}
+    if marks["open.channels"] is Progress.NOT_STARTED and assessment.channels:
+        marks["open.channels"] = Progress.PARTLY
+    return marks

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from readiness import __version__
 from readiness.core.text import Lang, babel_locale
 from readiness.ui.settings import Settings
+from readiness.ui.zoom import ZoomingStyle
 
 _translators: list[QTranslator] = []
 _collectors: list[QTimer] = []
@@ -66,7 +67,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Readiness")
     app.setOrganizationName("Readiness")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
+    app.setStyle(ZoomingStyle("Fusion"))
     collect_garbage_on_the_gui_thread(app)
     return app
 

@@ -30,6 +30,7 @@ from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import qt_locale
+from readiness.ui.pages.overview import OverviewPanel
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
@@ -70,6 +71,8 @@ class MainWindow(LibraryTransfers):
         self.service: LibraryService | None = None
         self.renderer = PlanRenderer()
         self.view = ViewOptions(settings, self)
+        self.view.changed.connect(self._overview_on_second_screen)
+        self._second_screen: OverviewPanel | None = None
         apply_zoom(settings.zoom)
         apply_contrast(settings.high_contrast)
         self.session: AssessmentSession | None = None
@@ -308,6 +311,33 @@ class MainWindow(LibraryTransfers):
         self.wizard.library_requested.connect(self.close_wizard)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
+        self._close_second_screen()
+        self._overview_on_second_screen()
+
+    def _overview_on_second_screen(self) -> None:
+        """While presenting, a second screen (the facilitator's laptop) shows the overview of the steps."""
+        screens = QGuiApplication.screens()
+        wanted = self.view.presenting and self.session is not None and self.wizard is not None and len(screens) > 1
+        if not wanted:
+            self._close_second_screen()
+            return
+        if self._second_screen is not None or self.session is None or self.wizard is None:
+            return
+        overview = OverviewPanel(PageContext(self.session, self.settings, self.renderer, self.view))
+        overview.setWindowTitle(_("Overview", self.lang) + " — Readiness")
+        overview.set_places(self.wizard.places())
+        overview.follow_every_edit()
+        overview.place_requested.connect(self.wizard.go_to)
+        other = next(screen for screen in screens if screen is not (self.screen() or screens[0]))
+        overview.setGeometry(other.availableGeometry())
+        overview.show()
+        self._second_screen = overview
+
+    def _close_second_screen(self) -> None:
+        if self._second_screen is not None:
+            self._second_screen.close()
+            self._second_screen.deleteLater()
+            self._second_screen = None
 
     def _resolve_conflict(self, who: str, when: dt.datetime) -> None:
         """Someone saved a newer version: reload theirs, or keep this version as a new assessment (the default, so
@@ -343,6 +373,7 @@ class MainWindow(LibraryTransfers):
         self.wizard = None
         self.session = None
         self.undo_actions.bind(None)
+        self._close_second_screen()
         self.stack.setCurrentWidget(self.library)
         self.refresh_library()
 

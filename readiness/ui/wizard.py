@@ -25,15 +25,20 @@ from readiness.core.names import STEP_NAMES
 from readiness.core.progress import Progress, sub_page_progress
 from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
+from readiness.ui.pages.overview import MARK_NAMES, MARKS, OverviewPanel, Place
 from readiness.ui.state import SaveState
 from readiness.ui.zoom import scaled_font
 
-PAGE_NAMES = {"profile": N_("Profile"), **STEP_NAMES, "review": N_("Review and generate")}
-"""The navigator's pages: the profile, the method's four steps, and the review."""
+PAGE_NAMES = {
+    "overview": N_("Overview"),
+    "profile": N_("Profile"),
+    **STEP_NAMES,
+    "review": N_("Review and generate"),
+}
+"""The navigator's pages: the overview, the profile, the method's four steps, and the review. All but the overview
+are numbered (1 to 6, also their Alt+number shortcuts)."""
 
 
-MARKS = {Progress.DONE: "✓", Progress.PARTLY: "◐", Progress.NOT_STARTED: "○"}
-MARK_NAMES = {Progress.DONE: N_("done"), Progress.PARTLY: N_("partly done"), Progress.NOT_STARTED: N_("not started")}
 PLACE = Qt.ItemDataRole.UserRole
 """A navigator item's (page, tab) pair; tab -1 for a page's own item."""
 
@@ -61,6 +66,7 @@ def step_pages() -> tuple[StepPage, ...]:
         return lambda context: QuestionsPanel(context, step)
 
     return (
+        StepPage("overview", (OverviewPanel,)),
         StepPage("profile", (ProfilePanel,), ("profile",)),
         StepPage("identify", (questions(Step.IDENTIFY), GapRegisterPanel), ("identify.questions", "identify.gaps")),
         StepPage(
@@ -125,10 +131,11 @@ class WizardView(QWidget):
         scaled_font(self.navigator, 1.1)
         self.stack = QStackedWidget()
         self.tabs: list[QTabWidget] = []
-        for number, page in enumerate(self.pages, start=1):
+        for index, page in enumerate(self.pages):
             self.stack.addWidget(self._page_widget(page))
-            self._add_to_navigator(number, page)
+            self._add_to_navigator(index, page)
         self.navigator.expandAll()
+        self._list_places_in_overview()
         self.library_button = QPushButton(_("&Library", lang))
         self.back_button = QPushButton(_("< Back", lang))
         self.next_button = QPushButton(_("Next >", lang))
@@ -137,9 +144,9 @@ class WizardView(QWidget):
         self.next_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
         self.back_button.setToolTip(_("Previous step (Alt+Left)", lang))
         self.next_button.setToolTip(_("Next step (Alt+Right)", lang))
-        for number in range(1, len(self.pages) + 1):
+        for number in range(len(self.pages)):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            shortcut.activated.connect(lambda index=number - 1: self.go(index))
+            shortcut.activated.connect(lambda index=number: self.go(index))
         self._lay_out()
         self.navigator.currentItemChanged.connect(self._navigated)
         self.library_button.clicked.connect(self.library_requested)
@@ -166,6 +173,17 @@ class WizardView(QWidget):
         self._select_in_navigator(index, tabs.currentIndex())
         self._show_page(index)
 
+    def go_to(self, key: str, tab: int = -1, question: str = "") -> None:
+        """Show the page ``key`` (on ``tab`` unless -1), and bring ``question`` into view on it."""
+        keys = [page.key for page in self.pages]
+        if key not in keys:
+            return
+        index = keys.index(key)
+        self.go(index, None if tab < 0 else tab)
+        panel = self.tabs[index].currentWidget()
+        if question and isinstance(panel, Panel):
+            panel.bring_into_view(question)
+
     def current_key(self) -> str:
         return self.pages[self.stack.currentIndex()].key
 
@@ -186,16 +204,39 @@ class WizardView(QWidget):
         if 0 <= position < len(places):
             self.go(*places[position])
 
-    def _add_to_navigator(self, number: int, page: StepPage) -> None:
-        item = QTreeWidgetItem([f"{number}  {_(PAGE_NAMES[page.key], self.context.lang)}"])
-        item.setData(0, PLACE, (number - 1, -1))
+    def _page_title(self, index: int) -> str:
+        """The page's name, numbered from the profile on."""
+        name = _(PAGE_NAMES[self.pages[index].key], self.context.lang)
+        return f"{index}  {name}" if index else name
+
+    def _add_to_navigator(self, index: int, page: StepPage) -> None:
+        item = QTreeWidgetItem([self._page_title(index)])
+        item.setData(0, PLACE, (index, -1))
         self.navigator.addTopLevelItem(item)
-        tabs = self.tabs[number - 1]
+        tabs = self.tabs[index]
         if tabs.count() > 1:
             for tab in range(tabs.count()):
                 child = QTreeWidgetItem([tabs.tabText(tab).replace("&&", "&")])
-                child.setData(0, PLACE, (number - 1, tab))
+                child.setData(0, PLACE, (index, tab))
                 item.addChild(child)
+
+    def places(self) -> tuple[Place, ...]:
+        """Every sub-page with progress, as the overview lists them."""
+        return tuple(
+            Place(page.key, self._page_title(index), tab, self._tab_title(index, tab), part)
+            for index, page in enumerate(self.pages)
+            for tab, part in enumerate(page.parts)
+        )
+
+    def _tab_title(self, index: int, tab: int) -> str:
+        """A tab's title; a page with one tab is called by the page's title."""
+        tabs = self.tabs[index]
+        return tabs.tabText(tab).replace("&&", "&") if tabs.count() > 1 else self._page_title(index)
+
+    def _list_places_in_overview(self) -> None:
+        for panel in self.panels():
+            if isinstance(panel, OverviewPanel):
+                panel.set_places(self.places())
 
     def _navigated(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if item is None or self._selecting:
@@ -223,7 +264,7 @@ class WizardView(QWidget):
             if item is None or not page.parts:
                 continue
             marks = [progress[part] for part in page.parts]
-            self._mark(item, overall(marks), f"{index + 1}  {_(PAGE_NAMES[page.key], self.context.lang)}")
+            self._mark(item, overall(marks), self._page_title(index))
             for tab, mark in enumerate(marks if item.childCount() else []):
                 child = item.child(tab)
                 if child is not None:
@@ -243,6 +284,7 @@ class WizardView(QWidget):
         tabs.setDocumentMode(True)
         for make in page.panels:
             panel = make(self.context)
+            panel.place_requested.connect(self.go_to)
             tabs.addTab(panel, panel.title().replace("&", "&&"))  # a lone & would mark a shortcut
         tabs.currentChanged.connect(lambda index, tabs=tabs: self._tab_shown(tabs, index))
         self.tabs.append(tabs)

@@ -9,7 +9,7 @@ re-applies it.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250)
 """The zoom levels, in percent; Ctrl+= and Ctrl+- move one step."""
@@ -59,3 +59,28 @@ def _rescale(widget: QWidget) -> None:
     font = QFont(widget.font())
     font.setPointSizeF(QApplication.font().pointSizeF() * ratio)
     widget.setFont(font)
+
+
+SCALED_METRICS = frozenset(
+    {
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+        QStyle.PixelMetric.PM_SmallIconSize,
+    }
+)
+"""Sizes the style draws in pixels that should grow with the text: tick boxes, radio buttons, small icons."""
+
+
+class ZoomingStyle(QProxyStyle):
+    """The app's style, with tick boxes and radio buttons as large as the zoomed text needs: answers stay easy to
+    see and to hit when the type is enlarged for a room."""
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in SCALED_METRICS and _system_point_size:
+            return round(size * QApplication.font().pointSizeF() / _system_point_size[0])
+        return size

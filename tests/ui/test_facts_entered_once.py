@@ -38,7 +38,7 @@ def wizard_on_blank(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PageContext,
 
 
 def shown_panel(wizard: WizardView, key: str, tab: int, kind: type[P]) -> P:
-    wizard.go([page.key for page in wizard.pages].index(key), tab)
+    wizard.go_to(key, tab)
     panel = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
     assert isinstance(panel, kind)
     return panel

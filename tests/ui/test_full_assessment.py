@@ -19,12 +19,11 @@ from readiness.ui.main_window import MainWindow
 from readiness.ui.pages.gaps_columns import Column
 
 
-def _panel(window: MainWindow, page: int, tab: int) -> Any:
+def _panel(window: MainWindow, page: str, tab: int) -> Any:
     wizard = window.wizard
     assert wizard is not None
-    wizard.go(page)
-    wizard.tabs[page].setCurrentIndex(tab)
-    return wizard.tabs[page].widget(tab)
+    wizard.go_to(page, tab)
+    return wizard.tabs[wizard.stack.currentIndex()].widget(tab)
 
 
 def _stored(qtbot: QtBot, window: MainWindow, assessment_id: int) -> Assessment:
@@ -46,38 +45,38 @@ def test_a_full_assessment_through_the_wizard(qtbot: QtBot, tmp_path: Path, lang
         assert window.session is not None
         assessment_id = window.session.assessment_id
 
-        profile = _panel(window, 0, 0)
+        profile = _panel(window, "profile", 0)
         QTest.keyClicks(profile.industry, "Bakery chain")
         for code in ("mx", "us"):  # a code typed in full and Enter picks it
             QTest.keyClicks(profile.countries.search, code)
             QTest.keyClick(profile.countries.search, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: profile.countries.codes() == ("MX", "US"), timeout=5000)
 
-        questions = _panel(window, 1, 0)
+        questions = _panel(window, "identify", 0)
         first_card = questions.card(window.session.questionnaire.questions[0].id)
         first_card.findChildren(QRadioButton)[0].click()
 
-        gaps = _panel(window, 1, 1)
+        gaps = _panel(window, "identify", 1)
         gaps.add_button.click()
         gaps.cell(0, Column.SEVERITY).setCurrentIndex(3)
 
-        channels = _panel(window, 2, 1)
+        channels = _panel(window, "open", 1)
         channels.select_channel("whatsapp_platform")
         channels.set_choice("primary")
 
-        team = _panel(window, 2, 2)
+        team = _panel(window, "open", 2)
         QTest.keyClicks(team.sponsor, "Ana Ruiz")
         if not team.bot_enabled.isChecked():
             team.bot_enabled.click()
 
-        promotion = _panel(window, 3, 1)
+        promotion = _panel(window, "promote", 1)
         for row in range(2):
             promotion.surfaces.item(row).setCheckState(Qt.CheckState.Checked)
 
-        kpis = _panel(window, 4, 1)
+        kpis = _panel(window, "refine", 1)
         kpis.add_suggested.click()
 
-        review = _panel(window, 5, 0)
+        review = _panel(window, "review", 0)
         with qtbot.waitSignal(window.renderer.finished, timeout=90_000):
             review.generate()
         qtbot.waitUntil(lambda: review.document.pageCount() > 10, timeout=10_000)

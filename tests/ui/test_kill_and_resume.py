@@ -31,7 +31,7 @@ def wait_until(condition):
 wait_until(lambda: window.content is not None and window.library.rows)
 window.open_assessment(window.library.rows[0].id)
 wait_until(lambda: window.wizard is not None)
-window.wizard.go(1)
+window.wizard.go_to("identify")
 session = window.session
 question = sys.argv[3]
 for round in range(int(sys.argv[4])):

@@ -24,8 +24,8 @@ def choose_language(lang: Lang) -> object:
 def test_a_spanish_assessment_opens_in_the_windows_language(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path, Lang.EN) as window:
         wizard = open_sample(qtbot, window, tmp_path, Lang.ES)
-        assert wizard.tabs[1].tabText(0) == "Questions"
-        profile = wizard.tabs[0].widget(0)
+        assert wizard.tabs[2].tabText(0) == "Questions"
+        profile = wizard.tabs[1].widget(0)
         assert isinstance(profile, ProfilePanel)
         assert profile.language.currentData() == Lang.ES.value
         assert "written in this language" in profile.language.accessibleDescription()
@@ -35,14 +35,14 @@ def test_changing_the_app_language_retranslates_the_open_wizard_in_place(qtbot: 
     with main_window(qtbot, tmp_path, Lang.EN) as window:
         wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
         session = window.session
-        wizard.go(2, 1)  # Open → Channels
+        wizard.go_to("open", 1)
         answer_next_modal(choose_language(Lang.ES))  # type: ignore[arg-type]
         window.edit_settings()
 
         assert window.wizard is not None and window.wizard is not wizard
         assert window.session is session, "the assessment is not reloaded"
         assert (window.wizard.current_key(), window.wizard.current_tab()) == ("open", 1)
-        assert window.wizard.tabs[2].tabText(1) == "Canales"
+        assert window.wizard.tabs[3].tabText(1) == "Canales"
         assert window.wizard.next_button.text() == "Siguiente >"
         assert window.menuBar().actions()[0].text() == "&Archivo"
         assert window.stack.currentWidget() is window.wizard

@@ -101,9 +101,9 @@ def test_unanswered_flagged_and_blockers_are_listed(qtbot: QtBot, tmp_path: Path
         assert panel.lists.tabText(2) == f"&Bloqueos de lanzamiento ({len(plan.launch_blockers)})"
 
         panel.unanswered.setCurrentRow(0)
-        with qtbot.waitSignal(panel.question_activated, timeout=1000) as activated:
+        with qtbot.waitSignal(panel.place_requested, timeout=1000) as activated:
             QTest.keyClick(panel.unanswered, Qt.Key.Key_Return)
-        assert activated.args == [first.id]
+        assert activated.args == [first.step.value, 0, first.id]
 
 
 def test_empty_lists_say_why(qtbot: QtBot, tmp_path: Path) -> None:

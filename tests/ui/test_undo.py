@@ -26,15 +26,15 @@ def session_of(window: MainWindow) -> AssessmentSession:
     return window.session
 
 
-def panel_at(wizard: WizardView, index: int, tab: int) -> object:
-    wizard.go(index, tab)
-    return wizard.tabs[index].currentWidget()
+def panel_at(wizard: WizardView, key: str, tab: int) -> object:
+    wizard.go_to(key, tab)
+    return wizard.tabs[wizard.stack.currentIndex()].currentWidget()
 
 
 def test_removing_a_gap_asks_nothing_and_undo_brings_it_back(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path, Lang.EN) as window:
         wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
-        gaps = panel_at(wizard, 1, 1)
+        gaps = panel_at(wizard, "identify", 1)
         assert isinstance(gaps, GapRegisterPanel)
         before = session_of(window).assessment.gaps
         undo, redo = window.undo_actions.undo, window.undo_actions.redo
@@ -61,7 +61,7 @@ def test_removing_a_gap_asks_nothing_and_undo_brings_it_back(qtbot: QtBot, tmp_p
 def test_ctrl_z_undoes_an_answer_and_names_the_question(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path, Lang.EN) as window:
         wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
-        questions = panel_at(wizard, 1, 0)
+        questions = panel_at(wizard, "identify", 0)
         assert isinstance(questions, QuestionsPanel)
         card = questions.card("identify.channel_switch")
         was = session_of(window).assessment.answers["identify.channel_switch"].value
@@ -83,11 +83,11 @@ def test_profile_kpi_and_linked_edits_undo_one_step_each(qtbot: QtBot, tmp_path:
         session = session_of(window)
         start = session.assessment
 
-        profile = panel_at(wizard, 0, 0)
+        profile = panel_at(wizard, "profile", 0)
         assert isinstance(profile, ProfilePanel)
         profile.organisation.setFocus()
         QTest.keyClicks(profile.organisation, " Norte")  # one edit per letter, one step to undo
-        kpis = panel_at(wizard, 4, 1)
+        kpis = panel_at(wizard, "refine", 1)
         assert isinstance(kpis, KpiPanel)
         kpis.table.selectRow(0)
         kpis.remove_selected()
@@ -99,4 +99,4 @@ def test_profile_kpi_and_linked_edits_undo_one_step_each(qtbot: QtBot, tmp_path:
         window.undo_actions.undo.trigger()
         assert session.assessment == start
         assert not window.undo_actions.undo.isEnabled()
-        assert panel_at(wizard, 0, 0) is profile and profile.organisation.text() == start.profile.organisation
+        assert panel_at(wizard, "profile", 0) is profile and profile.organisation.text() == start.profile.organisation

@@ -18,9 +18,9 @@ from readiness.ui.pages.review import ReviewPanel
 from readiness.ui.wizard import WizardView
 
 
-def questions_of(wizard: WizardView, index: int = 1) -> QuestionsPanel:
-    wizard.go(index, 0)
-    panel = wizard.tabs[index].currentWidget()
+def questions_of(wizard: WizardView, key: str = "identify") -> QuestionsPanel:
+    wizard.go_to(key, 0)
+    panel = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
     assert isinstance(panel, QuestionsPanel)
     return panel
 
@@ -44,12 +44,12 @@ def test_the_client_view_hides_what_is_for_the_facilitator(qtbot: QtBot, tmp_pat
         assert card.help.isVisibleTo(card) and card.help.text() == card.question.help.en
         assert card.question.evidence_prompt is not None
         assert card.note.placeholderText() != card.question.evidence_prompt.en
-        wizard.go(5)
-        review = wizard.tabs[5].currentWidget()
+        wizard.go_to("review")
+        review = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
         assert isinstance(review, ReviewPanel)
         assert not review.explanation.isVisibleTo(review), "no scoring formula for the client"
-        wizard.go(4, 1)
-        kpis = wizard.tabs[4].currentWidget()
+        wizard.go_to("refine", 1)
+        kpis = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
         assert isinstance(kpis, KpiPanel)
         kpis.table.selectRow(0)
         assert "Formula" not in kpis.details.text() and "Sources" not in kpis.details.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from readiness.core.assessment import Assessment
@@ -41,6 +42,9 @@ class Panel(QWidget):
     re-reads the assessment when another panel changed what this one shows.
     """
 
+    place_requested = Signal(str, int, str)
+    """Show another place: a page's key, its tab (-1: as it is), and a question to bring into view ("": none)."""
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -55,6 +59,9 @@ class Panel(QWidget):
     @property
     def catalogs(self) -> Catalogs:
         return self.context.session.content.catalogs
+
+    def bring_into_view(self, question: str) -> None:
+        """Show one of the panel's questions; panels without questions have nothing to do."""
 
     def refresh(self) -> None:
         """Re-read the assessment; called when the panel is shown."""

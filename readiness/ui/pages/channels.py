@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,7 +36,7 @@ from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.channels_facts import FACT_CAPTIONS, fact_values, retired_lines
 from readiness.ui.pages.formatting import number_text
 from readiness.ui.pages.inputs import CountBox
-from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, split
+from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, scrolling, split
 from readiness.ui.zoom import scaled_font
 
 ChannelRole = Literal["primary", "secondary"]
@@ -273,10 +272,7 @@ class ChannelsPanel(Panel):
         layout.addWidget(self.constraints)
         layout.addLayout(facts)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        scroll.setWidget(body)
+        scroll = scrolling(body, QFrame.Shape.StyledPanel)
         return scroll
 
     # Showing

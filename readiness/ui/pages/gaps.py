@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from readiness.ui.pages.gaps_guidance import (
     ranking_text,
     type_guidance,
 )
-from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, rich_label, split, table_item
+from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, rich_label, scrolling, split, table_item
 
 
 class GapRegisterPanel(Panel):
@@ -155,10 +154,7 @@ class GapRegisterPanel(Panel):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         for box, text in ((self.guidance_box, self.guidance), (self.ranking_box, self.ranking)):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(text)
+            scroll = scrolling(text)
             QVBoxLayout(box).addWidget(scroll)
             layout.addWidget(box, 1)
         return row

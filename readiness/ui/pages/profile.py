@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,7 @@ from readiness.ui.pages.profile_edits import ProfileEdits
 from readiness.ui.pages.profile_fields import Hint, add_row, set_text, time_zones
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
-from readiness.ui.pages.widgets import explanation, field_with, name_input
+from readiness.ui.pages.widgets import explanation, field_with, name_input, scrolling
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PEOPLE = 1_000_000
@@ -66,10 +64,7 @@ class ProfilePanel(ProfileEdits):
         self._right = (self._channels_group(), self._people_group())
         self._columns = 0
         self._lay_out_groups(2)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scrolling(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from readiness.core.scoring import visible_questions
 from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.question_widgets import answer_editor
+from readiness.ui.pages.widgets import scrolling
 from readiness.ui.zoom import scaled_font
 
 
@@ -247,10 +247,7 @@ class QuestionsPanel(Panel):
         if not self.cards:
             column.addWidget(QLabel(_("This step has no questions.", lang)))
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        self.scroller = scroll = scrolling(content)
         self.current = 0
         """The question shown when presenting, among those skip logic shows."""
         self.previous_question = QPushButton(_("◀ Previous question", lang))
@@ -286,6 +283,21 @@ class QuestionsPanel(Panel):
         shown = [card for card in self.cards if not card.isHidden()]
         if shown:
             shown[0].editor.focus_target().setFocus()
+
+    def bring_into_view(self, question_id: str) -> None:
+        """Scroll to a question (when presenting, show it) and put the cursor on its answer."""
+        shown = [card for card in self.cards if card.question.id in self._visible()]
+        target = next((card for card in shown if card.question.id == question_id), None)
+        if target is None:
+            return
+        if self.context.view.presenting:
+            self._present(shown.index(target))
+        self.scroller.ensureWidgetVisible(target)
+        target.editor.focus_target().setFocus()
+
+    def _visible(self) -> set[str]:
+        session = self.context.session
+        return set(visible_questions(session.questionnaire, session.assessment.answers))
 
     def card(self, question_id: str) -> QuestionCard:
         return next(card for card in self.cards if card.question.id == question_id)

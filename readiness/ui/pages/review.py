@@ -83,8 +83,6 @@ class ReviewPanel(Panel):
     saved = Signal(str)
     """A file was written: its path."""
     save_failed = Signal(str)
-    question_activated = Signal(str)
-    """A question in the unanswered or flagged list was double-clicked: its id."""
     _written = Signal(str, str)
     """From the writer thread: the path, and the error ('' when it worked)."""
 
@@ -105,7 +103,7 @@ class ReviewPanel(Panel):
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.lists = OpenItems(lang)
-        self.lists.question_activated.connect(self.question_activated)
+        self.lists.question_activated.connect(self._show_question)
         self.unanswered, self.flagged, self.blockers = self.lists.unanswered, self.lists.flagged, self.lists.blockers
         self.generate_button = self._button(N_("&Generate plan"), self.generate)
         self.generate_button.setToolTip(_("Build the plan from the current answers and preview it here.", lang))
@@ -156,6 +154,12 @@ class ReviewPanel(Panel):
         show_scores(self.scores, self.fit, self.plan.readiness, self.context.lang)
         show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)
         self.lists.show_plan(self.plan, session.questionnaire, session.assessment, session.content.catalogs.channels)
+
+    def _show_question(self, question_id: str) -> None:
+        """A double-click on an unanswered or flagged question shows it on its step's Questions tab."""
+        question = next((q for q in self.context.session.questionnaire.questions if q.id == question_id), None)
+        if question is not None:
+            self.place_requested.emit(question.step.value, 0, question_id)
 
     def _show_view(self) -> None:
         """The scoring formula is for the facilitator; the client sees the scores and what is left."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.team_launch import LaunchPreview
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
-from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, bullet_list, name_input
+from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, bullet_list, name_input, scrolling
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROMISE_MAX_MINUTES = 7 * 24 * 60
@@ -111,10 +110,7 @@ class TeamPanel(TrainingSessions):
         body_layout = QHBoxLayout(body)
         body_layout.addLayout(left, 2)
         body_layout.addLayout(right, 3)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -10,8 +10,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -128,6 +130,15 @@ def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         table.setItem(row, column, item)
     return item
+
+
+def scrolling(content: QWidget, frame: QFrame.Shape = QFrame.Shape.NoFrame) -> QScrollArea:
+    """``content`` in a scroll area that gives it the whole width and scrolls when the window is too small."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(frame)
+    scroll.setWidget(content)
+    return scroll
 
 
 def bare_column() -> tuple[QWidget, QVBoxLayout]:

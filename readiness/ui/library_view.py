@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.names import ASSESSMENT_STATUS_NAMES, name
 from readiness.core.text import Lang
+from readiness.ui.welcome import Welcome
 
 COLUMNS = {
     "organisation": N_("Organisation"),
@@ -63,6 +65,7 @@ class LibraryView(QWidget):
     copy_requested = Signal(int)
     delete_requested = Signal(int)
     search_changed = Signal(str)
+    sample_requested = Signal(str)
 
     def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,12 @@ class LibraryView(QWidget):
         self.status = QLabel(_("Opening the library…", lang))
         self.status.setWordWrap(True)
         self.buttons = {key: QPushButton(_(text, lang)) for key, text in BUTTONS.items()}
+        self.welcome = Welcome(lang)
+        self.welcome.new_requested.connect(self.new_requested)
+        self.welcome.sample_requested.connect(self.sample_requested)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.welcome)
         self._lay_out(search_label)
         self._connect()
         self._update_buttons()
@@ -113,6 +122,8 @@ class LibraryView(QWidget):
             else _("No assessments yet. Start one with New, or import an assessment file or a plan PDF.", self.lang)
         )
         self.status.setText(text)
+        first_run = not rows and not self.search.text().strip()
+        self.body.setCurrentWidget(self.welcome if first_run else self.table)
         self._update_buttons()
 
     def selected_id(self) -> int | None:
@@ -135,7 +146,7 @@ class LibraryView(QWidget):
             buttons.addWidget(self.buttons[key])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 

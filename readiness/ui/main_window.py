@@ -9,22 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from readiness.core.assessment import Assessment, Profile
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 from readiness.core.content import Content
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.text import Lang
 from readiness.ui.dialogs import ConflictChoice, SettingsDialog, ask_about_conflict, show_about, show_error
+from readiness.ui.guide import GuideDialog
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
@@ -39,6 +45,7 @@ from readiness.ui.transfers import LibraryTransfers
 from readiness.ui.undo import UndoActions
 from readiness.ui.view_menu import ViewActions, apply_contrast
 from readiness.ui.view_options import ViewOptions
+from readiness.ui.welcome import fill_sample_menu
 from readiness.ui.wizard import WizardView
 from readiness.ui.zoom import apply_zoom
 
@@ -63,6 +70,8 @@ MENU_ACTIONS = {
 
 class MainWindow(LibraryTransfers):
     _content_loaded = Signal(object)
+    sample_chosen = Signal(str)
+    """A sample profile picked from File > Open a sample assessment."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +92,7 @@ class MainWindow(LibraryTransfers):
         self._search_pause.setInterval(SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self.refresh_library)
         self._content_loaded.connect(self._on_content)
+        self.sample_chosen.connect(self.open_sample)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.library_label = QLabel()
@@ -144,6 +154,8 @@ class MainWindow(LibraryTransfers):
             action.triggered.connect(slot)
             file_menu.addAction(action)
             self.actions_by_name[name] = action
+            if name == "open":
+                self._add_recent_and_sample_menus(file_menu)
             if name in ("export", "settings"):
                 file_menu.addSeparator()
         edit_menu = self.menuBar().addMenu(_("&Edit", lang))
@@ -160,10 +172,34 @@ class MainWindow(LibraryTransfers):
         self.view_actions = ViewActions(self, self.settings, self.view, lang)
         self.view_actions.fill(self.menuBar().addMenu(_("&View", lang)))
         help_menu = self.menuBar().addMenu(_("&Help", lang))
+        guide = QAction(_("Readiness &guide", lang), self)
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
+        self.actions_by_name["guide"] = guide
         about = QAction(_("&About Readiness", lang), self)
         about.triggered.connect(lambda: show_about(self, self.lang))
         help_menu.addAction(about)
         self.actions_by_name["about"] = about
+
+    def _add_recent_and_sample_menus(self, file_menu: QMenu) -> None:
+        self.recent_menu = file_menu.addMenu(_("Open &recent", self.lang))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        fill_sample_menu(file_menu.addMenu(_("Open a &sample assessment", self.lang)), self.lang, self.sample_chosen)
+
+    def _fill_recent_menu(self) -> None:
+        """The assessments opened last in this library, newest first."""
+        self.recent_menu.clear()
+        recent = self.settings.recent(self.library_location)
+        for assessment_id, organisation in recent:
+            action = self.recent_menu.addAction(organisation)
+            action.triggered.connect(lambda _checked=False, a=assessment_id: self.open_recent(a))
+        if not recent:
+            self.recent_menu.addAction(_("No recent assessments", self.lang)).setEnabled(False)
+
+    def show_guide(self) -> None:
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions() if not a.menu()]
+        GuideDialog(self.lang, actions, self).exec()
 
     def _connect_library(self) -> None:
         view = self.library
@@ -175,6 +211,7 @@ class MainWindow(LibraryTransfers):
         view.copy_requested.connect(self.copy_assessment)
         view.delete_requested.connect(self.delete_assessment)
         view.search_changed.connect(lambda _value: self._search_pause.start())
+        view.sample_requested.connect(self.open_sample)
 
     # ---------------------------------------------------------------- start-up
 
@@ -250,6 +287,42 @@ class MainWindow(LibraryTransfers):
         )
         self._create_and_open(assessment, None)
 
+    def open_sample(self, profile: str) -> None:
+        """A copy of a shipped sample assessment, in the window's language, added to the library and opened."""
+        from readiness.core.samples import load_sample
+        from readiness.resources import questionnaires
+        from readiness.store import create_assessment
+
+        content, lang = self.content, self.lang
+        if self.service is None or content is None:
+            return
+
+        def job(session: Session) -> tuple[int, Assessment]:
+            sample = load_sample(profile, lang, content, questionnaires())
+            named = _("{organisation} (sample)", lang, organisation=sample.profile.organisation)
+            copy = sample.model_copy(update={"profile": sample.profile.model_copy(update={"organisation": named})})
+            return create_assessment(session=session, assessment=copy, content=content), copy
+
+        self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "overview"))
+
+    def open_recent(self, assessment_id: int) -> None:
+        """Open an assessment from File > Open recent; one deleted since is forgotten, and the user told so."""
+        from readiness.store import read_assessment
+
+        if self.service is None:
+            return
+        location = self.library_location
+
+        def gone(message: str) -> None:
+            self.settings.forget_recent(location, assessment_id)
+            show_error(self, message)
+
+        self.service.submit(
+            lambda session: read_assessment(session=session, assessment_id=assessment_id),
+            lambda stored: self._opened(assessment_id, stored.assessment, stored.revision, stored.last_page),
+            gone,
+        )
+
     def duplicate_assessment(self, assessment_id: int) -> None:
         from readiness.store import create_assessment, load_assessment
 
@@ -294,6 +367,7 @@ class MainWindow(LibraryTransfers):
         if self.service is None or self.content is None:
             return
         self.close_wizard()
+        self.settings.remember_recent(self.library_location, assessment_id, assessment.profile.organisation)
         self.session = AssessmentSession(self.service, self.content, assessment_id, assessment, revision)
         self.session.conflict.connect(self._resolve_conflict)
         self._show_wizard(page)
@@ -394,6 +468,7 @@ class MainWindow(LibraryTransfers):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self.settings.forget_recent(self.library_location, assessment_id)
         if self.service is not None:
             self.service.submit(
                 lambda session: delete_assessment(session=session, assessment_id=assessment_id),

@@ -11,6 +11,8 @@ from readiness.core.i18n import matching_language
 from readiness.core.text import Lang
 from readiness.report.paper import Paper, paper_for
 
+RECENT_KEPT = 10
+"""Recent assessments remembered, over every library."""
 ORGANISATION = "Readiness"
 APPLICATION = "Readiness"
 
@@ -72,6 +74,29 @@ class Settings:
     @facilitator.setter
     def facilitator(self, name: str) -> None:
         self._store.setValue("facilitator", name)
+
+    def recent(self, library: str) -> list[tuple[int, str]]:
+        """The assessments opened last in ``library``, newest first: (id, organisation)."""
+        found = []
+        for entry in self._recent_entries():
+            place, _tab, rest = entry.partition("\t")
+            number, _tab, organisation = rest.partition("\t")
+            if place == library and number.isdigit():
+                found.append((int(number), organisation))
+        return found
+
+    def remember_recent(self, library: str, assessment_id: int, organisation: str) -> None:
+        kept = [e for e in self._recent_entries() if not e.startswith(f"{library}\t{assessment_id}\t")]
+        self._store.setValue("recent", [f"{library}\t{assessment_id}\t{organisation}", *kept][:RECENT_KEPT])
+
+    def forget_recent(self, library: str, assessment_id: int) -> None:
+        kept = [e for e in self._recent_entries() if not e.startswith(f"{library}\t{assessment_id}\t")]
+        self._store.setValue("recent", kept)
+
+    def _recent_entries(self) -> list[str]:
+        value = self._store.value("recent", [])
+        entries = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(entry) for entry in entries if entry]
 
     @property
     def client_view(self) -> bool:

@@ -63,7 +63,8 @@ class UndoActions(QObject):
         self.undo = QAction(self)
         self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo = QAction(self)
-        self.redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        self.redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         self.undo.triggered.connect(lambda: self._step(back=True))
         self.redo.triggered.connect(lambda: self._step(back=False))
         self._show()

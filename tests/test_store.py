@@ -28,6 +28,7 @@ from readiness.store import (
     delete_assessment,
     list_assessments,
     load_assessment,
+    mark_plan_generated,
     open_library,
     read_assessment,
     replace_assessment,
@@ -248,6 +249,25 @@ def test_the_page_to_resume_on_is_kept_and_is_not_an_edit(library: Library, samp
         stored = read_assessment(session=session, assessment_id=assessment_id)
     assert (stored.last_page, stored.revision) == ("gaps", 1)
     assert listed(library)[assessment_id].last_page == "gaps"
+
+
+def test_the_status_says_complete_once_every_part_is_done_and_when_the_plan_was_generated(
+    library: Library, samples: dict[str, Assessment], shipped: Content
+) -> None:
+    sample = samples["mx-retail.en"]
+    complete = create(library, sample, shipped)
+    started = create(library, sample.model_copy(update={"gaps": ()}), shipped)
+    assert (listed(library)[complete].status, listed(library)[started].status) == ("complete", "draft")
+    assert listed(library)[complete].plan_generated_at is None
+
+    with library.session() as session:
+        mark_plan_generated(session=session, assessment_id=complete)
+    summary = listed(library)[complete]
+    assert summary.plan_generated_at is not None and summary.plan_generated_at.tzinfo is not None
+    assert summary.plan_generated_at >= summary.updated_at
+    assert summary.revision == 1, "generating a plan is not an edit"
+    with library.session() as session, pytest.raises(ReadinessError, match="assessment 999"):
+        mark_plan_generated(session=session, assessment_id=999)
 
 
 def test_delete_keeps_reassessments_without_their_baseline(library: Library, samples: dict[str, Assessment]) -> None:

@@ -45,7 +45,7 @@ TASK_KIND_NAMES = {
 }
 
 ASSESSMENT_STATUS_NAMES = {
-    "draft": N_("draft"),
+    "draft": N_("in progress"),
     "complete": N_("complete"),
 }
 

@@ -21,7 +21,7 @@ from readiness.core.text import Lang
 from readiness.report.calendar import milestones_ics
 from readiness.report.html import Paper, PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
-from readiness.report.paper import paper_for
+from readiness.report.paper import plan_paper
 from readiness.report.tasklist import task_list_csv
 from readiness.report.theme import Theme, load_theme
 from readiness.report.worker import ProgressCallback, RenderError, RenderWorker
@@ -110,7 +110,7 @@ def _standalone_html(plan: Plan, paper: Paper, theme: Theme | None) -> str:
 
 
 def _paper(assessment: Assessment, settings: PlanSettings) -> Paper:
-    return settings.paper or paper_for(assessment.profile.home_country)
+    return plan_paper(settings.paper, assessment.profile.home_country)
 
 
 def _render(job: RenderJob, worker: RenderWorker | None, on_progress: ProgressCallback | None) -> RenderResult:

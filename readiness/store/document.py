@@ -17,6 +17,7 @@ from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.exchange import FORMAT, FORMAT_VERSION, exchange_text
 from readiness.core.problems import ReadinessError
+from readiness.core.progress import Progress, sub_page_progress
 from readiness.core.safeyaml import MAX_BYTES
 from readiness.core.scoring import score_assessment
 
@@ -31,6 +32,8 @@ class Standing:
 
     score: float | None = None
     band: str | None = None
+    status: str = "draft"
+    """"complete" once every part of the wizard is done (core.progress), else "draft"."""
 
 
 def document_json(assessment: Assessment) -> str:
@@ -69,10 +72,13 @@ def standing_of(assessment: Assessment, content: Content | None) -> Standing:
     if content is None:
         return Standing()
     try:
-        overall = score_assessment(content.assessment_questionnaire(assessment), assessment.answers).overall
+        questionnaire = content.assessment_questionnaire(assessment)
+        overall = score_assessment(questionnaire, assessment.answers).overall
     except ReadinessError:
         return Standing()
-    return Standing(overall.score, overall.band)
+    progress = sub_page_progress(questionnaire, assessment).values()
+    status = "complete" if all(mark is Progress.DONE for mark in progress) else "draft"
+    return Standing(overall.score, overall.band, status)
 
 
 def _untagged(value: Any) -> Any:

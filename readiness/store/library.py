@@ -23,7 +23,7 @@ from readiness.store.engine import create_library_engine, library_url, sqlite_pa
 from readiness.store.errors import database_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 """The newest migration. A library already there opens without loading Alembic (a test keeps this in step)."""
 BACKUPS_KEPT = 7
 BACKUP_EVERY = dt.timedelta(days=1)

@@ -32,6 +32,7 @@ SUMMARY_FIELDS = (
     "answers",
     "baseline_id",
     "last_page",
+    "plan_generated_at",
     "band",
     "revision",
     "changed_by",
@@ -57,6 +58,7 @@ class AssessmentSummary:
     baseline_id: int | None
     last_page: str | None
     """The wizard page the assessment was last open on, to resume there."""
+    plan_generated_at: dt.datetime | None
     score: float | None
     band: str | None
     revision: int
@@ -111,6 +113,7 @@ def _summary_values(assessment: Assessment, standing: Standing) -> dict[str, Any
         "launch_date": assessment.profile.launch_date,
         "overall_score": standing.score,
         "band": standing.band,
+        "status": standing.status,
         "answers": len(assessment.answers),
         "document": document_json(assessment),
         "updated_at": _now(),
@@ -199,10 +202,20 @@ def _refusal(session: Session, assessment_id: int) -> ReadinessError:
     return RevisionConflict(assessment_id, revision, changed_by, updated_at)
 
 
+def mark_plan_generated(*, session: Session, assessment_id: int) -> None:
+    """Record that a plan was generated now."""
+    _note_beside(session, assessment_id, plan_generated_at=_now())
+
+
 def set_last_page(*, session: Session, assessment_id: int, page: str) -> None:
-    """Remember the page to resume on; not an edit of the assessment, so the revision stays."""
+    """Remember the page to resume on."""
+    _note_beside(session, assessment_id, last_page=page)
+
+
+def _note_beside(session: Session, assessment_id: int, **values: object) -> None:
+    """Write facts kept beside the document (not edits of the assessment, so the revision stays)."""
     statement = update(AssessmentRow).where(col(AssessmentRow.id) == assessment_id)
-    if session.execute(statement.values(last_page=page)).rowcount == 0:  # type: ignore[attr-defined]
+    if session.execute(statement.values(**values)).rowcount == 0:  # type: ignore[attr-defined]
         raise _missing(assessment_id)
 
 

@@ -38,6 +38,8 @@ class AssessmentRow(SQLModel, table=True):
     band: str | None = None
     answers: int = 0
     baseline_id: int | None = Field(default=None, index=True)
+    plan_generated_at: dt.datetime | None = None
+    """When a plan was last generated from the assessment; not an edit of it."""
     revision: int = 1
     changed_by: str = ""
     document: str = Field(sa_column=Column(Text, nullable=False))

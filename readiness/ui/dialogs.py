@@ -56,9 +56,12 @@ class SettingsDialog(QDialog):
             )
         )
         self.paper = QComboBox()
+        self.paper.addItem(
+            _("As in the business's country (Letter in the US, Canada, Mexico and a few more; A4 elsewhere)", lang), ""
+        )
         for paper in Paper:
             self.paper.addItem(_(PAPER_NAMES[paper], lang), paper.value)
-        self.paper.setCurrentIndex(list(Paper).index(settings.paper))
+        self.paper.setCurrentIndex(self.paper.findData(settings.paper.value if settings.paper else ""))
         self.theme = QLineEdit(str(settings.theme or ""))
         self.theme.setPlaceholderText(_("Default theme", lang))
         self.facilitator = QLineEdit(settings.facilitator)
@@ -109,7 +112,7 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         self.settings.language = Lang(self.language.currentData())
         self.settings.library = self.library.text().strip()
-        self.settings.paper = Paper(self.paper.currentData())
+        self.settings.paper = Paper(self.paper.currentData()) if self.paper.currentData() else None
         self.settings.theme = Path(self.theme.text().strip()) if self.theme.text().strip() else None
         self.settings.facilitator = self.facilitator.text().strip()
         self.settings.sync()

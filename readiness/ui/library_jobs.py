@@ -21,6 +21,7 @@ def library_rows(session: object, search: str) -> list[tuple[LibraryRow, float |
                 answers=summary.answers,
                 baseline_id=summary.baseline_id,
                 last_page=summary.last_page,
+                plan_generated=summary.plan_generated_at.isoformat() if summary.plan_generated_at else "",
             ),
             summary.score,
         )

@@ -54,6 +54,8 @@ class LibraryRow:
     answers: int
     baseline_id: int | None
     last_page: str | None
+    plan_generated: str = ""
+    """When a plan was last generated, as the window shows a date; empty when none was."""
 
 
 class LibraryView(QWidget):

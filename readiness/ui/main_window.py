@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -255,7 +255,7 @@ class MainWindow(LibraryTransfers):
                 **{
                     **row.__dict__,
                     "score": "—" if score is None else locale.toString(score, "f", 1),
-                    "status": self.library.status_label(row.status),
+                    "status": self._status_text(row, locale),
                     "language": language_name(row.language) if row.language in LANGUAGE_CODES else row.language,
                     "created": locale.toString(
                         QDate.fromString(row.created, "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
@@ -265,6 +265,13 @@ class MainWindow(LibraryTransfers):
             for row, score in rows
         ]
         self.library.show_rows(shown)
+
+    def _status_text(self, row: LibraryRow, locale: QLocale) -> str:
+        """In progress or complete; once a plan was generated, that and its date."""
+        if not row.plan_generated:
+            return self.library.status_label(row.status)
+        generated = QDateTime.fromString(row.plan_generated, Qt.DateFormat.ISODateWithMs).toLocalTime().date()
+        return _("plan generated {date}", self.lang, date=locale.toString(generated, QLocale.FormatType.ShortFormat))
 
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:

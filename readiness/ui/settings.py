@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from readiness.core.i18n import matching_language
 from readiness.core.text import Lang
-from readiness.report.paper import Paper, paper_for
+from readiness.report.paper import Paper
 
 RECENT_KEPT = 10
 """Recent assessments remembered, over every library."""
@@ -48,15 +48,14 @@ class Settings:
         self._store.setValue("library", value)
 
     @property
-    def paper(self) -> Paper:
+    def paper(self) -> Paper | None:
+        """The paper every plan prints on; None (the default) follows each business's home country."""
         value = str(self._store.value("paper", "") or "")
-        if value in {p.value for p in Paper}:
-            return Paper(value)
-        return paper_for(QLocale.system().name().partition("_")[2])
+        return Paper(value) if value in {p.value for p in Paper} else None
 
     @paper.setter
-    def paper(self, paper: Paper) -> None:
-        self._store.setValue("paper", paper.value)
+    def paper(self, paper: Paper | None) -> None:
+        self._store.setValue("paper", paper.value if paper else "")
 
     @property
     def theme(self) -> Path | None:
@@ -97,6 +96,16 @@ class Settings:
         value = self._store.value("recent", [])
         entries = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [str(entry) for entry in entries if entry]
+
+    def save_folder(self, kind: str) -> Path:
+        """Where the last file of this kind (pdf, csv, ics, exchange) was saved; the Documents folder at first."""
+        value = str(self._store.value(f"folders/{kind}", "") or "")
+        if value and Path(value).is_dir():
+            return Path(value)
+        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+    def set_save_folder(self, kind: str, folder: Path) -> None:
+        self._store.setValue(f"folders/{kind}", str(folder))
 
     @property
     def client_view(self) -> bool:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, shipped_content, unnamed_inputs
+from ui_support import panel_context, sample, shipped_content, unnamed_inputs, wait_for_library
 
 from readiness.core.exchange import read_exchange_file
 from readiness.core.names import DIMENSION_NAMES, name
@@ -157,8 +157,10 @@ def test_a_real_plan_is_generated_previewed_and_saved(qtbot: QtBot, tmp_path: Pa
         assert panel.rendered is not None
         qtbot.waitUntil(lambda: panel.document.pageCount() > 10, timeout=5000)
         assert panel.document.pageCount() == panel.rendered.pages
-        assert panel.stack.currentWidget() is panel.view
+        assert panel.stack.currentWidget() is panel.viewer
         assert panel.status.text().startswith(f"Plan listo: {panel.rendered.pages} páginas")
+        letter = panel.document.pagePointSize(0)
+        assert (round(letter.width()), round(letter.height())) == (612, 792), "a Mexican business prints on Letter"
         assert panel.generate_button.isEnabled()
         assert panel.save_buttons["pdf"].isEnabled()
 
@@ -172,7 +174,10 @@ def test_a_real_plan_is_generated_previewed_and_saved(qtbot: QtBot, tmp_path: Pa
         assert calendar.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
         exchange = save(qtbot, panel.saved, panel.save_exchange_to, tmp_path / "casa.readiness.yaml")
         assert read_exchange_file(exchange, context.session.content) == context.session.assessment
-        assert panel.status.text() == "Guardado: casa.readiness.yaml."
+        assert panel.status.text() == f"Guardado: casa.readiness.yaml en {tmp_path}."
+        assert panel.open_saved.isVisibleTo(panel) and panel.show_saved.isVisibleTo(panel)
+        assert panel.saved_path == exchange
+        assert context.settings.save_folder("csv") == tmp_path, "the next task list is offered in the same folder"
 
         context.session.set_answer("identify.frt_support", None)
         assert panel.status.text().startswith("Las respuestas cambiaron después de generar este plan")
@@ -253,3 +258,53 @@ def test_an_owner_shows_their_own_roles_and_the_task_role_apart(lang: Lang, show
     plan = build_plan(sample(lang), shipped_content())
     verification = next(t for t in plan.launch_blockers if t.id == "blk.wa_business_verification@whatsapp_platform")
     assert owner_text(verification, lang) == shown
+
+
+def test_the_plan_viewer_pages_zooms_finds_and_prints(qtbot: QtBot, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from readiness.store import AssessmentSummary, list_assessments
+
+    with panel_context(tmp_path, sample()) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        panel.resize(1200, 700)
+        panel.show()
+        generate_and_wait(qtbot, panel, context)
+        viewer = panel.viewer
+        qtbot.waitUntil(lambda: viewer.page_count() > 10, timeout=5000)
+        assert viewer.pages.text() == f"of {viewer.page_count()}"
+        viewer.next_page.click()
+        qtbot.waitUntil(lambda: viewer.page.value() == 2)
+        viewer.page.setValue(5)
+        qtbot.waitUntil(lambda: viewer.current_page() == 4)
+        before = viewer.view.zoomFactor()
+        viewer.zoom_in.click()
+        assert viewer.view.zoomFactor() > before and viewer.view.zoomMode() is viewer.view.ZoomMode.Custom
+        viewer.fit_width.click()
+        assert viewer.view.zoomMode() is viewer.view.ZoomMode.FitToWidth
+
+        viewer.search.setText("WhatsApp")
+        qtbot.waitUntil(lambda: viewer.search_model.count() > 0, timeout=5000)
+        viewer.show_next_match()
+        assert viewer.matches.text() == f"1 of {viewer.search_model.count()}"
+        viewer.search.setText("zzqqxx")
+        qtbot.waitUntil(lambda: viewer.matches.text() == "not found", timeout=5000)
+
+        viewer.wide.click()
+        assert not panel.scores.isVisible(), "the wide preview takes the whole page"
+        viewer.wide.click()
+        assert panel.scores.isVisible()
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        printer.setFromTo(2, 3)
+        viewer.print_to(printer)
+        assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+
+        found: list[list[AssessmentSummary]] = []
+        context.session.service.submit(lambda db: list_assessments(session=db), found.append)
+        wait_for_library(context.session.service)
+        assert found[0][0].plan_generated_at is not None, "the library says a plan was generated"

@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -27,15 +28,16 @@ from PySide6.QtWidgets import (
 from readiness.core.coverage import fallback_note
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.plan.model import Plan
+from readiness.report.paper import plan_paper
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import file_stem, formatter
+from readiness.ui.pages.plan_viewer import PlanViewer
 from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
     RENDER_STEPS,
     SUFFIXES,
     ask_save_path,
     load_pdf,
-    pdf_widgets,
     render_step,
     with_suffix,
     write_in_background,
@@ -94,7 +96,6 @@ class ReviewPanel(Panel):
         self._rendering = False
         self._cancel_requested = False
         self._buffer: QBuffer | None = None
-        self._folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         self.fit = QLabel()
         self.fit.setWordWrap(True)
         self.scores = QTableWidget(0, len(SCORE_COLUMNS))
@@ -115,7 +116,13 @@ class ReviewPanel(Panel):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.document, self.view = pdf_widgets(self, lang)
+        self.viewer = PlanViewer(lang)
+        self.document = self.viewer.document
+        self.saved_path: Path | None = None
+        self.open_saved = self._button(N_("&Open it"), self._open_saved)
+        self.show_saved = self._button(N_("Show in fol&der"), self._show_saved_folder)
+        for button in (self.open_saved, self.show_saved):
+            button.hide()
         self.placeholder = QLabel(_("The plan appears here once it is generated.", lang))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -185,18 +192,23 @@ class ReviewPanel(Panel):
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.viewer)
         saves = QGridLayout()
         for index, button in enumerate(self.save_buttons.values()):
             saves.addWidget(button, index // 2, index % 2)
+        after_saving = QHBoxLayout()
+        after_saving.addWidget(self.status, 1)
+        after_saving.addWidget(self.open_saved)
+        after_saving.addWidget(self.show_saved)
         right, right_layout = bare_column()
         right_layout.addLayout(actions)
         right_layout.addWidget(self.progress)
-        right_layout.addWidget(self.status)
+        right_layout.addLayout(after_saving)
         right_layout.addWidget(self.stack, 1)
         right_layout.addLayout(saves)
 
         splitter = split(Qt.Orientation.Horizontal, left, right, (4, 5))
+        self.viewer.wide_toggled.connect(lambda wide: left.setHidden(wide))
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -218,7 +230,11 @@ class ReviewPanel(Panel):
         theme = settings.theme
         session = self.context.session
         renderer.render(
-            session.assessment, session.content, self.context.plan_lang, settings.paper, str(theme) if theme else None
+            session.assessment,
+            session.content,
+            self.context.plan_lang,
+            plan_paper(settings.paper, session.assessment.profile.home_country),
+            str(theme) if theme else None,
         )
 
     def cancel(self) -> None:
@@ -265,6 +281,7 @@ class ReviewPanel(Panel):
             return
         self.rendered = result
         self.save_buttons["pdf"].setEnabled(True)
+        self._record_plan_generated()
         seconds = formatter(lang).number(result.seconds)
         ready = ngettext(
             "Plan ready: {count} page in {seconds} s.",
@@ -277,6 +294,14 @@ class ReviewPanel(Panel):
         note = fallback_note(session.content, session.questionnaire, self.context.plan_lang)
         self.status.setText(f"{ready} {note}" if note else ready)
 
+    def _record_plan_generated(self) -> None:
+        """The library list says a plan was generated, and when."""
+        from readiness.store import mark_plan_generated
+
+        session = self.context.session
+        assessment_id = session.assessment_id
+        session.service.submit(lambda db: mark_plan_generated(session=db, assessment_id=assessment_id))
+
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         if not self._render_ended():
@@ -287,7 +312,7 @@ class ReviewPanel(Panel):
 
     def _show_pdf(self, pdf: bytes) -> bool:
         self._buffer, loaded = load_pdf(self.document, pdf, self, self._buffer)
-        self.stack.setCurrentWidget(self.view if loaded else self.placeholder)
+        self.stack.setCurrentWidget(self.viewer if loaded else self.placeholder)
         return loaded
 
     def _assessment_changed(self) -> None:
@@ -306,10 +331,9 @@ class ReviewPanel(Panel):
 
     def _ask_and_save(self, kind: str) -> None:
         organisation = self.context.session.assessment.profile.organisation
-        path = ask_save_path(self, kind, self._folder, organisation, self.context.lang)
+        path = ask_save_path(self, kind, self.context.settings.save_folder(kind), organisation, self.context.lang)
         if path is None:
             return
-        self._folder = path.parent
         savers: dict[str, Callable[[Path], None]] = {
             "pdf": self.save_pdf_to,
             "csv": self.save_csv_to,
@@ -354,5 +378,19 @@ class ReviewPanel(Panel):
             self.save_failed.emit(error)
             self._show_error(error)
             return
-        self.status.setText(_("Saved {name}.", self.context.lang, name=Path(path).name))
+        self.saved_path = saved = Path(path)
+        self.status.setText(_("Saved {name} in {folder}.", self.context.lang, name=saved.name, folder=saved.parent))
+        kind = next(kind for kind, suffixes in SUFFIXES.items() if saved.name.lower().endswith(suffixes))
+        self.context.settings.set_save_folder(kind, saved.parent)
+        for button in (self.open_saved, self.show_saved):
+            button.show()
         self.saved.emit(path)
+
+    def _open_saved(self) -> None:
+        """The file just saved, in the program the system opens it with."""
+        if self.saved_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
+
+    def _show_saved_folder(self) -> None:
+        if self.saved_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))

@@ -21,7 +21,6 @@ from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
 
 RENDER_STEPS = 7
 """WeasyPrint reports its work as 'Step 1 - …' to 'Step 7 - …'."""
@@ -79,20 +78,6 @@ def write_plan_file(path: Path, assessment: Assessment, content: Content) -> Non
     from readiness.report.outputs import PlanSettings, write_plan
 
     write_plan(path, assessment, content, PlanSettings())
-
-
-def pdf_widgets(parent: QObject, lang: Lang) -> tuple[QPdfDocument, QPdfView]:
-    """The document the plan loads into and the view that previews it; QtPdf loads on first use."""
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
-
-    document = QPdfDocument(parent)
-    view = QPdfView()
-    view.setAccessibleName(_("Plan preview", lang))
-    view.setPageMode(QPdfView.PageMode.MultiPage)
-    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-    view.setDocument(document)
-    return document, view
 
 
 def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuffer | None) -> tuple[QBuffer, bool]:

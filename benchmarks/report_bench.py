@@ -121,8 +121,8 @@ def load_fixture(folders: Iterable[Path], assessment_file: Path) -> tuple[Assess
 
 
 def sample_fixture(profile: str) -> Fixture:
+    from readiness.core.lang import Lang
     from readiness.core.samples import sample_path
-    from readiness.core.text import Lang
     from readiness.resources import questionnaires
 
     path = sample_path(profile, Lang.EN, questionnaires())
@@ -133,8 +133,8 @@ def stress_fixture(folder: Path, profile: str, gaps: int, tasks: int) -> Fixture
     """Write the stress content overlay and assessment into FOLDER; at least TASKS tasks, checked on the way."""
     from readiness.core.content import load_content
     from readiness.core.exchange import write_exchange_file
+    from readiness.core.lang import Lang
     from readiness.core.samples import load_sample
-    from readiness.core.text import Lang
     from readiness.resources import questionnaires
 
     shipped = load_content(questionnaires())
@@ -158,7 +158,7 @@ def stress_fixture(folder: Path, profile: str, gaps: int, tasks: int) -> Fixture
 
 
 def plan_of(assessment: Assessment, content: Content) -> Plan:
-    from readiness.core.text import Lang
+    from readiness.core.lang import Lang
     from readiness.report.outputs import plan_in
 
     return plan_in(assessment, content, Lang.EN)
@@ -326,7 +326,7 @@ def build_page(assessment: Assessment, content: Content) -> PlanPage:
 
 
 def measure(fixture: Fixture, runs: int, scratch: Path) -> Measured:
-    from readiness.core.text import Lang
+    from readiness.core.lang import Lang
     from readiness.report.html import Paper
     from readiness.report.outputs import PlanSettings, pdf_job, write_plan
 

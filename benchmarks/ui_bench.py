@@ -77,7 +77,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from readiness.core.content import load_content
 from readiness.core.samples import load_sample
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.report.paper import Paper
 from readiness.resources import questionnaires
 from readiness.ui.render import PlanRenderer

@@ -18,6 +18,7 @@ from readiness.core.checks import validate_paths, validate_shipped
 from readiness.core.content import Content, load_content
 from readiness.core.exchange import read_exchange_file, write_exchange_file
 from readiness.core.i18n import _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.names import ASSESSMENT_STATUS_NAMES, name
 from readiness.core.plain import to_json
 from readiness.core.plan.figures import number_text
@@ -26,7 +27,6 @@ from readiness.core.samples import load_sample
 from readiness.core.schema import schema_texts
 from readiness.core.score_summary import score_summary
 from readiness.core.scoring import score_assessment
-from readiness.core.text import Lang
 from readiness.resources import ResourceError, questionnaires
 
 

@@ -11,8 +11,8 @@ from typing import NoReturn
 
 from readiness import __version__
 from readiness.core.i18n import _, environment_language
+from readiness.core.lang import Lang
 from readiness.core.samples import SAMPLE_PROFILES
-from readiness.core.text import Lang
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1

@@ -29,7 +29,8 @@ from readiness.core.assessment import (
     TeamRole,
 )
 from readiness.core.content import Content, load_content
-from readiness.core.text import Lang, Role
+from readiness.core.lang import Lang
+from readiness.core.text import Role
 
 # The tests own their environment, whatever the machine: no display but a laptop-sized screen of their own (before
 # any QApplication exists), a time zone and a locale of their own, and fonts from a fontconfig configuration written

@@ -14,8 +14,9 @@ import pytest
 
 from readiness.core.catalog import Channel, ChannelNote
 from readiness.core.content import Content, load_content
+from readiness.core.lang import LANGUAGES
 from readiness.core.mentions import foreign_mentions
-from readiness.core.text import LANGUAGES, LocalText
+from readiness.core.text import LocalText
 from readiness.resources import questionnaires
 
 Checked = tuple[str, LocalText | None, frozenset[str]]

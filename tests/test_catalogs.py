@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from readiness.core.assessment import Assessment, ChannelChoice, Gap, Profile
 from readiness.core.content import Content, load_content
+from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.schedule import working_days_before
 from readiness.core.safeyaml import dump_yaml, load_yaml_file
 from readiness.core.samples import load_sample
-from readiness.core.text import Lang
 from readiness.resources import questionnaires
 
 FOLDER = questionnaires()

@@ -7,10 +7,10 @@ import itertools
 import pytest
 
 from readiness.core.content import Content, load_content
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
-from readiness.core.text import LANGUAGES, Lang
 from readiness.resources import questionnaires
 
 FOLDER = questionnaires()

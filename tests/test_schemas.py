@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from readiness.core.lang import LANGUAGES
 from readiness.core.safeyaml import load_yaml_file
 from readiness.core.samples import SAMPLE_PROFILES, all_sample_paths
 from readiness.core.schema import SCHEMA_FOLDER, schema_texts
-from readiness.core.text import LANGUAGES
 from readiness.resources import questionnaires
 
 FOLDER = questionnaires()

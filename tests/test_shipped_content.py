@@ -14,12 +14,13 @@ from readiness.core.catalog import Sourced
 from readiness.core.content import Content, load_content
 from readiness.core.coverage import local_texts
 from readiness.core.exchange import exchange_text
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.plan.builder import build_plan
 from readiness.core.questionnaire import Question, Questionnaire, QuestionType
 from readiness.core.samples import SAMPLE_PROFILES, load_sample, sample_path
 from readiness.core.schema import SCHEMA_FOLDER, schema_texts
 from readiness.core.scoring import Status, score_assessment
-from readiness.core.text import LANGUAGES, Lang, LocalText, Reason, Step
+from readiness.core.text import LocalText, Reason, Step
 from readiness.resources import questionnaires
 
 FOLDER = questionnaires()

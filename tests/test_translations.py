@@ -27,7 +27,8 @@ from readiness.core.i18n import (
     ngettext,
     po_path,
 )
-from readiness.core.text import LANGUAGES, Lang, LocalText, babel_locale
+from readiness.core.lang import LANGUAGES, Lang, babel_locale
+from readiness.core.text import LocalText
 from readiness.report.html import _environment, gettext_functions
 from readiness.report.outputs import PlanSettings, write_plan
 from readiness.resources import Folder, folder, questionnaires

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from readiness.core.i18n import _, catalog_folder_name
-from readiness.core.text import LANGUAGES, Lang
+from readiness.core.lang import LANGUAGES, Lang
 
 ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTION = "Assess readiness for customer messaging and build the rollout plan."

@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, PlainSerializer, WithJsonSchema, field_validator
 
 from readiness.core.catalog import Audience, Cadence
-from readiness.core.text import Id, Lang, LangCode, Model, Role, TaskId
+from readiness.core.lang import Lang
+from readiness.core.text import Id, LangCode, Model, Role, TaskId
 
 Country = str
 """ISO 3166-1 alpha-2 code, upper case."""

@@ -8,8 +8,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from readiness.core.lang import Lang
 from readiness.core.placeholders import ANY_ITEM, NONE, ONE_CHANNEL, require_fillable, uses_link
-from readiness.core.text import Id, Lang, LocalText, Model, Role, Step
+from readiness.core.text import Id, LocalText, Model, Role, Step
 
 
 class SourceKind(StrEnum):

@@ -10,11 +10,11 @@ from readiness.core.catalog import Catalog
 from readiness.core.content import Content, load_content
 from readiness.core.exchange import is_exchange_document, parse_exchange
 from readiness.core.i18n import _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import load_yaml_file
 from readiness.core.samples import all_sample_paths
-from readiness.core.text import Lang
 from readiness.core.validation import validate_document
 
 

@@ -15,9 +15,10 @@ from pydantic import BaseModel
 from readiness.core.catalog import Catalog
 from readiness.core.content import Content, content_files
 from readiness.core.i18n import language_name, ngettext, po_path
+from readiness.core.lang import AUTHORING_LANGUAGE, LANGUAGES, Lang
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import load_yaml_file
-from readiness.core.text import AUTHORING_LANGUAGE, LANGUAGES, Lang, LocalText
+from readiness.core.text import LocalText
 from readiness.core.validation import validate_document
 from readiness.resources import Folder, folder
 

@@ -19,7 +19,7 @@ from io import BytesIO
 from pathlib import Path
 
 from readiness.core.files import read_bounded
-from readiness.core.text import Lang, babel_locale
+from readiness.core.lang import Lang, babel_locale
 from readiness.resources import Folder, folder
 
 DOMAIN = "readiness"

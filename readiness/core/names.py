@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from readiness.core.i18n import N_, _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 
 STEP_NAMES = {
     "identify": N_("Identify"),

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-from readiness.core.text import LANGUAGES, Lang, LocalText
+from readiness.core.lang import LANGUAGES, Lang
+from readiness.core.text import LocalText
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

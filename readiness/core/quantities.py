@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from readiness.core.text import Lang, babel_locale
+from readiness.core.lang import Lang, babel_locale
 
 MINUTES_PER = {"minute": 1.0, "hour": 60.0, "day": 1440.0}
 UNIT_WORDS = {

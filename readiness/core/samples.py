@@ -10,7 +10,7 @@ from pathlib import Path
 from readiness.core.assessment import Assessment
 from readiness.core.content import SAMPLES_FOLDER, Content
 from readiness.core.exchange import read_exchange_file
-from readiness.core.text import AUTHORING_LANGUAGE, LANGUAGES, Lang
+from readiness.core.lang import AUTHORING_LANGUAGE, LANGUAGES, Lang
 
 SAMPLE_PROFILES: tuple[str, ...] = (
     "mx-retail",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from readiness.core.assessment import Assessment
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.scoring import DimensionScore, ScoreReport, Status
-from readiness.core.text import Lang
 
 
 def score_summary(report: ScoreReport, questionnaire: Questionnaire, assessment: Assessment) -> str:

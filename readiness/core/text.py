@@ -1,4 +1,4 @@
-"""The languages, translatable content text and the small shared vocabulary of content models."""
+"""Translatable content text and the small shared vocabulary of content models."""
 
 from __future__ import annotations
 
@@ -7,21 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
-
-class Lang(StrEnum):
-    """The languages Readiness speaks: adding one is a line here and a folder of catalogs in ``locale/``."""
-
-    EN = "en"
-    ES = "es"
-    PT_BR = "pt-BR"
-
-
-LANGUAGES: tuple[Lang, ...] = tuple(Lang)
-AUTHORING_LANGUAGE = Lang.EN
-"""The language every content text is written in first; the others may be missing and fall back to it."""
-
-
-LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z]{2})?$"
+from readiness.core.lang import AUTHORING_LANGUAGE, LANGUAGE_TAG, LANGUAGES, Lang
 
 LangCode = Annotated[
     Lang,
@@ -29,11 +15,6 @@ LangCode = Annotated[
 ]
 """A language field; its JSON Schema gives the tag's shape, not the list, so adding a language leaves the
 shipped schemas as they are (the models still accept only the languages in ``Lang``)."""
-
-
-def babel_locale(lang: Lang | str) -> str:
-    """The Babel (CLDR) locale of a language: 'pt-BR' is 'pt_BR'."""
-    return str(Lang(lang).value).replace("-", "_")
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$")]

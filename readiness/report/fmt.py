@@ -10,8 +10,8 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from readiness.core.lang import Lang, babel_locale
 from readiness.core.plan.figures import number_text, quantity_text
-from readiness.core.text import Lang, babel_locale
 
 
 @dataclass(frozen=True)

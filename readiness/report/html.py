@@ -20,10 +20,10 @@ from markupsafe import Markup, escape
 
 from readiness import __version__
 from readiness.core.i18n import _, ngettext, npgettext, pgettext
+from readiness.core.lang import Lang
 from readiness.core.names import CHANNEL_ROLE_NAMES, SCORING_METHOD_NAMES, STEP_NAMES, TASK_STATUS_NAMES, label
 from readiness.core.plan.model import Plan
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
-from readiness.core.text import Lang
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
 from readiness.report.paper import Paper

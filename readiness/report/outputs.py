@@ -13,11 +13,11 @@ from readiness.core.content import Content
 from readiness.core.coverage import fallback_note
 from readiness.core.exchange import exchange_text
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
-from readiness.core.text import Lang
 from readiness.report.calendar import milestones_ics
 from readiness.report.html import Paper, PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult

@@ -11,9 +11,9 @@ import csv
 import io
 
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan, Task
-from readiness.core.text import Lang
 from readiness.report.safetext import without_controls
 
 COLUMNS = {

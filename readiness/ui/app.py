@@ -9,9 +9,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication
 
 from readiness import __version__
-from readiness.core.text import Lang, babel_locale
+from readiness.core.lang import Lang, babel_locale
 from readiness.ui.settings import Settings
-from readiness.ui.zoom import ZoomingStyle
+from readiness.ui.zoom import STYLE
 
 _translators: list[QTranslator] = []
 _collectors: list[QTimer] = []
@@ -67,7 +67,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Readiness")
     app.setOrganizationName("Readiness")
     app.setApplicationVersion(__version__)
-    app.setStyle(ZoomingStyle("Fusion"))
+    app.setStyle(STYLE)
     collect_garbage_on_the_gui_thread(app)
     return app
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import platform
 from enum import Enum
-from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from readiness import __version__
 from readiness.core.i18n import N_, _, language_name
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.report.paper import Paper
 from readiness.ui.library_place import carries_password
 from readiness.ui.pages.widgets import explanation, field_with
@@ -142,6 +140,8 @@ class SettingsDialog(QDialog):
 
 
 def about_text(lang: Lang) -> str:
+    import platform
+
     return _(
         "Readiness {version}\nAssess readiness for customer messaging and print the rollout plan.\n\nPython "
         "{python} · Qt {qt} · PySide6 {pyside} · WeasyPrint {weasyprint}",
@@ -194,6 +194,8 @@ def show_error(parent: QWidget, message: str) -> None:
 
 
 def _installed_version(package: str) -> str:
+    from importlib import metadata  # read on demand: the About box is rare, and the module slow to import
+
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:

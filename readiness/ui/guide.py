@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from readiness.core.files import read_bounded
 from readiness.core.i18n import _
+from readiness.core.lang import AUTHORING_LANGUAGE, Lang
 from readiness.core.problems import ReadinessError
-from readiness.core.text import AUTHORING_LANGUAGE, Lang
 from readiness.resources import Folder, ResourceError, resource
 
 GUIDE_BYTES = 256 * 1024

@@ -10,7 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 
 
 def is_team_library(value: str) -> bool:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import N_, _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.names import ASSESSMENT_STATUS_NAMES, name
-from readiness.core.text import Lang
 from readiness.ui.welcome import Welcome
 
 COLUMNS = {

@@ -22,32 +22,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.core.assessment import Assessment, Profile
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-from readiness.core.content import Content
 from readiness.core.i18n import N_, _, language_name
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.dialogs import ConflictChoice, SettingsDialog, ask_about_conflict, show_about, show_error
 from readiness.ui.guide import GuideDialog
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
-from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import qt_locale
-from readiness.ui.pages.overview import OverviewPanel
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
-from readiness.ui.state import AssessmentSession
 from readiness.ui.transfers import LibraryTransfers
 from readiness.ui.undo import UndoActions
 from readiness.ui.view_menu import ViewActions, apply_contrast
 from readiness.ui.view_options import ViewOptions
 from readiness.ui.welcome import fill_sample_menu
-from readiness.ui.wizard import WizardView
 from readiness.ui.zoom import apply_zoom
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from readiness.core.assessment import Assessment
+    from readiness.core.content import Content
+    from readiness.ui.pages.overview import OverviewPanel
+    from readiness.ui.state import AssessmentSession
+    from readiness.ui.wizard import WizardView
 
 LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
 PREFERRED_SIZE = (1180, 800)
@@ -235,6 +235,8 @@ class MainWindow(LibraryTransfers):
         if isinstance(content, str):
             show_error(self, _("The questionnaires could not be loaded: {error}", self.lang, error=content))
             return
+        from readiness.core.content import Content
+
         if isinstance(content, Content):
             self.content = content
             self.refresh_library()
@@ -276,6 +278,8 @@ class MainWindow(LibraryTransfers):
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:
             return
+        from readiness.core.assessment import Assessment, Profile
+
         label = _("Organisation name:", self.lang)
         while True:  # an empty name asks again, saying why, instead of silently doing nothing
             name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), label)
@@ -373,6 +377,8 @@ class MainWindow(LibraryTransfers):
     def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
         if self.service is None or self.content is None:
             return
+        from readiness.ui.state import AssessmentSession
+
         self.close_wizard()
         self.settings.remember_recent(self.library_location, assessment_id, assessment.profile.organisation)
         self.session = AssessmentSession(self.service, self.content, assessment_id, assessment, revision)
@@ -381,6 +387,9 @@ class MainWindow(LibraryTransfers):
 
     def _show_wizard(self, page: str | None, tab: int | None = None) -> None:
         """A wizard over the open session, in the window's language, replacing any wizard shown."""
+        from readiness.ui.pages.base import PageContext
+        from readiness.ui.wizard import WizardView
+
         if self.session is None:
             return
         if self.wizard is not None:
@@ -404,6 +413,9 @@ class MainWindow(LibraryTransfers):
             return
         if self._second_screen is not None or self.session is None or self.wizard is None:
             return
+        from readiness.ui.pages.base import PageContext
+        from readiness.ui.pages.overview import OverviewPanel
+
         overview = OverviewPanel(PageContext(self.session, self.settings, self.renderer, self.view))
         overview.setWindowTitle(_("Overview", self.lang) + " — Readiness")
         overview.set_places(self.wizard.places())

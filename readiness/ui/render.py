@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from readiness.core.assessment import Assessment
-from readiness.core.content import Content
+from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
-from readiness.core.text import Lang
 from readiness.report.paper import Paper
 
 if TYPE_CHECKING:
+    from readiness.core.assessment import Assessment
+    from readiness.core.content import Content
     from readiness.report.worker import RenderWorker
 
 

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 
 WINDOW_SIZE = (1280, 720)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from readiness.core.i18n import matching_language
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.report.paper import Paper
 
 RECENT_KEPT = 10

@@ -4,18 +4,21 @@ into another library (such as a team library). Each is a job on the library thre
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
-from readiness.core.content import Content
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.dialogs import show_error
 from readiness.ui.library_place import library_description
 from readiness.ui.library_view import LibraryView
 from readiness.ui.pages.formatting import file_stem
-from readiness.ui.service import LibraryService
-from readiness.ui.state import AssessmentSession
+
+if TYPE_CHECKING:
+    from readiness.core.content import Content
+    from readiness.ui.service import LibraryService
+    from readiness.ui.state import AssessmentSession
 
 
 class LibraryTransfers(QMainWindow):

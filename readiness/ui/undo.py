@@ -3,13 +3,17 @@ that says what was undone or how to bring back a removed row."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from readiness.core.changes import Change, Part, Rows
 from readiness.core.i18n import N_, _
-from readiness.core.text import Lang
-from readiness.ui.state import AssessmentSession, Edit
+from readiness.core.lang import Lang
+
+if TYPE_CHECKING:
+    from readiness.ui.state import AssessmentSession, Edit
 
 QUESTION_SHOWN = 48
 """Characters of a question's text shown in "Undo the answer to …"."""
@@ -82,7 +86,7 @@ class UndoActions(QObject):
         if stack is None or not 0 <= index < stack.count():
             return None
         command = stack.command(index)
-        return command if isinstance(command, Edit) else None
+        return command if isinstance(getattr(command, "change", None), Change) else None  # type: ignore[return-value]
 
     def _step(self, *, back: bool) -> None:
         if self.session is None:

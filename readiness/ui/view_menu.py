@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalet
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.settings import Settings
 from readiness.ui.view_options import ViewOptions
 from readiness.ui.zoom import PRESENTING, apply_zoom, next_step
@@ -93,6 +93,7 @@ class ViewActions(QObject):
             self.settings.zoom = percent
         self._shown_zoom = percent
         apply_zoom(percent)
+        self.view.zoomed()
         self.window.statusBar().showMessage(_("Zoom: {percent} %", self._lang(), percent=percent), 3000)
 
     def present(self, on: bool) -> None:

@@ -27,6 +27,11 @@ class ViewOptions(QObject):
             self.settings.client_view = on
             self.changed.emit()
 
+    def zoomed(self) -> None:
+        """The text size changed: what draws at a size of its own (answers while presenting) follows."""
+        if self.presenting:
+            self.changed.emit()
+
     def set_presenting(self, on: bool) -> None:
         if on != self.presenting:
             self.presenting = on

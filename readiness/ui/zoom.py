@@ -9,10 +9,12 @@ re-applies it.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250)
 """The zoom levels, in percent; Ctrl+= and Ctrl+- move one step."""
+STYLE = "Fusion"
+"""The style the app draws with, the same on every desktop."""
 PRESENTING = 150
 """The smallest zoom in presentation mode: text read from the back of a meeting room."""
 SCALE = "readinessFontScale"
@@ -61,26 +63,28 @@ def _rescale(widget: QWidget) -> None:
     widget.setFont(font)
 
 
-SCALED_METRICS = frozenset(
-    {
-        QStyle.PixelMetric.PM_IndicatorWidth,
-        QStyle.PixelMetric.PM_IndicatorHeight,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-        QStyle.PixelMetric.PM_SmallIconSize,
-    }
-)
-"""Sizes the style draws in pixels that should grow with the text: tick boxes, radio buttons, small icons."""
+def set_large_answers(widget: QWidget, large: bool) -> None:
+    """Answer buttons as large as the text (``large_answers_sheet``), or back to the style's own size, following
+    the application font again."""
+    if large:
+        widget.setStyleSheet(large_answers_sheet())
+    elif widget.styleSheet():
+        widget.setStyleSheet("")
+        for inside in (widget, *widget.findChildren(QWidget)):
+            inside.setFont(QFont())
 
 
-class ZoomingStyle(QProxyStyle):
-    """The app's style, with tick boxes and radio buttons as large as the zoomed text needs: answers stay easy to
-    see and to hit when the type is enlarged for a room."""
+def large_answers_sheet() -> str:
+    """A style sheet for answer buttons read from across a room: tick boxes and radio buttons as large as the text.
 
-    def pixelMetric(
-        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
-    ) -> int:
-        size = super().pixelMetric(metric, option, widget)
-        if metric in SCALED_METRICS and _system_point_size:
-            return round(size * QApplication.font().pointSizeF() / _system_point_size[0])
-        return size
+    Qt draws them at a fixed pixel size whatever the font, and a style sheet is the one safe way to change that
+    (a Python QProxyStyle overriding pixelMetric is called with null arguments, and PySide then releases None once
+    too often, which aborts the interpreter within seconds of relayouts). A widget with a style sheet stops
+    following the application font, so the sheet names the current size itself; it is set again after each zoom.
+    """
+    points = QApplication.font().pointSizeF()
+    return (
+        f"* {{ font-size: {points:.2f}pt; }}"
+        " QRadioButton, QCheckBox { spacing: 0.5em; padding: 0.2em 0; }"
+        " QRadioButton::indicator, QCheckBox::indicator { width: 1.1em; height: 1.1em; }"
+    )

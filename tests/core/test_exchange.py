@@ -22,8 +22,8 @@ from readiness.core.assessment import (
 )
 from readiness.core.content import Content
 from readiness.core.exchange import FORMAT_VERSION, exchange_text, read_exchange_bytes, read_exchange_file
+from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
-from readiness.core.text import Lang
 
 # Any text a library can store: no surrogates, no control characters but tab and line breaks, no non-characters.
 storable = st.characters(exclude_categories=["Cs", "Cc", "Cn"], include_characters="\t\n\r")

@@ -22,12 +22,13 @@ from readiness.core.assessment import (
 )
 from readiness.core.catalog import Benchmark
 from readiness.core.content import Content
+from readiness.core.lang import Lang
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
 from readiness.core.plan.schedule import working_days_between
 from readiness.core.questionnaire import ActionDef
-from readiness.core.text import Lang, LocalText
+from readiness.core.text import LocalText
 
 LAUNCH = dt.date(2027, 1, 11)
 BUFFERED = dt.date(2027, 1, 4)

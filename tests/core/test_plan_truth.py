@@ -32,12 +32,12 @@ from readiness.core.assessment import (
 )
 from readiness.core.catalog import Audience, Cadence
 from readiness.core.content import Content, load_content
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.mentions import foreign_mentions
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.facts import hours_text, promise_text
 from readiness.core.plan.kpis import suggested_kpis, tracked_kpis
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
-from readiness.core.text import LANGUAGES, Lang
 from readiness.resources import questionnaires
 
 MARKETS = ("MX", "US", "BR", "DE", "JP", "CN", "GB", "IN", "FR", "AE", "TW", "TH", "CA", "AU", "ES", "SG", "ZA", "KR")

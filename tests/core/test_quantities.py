@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from readiness.core.lang import Lang
 from readiness.core.quantities import NotAQuantity, parse_duration, parse_number
-from readiness.core.text import Lang
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,10 @@ from pydantic import BaseModel
 
 from readiness.core.assessment import Answer, Assessment, BotPlan, Participant, TeamRole, TrainingSession
 from readiness.core.content import Content, load_content
+from readiness.core.lang import Lang
 from readiness.core.plan.model import Plan
 from readiness.core.samples import load_sample
-from readiness.core.text import Lang, Role
+from readiness.core.text import Role
 from readiness.report.html import Paper, PlanPage, render_plan_html
 from readiness.report.job import RenderResult
 from readiness.report.outputs import pdf_job, plan_in

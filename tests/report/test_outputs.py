@@ -31,10 +31,10 @@ from report_support import (
 from readiness.core.assessment import ActionOverride, ActionStatus, Assessment
 from readiness.core.exchange import exchange_text
 from readiness.core.i18n import _
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
-from readiness.core.text import LANGUAGES, Lang
 from readiness.report.calendar import milestones_ics
 from readiness.report.html import FONTS, Paper
 from readiness.report.job import RenderJob

@@ -28,7 +28,7 @@ from readiness import __version__
 from readiness.core.assessment import Participant
 from readiness.core.exchange import exchange_text
 from readiness.core.i18n import _, ngettext
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.report.fmt import Formatter
 from readiness.report.html import Paper, render_plan_html
 from readiness.report.job import ATTACHMENT_NAME

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ui_support import sample, temporary_settings
 
 from readiness.core.exchange import write_exchange_file
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.app import install_translations
 from readiness.ui.main_window import MainWindow
 from readiness.ui.wizard import WizardView

@@ -9,7 +9,7 @@ from app_support import every_tab, main_window, open_sample
 from pytestqt.qtbot import QtBot
 from ui_support import unnamed_inputs
 
-from readiness.core.text import LANGUAGES, Lang
+from readiness.core.lang import LANGUAGES, Lang
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -20,7 +20,7 @@ from ui_support import (
 )
 
 from readiness.core.assessment import ChannelChoice, ChannelUse
-from readiness.core.text import LANGUAGES, Lang
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.ui.pages.channels import ChannelsPanel, choose
 
 

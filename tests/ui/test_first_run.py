@@ -9,7 +9,7 @@ from app_support import answer_next_modal, main_window, type_and_accept
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.guide import GuideDialog, shortcut_rows
 from readiness.ui.main_window import MainWindow
 
@@ -76,3 +76,10 @@ def test_the_guide_explains_the_steps_and_lists_every_shortcut(qtbot: QtBot, tmp
         for what, keys in rows.items():
             assert keys in text and what in text
         assert QApplication.activeModalWidget() is None
+
+
+def test_the_sample_menu_lists_every_shipped_sample() -> None:
+    from readiness.core.samples import SAMPLE_PROFILES
+    from readiness.ui.welcome import SAMPLE_NAMES
+
+    assert tuple(SAMPLE_NAMES) == SAMPLE_PROFILES

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QW
 from pytestqt.qtbot import QtBot
 from ui_support import temporary_settings
 
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.main_window import MainWindow
 
 

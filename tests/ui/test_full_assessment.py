@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
 from readiness.core.assessment import Assessment
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.main_window import MainWindow
 from readiness.ui.pages.gaps_columns import Column
 

@@ -25,7 +25,7 @@ from ui_support import (
 )
 
 from readiness.core.assessment import Frequency, Severity
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.pages.gaps import GapRegisterPanel
 from readiness.ui.pages.gaps_columns import Column
 

@@ -13,8 +13,8 @@ from ui_support import panel_context, sample, stored, unnamed_inputs
 
 from readiness.core.assessment import KpiTarget
 from readiness.core.catalog import Cadence
+from readiness.core.lang import Lang
 from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, suggested_kpis
-from readiness.core.text import Lang
 from readiness.ui.pages.kpis import COLUMNS, KpiPanel
 
 

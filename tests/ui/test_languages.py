@@ -7,7 +7,7 @@ from pathlib import Path
 from app_support import answer_next_modal, main_window, open_sample
 from pytestqt.qtbot import QtBot
 
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.dialogs import SettingsDialog
 from readiness.ui.pages.profile import ProfilePanel
 

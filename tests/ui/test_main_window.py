@@ -25,7 +25,7 @@ from ui_support import sample, shipped_content, temporary_settings
 
 from readiness.core.assessment import Answer
 from readiness.core.exchange import exchange_text, read_exchange_file, write_exchange_file
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.store import list_assessments, load_assessment, open_library, read_assessment, replace_assessment
 from readiness.ui.dialogs import SettingsDialog, about_text
 from readiness.ui.library_place import is_team_library, library_description

@@ -14,7 +14,7 @@ from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
 from readiness.core.assessment import Assessment, ChannelUse, Participant, Size, TeamSizes
 from readiness.core.catalog import Audience
-from readiness.core.text import LANGUAGES, Lang
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.ui.pages.profile import ProfilePanel
 
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, stored, unnamed_inputs
 
+from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Task
-from readiness.core.text import Lang
 from readiness.report.fmt import Formatter
 from readiness.ui.pages.promotion import PromotionPanel
 

@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 
 from readiness.core.assessment import Answer
-from readiness.core.text import LANGUAGES, Lang, Step
+from readiness.core.lang import LANGUAGES, Lang
+from readiness.core.text import Step
 from readiness.ui.pages.question_widgets import ChoiceEditor, DateEditor, MultipleChoiceEditor, NumberEditor, TextEditor
 from readiness.ui.pages.questions import QuestionCard, QuestionsPanel
 

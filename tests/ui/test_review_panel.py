@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shipped_content, unnamed_inputs, wait_for_library
 
 from readiness.core.exchange import read_exchange_file
+from readiness.core.lang import Lang
 from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.plan.builder import build_plan
 from readiness.core.scoring import Status, score_assessment
-from readiness.core.text import Lang
 from readiness.report.fmt import Formatter
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import owner_text

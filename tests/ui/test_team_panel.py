@@ -23,8 +23,9 @@ from ui_support import (
 )
 
 from readiness.core.assessment import Assessment, BotPlan, ChannelChoice, Team
+from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
-from readiness.core.text import Lang, Role
+from readiness.core.text import Role
 from readiness.ui.pages.team import TeamPanel, with_role
 
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from test_questions_panel import choose
 
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.main_window import MainWindow
 from readiness.ui.pages.gaps import GapRegisterPanel
 from readiness.ui.pages.kpis import KpiPanel

@@ -26,7 +26,7 @@ from ui_support import sample, shipped_content
 from readiness.core.content import Content
 from readiness.core.coverage import local_texts
 from readiness.core.i18n import po_path
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.report.html import Paper, render_plan_html
 from readiness.report.outputs import plan_in
 from readiness.report.theme import load_theme

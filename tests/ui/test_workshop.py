@@ -8,10 +8,10 @@ from pathlib import Path
 from app_support import main_window, open_sample
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.pages.kpis import KpiPanel
 from readiness.ui.pages.questions import QuestionsPanel
 from readiness.ui.pages.review import ReviewPanel
@@ -88,12 +88,17 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
         panel = questions_of(wizard)
         before = len(shown_cards(panel))
         base = QApplication.font().pointSizeF()
+        radio = panel.cards[0].editor.findChildren(QRadioButton)[0]
+        small = radio.sizeHint().height()
         window.view_actions.presenting.trigger()
         try:
             assert window.windowState() & Qt.WindowState.WindowFullScreen
             assert QApplication.font().pointSizeF() == base * 1.5
             first = shown_cards(panel)
             assert len(first) == 1 and panel.presenting_bar.isVisibleTo(panel)
+            assert radio.sizeHint().height() >= small * 1.4, "answer buttons are large enough to hit in a room"
+            window.view_actions.zoom_in.trigger()
+            qtbot.waitUntil(lambda: radio.font().pointSizeF() == base * 1.75, timeout=2000)
             assert panel.progress.text().startswith(f"Question 1 of {before}")
             panel.next_question.click()
             assert shown_cards(panel) != first and len(shown_cards(panel)) == 1
@@ -103,6 +108,8 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
         assert not window.windowState() & Qt.WindowState.WindowFullScreen
         assert QApplication.font().pointSizeF() == base
         assert len(shown_cards(panel)) == before and not panel.presenting_bar.isVisibleTo(panel)
+        qtbot.waitUntil(lambda: radio.font().pointSizeF() == base, timeout=2000)
+        assert radio.sizeHint().height() == small
 
 
 def test_high_contrast_is_black_on_white_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:

@@ -37,8 +37,8 @@ from pytestqt.qtbot import QtBot
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content, load_content
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.samples import load_sample
-from readiness.core.text import Lang
 from readiness.resources import questionnaires
 from readiness.store import create_assessment, load_assessment
 from readiness.ui.pages.base import PageContext

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from readiness.core.assessment import Answer
+from readiness.core.lang import Lang
 from readiness.core.names import YES_NO_NAMES, name
 from readiness.core.questionnaire import CHOICE_TYPES, Question, Questionnaire
 from readiness.core.scoring import ItemTrace, ScoreReport, Status, chosen_options, visible_questions
-from readiness.core.text import Lang
 
 
 @dataclass(frozen=True)

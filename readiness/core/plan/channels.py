@@ -17,10 +17,10 @@ from readiness.core.assessment import Assessment
 from readiness.core.catalog import Audience, Channel
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.core.plan.facts import markets_and_home
 from readiness.core.plan.model import PlanGap, PricePoint, RankedChannel, RetiredChannel
-from readiness.core.text import Lang
 
 MARKET_POINTS = 40
 AUDIENCE_POINTS = 10

@@ -13,10 +13,11 @@ from functools import cache
 from readiness.core.assessment import Assessment, BusinessHours, Profile
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _, ngettext
+from readiness.core.lang import Lang, babel_locale
 from readiness.core.placeholders import Placeholder
 from readiness.core.plan.figures import day_name, list_text
 from readiness.core.questionnaire import Settled
-from readiness.core.text import Lang, Role, babel_locale
+from readiness.core.text import Role
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_HOUR = 60

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from readiness.core.text import Lang, babel_locale
+from readiness.core.lang import Lang, babel_locale
 
 
 def number_text(value: float | None, lang: Lang, digits: int = 2) -> str:

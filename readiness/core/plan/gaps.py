@@ -6,11 +6,11 @@ from readiness.core.assessment import Frequency, Gap, Severity
 from readiness.core.catalog import GapType
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.core.plan.figures import number_text, quantity_text
 from readiness.core.plan.model import PlanGap
 from readiness.core.plan.sources import note_texts, printed_notes
-from readiness.core.text import Lang
 
 FREQUENCY_POINTS = {
     Frequency.RARE: 1,

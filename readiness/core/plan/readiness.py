@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.names import DIMENSION_NAMES, FIT_NAMES, name
 from readiness.core.questionnaire import Dimension, Questionnaire
 from readiness.core.scoring import DimensionScore, ScoreReport, Status
-from readiness.core.text import Lang
 
 FIT_LEVELS: tuple[tuple[float, str], ...] = ((75.0, "strong"), (55.0, "good"), (35.0, "partial"), (0.0, "weak"))
 """Lowest mean reason score for each fit level, best first."""

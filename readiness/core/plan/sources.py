@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from readiness.core.catalog import ChannelNote, Source
+from readiness.core.lang import Lang
 from readiness.core.plan.model import SourceRef
-from readiness.core.text import Lang
 
 
 def source_refs(sources: Iterable[Source]) -> tuple[SourceRef, ...]:

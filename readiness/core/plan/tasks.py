@@ -10,6 +10,7 @@ from readiness.core.assessment import ActionOverride, ActionStatus, Assessment
 from readiness.core.catalog import ChecklistItem, PromotionAction
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.placeholders import fill
 from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
@@ -17,7 +18,7 @@ from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, on_a_workin
 from readiness.core.plan.timeline import first_review
 from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
-from readiness.core.text import Lang, LocalText, Role, Step
+from readiness.core.text import LocalText, Role, Step
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ import datetime as dt
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Cadence
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.names import MILESTONE_NAMES, label, name
 from readiness.core.plan.model import KpiLine, Milestone, PromotionChecklist, RefineRoutine, Task
 from readiness.core.plan.schedule import on_a_working_day
-from readiness.core.text import Lang
 
 REVIEW_INTERVAL_DAYS = {Cadence.DAILY: 1, Cadence.WEEKLY: 7, Cadence.MONTHLY: 30, Cadence.QUARTERLY: 90}
 FIRST_KPI_REVIEW_DAYS = 30

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.render import PlanRenderer
 from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 
 from readiness.core.i18n import N_, _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.plan.model import RankedChannel, RetiredChannel
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import qt_locale
 
 FACT_CAPTIONS = {

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 
 from readiness.core.i18n import _
-from readiness.core.plan.model import Task
-from readiness.core.text import Lang, babel_locale
+from readiness.core.lang import Lang, babel_locale
 
 if TYPE_CHECKING:
+    from readiness.core.plan.model import Task
     from readiness.report.fmt import Formatter
 
 

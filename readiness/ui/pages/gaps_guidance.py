@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from readiness.core.catalog import Benchmark, Direction, GapType
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.plan.model import PlanGap
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import number_text
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.pages.widgets import name_input, wheel_only_with_focus
 
 DATE_FORMAT = "yyyy-MM-dd"

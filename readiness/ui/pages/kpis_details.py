@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel
 from readiness.core.assessment import KpiTarget
 from readiness.core.catalog import Kpi
 from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.names import label
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import format_date, formatter
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import KpiTarget
 from readiness.core.catalog import Cadence, Kpi
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.names import label
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import format_date, qt_locale
 from readiness.ui.pages.widgets import count_days
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from readiness.core.i18n import N_, _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.progress import Progress, sub_page_counts, sub_page_progress
-from readiness.core.text import Lang
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.widgets import scrolling
 from readiness.ui.zoom import scaled_font

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import _
-from readiness.core.text import Lang, babel_locale
+from readiness.core.lang import Lang, babel_locale
 
 NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
 """CLDR's two-letter codes for unknown, the European Union, the Eurozone, the United Nations, Outlying Oceania."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument, QPdfSearchModel

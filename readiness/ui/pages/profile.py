@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import BusinessHours, Size
 from readiness.core.catalog import Audience
 from readiness.core.i18n import N_, _, language_name
+from readiness.core.lang import LANGUAGES
 from readiness.core.plan.figures import day_name
-from readiness.core.text import LANGUAGES
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.pickers import MultiPicker, SinglePicker, country_options, language_options
 from readiness.ui.pages.profile_edits import ProfileEdits

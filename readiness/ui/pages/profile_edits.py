@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox
 from readiness.core.assessment import Assessment, BusinessHours, TeamSizes
 from readiness.core.catalog import Audience
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.pickers import MultiPicker, SinglePicker
 from readiness.ui.pages.profile_fields import Hint, time_zones, validation_problem

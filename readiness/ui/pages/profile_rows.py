@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 from readiness.core.assessment import ChannelUse, Participant
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox
 from readiness.ui.pages.widgets import name_input
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import AnswerValue
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.names import YES_NO_NAMES, name
 from readiness.core.plan.figures import number_text
 from readiness.core.quantities import NotAQuantity, parse_duration, parse_number
 from readiness.core.questionnaire import Question, QuestionType
-from readiness.core.text import Lang
 from readiness.ui.pages.inputs import (
     DATE_FORMAT,
     MAX_MINUTES,

@@ -29,7 +29,7 @@ from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.question_widgets import answer_editor
 from readiness.ui.pages.widgets import scrolling
-from readiness.ui.zoom import scaled_font
+from readiness.ui.zoom import scaled_font, set_large_answers
 
 
 def _mnemonic_safe(text: str) -> str:
@@ -142,6 +142,7 @@ class QuestionCard(QFrame):
         self.note.setPlaceholderText(shown or _("Evidence, context or anything to remember", self.lang))
         self.note.setToolTip(shown)
         self.note.setAccessibleDescription(shown)
+        set_large_answers(self.editor, self.view.presenting)
 
     def _na_row(self, layout: QVBoxLayout) -> tuple[QCheckBox, QLineEdit] | None:
         if not self.question.allow_na:

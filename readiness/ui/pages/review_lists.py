@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Channel
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan, Task
 from readiness.core.questionnaire import Questionnaire
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import format_date, owner_text
 
 LIST_TITLES = {

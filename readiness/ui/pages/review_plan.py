@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:

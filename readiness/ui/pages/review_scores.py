@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.questionnaire import ScoringMethod
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import formatter
 
 if TYPE_CHECKING:

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
 from readiness.core.plan.tasks import channel_items, task_context
-from readiness.core.text import Lang
 from readiness.ui.pages.formatting import format_date, owner_text
 from readiness.ui.pages.widgets import rich_label
 

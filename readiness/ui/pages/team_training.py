@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import TrainingSession
 from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _
+from readiness.core.lang import Lang
 from readiness.core.plan.builder import launch_date
-from readiness.core.text import Lang, Role
+from readiness.core.text import Role
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, count_days, name_input, table_item

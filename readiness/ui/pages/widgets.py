@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import ngettext
-from readiness.core.text import Lang
+from readiness.core.lang import Lang
 
 
 def rich_label() -> QLabel:

@@ -187,12 +187,6 @@ def ask_about_conflict(parent: QWidget, lang: Lang, who: str, when: str) -> Conf
     return ConflictChoice.RELOAD_THEIRS if box.clickedButton() is reload else ConflictChoice.KEEP_MINE_AS_COPY
 
 
-def show_error(parent: QWidget, message: str) -> None:
-    """One clear message for the user, never a traceback."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Readiness", message, parent=parent)
-    box.exec()
-
-
 def _installed_version(package: str) -> str:
     from importlib import metadata  # read on demand: the About box is rare, and the module slow to import
 

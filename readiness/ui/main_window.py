@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.lang import Lang
-from readiness.ui.dialogs import ConflictChoice, SettingsDialog, ask_about_conflict, show_about, show_error
-from readiness.ui.guide import GuideDialog
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
+from readiness.ui.messages import show_error
 from readiness.ui.pages.formatting import qt_locale
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
@@ -87,10 +86,6 @@ class MainWindow(LibraryTransfers):
         self.session: AssessmentSession | None = None
         self.wizard: WizardView | None = None
         self._conflict_open = False
-        self._search_pause = QTimer(self)
-        self._search_pause.setSingleShot(True)
-        self._search_pause.setInterval(SEARCH_PAUSE_MS)
-        self._search_pause.timeout.connect(self.refresh_library)
         self._content_loaded.connect(self._on_content)
         self.sample_chosen.connect(self.open_sample)
         self.stack = QStackedWidget()
@@ -178,7 +173,7 @@ class MainWindow(LibraryTransfers):
         help_menu.addAction(guide)
         self.actions_by_name["guide"] = guide
         about = QAction(_("&About Readiness", lang), self)
-        about.triggered.connect(lambda: show_about(self, self.lang))
+        about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.actions_by_name["about"] = about
 
@@ -197,7 +192,14 @@ class MainWindow(LibraryTransfers):
         if not recent:
             self.recent_menu.addAction(_("No recent assessments", self.lang)).setEnabled(False)
 
+    def show_about(self) -> None:
+        from readiness.ui.dialogs import show_about
+
+        show_about(self, self.lang)
+
     def show_guide(self) -> None:
+        from readiness.ui.guide import GuideDialog
+
         actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions() if not a.menu()]
         GuideDialog(self.lang, actions, self).exec()
 
@@ -440,6 +442,8 @@ class MainWindow(LibraryTransfers):
             return
         self._conflict_open = True
         at = qt_locale(self.lang).toString(QDateTime(when.astimezone()), QLocale.FormatType.ShortFormat)
+        from readiness.ui.dialogs import ConflictChoice, ask_about_conflict
+
         choice = ask_about_conflict(self, self.lang, who, at)
         self._conflict_open = False
         self._search_pause = QTimer(self)
@@ -497,6 +501,8 @@ class MainWindow(LibraryTransfers):
     # ---------------------------------------------------------------- settings and closing
 
     def edit_settings(self) -> None:
+        from readiness.ui.dialogs import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.lang, self)
         before = (self.settings.language, self.settings.library)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
-from readiness.ui.dialogs import show_error
 from readiness.ui.library_place import library_description
 from readiness.ui.library_view import LibraryView
+from readiness.ui.messages import show_error
 from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:

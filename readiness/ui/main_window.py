@@ -86,6 +86,10 @@ class MainWindow(LibraryTransfers):
         self.session: AssessmentSession | None = None
         self.wizard: WizardView | None = None
         self._conflict_open = False
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.refresh_library)
         self._content_loaded.connect(self._on_content)
         self.sample_chosen.connect(self.open_sample)
         self.stack = QStackedWidget()
@@ -446,10 +450,6 @@ class MainWindow(LibraryTransfers):
 
         choice = ask_about_conflict(self, self.lang, who, at)
         self._conflict_open = False
-        self._search_pause = QTimer(self)
-        self._search_pause.setSingleShot(True)
-        self._search_pause.setInterval(SEARCH_PAUSE_MS)
-        self._search_pause.timeout.connect(self.refresh_library)
         if self.session is not session:
             return
         assessment_id, mine = session.assessment_id, session.assessment

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,20 @@ def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> None
         from readiness.ui.app import collect_garbage_on_the_gui_thread
 
         collect_garbage_on_the_gui_thread(request.getfixturevalue("qapp"))
+
+
+@pytest.fixture(autouse=True)
+def _lanes_run_at_once(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In GUI tests, library, file and content jobs run on the calling thread and answer before ``run`` returns
+    (readiness.ui.jobs), so tests check results instead of waiting. The real threads are exercised in their own
+    processes: the kill test and the UI benchmark."""
+    if "ui" not in request.path.relative_to(Path(__file__).parent).parts:
+        yield
+        return
+    from readiness.ui.jobs import synchronous_lanes
+
+    with synchronous_lanes():
+        yield
 
 
 # --- the shipped content and samples --------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ export, delete, save) runs on the library thread.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.lang import Lang
+from readiness.ui.jobs import Lane, Progress
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
@@ -68,7 +68,6 @@ MENU_ACTIONS = {
 
 
 class MainWindow(LibraryTransfers):
-    _content_loaded = Signal(object)
     sample_chosen = Signal(str)
     """A sample profile picked from File > Open a sample assessment."""
 
@@ -90,7 +89,7 @@ class MainWindow(LibraryTransfers):
         self._search_pause.setSingleShot(True)
         self._search_pause.setInterval(SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self.refresh_library)
-        self._content_loaded.connect(self._on_content)
+        self._content_lane = Lane("content", self)
         self.sample_chosen.connect(self.open_sample)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -222,30 +221,17 @@ class MainWindow(LibraryTransfers):
     # ---------------------------------------------------------------- start-up
 
     def _start(self) -> None:
-        """After the first paint: the library thread, the content (read on a thread), the warm renderer."""
+        """After the first paint: the library's lane, the content (read on a lane of its own), the warm renderer."""
         self._open_library(self.settings.library)
-        threading.Thread(target=self._load_content, name="readiness-content", daemon=True).start()
+        self._content_lane.run(_load_content, self._on_content, self._content_failed)
         self.renderer.warm_up()
 
-    def _load_content(self) -> None:
-        from readiness.core.content import load_content
-        from readiness.core.problems import ReadinessError
-        from readiness.resources import questionnaires
+    def _on_content(self, content: Content) -> None:
+        self.content = content
+        self.refresh_library()
 
-        try:
-            self._content_loaded.emit(load_content(questionnaires()))
-        except ReadinessError as error:
-            self._content_loaded.emit(str(error))
-
-    def _on_content(self, content: object) -> None:
-        if isinstance(content, str):
-            show_error(self, _("The questionnaires could not be loaded: {error}", self.lang, error=content))
-            return
-        from readiness.core.content import Content
-
-        if isinstance(content, Content):
-            self.content = content
-            self.refresh_library()
+    def _content_failed(self, message: str) -> None:
+        show_error(self, _("The questionnaires could not be loaded: {error}", self.lang, error=message))
 
     # ---------------------------------------------------------------- library
 
@@ -567,3 +553,10 @@ class MainWindow(LibraryTransfers):
             self.service.close()
         self.renderer.close()
         event.accept()
+
+
+def _load_content(_progress: Progress) -> Content:
+    from readiness.core.content import load_content
+    from readiness.resources import questionnaires
+
+    return load_content(questionnaires())

@@ -3,13 +3,16 @@ into another library (such as a team library). Each is a job on the library thre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
+from readiness.ui.busy import Busy
+from readiness.ui.jobs import Progress
 from readiness.ui.library_place import library_description
 from readiness.ui.library_view import LibraryView
 from readiness.ui.messages import show_error
@@ -17,7 +20,7 @@ from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:
     from readiness.core.content import Content
-    from readiness.ui.service import LibraryService
+    from readiness.ui.service import LibraryJobWithProgress, LibraryService
     from readiness.ui.state import AssessmentSession
 
 
@@ -53,12 +56,15 @@ class LibraryTransfers(QMainWindow):
 
         if self.service is None or self.content is None:
             return
-        content = self.content
+        content, lang = self.content, self.lang
 
-        def job(session: object) -> str:
+        def job(session: object, progress: Progress) -> str:
             from readiness.report.attachment import read_assessment_file
 
+            progress.report(0, 2, _("Reading {name}…", lang, name=path.name))
             assessment = read_assessment_file(path, content)
+            progress.check()  # cancelled before anything is written: the library is as it was
+            progress.report(1, 2, _("Adding it to the library…", lang))
             create_assessment(session=session, assessment=assessment, content=content)  # type: ignore[arg-type]
             return assessment.profile.organisation
 
@@ -66,7 +72,24 @@ class LibraryTransfers(QMainWindow):
             self.statusBar().showMessage(_("Imported {organisation}.", self.lang, organisation=organisation), 5000)
             self.refresh_library()
 
-        self.service.submit(job, done, lambda message: show_error(self, message))
+        self._tracked(_("Importing {name}…", lang, name=path.name), job, done)
+
+    def _tracked(self, text: str, job: LibraryJobWithProgress, done: Callable[[Any], None]) -> None:
+        """Run a library job with a progress window (shown after a second, with Cancel) and one message if it
+        fails."""
+        if self.service is None:
+            return
+        busy = Busy(self, text, self.lang)
+
+        def finished(result: object) -> None:
+            busy.finish()
+            done(result)
+
+        def failed(message: str) -> None:
+            busy.finish()
+            show_error(self, message)
+
+        busy.follow(self.service.submit_with_progress(job, finished, failed, busy.progress))
 
     def _export_current(self) -> None:
         if self.session is not None:
@@ -88,14 +111,16 @@ class LibraryTransfers(QMainWindow):
         from readiness.core.exchange import write_exchange_file
         from readiness.store import load_assessment
 
-        if self.service is not None:
-            self.service.submit(
-                lambda session: write_exchange_file(
-                    load_assessment(session=session, assessment_id=assessment_id), path
-                ),
-                lambda _value: self.statusBar().showMessage(_("Exported to {path}.", self.lang, path=str(path)), 5000),
-                lambda message: show_error(self, message),
-            )
+        def job(session: object, progress: Progress) -> None:
+            assessment = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
+            progress.check()
+            write_exchange_file(assessment, path)
+
+        self._tracked(
+            _("Exporting to {name}…", self.lang, name=path.name),
+            job,
+            lambda _value: self.statusBar().showMessage(_("Exported to {path}.", self.lang, path=str(path)), 5000),
+        )
 
     def copy_assessment(self, assessment_id: int) -> None:
         """Copy one assessment into another library, such as the team library, asking which."""

@@ -29,6 +29,7 @@ from readiness.core.coverage import fallback_note
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.plan.model import Plan
 from readiness.report.paper import plan_paper
+from readiness.ui.jobs import Lane
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import file_stem, formatter
 from readiness.ui.pages.plan_viewer import PlanViewer
@@ -39,8 +40,8 @@ from readiness.ui.pages.review_plan import (
     ask_save_path,
     load_pdf,
     render_step,
+    saving,
     with_suffix,
-    write_in_background,
     write_plan_file,
 )
 from readiness.ui.pages.review_scores import (
@@ -85,7 +86,6 @@ class ReviewPanel(Panel):
     saved = Signal(str)
     """A file was written: its path."""
     save_failed = Signal(str)
-    _written = Signal(str, str)
     """From the writer thread: the path, and the error ('' when it worked)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -142,7 +142,7 @@ class ReviewPanel(Panel):
         context.session.changed.connect(self._assessment_changed)
         context.view.changed.connect(self._show_view)
         self._show_view()
-        self._written.connect(self._on_written)
+        self._files = Lane("files", self)
         self.refresh()
 
     def title(self) -> str:
@@ -369,15 +369,14 @@ class ReviewPanel(Panel):
         self._write_in_background(path, lambda: write_exchange_file(assessment, path))
 
     def _write_in_background(self, path: Path, write: Callable[[], None]) -> None:
-        write_in_background(path, write, self._written.emit)
+        self._files.run(saving(path, write), self._on_written, self._on_write_failed)
 
-    @Slot(str, str)
-    def _on_written(self, path: str, error: str) -> None:
-        if error:
-            self.status.setText(error)
-            self.save_failed.emit(error)
-            self._show_error(error)
-            return
+    def _on_write_failed(self, error: str) -> None:
+        self.status.setText(error)
+        self.save_failed.emit(error)
+        self._show_error(error)
+
+    def _on_written(self, path: str) -> None:
         self.saved_path = saved = Path(path)
         self.status.setText(_("Saved {name} in {folder}.", self.context.lang, name=saved.name, folder=saved.parent))
         kind = next(kind for kind, suffixes in SUFFIXES.items() if saved.name.lower().endswith(suffixes))

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +15,7 @@ from readiness.core.content import Content
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
+from readiness.ui.jobs import Progress
 from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:
@@ -106,18 +105,16 @@ def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, l
     return with_suffix(Path(chosen), kind)
 
 
-def write_in_background(path: Path, write: Callable[[], None], report: Callable[[str, str], None]) -> None:
-    """Run WRITE on a thread, then REPORT the path and the error ('' when it worked)."""
+def saving(path: Path, write: Callable[[], None]) -> Callable[[Progress], str]:
+    """A job for the files lane: WRITE, then the path written; a failure is one line naming the file."""
 
-    def run() -> None:
+    def run(_progress: Progress) -> str:
         try:
             write()
-            error = ""
         except ReadinessError as problem:
-            error = str(problem).splitlines()[0]
+            raise ReadinessError.single(path, str(problem).splitlines()[0].removeprefix(f"{path}: ")) from None
         except OSError as problem:
-            error = f"{path}: {problem.strerror or problem}"
-        with suppress(RuntimeError):  # the panel was closed while the file was being written
-            report(str(path), error)
+            raise ReadinessError.single(path, problem.strerror or str(problem)) from None
+        return str(path)
 
-    threading.Thread(target=run, name="readiness-save", daemon=True).start()
+    return run

@@ -45,8 +45,8 @@ TASK_KIND_NAMES = {
 }
 
 ASSESSMENT_STATUS_NAMES = {
-    "draft": N_("in progress"),
-    "complete": N_("complete"),
+    "draft": N_("In progress"),
+    "complete": N_("Complete"),
 }
 
 CHANNEL_ROLE_NAMES = {

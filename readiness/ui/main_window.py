@@ -265,7 +265,7 @@ class MainWindow(LibraryTransfers):
         if not row.plan_generated:
             return self.library.status_label(row.status)
         generated = QDateTime.fromString(row.plan_generated, Qt.DateFormat.ISODateWithMs).toLocalTime().date()
-        return _("plan generated {date}", self.lang, date=locale.toString(generated, QLocale.FormatType.ShortFormat))
+        return _("Plan generated {date}", self.lang, date=locale.toString(generated, QLocale.FormatType.ShortFormat))
 
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:

@@ -25,7 +25,7 @@ from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.ui.pages.formatting import format_date, qt_locale
-from readiness.ui.pages.widgets import count_days
+from readiness.ui.pages.widgets import count_days, set_days
 
 COLUMNS = {
     "kpi": N_("KPI"),
@@ -156,7 +156,7 @@ def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale:
     row.baseline.setText("" if target.baseline is None else format_number(locale, target.baseline))
     row.target.setValue(target.target)
     row.unit.setText(kpi.unit.get(lang) if kpi else "")
-    row.deadline.setValue(target.deadline_days)
+    set_days(row.deadline, target.deadline_days, lang)
     row.deadline.setToolTip(deadline_help(lang, due))
     row.owner.setText(target.owner)
     row.data_source.setText(target.data_source)

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 PRINT_DPI = 300
+SEARCH_CHARACTERS = 14
+"""The find box keeps room for a word or two however narrow the preview is."""
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.25, 4.0)
 
@@ -56,7 +58,7 @@ class PlanViewer(QWidget):
         self._build_tools()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._tool_row())
+        layout.addLayout(self._tool_rows())
         layout.addWidget(self.view, 1)
         document.statusChanged.connect(self._document_changed)
         self.view.pageNavigator().currentPageChanged.connect(self._page_shown)
@@ -81,6 +83,7 @@ class PlanViewer(QWidget):
         self.search.setPlaceholderText(_("Find in the plan", lang))
         self.search.setAccessibleName(_("Find in the plan", lang))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * SEARCH_CHARACTERS)
         for clear in self.search.findChildren(QToolButton):
             clear.setAccessibleName(_("Clear the search", lang))
         self.matches = QLabel()
@@ -88,7 +91,7 @@ class PlanViewer(QWidget):
         self.print_button = QPushButton(_("P&rint…", lang))
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_button.setToolTip(_("Print the plan ({shortcut})", lang, shortcut=self._print_keys()))
-        self.wide = self._tool(_("Wide", lang), _("Let the preview use the whole page", lang))
+        self.wide = self._tool(_("Wide view", lang), _("Let the preview use the whole page", lang))
         self.wide.setCheckable(True)
         self.zoom_out.clicked.connect(lambda: self._zoom_by(1 / ZOOM_STEP))
         self.zoom_in.clicked.connect(lambda: self._zoom_by(ZOOM_STEP))
@@ -110,22 +113,27 @@ class PlanViewer(QWidget):
         button.setAccessibleName(tip)
         return button
 
-    def _tool_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        groups: tuple[tuple[QWidget, ...], ...] = (
-            (self.zoom_out, self.zoom_in, self.fit_width, self.fit_page),
-            (self.previous_page, self.page, self.pages, self.next_page),
+    def _tool_rows(self) -> QVBoxLayout:
+        """Two rows, so the preview stays usable beside the scores on a laptop: how the page is shown and what to
+        do with the plan; then where in it, and what to find."""
+        rows = QVBoxLayout()
+        layout: tuple[tuple[tuple[QWidget, ...], QWidget | None, tuple[QWidget, ...]], ...] = (
+            ((self.zoom_out, self.zoom_in, self.fit_width, self.fit_page), None, (self.wide, self.print_button)),
+            ((self.previous_page, self.page, self.pages, self.next_page), self.search, (self.matches, self.next_match)),
         )
-        for group in groups:
-            for widget in group:
+        for left, stretching, right in layout:
+            row = QHBoxLayout()
+            for widget in left:
                 row.addWidget(widget)
             row.addSpacing(12)
-        row.addWidget(self.search, 1)
-        row.addWidget(self.matches)
-        row.addWidget(self.next_match)
-        row.addWidget(self.wide)
-        row.addWidget(self.print_button)
-        return row
+            if stretching is None:
+                row.addStretch(1)
+            else:
+                row.addWidget(stretching, 1)
+            for widget in right:
+                row.addWidget(widget)
+            rows.addLayout(row)
+        return rows
 
     def _print_keys(self) -> str:
         return self.print_button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

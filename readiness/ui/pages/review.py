@@ -207,7 +207,9 @@ class ReviewPanel(Panel):
         right_layout.addWidget(self.stack, 1)
         right_layout.addLayout(saves)
 
-        splitter = split(Qt.Orientation.Horizontal, left, right, (4, 5))
+        splitter = split(
+            Qt.Orientation.Horizontal, left, right, (5, 4)
+        )  # the scores need the room; Wide widens the plan
         self.viewer.wide_toggled.connect(lambda wide: left.setHidden(wide))
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)

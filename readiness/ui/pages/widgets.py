@@ -161,10 +161,20 @@ def split(orientation: Qt.Orientation, first: QWidget, second: QWidget, stretch:
 
 
 def count_days(box: QSpinBox, lang: Lang) -> None:
-    """The box reads "1 day", "2 days" (each language's plural rule), following its value."""
+    """The box reads "1 day", "2 days" (each language's plural rule), following its value, also when the value is
+    set with the box's signals blocked (as a row is loaded)."""
 
     def show(value: int) -> None:
         box.setSuffix(ngettext(" day", " days", value, lang))
 
     box.valueChanged.connect(show)
+    box.textChanged.connect(lambda _text: show(box.value()))
     show(box.value())
+
+
+def set_days(box: QSpinBox, days: int, lang: Lang) -> None:
+    """Show ``days`` in a box that ``count_days`` follows, without announcing the change."""
+    blocked = box.blockSignals(True)
+    box.setValue(days)
+    box.setSuffix(ngettext(" day", " days", days, lang))
+    box.blockSignals(blocked)

@@ -211,7 +211,7 @@ def test_missing_launch_date_is_assumed_and_said(mini_content: Content) -> None:
 def test_spanish_plan_speaks_spanish(mini_content: Content) -> None:
     plan = build_plan(mini_assessment(Lang.ES), mini_content)
     assert plan.gaps[0].type_name == "Primera respuesta lenta"
-    assert plan.gaps[0].explanation[0].startswith("Frecuencia «diaria» (4) × gravedad «alta» (3)")
+    assert plan.gaps[0].explanation[0].startswith("Frecuencia: diaria (4) × gravedad: alta (3)")
     assert plan.promotion[0].channel_name == "Todos los canales"
     assert plan.refine.transcript_review == "semanal"
 

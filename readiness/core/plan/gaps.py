@@ -29,7 +29,7 @@ def gap_priority(gap: Gap, gap_type: GapType | None, lang: Lang) -> tuple[float,
     base = f * s
     reasons = [
         _(
-            "Frequency '{frequency}' ({f}) × severity '{severity}' ({s}) = {base}.",
+            "Frequency: {frequency} ({f}) × severity: {severity} ({s}) = {base}.",
             lang,
             frequency=label("frequency", gap.frequency, lang),
             f=f,

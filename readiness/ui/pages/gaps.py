@@ -223,6 +223,7 @@ class GapRegisterPanel(Panel):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
         for text, value in choices:
+            text = text[:1].upper() + text[1:]  # a list of choices starts each with a capital, as menus do
             combo.addItem(text, value)
             combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, [value for _, value in choices].index(current)))

@@ -229,9 +229,11 @@ class WizardView(QWidget):
         )
 
     def _tab_title(self, index: int, tab: int) -> str:
-        """A tab's title; a page with one tab is called by the page's title."""
+        """A tab's title; a page with one tab is called by the page's name."""
         tabs = self.tabs[index]
-        return tabs.tabText(tab).replace("&&", "&") if tabs.count() > 1 else self._page_title(index)
+        if tabs.count() > 1:
+            return tabs.tabText(tab).replace("&&", "&")
+        return _(PAGE_NAMES[self.pages[index].key], self.context.lang)
 
     def _list_places_in_overview(self) -> None:
         for panel in self.panels():

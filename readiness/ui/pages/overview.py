@@ -32,8 +32,8 @@ class Place:
 
     @property
     def label(self) -> str:
-        """The page and the tab, or the page alone when it has one tab."""
-        return self.title if self.title == self.page_title else f"{self.page_title}: {self.title}"
+        """The page and the tab, or the page alone when it has one tab (its title is then the page's name)."""
+        return self.page_title if self.page_title.endswith(self.title) else f"{self.page_title}: {self.title}"
 
 
 def mark_text(mark: Progress, lang: Lang) -> str:

@@ -117,7 +117,13 @@ class QuestionCard(QFrame):
         self.more.setCheckable(True)
         self.more.setAutoRaise(True)
         self.more.setText(_("More about this question", lang))
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more.setArrowType(Qt.ArrowType.RightArrow)  # a disclosure arrow: it opens, it is not a label
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
         self.more.toggled.connect(self._show_view)
+        self.more.toggled.connect(
+            lambda shown: self.more.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        )
         self.facilitator_note = _wrapped(
             _("Facilitator: {note}", lang, note=question.facilitator_note.get(lang))
             if question.facilitator_note

@@ -431,7 +431,8 @@ class MainWindow(LibraryTransfers):
         if session is None or self._conflict_open:
             return
         self._conflict_open = True
-        at = qt_locale(self.lang).toString(QDateTime(when.astimezone()), QLocale.FormatType.ShortFormat)
+        moment = QDateTime.fromSecsSinceEpoch(round(when.timestamp()))
+        at = qt_locale(self.lang).toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
         from readiness.ui.dialogs import ConflictChoice, ask_about_conflict
 
         choice = ask_about_conflict(self, self.lang, who, at)

@@ -45,7 +45,8 @@ def retired_lines(retired: tuple[RetiredChannel, ...], lang: Lang) -> list[str]:
     locale = qt_locale(lang)
     lines = []
     for channel in retired:
-        date = locale.toString(QDate(channel.discontinued_on), "d MMM yyyy")
+        day = channel.discontinued_on
+        date = locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
         line = _("{name}: discontinued on {date}.", lang, name=channel.name, date=date)
         lines.append(f"{line} {channel.replacement}".strip())
     return lines

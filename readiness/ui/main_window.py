@@ -1,4 +1,5 @@
-"""The main window: the library, the wizard for one assessment, menus, settings and dialogs.
+"""The main window: the library, the wizard for one assessment, settings and dialogs (its menus are in
+``window_menus``).
 
 The window appears before anything heavy happens: the content and the library
 are loaded on background threads, and every library job (list, open, import,
@@ -10,38 +11,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from readiness.core.i18n import N_, _, language_name
+from readiness.core.i18n import _, language_name
 from readiness.core.lang import Lang
 from readiness.ui.jobs import Lane, Progress
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
 from readiness.ui.messages import show_error
+from readiness.ui.opening import AssessmentOpening
 from readiness.ui.pages.formatting import qt_locale
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
 from readiness.ui.settings import Settings
-from readiness.ui.transfers import LibraryTransfers
-from readiness.ui.undo import UndoActions
-from readiness.ui.view_menu import ViewActions, apply_contrast
+from readiness.ui.view_menu import apply_contrast
 from readiness.ui.view_options import ViewOptions
-from readiness.ui.welcome import fill_sample_menu
 from readiness.ui.zoom import apply_zoom
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from readiness.core.assessment import Assessment
     from readiness.core.content import Content
     from readiness.ui.pages.overview import OverviewPanel
@@ -52,25 +47,11 @@ LANGUAGE_CODES = frozenset(lang.value for lang in Lang)
 PREFERRED_SIZE = (1180, 800)
 SCREEN_SHARE = 0.94
 """At most this share of the screen's free area, leaving room for the window's frame and title."""
-STATUS_SHOWN_MS = 8000
 SEARCH_PAUSE_MS = 200
 """Search runs once typing pauses this long, not on every keystroke."""
 
-MENU_ACTIONS = {
-    "new": N_("&New assessment…"),
-    "open": N_("&Open"),
-    "import": N_("&Import…"),
-    "export": N_("&Export…"),
-    "settings": N_("&Settings…"),
-    "quit": N_("&Quit"),
-    "about": N_("&About Readiness"),
-}
 
-
-class MainWindow(LibraryTransfers):
-    sample_chosen = Signal(str)
-    """A sample profile picked from File > Open a sample assessment."""
-
+class MainWindow(AssessmentOpening):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -134,78 +115,6 @@ class MainWindow(LibraryTransfers):
         self._build_menus()
         self.library_label.setText(library_description(getattr(self, "library_location", ""), lang))
 
-    def _build_menus(self) -> None:
-        lang = self.lang
-        self.menuBar().clear()
-        file_menu = self.menuBar().addMenu(_("&File", lang))
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, shortcut, slot in (
-            ("new", QKeySequence.StandardKey.New, self.new_assessment),
-            ("open", QKeySequence.StandardKey.Open, self._open_selected),
-            ("import", QKeySequence("Ctrl+I"), self.import_file),
-            ("export", QKeySequence("Ctrl+E"), self._export_current),
-            ("settings", QKeySequence.StandardKey.Preferences, self.edit_settings),
-            ("quit", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(_(MENU_ACTIONS[name], lang), self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            file_menu.addAction(action)
-            self.actions_by_name[name] = action
-            if name == "open":
-                self._add_recent_and_sample_menus(file_menu)
-            if name in ("export", "settings"):
-                file_menu.addSeparator()
-        edit_menu = self.menuBar().addMenu(_("&Edit", lang))
-        if (previous := getattr(self, "undo_actions", None)) is not None:
-            previous.bind(None)
-            previous.deleteLater()
-        self.undo_actions = UndoActions(lang, self)
-        self.undo_actions.announced.connect(lambda text: self.statusBar().showMessage(text, STATUS_SHOWN_MS))
-        self.undo_actions.bind(getattr(self, "session", None))
-        edit_menu.addAction(self.undo_actions.undo)
-        edit_menu.addAction(self.undo_actions.redo)
-        if (previous_view := getattr(self, "view_actions", None)) is not None:
-            previous_view.deleteLater()
-        self.view_actions = ViewActions(self, self.settings, self.view, lang)
-        self.view_actions.fill(self.menuBar().addMenu(_("&View", lang)))
-        help_menu = self.menuBar().addMenu(_("&Help", lang))
-        guide = QAction(_("Readiness &guide", lang), self)
-        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        guide.triggered.connect(self.show_guide)
-        help_menu.addAction(guide)
-        self.actions_by_name["guide"] = guide
-        about = QAction(_("&About Readiness", lang), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        self.actions_by_name["about"] = about
-
-    def _add_recent_and_sample_menus(self, file_menu: QMenu) -> None:
-        self.recent_menu = file_menu.addMenu(_("Open &recent", self.lang))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        fill_sample_menu(file_menu.addMenu(_("Open a &sample assessment", self.lang)), self.lang, self.sample_chosen)
-
-    def _fill_recent_menu(self) -> None:
-        """The assessments opened last in this library, newest first."""
-        self.recent_menu.clear()
-        recent = self.settings.recent(self.library_location)
-        for assessment_id, organisation in recent:
-            action = self.recent_menu.addAction(organisation)
-            action.triggered.connect(lambda _checked=False, a=assessment_id: self.open_recent(a))
-        if not recent:
-            self.recent_menu.addAction(_("No recent assessments", self.lang)).setEnabled(False)
-
-    def show_about(self) -> None:
-        from readiness.ui.dialogs import show_about
-
-        show_about(self, self.lang)
-
-    def show_guide(self) -> None:
-        from readiness.ui.guide import GuideDialog
-
-        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions() if not a.menu()]
-        GuideDialog(self.lang, actions, self).exec()
-
     def _connect_library(self) -> None:
         view = self.library
         view.new_requested.connect(self.new_assessment)
@@ -266,105 +175,6 @@ class MainWindow(LibraryTransfers):
             return self.library.status_label(row.status)
         generated = QDateTime.fromString(row.plan_generated, Qt.DateFormat.ISODateWithMs).toLocalTime().date()
         return _("Plan generated {date}", self.lang, date=locale.toString(generated, QLocale.FormatType.ShortFormat))
-
-    def new_assessment(self) -> None:
-        if self.service is None or self.content is None:
-            return
-        from readiness.core.assessment import Assessment, Profile
-
-        label = _("Organisation name:", self.lang)
-        while True:  # an empty name asks again, saying why, instead of silently doing nothing
-            name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), label)
-            if not accepted:
-                return
-            if name.strip():
-                break
-            label = _("The assessment needs the organisation's name. Organisation name:", self.lang)
-        questionnaire = max(self.content.questionnaires.values(), key=lambda q: (q.id == "readiness-core", q.version))
-        assessment = Assessment(
-            questionnaire_id=questionnaire.id,
-            questionnaire_version=questionnaire.version,
-            language=self.lang,
-            created=dt.date.today(),
-            profile=Profile(organisation=name.strip(), facilitator=self.settings.facilitator),
-        )
-        self._create_and_open(assessment, None)
-
-    def open_sample(self, profile: str) -> None:
-        """A copy of a shipped sample assessment, in the window's language, added to the library and opened."""
-        from readiness.core.samples import load_sample
-        from readiness.resources import questionnaires
-        from readiness.store import create_assessment
-
-        content, lang = self.content, self.lang
-        if self.service is None or content is None:
-            return
-
-        def job(session: Session) -> tuple[int, Assessment]:
-            sample = load_sample(profile, lang, content, questionnaires())
-            named = _("{organisation} (sample)", lang, organisation=sample.profile.organisation)
-            copy = sample.model_copy(update={"profile": sample.profile.model_copy(update={"organisation": named})})
-            return create_assessment(session=session, assessment=copy, content=content), copy
-
-        self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "overview"))
-
-    def open_recent(self, assessment_id: int) -> None:
-        """Open an assessment from File > Open recent; one deleted since is forgotten, and the user told so."""
-        from readiness.store import read_assessment
-
-        if self.service is None:
-            return
-        location = self.library_location
-
-        def gone(message: str) -> None:
-            self.settings.forget_recent(location, assessment_id)
-            show_error(self, message)
-
-        self.service.submit(
-            lambda session: read_assessment(session=session, assessment_id=assessment_id),
-            lambda stored: self._opened(assessment_id, stored.assessment, stored.revision, stored.last_page),
-            gone,
-        )
-
-    def duplicate_assessment(self, assessment_id: int) -> None:
-        from readiness.store import create_assessment, load_assessment
-
-        content = self.content
-
-        def job(session: object) -> tuple[int, Assessment]:
-            baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
-            again = baseline.model_copy(update={"created": dt.date.today()})
-            new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
-            return new_id, again
-
-        if self.service is not None:
-            self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "profile"))
-
-    def _create_and_open(self, assessment: Assessment, baseline_id: int | None) -> None:
-        from readiness.store import create_assessment
-
-        content = self.content
-        if self.service is not None:
-            self.service.submit(
-                lambda session: create_assessment(
-                    session=session, assessment=assessment, content=content, baseline_id=baseline_id
-                ),
-                lambda new_id: self._opened(new_id, assessment, 1, "profile"),
-            )
-
-    def open_assessment(self, assessment_id: int) -> None:
-        from readiness.store import read_assessment
-
-        if self.service is not None:
-            self.service.submit(
-                lambda session: read_assessment(session=session, assessment_id=assessment_id),
-                lambda stored: self._opened(assessment_id, stored.assessment, stored.revision, stored.last_page),
-            )
-
-    def _open_selected(self) -> None:
-        selected = self.library.selected_id()
-        if selected is not None and self.wizard is None:
-            self.open_assessment(selected)
 
     def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
         if self.service is None or self.content is None:

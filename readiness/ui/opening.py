@@ -1,0 +1,123 @@
+"""Starting work on an assessment: a new one, a sample, a re-assessment, one from the library or from File >
+Open recent. Each is read or created on the library's lane, then opened in the wizard by the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog
+
+from readiness.core.i18n import _
+from readiness.ui.messages import show_error
+from readiness.ui.window_menus import WindowMenus
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from readiness.core.assessment import Assessment
+    from readiness.ui.jobs import Failed
+    from readiness.ui.wizard import WizardView
+
+
+class AssessmentOpening(WindowMenus):
+    """A part of the main window: the window provides the fields named here and opens what these find."""
+
+    wizard: WizardView | None
+
+    def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
+        raise NotImplementedError
+
+    def new_assessment(self) -> None:
+        if self.service is None or self.content is None:
+            return
+        from readiness.core.assessment import Assessment, Profile
+
+        label = _("Organisation name:", self.lang)
+        while True:  # an empty name asks again, saying why, instead of silently doing nothing
+            name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), label)
+            if not accepted:
+                return
+            if name.strip():
+                break
+            label = _("The assessment needs the organisation's name. Organisation name:", self.lang)
+        questionnaire = max(self.content.questionnaires.values(), key=lambda q: (q.id == "readiness-core", q.version))
+        assessment = Assessment(
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            language=self.lang,
+            created=dt.date.today(),
+            profile=Profile(organisation=name.strip(), facilitator=self.settings.facilitator),
+        )
+        self._create_and_open(assessment, None)
+
+    def open_sample(self, profile: str) -> None:
+        """A copy of a shipped sample assessment, in the window's language, added to the library and opened."""
+        from readiness.core.samples import load_sample
+        from readiness.resources import questionnaires
+        from readiness.store import create_assessment
+
+        content, lang = self.content, self.lang
+        if self.service is None or content is None:
+            return
+
+        def job(session: Session) -> tuple[int, Assessment]:
+            sample = load_sample(profile, lang, content, questionnaires())
+            named = _("{organisation} (sample)", lang, organisation=sample.profile.organisation)
+            copy = sample.model_copy(update={"profile": sample.profile.model_copy(update={"organisation": named})})
+            return create_assessment(session=session, assessment=copy, content=content), copy
+
+        self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "overview"))
+
+    def open_recent(self, assessment_id: int) -> None:
+        """Open an assessment from File > Open recent; one deleted since is forgotten, and the user told so."""
+        location = self.library_location
+
+        def gone(message: str) -> None:
+            self.settings.forget_recent(location, assessment_id)
+            show_error(self, message)
+
+        self.open_assessment(assessment_id, gone)
+
+    def duplicate_assessment(self, assessment_id: int) -> None:
+        from readiness.store import create_assessment, load_assessment
+
+        content = self.content
+
+        def job(session: object) -> tuple[int, Assessment]:
+            baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
+            again = baseline.model_copy(update={"created": dt.date.today()})
+            new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
+            return new_id, again
+
+        if self.service is not None:
+            self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "profile"))
+
+    def _create_and_open(self, assessment: Assessment, baseline_id: int | None) -> None:
+        from readiness.store import create_assessment
+
+        content = self.content
+        if self.service is not None:
+            self.service.submit(
+                lambda session: create_assessment(
+                    session=session, assessment=assessment, content=content, baseline_id=baseline_id
+                ),
+                lambda new_id: self._opened(new_id, assessment, 1, "profile"),
+            )
+
+    def open_assessment(self, assessment_id: int, on_error: Failed | None = None) -> None:
+        """Read the assessment on the library's lane and open it where it was left."""
+        from readiness.store import read_assessment
+
+        if self.service is not None:
+            self.service.submit(
+                lambda session: read_assessment(session=session, assessment_id=assessment_id),
+                lambda stored: self._opened(assessment_id, stored.assessment, stored.revision, stored.last_page),
+                on_error,
+            )
+
+    def _open_selected(self) -> None:
+        selected = self.library.selected_id()
+        if selected is not None and self.wizard is None:
+            self.open_assessment(selected)

@@ -60,7 +60,7 @@ def test_add_edit_rank_and_remove_a_gap(qtbot: QtBot, tmp_path: Path, lang: Lang
         measured = panel.cell(row, Column.MEASURED)
         assert isinstance(measured, QLineEdit)
         QTest.keyClicks(measured, "240,5" if lang is Lang.ES else "240.5")
-        QTest.keyClicks(panel.cell(row, Column.EVIDENCE), "Inbox export")
+        QTest.keyClicks(panel.texts["evidence"], "Inbox export")
 
         # 5 × 4 = 20, × 1.5 for a figure worse than the poor mark (60 min): first in the ranking, explained.
         assert cell_text(panel.table, row, Column.RANK) == "1"
@@ -92,12 +92,35 @@ def test_add_edit_rank_and_remove_a_gap(qtbot: QtBot, tmp_path: Path, lang: Lang
         assert new_id not in {g.id for g in stored(context).gaps}
 
 
+def test_rows_read_in_rank_order_and_the_texts_follow_the_selected_row(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, GapRegisterPanel(context))
+        ranks = [cell_text(panel.table, row, Column.RANK) for row in range(panel.table.rowCount())]
+        assert ranks == [str(rank) for rank in range(1, len(ranks) + 1)]
+        gaps = {g.id: g for g in context.session.assessment.gaps}
+        for row in (0, 2):
+            panel.table.selectRow(row)
+            gap = gaps[panel.selected_gap_id() or ""]
+            assert (panel.texts["evidence"].text(), panel.texts["notes"].text()) == (gap.evidence, gap.notes)
+
+        panel.table.selectRow(1)
+        notes = panel.texts["notes"]
+        notes.setFocus()
+        notes.end(False)
+        QTest.keyClicks(notes, " Checked twice.")
+        edited = {g.id: g for g in stored(context).gaps}[panel.selected_gap_id() or ""]
+        assert edited.notes.endswith(" Checked twice.")
+        assert notes.text() == edited.notes
+
+
 def test_focusing_a_cell_selects_its_row_and_shows_its_guidance(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, sample()) as context:
         panel = shown(qtbot, GapRegisterPanel(context))
-        panel.cell(2, Column.NOTES).setFocus()
-        qtbot.waitUntil(lambda: panel.table.currentRow() == 2)
         gap = context.session.assessment.gaps[2]
+        row = panel.row_of(gap.id)
+        assert row != panel.table.currentRow()
+        panel.cell(row, Column.MEASURED).setFocus()
+        qtbot.waitUntil(lambda: panel.table.currentRow() == row)
         name = context.session.content.catalogs.gap_types[gap.type].name.en
         assert name in panel.guidance_box.title()
         assert "Good: 5 % of inbound contacts or less" in panel.guidance.text() or "Good: 5" in panel.guidance.text()

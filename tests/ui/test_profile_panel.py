@@ -141,15 +141,32 @@ def test_audience_size_hours_and_team(qtbot: QtBot, tmp_path: Path) -> None:
         assert profile.business_hours.closes == dt.time(21, 30)
 
 
-def test_an_unknown_time_zone_keeps_the_last_one(qtbot: QtBot, tmp_path: Path) -> None:
-    with panel_context(tmp_path, sample()) as context:
+@pytest.mark.parametrize(
+    ("lang", "city", "typed", "entry"),
+    [
+        (Lang.EN, "Mexico City", "madr", "Madrid (Europe/Madrid)"),
+        (Lang.ES, "Ciudad de México", "nueva y", "Nueva York (America/New_York)"),
+    ],
+)
+def test_a_time_zone_is_picked_by_its_city_and_a_half_typed_one_is_never_saved(
+    qtbot: QtBot, tmp_path: Path, lang: Lang, city: str, typed: str, entry: str
+) -> None:
+    with panel_context(tmp_path, sample(lang)) as context:
         panel = shown(qtbot, ProfilePanel(context), active=True)
-        panel.timezone.setCurrentText("Mars/Olympus")
-        assert panel.timezone_hint.isVisibleTo(panel)
-        assert context.session.assessment.profile.business_hours.timezone == "America/Mexico_City"
-        panel.timezone.setCurrentText("Europe/Madrid")
-        assert panel.timezone_hint.isHidden()
-        assert stored(context).profile.business_hours.timezone == "Europe/Madrid"
+        assert panel.timezone.text() == city
+        retype(panel.timezone, "Mars/Olymp")
+        leave(panel.timezone)
+        assert panel.timezone.text() == city
+        retype(panel.timezone, "")
+        leave(panel.timezone)
+        assert (panel.timezone.text(), stored(context).profile.business_hours.timezone) == (
+            city,
+            "America/Mexico_City",
+        )
+        pick(qtbot, panel.timezone, typed, entry)
+        zone = entry.rsplit("(", 1)[1].rstrip(")")
+        qtbot.waitUntil(lambda: stored(context).profile.business_hours.timezone == zone, timeout=5000)
+        assert panel.timezone.text() == entry.rsplit(" (", 1)[0]
 
 
 def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> None:

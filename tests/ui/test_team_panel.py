@@ -93,20 +93,26 @@ def test_no_promise_is_stored_as_none(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_coverage_hours_of_the_team(qtbot: QtBot, tmp_path: Path) -> None:
     with panel_context(tmp_path, blank_team(Lang.ES)) as context:
-        panel = shown(qtbot, TeamPanel(context))
+        panel = shown(qtbot, TeamPanel(context), active=True)
         assert not panel.hours.isEnabled()
         assert "Horario comercial" in panel.profile_hours.text()
         click_box(panel.own_coverage)
         assert panel.hours.isEnabled()
         panel.day_boxes["sat"].setChecked(True)
         panel.closes.setTime(QTime(20, 30))
-        panel.timezone.setCurrentText("America/Mexico_City")
+        assert panel.timezone.text() == "Ciudad de México"
+        panel.timezone.setFocus()
+        panel.timezone.selectAll()
+        QTest.keyClicks(panel.timezone, "Ciudad de M")  # half typed: nothing is picked and the zone stays
+        if (popup := panel.timezone.completer().popup()) is not None and popup.isVisible():
+            QTest.keyClick(popup, Qt.Key.Key_Escape)
+        QTest.keyClick(panel.timezone, Qt.Key.Key_Tab)
+        assert panel.timezone.text() == "Ciudad de México"
         coverage = stored(context).team.coverage
         assert coverage is not None
         assert coverage.days == ("mon", "tue", "wed", "thu", "fri", "sat")
         assert coverage.closes == dt.time(20, 30)
         assert coverage.timezone == "America/Mexico_City"
-        panel.timezone.setCurrentText("America/Mexico_Ci")  # half typed: the last known zone stays
         panel.day_boxes["sun"].setChecked(True)
         coverage = stored(context).team.coverage
         assert coverage is not None
@@ -129,6 +135,14 @@ def test_training_sessions_are_added_edited_and_removed(qtbot: QtBot, tmp_path: 
         QTest.keyClicks(title, "Inbox drill")  # replaces the selected default title
         offset = panel.training.cellWidget(1, 2)
         assert isinstance(offset, QSpinBox)
+        assert offset.text() == "14 days before"
+        offset.setValue(-7)
+        assert offset.text() == "7 days before"
+        offset.lineEdit().selectAll()
+        QTest.keyClicks(offset, "8")  # a number typed keeps the side of launch the box is on
+        assert offset.value() == -8
+        offset.setValue(1)
+        assert offset.text() == "1 day after"
         offset.setValue(-7)
         audience = panel.training.cellWidget(1, 1)
         assert isinstance(audience, QPushButton)

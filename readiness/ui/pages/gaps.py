@@ -9,6 +9,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +34,7 @@ from readiness.ui.pages.gaps_columns import (
     LONG_COMBOS,
     MEASURE_CHARS,
     NUMBER_PATTERN,
+    TEXT_FIELDS,
     UNIT_CHARS,
     Choice,
     Column,
@@ -52,6 +54,7 @@ class GapRegisterPanel(Panel):
         self._ids: list[str] = []
         self._units: dict[str, QLabel] = {}
         self._ranked: dict[str, PlanGap] = {}
+        self.texts: dict[str, QLineEdit] = {}
         self._loading = False
         self._build()
         self.refresh()
@@ -84,8 +87,11 @@ class GapRegisterPanel(Panel):
         if not self._loading and gap_id in self._ids:
             self.select_gap(gap_id)
 
+    def row_of(self, gap_id: str) -> int:
+        return self._ids.index(gap_id)
+
     def select_gap(self, gap_id: str) -> None:
-        row = self._ids.index(gap_id)
+        row = self.row_of(gap_id)
         if self.table.currentRow() != row:
             self.table.setCurrentCell(row, Column.RANK)
 
@@ -117,7 +123,8 @@ class GapRegisterPanel(Panel):
         buttons.addWidget(self.remove_button)
         top, top_layout = bare_column()
         top_layout.addLayout(buttons)
-        top_layout.addWidget(self.table)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(self._make_texts())
         splitter = split(Qt.Orientation.Vertical, top, self._make_guidance(), (1, 1))
         splitter.setSizes([1, 1])
         layout = QVBoxLayout(self)
@@ -139,11 +146,27 @@ class GapRegisterPanel(Panel):
             table.setHorizontalHeaderItem(column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(int(Column.TYPE), QHeaderView.ResizeMode.Stretch)  # long type names take the room
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.currentCellChanged.connect(self._current_changed)
         return table
+
+    def _make_texts(self) -> QHBoxLayout:
+        """The selected gap's evidence and notes, side by side under the table."""
+        lang = self.context.lang
+        row = QHBoxLayout()
+        for field, text, tip in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setToolTip(_(tip, lang))
+            edit.setPlaceholderText(_(tip, lang))
+            edit.setAccessibleName(_(text, lang).replace("&", ""))
+            edit.textEdited.connect(lambda value, f=field: self._text_edited(f, value))
+            form = QFormLayout()
+            form.addRow(_(text, lang), edit)
+            row.addLayout(form, 1)
+            self.texts[field] = edit
+        return row
 
     def _make_guidance(self) -> QWidget:
         self.guidance_box = QGroupBox(_("About this gap type", self.context.lang))
@@ -161,21 +184,29 @@ class GapRegisterPanel(Panel):
 
     # Rows
 
-    def _fill_table(self) -> None:
+    def _fill_table(self, order: Sequence[str] = ()) -> None:
+        """Rebuild the rows in rank order, or in the given order of gap ids (the rest after them, ranked)."""
         self._loading = True
         try:
             if self.table.isAncestorOf(self.focusWidget()):
                 self.table.setFocus()  # the cell widget about to go must not hand the focus to its neighbours
             self.table.setRowCount(0)
-            self._ids = [g.id for g in self.assessment.gaps]
+            gaps = self._in_order(order)
+            self._ids = [g.id for g in gaps]
             self._units.clear()
             self.table.setRowCount(len(self._ids))
-            for row, gap in enumerate(self.assessment.gaps):
+            for row, gap in enumerate(gaps):
                 self._fill_row(row, gap)
             self.table.resizeColumnsToContents()
         finally:
             self._loading = False
         self.remove_button.setEnabled(bool(self._ids))
+
+    def _in_order(self, order: Sequence[str]) -> list[Gap]:
+        """Rows keep their place while edited and re-sort when rebuilt; a new gap waits at the bottom."""
+        ranks = {g.id: g.rank for g in self._rank()}
+        first = {gap_id: place for place, gap_id in enumerate(order)}
+        return sorted(self.assessment.gaps, key=lambda g: (first.get(g.id, len(first)), ranks[g.id]))
 
     def _fill_row(self, row: int, gap: Gap) -> None:
         lang = self.context.lang
@@ -200,12 +231,6 @@ class GapRegisterPanel(Panel):
             )
             self._place(row, column, gid, combo)
         self._place(row, Column.MEASURED, gid, self._measured_cell(gap), focus_on=QLineEdit)
-        for column, field in ((Column.EVIDENCE, "evidence"), (Column.NOTES, "notes")):
-            edit = QLineEdit(getattr(gap, field))
-            edit.setCursorPosition(0)
-            edit.setToolTip(_(column.tip, lang))
-            edit.textEdited.connect(lambda text, f=field: self._edit(gid, **{f: text}))
-            self._place(row, column, gid, edit)
 
     def _place(self, row: int, column: Column, gap_id: str, widget: QWidget, focus_on: type | None = None) -> None:
         """Put an input in a cell, name it for screen readers and make it select its row when focused."""
@@ -294,6 +319,10 @@ class GapRegisterPanel(Panel):
         self.select_gap(gap_id)
         self._show_guidance()
 
+    def _text_edited(self, field: str, text: str) -> None:
+        if (gap_id := self.selected_gap_id()) is not None:
+            self._edit(gap_id, **{field: text})
+
     def _measured_edited(self, gap_id: str, text: str) -> None:
         if not text.strip():
             self._edit(gap_id, measured_value=None)
@@ -309,7 +338,8 @@ class GapRegisterPanel(Panel):
             severity=Severity.MEDIUM,
         )
         self.context.session.update(lambda a: a.model_copy(update={"gaps": (*a.gaps, gap)}))
-        self.refresh()
+        self._fill_table(order=[*self._ids, gap.id])
+        self._update_ranking()
         self.select_gap(gap.id)
         self._show_guidance()
         self.table.scrollToItem(table_item(self.table, len(self._ids) - 1, Column.RANK))
@@ -336,15 +366,26 @@ class GapRegisterPanel(Panel):
 
     # Ranking and guidance
 
-    def _update_ranking(self) -> None:
-        ranked = rank_gaps(
+    def _rank(self) -> tuple[PlanGap, ...]:
+        return rank_gaps(
             self.assessment.gaps, chosen_channels(self.assessment, self.catalogs), self.catalogs, self.context.lang
         )
-        self._ranked = {g.id: g for g in ranked}
+
+    def _update_ranking(self) -> None:
+        self._ranked = {g.id: g for g in self._rank()}
         for row, gap_id in enumerate(self._ids):
             plan_gap = self._ranked[gap_id]
             table_item(self.table, row, Column.RANK).setText(str(plan_gap.rank))
             table_item(self.table, row, Column.PRIORITY).setText(number_text(plan_gap.priority, self.context.lang))
+
+    def _show_texts(self, gap_id: str | None) -> None:
+        gap = next((g for g in self.assessment.gaps if g.id == gap_id), None)
+        for field, edit in self.texts.items():
+            edit.setEnabled(gap is not None)
+            value = getattr(gap, field) if gap else ""
+            if edit.text() != value:  # the same text is left alone: the cursor stays where the user types
+                edit.setText(value)
+                edit.setCursorPosition(0)
 
     def _current_changed(self, row: int, _column: int, previous: int, _previous_column: int) -> None:
         if row != previous:
@@ -354,6 +395,7 @@ class GapRegisterPanel(Panel):
         lang = self.context.lang
         gap_id = self.selected_gap_id()
         self.remove_button.setEnabled(gap_id is not None)
+        self._show_texts(gap_id)
         if gap_id is None or gap_id not in self._ranked:
             self.guidance_box.setTitle(_("About this gap type", lang))
             self.guidance.setText(empty_guidance(lang))

@@ -1,4 +1,4 @@
-"""The gap register's columns, their widths, and how a measured figure is typed."""
+"""The gap register's columns, their widths, the texts kept beside the table, and how a measured figure is typed."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ class Column(IntEnum):
     FREQUENCY = 5
     SEVERITY = 6
     MEASURED = 7
-    EVIDENCE = 8
-    NOTES = 9
 
     @property
     def key(self) -> str:
@@ -49,11 +47,15 @@ COLUMN_TEXTS = {
         N_("Measured value"),
         N_("The figure measured today, in the unit of the type's benchmark; leave empty if not measured"),
     ),
-    Column.EVIDENCE: (N_("Evidence"), N_("Where the facts come from")),
-    Column.NOTES: (N_("Notes"), N_("Anything else worth remembering")),
 }
 """Each column's header and tooltip (msgids, translated where the language is known)."""
 
+
+TEXT_FIELDS = (
+    ("evidence", N_("Evi&dence"), N_("Where the facts come from")),
+    ("notes", N_("No&tes"), N_("Anything else worth remembering")),
+)
+"""The selected gap's free texts, edited under the table so that the ranked columns fit a laptop screen."""
 
 LONG_COMBOS = {Column.TYPE: 19, Column.CHANNEL: 14}
 """Combos whose entries run long: shown this many characters wide, the full text in the tooltip."""

@@ -1,9 +1,10 @@
-"""Countries and languages chosen by name from a searchable list, stored as ISO codes underneath.
+"""Countries, languages and time zones chosen by name from a searchable list, stored as ISO codes underneath.
 
 Typing filters the list by the name in the app's language, the English name or the code ("Ger", "Alem",
 "DE" all find Germany; accents are optional). Only picking an entry changes the value: a half-typed name is
 never saved, and leaving the field with text that names nothing puts back what was chosen before.
-Names come from Babel's CLDR data, in the app's language.
+Names come from Babel's CLDR data, in the app's language; a time zone is named by its city ("Ciudad de México",
+stored as America/Mexico_City).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from babel.core import get_global
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang, babel_locale
+from readiness.core.plan.facts import zone_name
 
 NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
 """CLDR's two-letter codes for unknown, the European Union, the Eurozone, the United Nations, Outlying Oceania."""
@@ -82,6 +85,17 @@ def language_options(lang: Lang) -> tuple[Option, ...]:
     english = Locale("en").languages
     codes = (c for c in english if isinstance(c, str) and c.isalpha() and 2 <= len(c) <= 3 and c.islower())
     return _options(Locale.parse(babel_locale(lang)).languages, english, codes)
+
+
+@cache
+def zone_options(lang: Lang) -> tuple[Option, ...]:
+    """The IANA time zones Qt knows, without CLDR's aliases, named by their city; UTC as itself."""
+    aliases = get_global("zone_aliases")
+    known = {bytes(zone.data()).decode() for zone in QTimeZone.availableTimeZoneIds()}
+    codes = sorted(z for z in known if "/" in z and z not in aliases and not z.startswith("Etc/"))
+    english = {code: zone_name(code, Lang.EN) for code in codes}
+    names = english if lang is Lang.EN else {code: zone_name(code, lang) for code in codes}
+    return _options({**names, "UTC": "UTC"}, english, [*codes, "UTC"])
 
 
 def _model(options: Sequence[Option], parent: QWidget) -> QStandardItemModel:
@@ -215,16 +229,17 @@ class MultiPicker(QWidget):
 
 
 class SinglePicker(_SearchLine):
-    """One code, or none: the field shows the chosen name; emptying it clears the choice."""
+    """One code, or none: the field shows the chosen name; emptying it clears the choice unless one is required."""
 
     changed = Signal()
 
-    def __init__(self, options: Sequence[Option], lang: Lang, accessible_name: str) -> None:
+    def __init__(self, options: Sequence[Option], lang: Lang, accessible_name: str, required: bool = False) -> None:
         super().__init__(options)
         self._code: str | None = None
+        self._required = required
         self.setPlaceholderText(_("Type a name to choose…", lang))
         self.setAccessibleName(accessible_name)
-        self.setClearButtonEnabled(True)
+        self.setClearButtonEnabled(not required)
         for button in self.findChildren(QToolButton):  # the clear button Qt adds
             button.setAccessibleName(_("Clear {field}", lang, field=accessible_name))
         self.picked.connect(self._choose)
@@ -246,7 +261,7 @@ class SinglePicker(_SearchLine):
 
     def _settle(self) -> None:
         """Leaving the field: empty clears the choice; anything else that names nothing shows the choice again."""
-        if not self.text().strip() and self._code is not None:
+        if not self.text().strip() and self._code is not None and not self._required:
             self._code = None
             self.changed.emit()
         self._show()

@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -29,9 +27,9 @@ from readiness.core.i18n import N_, _, language_name
 from readiness.core.lang import LANGUAGES
 from readiness.core.plan.figures import day_name
 from readiness.ui.pages.base import PageContext
-from readiness.ui.pages.pickers import MultiPicker, SinglePicker, country_options, language_options
+from readiness.ui.pages.pickers import MultiPicker, SinglePicker, country_options, language_options, zone_options
 from readiness.ui.pages.profile_edits import ProfileEdits
-from readiness.ui.pages.profile_fields import Hint, add_row, set_text, time_zones
+from readiness.ui.pages.profile_fields import Hint, add_row, set_text
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
 from readiness.ui.pages.widgets import explanation, field_with, name_input, scrolling
@@ -222,17 +220,9 @@ class ProfilePanel(ProfileEdits):
             line.addWidget(time_box)
         line.addStretch(1)
         form.addRow(times)
-        self.timezone = ChoiceBox()
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.addItems(list(time_zones()))
-        completer = QCompleter(list(time_zones()), self.timezone)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.timezone.setCompleter(completer)
-        name_input(self.timezone, self._name(N_("&Time zone:")))
+        self.timezone = SinglePicker(zone_options(self.lang), self.lang, self._name(N_("&Time zone:")), required=True)
         self.timezone_hint = Hint(self.timezone)
-        self.timezone.currentTextChanged.connect(self._hours_changed)
+        self.timezone.changed.connect(self._hours_changed)
         add_row(form, _("&Time zone:", self.lang), self.timezone, field_with(self.timezone, self.timezone_hint))
         return group
 
@@ -321,7 +311,7 @@ class ProfilePanel(ProfileEdits):
             box.setChecked(day in hours.days)
         self.opens.set_time_of_day(hours.opens)
         self.closes.set_time_of_day(hours.closes)
-        self.timezone.setCurrentText(hours.timezone)
+        self.timezone.set_code(hours.timezone)
 
     def _default_facilitator(self) -> None:
         """An assessment without a facilitator takes the one named in the settings."""

@@ -17,7 +17,7 @@ from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.pickers import MultiPicker, SinglePicker
-from readiness.ui.pages.profile_fields import Hint, time_zones, validation_problem
+from readiness.ui.pages.profile_fields import Hint, validation_problem
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, TimeBox
 
@@ -36,7 +36,7 @@ class ProfileEdits(Panel):
     days: dict[str, QCheckBox]
     opens: TimeBox
     closes: TimeBox
-    timezone: ChoiceBox
+    timezone: SinglePicker
     timezone_hint: Hint
     team: dict[str, CountBox]
     channel_rows: ChannelRows
@@ -92,12 +92,7 @@ class ProfileEdits(Panel):
     def _hours_changed(self) -> None:
         if self._loading:
             return
-        zone = self.timezone.currentText().strip()
-        if zone not in time_zones():
-            self.timezone_hint.show_problem(
-                _("Unknown time zone; pick one from the list, e.g. America/Mexico_City.", self.lang)
-            )
-            return
+        zone = self.timezone.code()
         days = [day for day, box in self.days.items() if box.isChecked()]
         hours = BusinessHours.model_validate(
             {"days": days, "opens": self.opens.time_of_day(), "closes": self.closes.time_of_day(), "timezone": zone}

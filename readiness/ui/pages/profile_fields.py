@@ -1,17 +1,9 @@
-"""The profile's field helpers: time zones, the hint line under a field, form rows."""
+"""The profile's field helpers: the hint line under a field, form rows."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from pydantic import ValidationError
-from PySide6.QtCore import QTimeZone
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
-
-
-@cache
-def time_zones() -> tuple[str, ...]:
-    return tuple(sorted({bytes(zone.data()).decode() for zone in QTimeZone.availableTimeZoneIds()} | {"UTC"}))
 
 
 def validation_problem(error: ValidationError) -> str:

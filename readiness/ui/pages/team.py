@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, QTime, QTimeZone
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,9 +30,10 @@ from readiness.core.plan.figures import day_name
 from readiness.core.plan.team import BOT_RULES
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.pickers import SinglePicker, zone_options
 from readiness.ui.pages.team_launch import LaunchPreview
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
-from readiness.ui.pages.widgets import QuietCombo, QuietSpinBox, QuietTimeEdit, bullet_list, name_input, scrolling
+from readiness.ui.pages.widgets import QuietSpinBox, QuietTimeEdit, bullet_list, name_input, scrolling
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROMISE_MAX_MINUTES = 7 * 24 * 60
@@ -202,11 +202,8 @@ class TeamPanel(TrainingSessions):
         for edit in (self.opens, self.closes):
             edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(lambda _value=None: self._edit_coverage())
-        self.timezone = QuietCombo()
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.addItems([bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()])
-        self.timezone.currentTextChanged.connect(lambda _value="": self._edit_coverage())
+        self.timezone = SinglePicker(zone_options(lang), lang, _("&Time zone:", lang), required=True)
+        self.timezone.changed.connect(self._edit_coverage)
         form = QFormLayout()
         self._labelled(form, N_("Op&ens:"), self.opens)
         self._labelled(form, N_("&Closes:"), self.closes)
@@ -294,7 +291,7 @@ class TeamPanel(TrainingSessions):
             check.setChecked(day in hours.days)
         self.opens.setTime(QTime(hours.opens.hour, hours.opens.minute))
         self.closes.setTime(QTime(hours.closes.hour, hours.closes.minute))
-        self.timezone.setCurrentText(hours.timezone)
+        self.timezone.set_code(hours.timezone)
 
     def _load_bot(self) -> None:
         bot = self.assessment.team.bot
@@ -343,17 +340,9 @@ class TeamPanel(TrainingSessions):
                 "days": days,
                 "opens": self.opens.time().toPython(),
                 "closes": self.closes.time().toPython(),
-                "timezone": self._timezone_shown(),
+                "timezone": self.timezone.code(),
             }
         )
-
-    def _timezone_shown(self) -> str:
-        """The zone typed or picked once it is a known one; until then, the zone stored before."""
-        text = self.timezone.currentText().strip()
-        if QTimeZone(text.encode()).isValid():
-            return text
-        stored = self.assessment.team.coverage or self.assessment.profile.business_hours
-        return stored.timezone
 
     def _edit_coverage(self) -> None:
         if not self._loading and self.own_coverage.isChecked():

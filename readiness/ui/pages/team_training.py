@@ -30,7 +30,7 @@ from readiness.core.plan.builder import launch_date
 from readiness.core.text import Role
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
-from readiness.ui.pages.widgets import QuietSpinBox, RowFocus, count_days, name_input, table_item
+from readiness.ui.pages.widgets import LaunchOffsetBox, RowFocus, name_input, table_item
 
 AUDIENCE_CHARS = 24
 """The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
@@ -60,7 +60,7 @@ class TrainingSessions(Panel):
         self.training.model().setHeaderData(
             2,
             Qt.Orientation.Horizontal,
-            _("Days from launch: negative is before (−14 is two weeks before), positive after", lang),
+            _("Days before or after the launch date", lang),
             Qt.ItemDataRole.ToolTipRole,
         )
         plain_table(self.training)
@@ -108,11 +108,9 @@ class TrainingSessions(Panel):
         title.setCursorPosition(0)
         title.textEdited.connect(lambda text: self._title_edited(row, text))
         audience = self._audience_button(row, session.audience)
-        offset = QuietSpinBox()
-        offset.setRange(-365, 365)
+        offset = LaunchOffsetBox(lang)
         offset.setValue(session.offset_days)
-        count_days(offset, lang)
-        offset.setToolTip(_("Days from launch: negative is before (−14 is two weeks before), positive after", lang))
+        offset.setToolTip(_("Days before or after the launch date", lang))
         offset.valueChanged.connect(lambda value: self._edit_training(row, offset_days=value))
         table_item(self.training, row, 3).setText(format_date(lang, launch + dt.timedelta(days=session.offset_days)))
         for column, widget in enumerate((title, audience, offset)):

@@ -172,6 +172,32 @@ def count_days(box: QSpinBox, lang: Lang) -> None:
     show(box.value())
 
 
+class LaunchOffsetBox(QuietSpinBox):
+    """Days from launch as people say them: "21 days before", "3 days after"; the arrows cross launch day, and a
+    number typed keeps the side the box is on."""
+
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.setRange(-365, 365)
+        self.valueChanged.connect(self._show_side)
+        self._show_side(self.value())
+
+    def textFromValue(self, value: int) -> str:
+        return str(abs(value))
+
+    def valueFromText(self, text: str) -> int:
+        digits = "".join(c for c in text if c.isdigit())
+        days = int(digits) if digits else 0
+        return -days if self.value() < 0 else days
+
+    def _show_side(self, value: int) -> None:
+        if value < 0:
+            self.setSuffix(ngettext(" day before", " days before", -value, self._lang))
+        else:
+            self.setSuffix(ngettext(" day after", " days after", value, self._lang))
+
+
 def set_days(box: QSpinBox, days: int, lang: Lang) -> None:
     """Show ``days`` in a box that ``count_days`` follows, without announcing the change."""
     blocked = box.blockSignals(True)

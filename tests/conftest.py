@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fontenv import bundled_font, write_config
 
+from readiness.core import clock
 from readiness.core.assessment import (
     ActionOverride,
     ActionStatus,
@@ -120,6 +121,19 @@ def line_containing(path: Path, needle: str) -> int:
     """The last line of a file that contains ``needle`` (1-based)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return max(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+TODAY = dt.date(2026, 11, 2)
+"""The day every test runs on: no later than any assessment the tests build (the mini assessment is of this day,
+the shipped samples of 24 November), so a plan is issued as of its assessment day unless a test says otherwise."""
+
+
+@pytest.fixture(autouse=True)
+def _the_clock_reads_a_day_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through SOURCE_DATE_EPOCH, which the commands a test starts inherit too."""
+    midnight = dt.datetime.combine(TODAY, dt.time(), dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
+    assert clock.today() == TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -56,6 +56,19 @@ def test_default_questionnaire_covers_the_method(questionnaire: Questionnaire) -
     assert sum(q.depends_on is not None for q in questionnaire.questions) >= 5
 
 
+UNIT_SYMBOLS = {"min", "h", "s", "d"}
+"""Unit words that read the same after any number: "1 min", "2 h"."""
+
+
+def test_question_units_never_need_a_plural(questionnaire: Questionnaire) -> None:
+    """A unit prints after the answer ("1 min", "12 % of…", "1 × per request"), so it must not be a plural noun."""
+    for question in (q for q in questionnaire.questions if q.unit is not None):
+        for lang in LANGUAGES:
+            unit = question.unit.get(lang) if question.unit else ""
+            first = unit.split()[0]
+            assert not first[0].isalpha() or first in UNIT_SYMBOLS, (question.id, lang, unit)
+
+
 def test_every_action_can_be_triggered(questionnaire: Questionnaire) -> None:
     reachable = {a for q in questionnaire.questions for o in q.options for a in o.actions}
     assert {a.id for a in questionnaire.actions} <= reachable
@@ -128,6 +141,15 @@ def test_sources_were_read_before_their_entry_was_checked(content: Content) -> N
 def test_discontinued_channels_are_marked(content: Content) -> None:
     retired = {c.id for c in content.catalogs.channels.values() if c.status == "discontinued"}
     assert retired == {"google_business_messages", "messenger_chat_plugin"}
+
+
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_every_answer_comes_from_someone_on_the_cover(content: Content, profile: str) -> None:
+    for lang in (Lang.EN, Lang.ES, Lang.PT_BR):
+        assessment = load_sample(profile, lang, content, FOLDER)
+        people = {p.name for p in assessment.profile.participants} | {assessment.profile.facilitator}
+        strangers = {a.answered_by for a in assessment.answers.values() if a.answered_by} - people
+        assert not strangers, (profile, lang, strangers)
 
 
 @pytest.mark.parametrize("profile", SAMPLE_PROFILES)

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from readiness.core.lang import Lang
 from readiness.core.placeholders import ANY_ITEM, NONE, ONE_CHANNEL, require_fillable, uses_link
-from readiness.core.text import Id, LocalText, Model, Role, Step
+from readiness.core.text import DONE_IF_ANSWERED, AnsweredAs, Id, LocalText, Model, Role, Step
 
 
 class SourceKind(StrEnum):
@@ -103,6 +103,7 @@ class ChecklistItem(Model):
         default=False,
         description="Only when customers are served in its markets, not merely because the business is based there.",
     )
+    done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
 
 
 class RegionGroup(Model):
@@ -245,6 +246,10 @@ class PromotionAction(Model):
     only_with_bot: bool = Field(default=False, description="Only when a bot answers customers.")
     owner_role: Role
     offset_days: int = Field(ge=-180, le=365)
+    done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
+    skip_if_planned: tuple[Id, ...] = Field(
+        default=(), description="Left out when the plan has one of these questionnaire actions: the same work."
+    )
 
     @property
     def per_channel(self) -> bool:

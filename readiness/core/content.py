@@ -23,7 +23,7 @@ from readiness.core.placeholders import uses_link
 from readiness.core.problems import Problem, ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import YamlDocument, load_yaml_file
-from readiness.core.text import LocalText, Role
+from readiness.core.text import AnsweredAs, LocalText, Role
 from readiness.core.validation import validate_document
 
 SAMPLES_FOLDER = "samples"
@@ -142,6 +142,8 @@ def load_content(*folders: Path) -> Content:
         name = ", ".join(str(f) for f in folders)
         problems.extend(check_catalog_references(content.catalogs, name))
         problems.extend(_check_action_channels(content, name))
+        problems.extend(check_answer_references(content, name))
+        problems.extend(_check_same_work(content, name))
     if problems:
         raise ReadinessError(problems)
     return content
@@ -216,6 +218,52 @@ def _check_action_channels(content: Content, name: str) -> list[Problem]:
             name, f"questionnaire {questionnaire.id}: action {action.id}: channels", action.channels, known
         )
     ]
+
+
+def check_answer_references(content: Content, name: str) -> list[Problem]:
+    """Every ``done_if_answered`` names a question of a loaded questionnaire and choices that question offers."""
+    offered: dict[str, set[str]] = {}
+    for questionnaire in content.questionnaires.values():
+        for question in questionnaire.questions:
+            offered.setdefault(question.id, set()).update(choice.id for choice in question.choices)
+    catalogs = content.catalogs
+    holders: list[tuple[str, tuple[AnsweredAs, ...]]] = [
+        (f"promotion action {a.id}", a.done_if_answered) for a in catalogs.promotion_actions.values()
+    ]
+    for channel in catalogs.channels.values():
+        holders += [
+            (f"channel {channel.id}: {i.id}", i.done_if_answered) for i in (*channel.blockers, *channel.day_one)
+        ]
+    for regulation in catalogs.regulations.values():
+        holders += [(f"regulation {regulation.id}: {i.id}", i.done_if_answered) for i in regulation.checklist]
+    for questionnaire in content.questionnaires.values():
+        holders += [
+            (f"questionnaire {questionnaire.id}: action {a.id}", a.done_if_answered) for a in questionnaire.actions
+        ]
+    problems = []
+    for where, conditions in holders:
+        for condition in conditions:
+            if condition.question not in offered:
+                problems.append(Problem(name, f"{where}: done_if_answered: unknown question {condition.question!r}"))
+                continue
+            problems += _unknown(
+                name, f"{where}: done_if_answered: {condition.question}", condition.choices, offered[condition.question]
+            )
+    return problems
+
+
+def _check_same_work(content: Content, name: str) -> list[Problem]:
+    """``skip_if_planned`` names questionnaire actions (in a promotion action) or promotion actions (in an action)."""
+    actions = {a.id for q in content.questionnaires.values() for a in q.actions}
+    promotion = content.catalogs.promotion_actions
+    problems = []
+    for item in promotion.values():
+        problems += _unknown(name, f"promotion action {item.id}: skip_if_planned", item.skip_if_planned, actions)
+    for questionnaire in content.questionnaires.values():
+        for action in questionnaire.actions:
+            where = f"questionnaire {questionnaire.id}: action {action.id}: skip_if_planned"
+            problems += _unknown(name, where, action.skip_if_planned, promotion)
+    return problems
 
 
 def check_links(catalogs: Catalogs, name: str) -> list[Problem]:

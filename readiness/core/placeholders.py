@@ -88,9 +88,18 @@ _CONTRACTION = re.compile(r"\b(\w+) \x00(\w+)\b")
 
 def fill(text: str, values: Mapping[Placeholder, str], lang: Lang) -> str:
     """``text`` with each placeholder replaced; content checks guarantee every one has a value."""
-    filled = _PLACEHOLDER.sub(lambda match: _MARK + values[Placeholder(match.group(1))], text)
+    filled = _PLACEHOLDER.sub(lambda match: _filled(match, values), text)
     rules = CONTRACTIONS.get(lang, {})
     return _CONTRACTION.sub(lambda match: _contracted(match, rules), filled).replace(_MARK, "")
+
+
+def _filled(match: re.Match[str], values: Mapping[Placeholder, str]) -> str:
+    """The value after its mark; a value ending in a full stop ("Co., Ltd.") swallows the sentence's own one."""
+    value = values[Placeholder(match.group(1))]
+    text = match.string
+    if value.endswith(".") and text.startswith(".", match.end()):
+        value = value[:-1]
+    return _MARK + value
 
 
 def _contracted(match: re.Match[str], rules: dict[tuple[str, str], str]) -> str:

@@ -8,7 +8,19 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from readiness.core.placeholders import ANY_ITEM, require_fillable
-from readiness.core.text import Effort, Id, LangCode, LocalText, Model, Reason, Role, Score, Step
+from readiness.core.text import (
+    DONE_IF_ANSWERED,
+    AnsweredAs,
+    Effort,
+    Id,
+    LangCode,
+    LocalText,
+    Model,
+    Reason,
+    Role,
+    Score,
+    Step,
+)
 
 
 class QuestionType(StrEnum):
@@ -80,6 +92,11 @@ class ActionDef(Model):
     depends_on: tuple[Id, ...] = ()
     done_when: tuple[Settled, ...] = Field(
         default=(), description="Printed as done, not planned again, once the assessment records all of these."
+    )
+    done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
+    skip_if_planned: tuple[Id, ...] = Field(
+        default=(),
+        description="Left out when the plan has one of these promotion actions, which do the same work for a surface.",
     )
     channels: tuple[Id, ...] = Field(default=(), description="Only when one of these channels is chosen (empty: any).")
     skip_when: tuple[Settled, ...] = Field(

@@ -117,3 +117,16 @@ class Effort(StrEnum):
 
 Score = Annotated[float, Field(ge=0, le=100)]
 """A score on the 0-100 scale."""
+
+
+class AnsweredAs(Model):
+    """An answer that shows a task is already done: the question answered with one of these choices."""
+
+    question: Id
+    choices: tuple[Id, ...] = Field(min_length=1)
+
+
+DONE_IF_ANSWERED = Field(
+    default=(),
+    description="Printed as done, not planned again, when the assessment answers every one of these so.",
+)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from readiness.core.lang import Lang, babel_locale
@@ -34,6 +36,10 @@ class Formatter:
 
     def score(self, value: float | None) -> str:
         return "—" if value is None else format_decimal(value, format="0.0", locale=self.locale)
+
+    def countries(self, codes: Sequence[str]) -> str:
+        """Country names in the plan's language, listed as it lists them ("México, Brasil y Estados Unidos")."""
+        return format_list([self.locale.territories.get(code, code) for code in codes], locale=self.locale)
 
     def quantity(self, value: float, unit: str) -> str:
         return quantity_text(value, unit, Lang(self.lang))

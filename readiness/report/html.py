@@ -9,7 +9,6 @@ renderer's fetcher serves, or ``data:`` URLs for a stand-alone HTML file.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +21,7 @@ from readiness import __version__
 from readiness.core.i18n import _, ngettext, npgettext, pgettext
 from readiness.core.lang import Lang
 from readiness.core.names import CHANNEL_ROLE_NAMES, SCORING_METHOD_NAMES, STEP_NAMES, TASK_STATUS_NAMES, label
-from readiness.core.plan.model import Plan
+from readiness.core.plan.model import Plan, RankedChannel
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
@@ -53,13 +52,8 @@ class PlanPage:
     title: str
 
 
-def render_plan_html(
-    plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False, generated: dt.date | None = None
-) -> PlanPage:
-    """The plan's HTML; ``standalone`` inlines the assets as data: URLs so a browser can show it alone.
-
-    ``generated`` is the date printed in the colophon (default: today).
-    """
+def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False) -> PlanPage:
+    """The plan's HTML; ``standalone`` inlines the assets as data: URLs so a browser can show it alone."""
     assets = _assets(theme)
     lang = plan.header.language
     fmt = Formatter(lang)
@@ -83,11 +77,16 @@ def render_plan_html(
             band_colours=BAND_COLOURS,
             buffer_days=LAUNCH_BUFFER_WORKING_DAYS,
             version=__version__,
-            generated=generated or dt.date.today(),
-            channel_names={c.channel: c.short_name for c in plan.channels},
+            generated=plan.header.issued,
+            channel_names={c.channel: _badge(c) for c in plan.channels},
         )
     )
     return PlanPage(html, assets, title)
+
+
+def _badge(channel: RankedChannel) -> str:
+    """A channel's label on a task: its short name, unless that is written for a sentence ("the website chat")."""
+    return channel.short_name if channel.short_name[:1].isupper() else channel.name
 
 
 PLAN_NAMES = SimpleNamespace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -63,10 +64,11 @@ def output_format(path: Path) -> OutputFormat:
         ) from None
 
 
-def plan_in(assessment: Assessment, content: Content, lang: Lang | None) -> Plan:
+def plan_in(assessment: Assessment, content: Content, lang: Lang | None, issued: dt.date | None = None) -> Plan:
+    """The plan in ``lang`` (None: the assessment's), issued on ``issued`` (None: today)."""
     if lang is not None and lang is not assessment.language:
         assessment = assessment.model_copy(update={"language": lang})
-    return build_plan(assessment, content)
+    return build_plan(assessment, content, issued)
 
 
 def pdf_job(assessment: Assessment, plan: Plan, page: PlanPage) -> RenderJob:

@@ -4,11 +4,11 @@ Open recent. Each is read or created on the library's lane, then opened in the w
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
+from readiness.core import clock
 from readiness.core.i18n import _
 from readiness.ui.messages import show_error
 from readiness.ui.window_menus import WindowMenus
@@ -47,7 +47,7 @@ class AssessmentOpening(WindowMenus):
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
             language=self.lang,
-            created=dt.date.today(),
+            created=clock.today(),
             profile=Profile(organisation=name.strip(), facilitator=self.settings.facilitator),
         )
         self._create_and_open(assessment, None)
@@ -87,7 +87,7 @@ class AssessmentOpening(WindowMenus):
 
         def job(session: object) -> tuple[int, Assessment]:
             baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
-            again = baseline.model_copy(update={"created": dt.date.today()})
+            again = baseline.model_copy(update={"created": clock.today()})
             new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
             return new_id, again
 

@@ -103,6 +103,22 @@ def test_catalog_rules(tmp_path: Path, old: str, new: str, expected: str) -> Non
     assert expected in problem
 
 
+@pytest.mark.parametrize(
+    ("answered", "expected"),
+    [
+        ("{question: q.nowhere, choices: [bot]}", "done_if_answered: unknown question 'q.nowhere'"),
+        ("{question: q.bot, choices: [robot]}", "done_if_answered: q.bot: unknown id 'robot'"),
+    ],
+)
+def test_a_task_done_by_an_answer_names_a_real_question_and_choice(
+    tmp_path: Path, answered: str, expected: str
+) -> None:
+    old = "owner_role: marketing, offset_days: -2, title: {en: Add a wa.me link"
+    new = f"owner_role: marketing, offset_days: -2, done_if_answered: [{answered}], title: {{en: Add a wa.me link"
+    [problem] = problems_of(broken_copy(tmp_path, "catalog.yaml", old, new))
+    assert problem.endswith(f"promotion action web.wa_link: {expected}")
+
+
 def test_every_problem_of_every_file_is_reported_together(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "catalog.yaml", "cadence: weekly", "cadence: hourly")
     text = (folder / "questionnaire.yaml").read_text(encoding="utf-8")

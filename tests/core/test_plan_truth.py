@@ -184,6 +184,65 @@ def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers()
     assert "reg.cn_pipl_notice_consent" in pipl_tasks((*assessment.profile.countries, "CN"))
 
 
+@pytest.mark.parametrize(
+    ("question", "already", "otherwise", "task"),
+    [
+        ("open.consent", "provable", "implied", "reg.gdpr_consent_records"),
+        ("open.optout", "yes", "no", "reg.gdpr_withdrawal"),
+        ("open.bot_disclosure", "yes", "no", "reg.ai_act_bot_notice"),
+        ("open.bot_disclosure", "yes", "no", "web.chat_bot_disclosure@web_chat"),
+    ],
+)
+def test_what_the_answers_show_in_place_prints_as_done(question: str, already: str, otherwise: str, task: str) -> None:
+    """de-b2b-software already records consent, automates opt-out and has its bot say it is a bot."""
+    assessment = load_sample("de-b2b-software", Lang.EN, content(), questionnaires())
+
+    def status(value: str) -> str:
+        answer = assessment.answers[question].model_copy(update={"value": value})
+        plan = build_plan(
+            assessment.model_copy(update={"answers": {**assessment.answers, question: answer}}), content()
+        )
+        return next(t.status for t in plan.all_tasks() if t.id == task).value
+
+    assert (status(already), status(otherwise)) == ("done", "todo")
+
+
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_one_piece_of_work_is_one_task(profile: str) -> None:
+    """A promotion item and a questionnaire action that do the same work never both reach the plan."""
+    assessment = load_sample(profile, Lang.EN, content(), questionnaires())
+    plan = build_plan(assessment, content())
+    questionnaire = content().assessment_questionnaire(assessment)
+    actions = {t.id for t in plan.actions}
+    promoted = {t.id.partition("@")[0] for c in plan.promotion for t in c.tasks}
+    for item in promoted:
+        assert not set(content().catalogs.promotion_actions[item].skip_if_planned) & actions, item
+    for action in actions:
+        definition = questionnaire.action(action)
+        assert definition is not None and not set(definition.skip_if_planned) & promoted, action
+
+
+def test_the_broader_action_keeps_the_work_and_the_surface_item_steps_aside() -> None:
+    plan = build_plan(load_sample("mx-retail", Lang.EN, content(), questionnaires()), content())
+    ids = {t.id for t in plan.all_tasks()}
+    assert {"act.audit_channel_switch", "act.tag_entry_points"} <= ids
+    assert not {"web.replace_email_us", "web.tag_placements"} & ids
+
+
+def test_a_plan_issued_later_brings_forward_and_flags_what_already_fell_due() -> None:
+    """Issued on 6 December, a plan from a 24 November workshop sets nothing due before 6 December."""
+    assessment = load_sample("mx-retail", Lang.EN, content(), questionnaires())
+    issued = dt.date(2026, 12, 6)
+    on_the_day = {t.id: t for t in build_plan(assessment, content(), assessment.created).all_tasks()}
+    later = build_plan(assessment, content(), issued)
+    assert later.header.issued == issued
+    overdue = [t for t in later.all_tasks() if on_the_day[t.id].due < issued]
+    assert overdue, "the sample has work due in its first two weeks"
+    for task in overdue:
+        assert (task.due, task.late_start) == (issued, True), task.id
+    assert min(t.due for t in later.all_tasks()) == issued
+
+
 def test_a_promise_reads_as_the_team_states_it() -> None:
     assert [promise_text(m, Lang.EN) for m in (1, 60, 90, 120, 150)] == [
         "1 minute",

@@ -36,8 +36,8 @@ GOLDENS = {(Lang.EN, Paper.A4): "mini.en-a4.html", (Lang.ES, Paper.LETTER): "min
 
 
 def _html(content: Content, lang: Lang, paper: Paper) -> str:
-    plan = plan_in(mini_assessment(), content, lang)
-    html = render_plan_html(plan, load_theme(), paper, generated=GENERATED).html
+    plan = plan_in(mini_assessment(), content, lang, issued=GENERATED)
+    html = render_plan_html(plan, load_theme(), paper).html
     return html.replace(f"Readiness {__version__}", "Readiness {VERSION}")
 
 
@@ -65,11 +65,11 @@ def test_the_html_is_reproducible(mini_content: Content) -> None:
     assert _html(mini_content, Lang.EN, Paper.A4) == _html(mini_content, Lang.EN, Paper.A4)
 
 
-def test_the_generation_date_is_printed_in_the_colophon(mini_content: Content) -> None:
-    plan = plan_in(mini_assessment(), mini_content, Lang.EN)
-    html = render_plan_html(plan, load_theme(), Paper.A4, generated=dt.date(2031, 5, 17)).html
-    assert "May 17, 2031" in html
-    assert "May 17, 2031" not in render_plan_html(plan, load_theme(), Paper.A4, generated=GENERATED).html
+def test_the_issue_date_is_printed_in_the_colophon(mini_content: Content) -> None:
+    later = plan_in(mini_assessment(), mini_content, Lang.EN, issued=dt.date(2031, 5, 17))
+    assert "May 17, 2031" in render_plan_html(later, load_theme(), Paper.A4).html
+    plan = plan_in(mini_assessment(), mini_content, Lang.EN, issued=GENERATED)
+    assert "May 17, 2031" not in render_plan_html(plan, load_theme(), Paper.A4).html
 
 
 # ------------------------------------------------------------------ escaping

@@ -173,13 +173,13 @@ def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> 
     with panel_context(tmp_path, sample()) as context:
         panel = shown(qtbot, ProfilePanel(context), active=True)
         rows = panel.participant_rows
-        assert len(rows.rows) == 5
+        assert len(rows.rows) == 6
 
         QTest.mouseClick(panel.add_participant, Qt.MouseButton.LeftButton)
         name, role, _ = rows.rows[-1]
         assert name.hasFocus()
         assert panel.participants_hint.isVisibleTo(panel)  # a row without a name yet
-        assert len(context.session.assessment.profile.participants) == 5
+        assert len(context.session.assessment.profile.participants) == 6
         QTest.keyClicks(name, "Ana Ruiz")
         QTest.keyClicks(role, "CFO")
         assert panel.participants_hint.isHidden()
@@ -192,6 +192,7 @@ def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> 
             "Paola Núñez",
             "Andrés Vega",
             "Rocío Méndez",
+            "Jorge Ibarra",
             "Ana Ruiz",
         ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from readiness.core import clock
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.i18n import _
@@ -36,22 +37,25 @@ def launch_date(assessment: Assessment) -> tuple[dt.date, bool]:
     return assessment.created + dt.timedelta(days=DEFAULT_LEAD_DAYS), True
 
 
-def build_plan(assessment: Assessment, content: Content) -> Plan:
+def build_plan(assessment: Assessment, content: Content, issued: dt.date | None = None) -> Plan:
+    """The plan as of ``issued`` (default: today): tasks due earlier and not done are brought forward to it."""
     questionnaire = content.assessment_questionnaire(assessment)
     catalogs = content.catalogs
     lang = assessment.language
+    issued = issued or clock.today()
     launch, assumed = launch_date(assessment)
-    context = task_context(assessment, catalogs, launch)
+    context = task_context(assessment, catalogs, launch, issued)
     chosen = context.facts.chosen
     gaps = rank_gaps(assessment.gaps, chosen, catalogs, lang)
     training = training_tasks(assessment, context)
     blockers = channel_items(TaskKind.BLOCKER, chosen, context)
-    promotion = promotion_checklists(chosen, assessment, context)
+    actions = triggered_actions(questionnaire, assessment, context, promotion_checklists(chosen, assessment, context))
+    promotion = promotion_checklists(chosen, assessment, context, actions)
     kpis = kpi_lines(assessment, chosen, catalogs, launch)
     refine = refine_routine(assessment, launch)
     scores = score_assessment(questionnaire, assessment.answers)
     return Plan(
-        header=_header(assessment, questionnaire.title.get(lang), launch, assumed),
+        header=_header(assessment, questionnaire.title.get(lang), launch, assumed, issued),
         scores=scores,
         readiness=readiness(questionnaire, scores, lang),
         gaps=gaps,
@@ -68,7 +72,7 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
         day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
         promotion=promotion,
         kpis=kpis,
-        actions=triggered_actions(questionnaire, assessment, context),
+        actions=actions,
         milestones=milestones(assessment, launch, blockers, training, promotion, kpis, refine),
         refine=refine,
         answers=answer_lines(questionnaire, assessment.answers, scores, lang),
@@ -76,7 +80,9 @@ def build_plan(assessment: Assessment, content: Content) -> Plan:
     )
 
 
-def _header(assessment: Assessment, questionnaire_title: str, launch: dt.date, assumed: bool) -> PlanHeader:
+def _header(
+    assessment: Assessment, questionnaire_title: str, launch: dt.date, assumed: bool, issued: dt.date
+) -> PlanHeader:
     profile = assessment.profile
     return PlanHeader(
         organisation=profile.organisation,
@@ -87,6 +93,7 @@ def _header(assessment: Assessment, questionnaire_title: str, launch: dt.date, a
         participants=tuple(p.name for p in profile.participants),
         language=assessment.language.value,
         created=assessment.created,
+        issued=issued,
         launch_date=launch,
         launch_date_assumed=assumed,
         questionnaire=questionnaire_title,

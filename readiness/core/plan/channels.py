@@ -219,6 +219,10 @@ def retired_in_use(assessment: Assessment, catalogs: Catalogs) -> tuple[RetiredC
 
 def _market_reason(b2b: bool, everywhere: bool, matched: int, total: int, countries: list[str], lang: Lang) -> str:
     listed = ", ".join(countries)
+    if everywhere and total == 2:
+        if b2b:
+            return _("Business buyers use it widely in both of your markets ({countries}).", lang, countries=listed)
+        return _("Strong in both of your markets ({countries}).", lang, countries=listed)
     if everywhere:
         if b2b:
             return _(

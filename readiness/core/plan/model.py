@@ -245,6 +245,8 @@ class PlanHeader:
     participants: tuple[str, ...]
     language: str
     created: dt.date
+    issued: dt.date
+    """The day the plan was issued: its dates are as of this day."""
     launch_date: dt.date
     launch_date_assumed: bool
     questionnaire: str

@@ -18,7 +18,7 @@ from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, on_a_workin
 from readiness.core.plan.timeline import first_review
 from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
-from readiness.core.text import LocalText, Role, Step
+from readiness.core.text import AnsweredAs, LocalText, Role, Step
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,16 @@ class TaskContext:
     """What every task needs: dates, language, people, the user's overrides and the facts copy is filled with."""
 
     lang: Lang
-    created: dt.date
+    today: dt.date
+    """The day the plan is issued (never before the assessment): what falls due earlier is brought forward to it."""
     launch: dt.date
     first_review: dt.date
     """The refine routine's first transcript review, which some actions are due on."""
     catalogs: Catalogs
     overrides: dict[str, ActionOverride]
     facts: PlanFacts
+    answered: frozenset[tuple[str, str]] = frozenset()
+    """Every (question, choice) the assessment answers with."""
 
     @property
     def countries(self) -> frozenset[str]:
@@ -51,6 +54,12 @@ class TaskContext:
         if item.customers_there and not self.facts.served & self.catalogs.expand(item.countries or markets):
             return False
         return self.serves(item.countries) and (self.facts.bot_answers or not item.only_with_bot)
+
+    def answered_as(self, conditions: Iterable[AnsweredAs]) -> ActionStatus:
+        """Done when there are conditions and the answers meet every one; to do otherwise."""
+        listed = tuple(conditions)
+        met = all(any((c.question, choice) in self.answered for choice in c.choices) for c in listed)
+        return ActionStatus.DONE if listed and met else ActionStatus.TODO
 
     def role_label(self, role: Role) -> str:
         text = self.catalogs.roles.get(role)
@@ -77,16 +86,19 @@ class TaskContext:
         start: dt.date | None = None,
         **fields: object,
     ) -> Task:
-        """A task due on ``due`` (brought forward to today when that has passed), with the user's override."""
-        person = owner or self.facts.owners.get(owner_role, "")
-        late = (start or due) < self.created
+        """A task due on ``due`` (brought forward to today when that has passed), with the user's override.
+
+        Nobody holding the task's role: the channel owner, who answers for the rollout, holds it (the role is
+        printed beside the name)."""
+        person = owner or self.facts.owners.get(owner_role) or self.facts.owners.get(Role.CHANNEL_OWNER, "")
+        late = (start or due) < self.today
         task = Task(
             owner_role=owner_role.value,
             owner_role_label=self.role_label(owner_role),
             owner=person,
             owner_title=self._title_of(person),
             owner_holds_role=owner_role in self.facts.people.get(person, ()),
-            due=max(due, self.created),
+            due=max(due, self.today),
             start=start,
             late_start=late,
             status=status,
@@ -144,27 +156,48 @@ class TaskContext:
             start=start,
             lead_time_days=item.lead_time_days,
             channel=channel,
+            status=self.answered_as(item.done_if_answered),
         )
 
     def _title_of(self, person: str) -> str:
         return ", ".join(self.role_label(role) for role in self.facts.people.get(person, ()))
 
 
-def task_context(assessment: Assessment, catalogs: Catalogs, launch: dt.date) -> TaskContext:
-    """The one context the plan builder and the app's previews give their tasks."""
+def task_context(assessment: Assessment, catalogs: Catalogs, launch: dt.date, issued: dt.date) -> TaskContext:
+    """The one context the plan builder and the app's previews give their tasks, as of the day the plan is issued."""
     return TaskContext(
         lang=assessment.language,
-        created=assessment.created,
+        today=max(assessment.created, issued),
         launch=launch,
         first_review=first_review(assessment, launch),
         catalogs=catalogs,
         overrides={o.action: o for o in assessment.overrides},
         facts=PlanFacts.of(assessment, catalogs),
+        answered=answered_choices(assessment),
     )
 
 
-def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, context: TaskContext) -> tuple[Task, ...]:
-    """The actions that answers add, for the chosen channels, de-duplicated and ordered so dependencies come first."""
+def answered_choices(assessment: Assessment) -> frozenset[tuple[str, str]]:
+    """(question, choice) for every choice answered; numbers, dates and questions marked N/A give none."""
+    pairs = set()
+    for question_id, answer in assessment.answers.items():
+        if answer.na:
+            continue
+        if isinstance(answer.value, str):
+            pairs.add((question_id, answer.value))
+        elif isinstance(answer.value, tuple):
+            pairs.update((question_id, choice) for choice in answer.value)
+    return frozenset(pairs)
+
+
+def triggered_actions(
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    context: TaskContext,
+    promotion: Iterable[PromotionChecklist] = (),
+) -> tuple[Task, ...]:
+    """The actions that answers add, for the chosen channels, de-duplicated and ordered so dependencies come first;
+    an action that a planned promotion item does for its surface is left out."""
     sources: dict[str, list[str]] = {}
     visible = visible_questions(questionnaire, assessment.answers)
     for question in questionnaire.questions:
@@ -176,12 +209,14 @@ def triggered_actions(questionnaire: Questionnaire, assessment: Assessment, cont
                 sources.setdefault(action_id, []).append(question.id)
     chosen = set(context.facts.chosen)
     settled = settled_facts(assessment)
+    promoted = {task.id.partition("@")[0] for checklist in promotion for task in checklist.tasks}
     definitions = {
         a: d
         for a in sources
         if (d := questionnaire.action(a)) is not None
         and (not d.channels or chosen & set(d.channels))
         and not (d.skip_when and settled.issuperset(d.skip_when))
+        and not set(d.skip_if_planned) & promoted
     }
     return tuple(
         _action_task(definitions[a], tuple(sources[a]), definitions, settled, context)
@@ -209,6 +244,7 @@ def _action_task(
     context: TaskContext,
 ) -> Task:
     done = bool(action.done_when) and settled.issuperset(action.done_when)
+    done = done or context.answered_as(action.done_if_answered) is ActionStatus.DONE
     concerns = tuple(c for c in context.facts.chosen if c in action.channels) if action.channels else ()
     return context.task(
         id=action.id,
@@ -241,16 +277,21 @@ def _channel_task(kind: TaskKind, channel_id: str, item: ChecklistItem, context:
 
 
 def promotion_checklists(
-    channel_ids: tuple[str, ...], assessment: Assessment, context: TaskContext
+    channel_ids: tuple[str, ...],
+    assessment: Assessment,
+    context: TaskContext,
+    planned_actions: Iterable[Task] = (),
 ) -> tuple[PromotionChecklist, ...]:
-    """Per selected surface: the actions meant for every channel, then those of each chosen channel."""
+    """Per selected surface: the actions meant for every channel, then those of each chosen channel; an item whose
+    work a planned questionnaire action already does is left out."""
+    planned = {task.id for task in planned_actions}
     checklists = []
     for choice in assessment.promotion:
         surface = context.catalogs.surfaces[choice.surface]
         actions = [
             a
             for a in context.catalogs.promotion_actions.values()
-            if a.surface == surface.id and _fits(a, assessment, context)
+            if a.surface == surface.id and _fits(a, assessment, context) and not set(a.skip_if_planned) & planned
         ]
         for channel_id in (None, *channel_ids):
             key = channel_id or "all"
@@ -295,6 +336,7 @@ def _promotion_task(action: PromotionAction, channel_id: str | None, owner: str,
         due=context.from_launch(action.offset_days),
         channel=channel_id,
         surface=action.surface,
+        status=context.answered_as(action.done_if_answered),
     )
 
 

@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
+from readiness.core import clock
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _
@@ -38,7 +39,7 @@ class LaunchPreview(QGroupBox):
             self.day_one.setText("")
             self.day_one.hide()
             return
-        context = task_context(assessment, catalogs, launch_date(assessment)[0])
+        context = task_context(assessment, catalogs, launch_date(assessment)[0], clock.today())
         sections = (
             (self.blockers, TaskKind.BLOCKER, N_("Launch blockers ({count})")),
             (self.day_one, TaskKind.DAY_ONE, N_("Day-one checklist ({count})")),

@@ -17,7 +17,7 @@ from readiness.core.assessment import Assessment, ChannelChoice, Gap, Profile
 from readiness.core.content import Content, load_content
 from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
-from readiness.core.plan.schedule import working_days_before
+from readiness.core.plan.schedule import team_calendar
 from readiness.core.safeyaml import dump_yaml, load_yaml_file
 from readiness.core.samples import load_sample
 from readiness.resources import questionnaires
@@ -205,7 +205,8 @@ def test_a_blockers_lead_time_moves_its_start_date(tmp_path: Path, content: Cont
     after = build_plan(sample, edited_content(tmp_path, "catalog/channels.yaml", lengthen))
     moved = next(t for t in after.launch_blockers if t.id == target.id)
     assert moved.due == target.due  # every blocker is due the same buffer before launch
-    assert moved.start == working_days_before(target.start or target.due, 5)  # it starts five working days earlier
+    # it starts five working days earlier, on the calendar of the business's home country
+    assert moved.start == team_calendar(sample).before(target.start or target.due, 5)
 
 
 def test_a_channels_markets_change_its_rank(tmp_path: Path, content: Content, sample: Assessment) -> None:

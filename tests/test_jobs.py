@@ -85,6 +85,26 @@ def test_a_cancelled_job_stops_at_its_next_check_and_answers_nothing(qtbot: QtBo
     assert job.cancelled and checked == [] and answered == []
 
 
+def test_a_job_stopped_by_its_cancel_hears_only_that_it_was_cancelled() -> None:
+    with synchronous_lanes():
+        lane = Lane("test")
+        heard: list[str] = []
+
+        def cancelled_midway(progress: Progress) -> str:
+            progress.job.cancel()  # the user pressed Cancel while it ran
+            progress.check()
+            return "finished"
+
+        lane.run(
+            cancelled_midway,
+            on_done=lambda _result: heard.append("done"),
+            on_failed=heard.append,
+            on_cancelled=lambda: heard.append("cancelled"),
+        )
+        lane.run(lambda _progress: 1 / 0, on_failed=heard.append, on_cancelled=lambda: heard.append("cancelled"))
+        assert heard == ["cancelled", "ZeroDivisionError: division by zero"]
+
+
 def test_synchronous_lanes_answer_before_run_returns() -> None:
     with synchronous_lanes():
         lane = Lane("test")

@@ -244,9 +244,13 @@ class ActionOverride(Model):
     status: ActionStatus = ActionStatus.TODO
 
 
+REASSESS_DAYS = (30, 730)
+"""The re-assessment falls this many days after launch at the soonest and the latest."""
+
+
 class Refine(Model):
     transcript_review: Cadence = Cadence.WEEKLY
-    reassess_after_days: int = Field(default=180, ge=30, le=730)
+    reassess_after_days: int = Field(default=180, ge=REASSESS_DAYS[0], le=REASSESS_DAYS[1])
 
 
 class Assessment(Model):

@@ -253,16 +253,22 @@ def check_answer_references(content: Content, name: str) -> list[Problem]:
 
 
 def _check_same_work(content: Content, name: str) -> list[Problem]:
-    """``skip_if_planned`` names questionnaire actions (in a promotion action) or promotion actions (in an action)."""
+    """``skip_if_planned`` names questionnaire actions (in a promotion action) or catalog items (in an action)."""
     actions = {a.id for q in content.questionnaires.values() for a in q.actions}
-    promotion = content.catalogs.promotion_actions
+    catalogs = content.catalogs
+    promotion = catalogs.promotion_actions
+    items = {
+        *promotion,
+        *(i.id for c in catalogs.channels.values() for i in (*c.blockers, *c.day_one)),
+        *(i.id for r in catalogs.regulations.values() for i in r.checklist),
+    }
     problems = []
     for item in promotion.values():
         problems += _unknown(name, f"promotion action {item.id}: skip_if_planned", item.skip_if_planned, actions)
     for questionnaire in content.questionnaires.values():
         for action in questionnaire.actions:
             where = f"questionnaire {questionnaire.id}: action {action.id}: skip_if_planned"
-            problems += _unknown(name, where, action.skip_if_planned, promotion)
+            problems += _unknown(name, where, action.skip_if_planned, items)
     return problems
 
 

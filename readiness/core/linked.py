@@ -1,16 +1,19 @@
 """Facts the wizard asks in two places, kept as one.
 
-Three questions ask what a tab also records: the surfaces that will promote the channel (Promote question and
-Surfaces tab), the channels to open (Open question and Channels tab) and whether a bot answers customers (Open
-question and the Team tab). Every edit passes through ``reconcile``: whichever side the edit changed is copied to
+Four questions ask what a tab also records: the surfaces that will promote the channel (Promote question and
+Surfaces tab), the channels to open (Open question and Channels tab), whether a bot answers customers (Open
+question and the Team tab) and the date of the next re-assessment (Refine question and the refine routine's days
+after launch). Every edit passes through ``reconcile``: whichever side the edit changed is copied to
 the other, so both always show the same fact and the plan never reads two versions of it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 
-from readiness.core.assessment import Answer, Assessment, ChannelChoice, PromotionChoice
+from readiness.core.assessment import REASSESS_DAYS, Answer, Assessment, ChannelChoice, PromotionChoice
+from readiness.core.plan.builder import launch_date
 
 SURFACES_QUESTION = "promote.surfaces"
 SURFACE_OF_CHOICE: Mapping[str, str] = {
@@ -49,14 +52,14 @@ BOT_QUESTION = "open.bot_planned"
 
 def reconcile(before: Assessment, after: Assessment) -> Assessment:
     """``after`` with each linked pair agreeing again: the side this edit changed wins."""
-    for link in (_link_surfaces, _link_channels, _link_bot):
+    for link in (_link_surfaces, _link_channels, _link_bot, _link_reassessment):
         after = link(before, after)
     return after
 
 
 def agreeing(assessment: Assessment) -> Assessment:
     """``assessment`` with each linked question answered as its tab records it (the tabs are what the plan reads)."""
-    return _question_from_bot(_question_from_channels(_question_from_surfaces(assessment)))
+    return _question_from_reassessment(_question_from_bot(_question_from_channels(_question_from_surfaces(assessment))))
 
 
 def _question_changed(before: Assessment, after: Assessment, question: str) -> bool:
@@ -73,7 +76,7 @@ def _choices(assessment: Assessment, question: str) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else ()
 
 
-def _with_value(assessment: Assessment, question: str, value: str | tuple[str, ...]) -> Assessment:
+def _with_value(assessment: Assessment, question: str, value: str | tuple[str, ...] | dt.date) -> Assessment:
     """The question answered ``value``, keeping its note, flag and author; an empty value clears the answer."""
     answers = dict(assessment.answers)
     kept = answers.get(question, Answer())
@@ -190,3 +193,41 @@ def _bot_from_question(assessment: Assessment) -> Assessment:
 
 def _question_from_bot(assessment: Assessment) -> Assessment:
     return _with_value(assessment, BOT_QUESTION, "yes" if assessment.team.bot.enabled else "no")
+
+
+# ---------------------------------------------------------------- re-assessment date
+
+REASSESSMENT_DATE_QUESTION = "refine.reassessment_date"
+"""Asked only when a re-assessment is planned; the routine's days after launch always exist."""
+
+
+def _link_reassessment(before: Assessment, after: Assessment) -> Assessment:
+    return _follow(
+        before,
+        after,
+        REASSESSMENT_DATE_QUESTION,
+        _reassessment_day,
+        _days_from_question,
+        _question_from_reassessment,
+    )
+
+
+def _reassessment_day(assessment: Assessment) -> dt.date:
+    return launch_date(assessment)[0] + dt.timedelta(days=assessment.refine.reassess_after_days)
+
+
+def _days_from_question(assessment: Assessment) -> Assessment:
+    value = _value(assessment, REASSESSMENT_DATE_QUESTION)
+    if not isinstance(value, dt.date):
+        return assessment
+    lowest, highest = REASSESS_DAYS
+    days = min(max((value - launch_date(assessment)[0]).days, lowest), highest)
+    refine = assessment.refine.model_copy(update={"reassess_after_days": days})
+    return assessment.model_copy(update={"refine": refine})
+
+
+def _question_from_reassessment(assessment: Assessment) -> Assessment:
+    """A date already answered follows the routine; an unanswered (or hidden) question is left alone."""
+    if not isinstance(_value(assessment, REASSESSMENT_DATE_QUESTION), dt.date):
+        return assessment
+    return _with_value(assessment, REASSESSMENT_DATE_QUESTION, _reassessment_day(assessment))

@@ -96,7 +96,7 @@ class ActionDef(Model):
     done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
     skip_if_planned: tuple[Id, ...] = Field(
         default=(),
-        description="Left out when the plan has one of these promotion actions, which do the same work for a surface.",
+        description="Left out when the plan has one of these checklist or promotion items: the same work.",
     )
     channels: tuple[Id, ...] = Field(default=(), description="Only when one of these channels is chosen (empty: any).")
     skip_when: tuple[Settled, ...] = Field(

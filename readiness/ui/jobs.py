@@ -45,6 +45,11 @@ class Cancelled(Exception):
     """Raised inside a job by ``Progress.check`` once its ``Job`` was cancelled."""
 
 
+class OneLine(Exception):
+    """A failure whose message is already the one line the user reads (a render that failed, say), so it is not
+    labelled with its type as an unexpected error is."""
+
+
 class Announced(Exception):
     """A failure the user was already told about once (the library cannot be opened): a job with a failure handler
     still hears it, but the window does not show it again."""
@@ -87,6 +92,7 @@ class _Request:
     on_done: Done | None
     on_failed: Failed | None
     on_progress: Progressed | None
+    on_cancelled: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -122,8 +128,11 @@ class Lane(QObject):
         on_done: Done | None = None,
         on_failed: Failed | None = None,
         on_progress: Progressed | None = None,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> Job:
-        request = _Request(work, Job(), on_done, on_failed, on_progress)
+        """Queue ``work``; once it ends, ``on_done``, ``on_failed`` or, when it stopped because the job was
+        cancelled, ``on_cancelled`` runs on the UI thread."""
+        request = _Request(work, Job(), on_done, on_failed, on_progress, on_cancelled)
         if self.synchronous:
             self._deliver(request, self._outcome(request))
         else:
@@ -157,7 +166,7 @@ class Lane(QObject):
             return Failure("")
         except Announced as error:
             return Failure(str(error), announced=True)
-        except ReadinessError as error:
+        except (ReadinessError, OneLine) as error:
             return Failure(str(error))
         except Exception as error:  # any failure becomes one line for the user
             return Failure(f"{type(error).__name__}: {error}")
@@ -165,6 +174,8 @@ class Lane(QObject):
     def _deliver(self, request: _Request, result: object) -> None:
         if isinstance(result, Failure):
             if request.job.cancelled:
+                if request.on_cancelled is not None:
+                    request.on_cancelled()
                 return
             if request.on_failed is not None:
                 request.on_failed(result.message)

@@ -56,6 +56,8 @@ class LibraryRow:
     last_page: str | None
     plan_generated: str = ""
     """When a plan was last generated, as the window shows a date; empty when none was."""
+    changed_since_plan: bool = False
+    """The assessment was edited after that plan: the plan no longer says what it holds."""
 
 
 class LibraryView(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDateTime, QLocale, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QLabel,
@@ -149,7 +149,8 @@ class MainWindow(AssessmentOpening):
             return
         self._search_pause.stop()
         search = self.library.search.text()
-        self.service.submit(lambda session: library_rows(session, search), self._show_rows)
+        lang = self.lang
+        self.service.submit(lambda session: library_rows(session, search, lang), self._show_rows)
 
     def _show_rows(self, rows: list[tuple[LibraryRow, float | None]]) -> None:
         locale = qt_locale(self.lang)
@@ -158,23 +159,21 @@ class MainWindow(AssessmentOpening):
                 **{
                     **row.__dict__,
                     "score": "—" if score is None else locale.toString(score, "f", 1),
-                    "status": self._status_text(row, locale),
+                    "status": self._status_text(row),
                     "language": language_name(row.language) if row.language in LANGUAGE_CODES else row.language,
-                    "created": locale.toString(
-                        QDate.fromString(row.created, "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
-                    ),
                 }
             )
             for row, score in rows
         ]
         self.library.show_rows(shown)
 
-    def _status_text(self, row: LibraryRow, locale: QLocale) -> str:
-        """In progress or complete; once a plan was generated, that and its date."""
+    def _status_text(self, row: LibraryRow) -> str:
+        """In progress or complete; once a plan was generated, that and its date, and whether it is out of date."""
         if not row.plan_generated:
             return self.library.status_label(row.status)
-        generated = QDateTime.fromString(row.plan_generated, Qt.DateFormat.ISODateWithMs).toLocalTime().date()
-        return _("Plan generated {date}", self.lang, date=locale.toString(generated, QLocale.FormatType.ShortFormat))
+        if row.changed_since_plan:
+            return _("Changed since the plan of {date}", self.lang, date=row.plan_generated)
+        return _("Plan generated {date}", self.lang, date=row.plan_generated)
 
     def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
         if self.service is None or self.content is None:
@@ -183,6 +182,7 @@ class MainWindow(AssessmentOpening):
 
         self.close_wizard()
         self.settings.remember_recent(self.library_location, assessment_id, assessment.profile.organisation)
+        self.view.use_assessment(self.library_location, assessment_id)
         self.session = AssessmentSession(self.service, self.content, assessment_id, assessment, revision)
         self.session.conflict.connect(self._resolve_conflict)
         self._show_wizard(page)
@@ -266,6 +266,7 @@ class MainWindow(AssessmentOpening):
             self.wizard.deleteLater()
         self.wizard = None
         self.session = None
+        self.view.use_assessment(None)
         self.undo_actions.bind(None)
         self._close_second_screen()
         self.stack.setCurrentWidget(self.library)

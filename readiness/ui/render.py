@@ -1,23 +1,30 @@
-"""Plans rendered for the app: HTML built and the PDF laid out off the UI thread, with progress and cancel."""
+"""Plans rendered for the app: HTML built and the PDF laid out off the UI thread, with progress and cancel.
+
+Renders run as jobs on a lane of their own (``readiness.ui.jobs``), so they report, fail and cancel the way every
+other background job does; the PDF itself is laid out by the warm render child (``readiness.report.worker``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from readiness.core.lang import Lang
-from readiness.core.problems import ReadinessError
 from readiness.report.paper import Paper
+from readiness.ui.jobs import Cancelled, Job, Lane, OneLine, Progress
 
 if TYPE_CHECKING:
     from readiness.core.assessment import Assessment
     from readiness.core.content import Content
     from readiness.report.worker import RenderWorker
+
+CANCELLED = "rendering was cancelled"
+"""What ``failed`` carries when the user stopped the render."""
 
 
 @dataclass(frozen=True)
@@ -37,19 +44,21 @@ class PlanRenderer(QObject):
 
     def __init__(self) -> None:
         super().__init__()
+        self._lane = Lane("render", self)
         self._worker: RenderWorker | None = None
         self._lock = threading.Lock()
         self._busy = False
-        self._cancelled = threading.Event()
-        """Set by cancel(); checked again just before the job reaches the worker, which clears its own flag."""
+        self._job: Job | None = None
 
     @property
     def busy(self) -> bool:
         return self._busy
 
     def warm_up(self) -> None:
-        """Start the render child in the background, so the first plan does not pay WeasyPrint's import."""
-        threading.Thread(target=self._warm, name="readiness-render-warm", daemon=True).start()
+        """Start the render child ahead of the first plan, so that it does not pay WeasyPrint's import. Only with
+        a real thread behind the lane: where jobs run at once (tests), the first render starts the child."""
+        if not self._lane.synchronous:
+            self._lane.run(self._warm)
 
     def render(
         self, assessment: Assessment, content: Content, lang: Lang, paper: Paper, theme_path: str | None
@@ -57,18 +66,25 @@ class PlanRenderer(QObject):
         if self._busy:
             return
         self._busy = True
-        self._cancelled.clear()
-        args = (assessment, content, lang, paper, theme_path)
-        threading.Thread(target=self._render, args=args, name="readiness-render", daemon=True).start()
+        job = self._lane.run(
+            partial(self._render, assessment, content, lang, paper, theme_path),
+            on_done=self._done,
+            on_failed=self._failed,
+            on_progress=lambda _done, _total, message: self.progress.emit(message),
+            on_cancelled=lambda: self._failed(CANCELLED),
+        )
+        self._job = job if self._busy else None
 
     def cancel(self) -> None:
-        self._cancelled.set()
+        if self._job is not None:
+            self._job.cancel()
         with self._lock:
             worker = self._worker
         if worker is not None:
             worker.cancel()
 
     def close(self) -> None:
+        self._lane.close()
         with self._lock:
             worker, self._worker = self._worker, None
         if worker is not None:
@@ -82,15 +98,21 @@ class PlanRenderer(QObject):
                 self._worker = RenderWorker()
             return self._worker
 
-    def _warm(self) -> None:
+    def _warm(self, _progress: Progress) -> None:
         from readiness.report.worker import RenderError
 
         with contextlib.suppress(RenderError):  # the first render reports the problem
             self._ensure_worker().start()
 
     def _render(
-        self, assessment: Assessment, content: Content, lang: Lang, paper: Paper, theme_path: str | None
-    ) -> None:
+        self,
+        assessment: Assessment,
+        content: Content,
+        lang: Lang,
+        paper: Paper,
+        theme_path: str | None,
+        progress: Progress,
+    ) -> RenderedPlan:
         from pathlib import Path
 
         from readiness.report.html import render_plan_html
@@ -98,27 +120,29 @@ class PlanRenderer(QObject):
         from readiness.report.theme import load_theme
         from readiness.report.worker import RenderCancelled, RenderError
 
-        try:
-            plan = plan_in(assessment, content, lang)
-            theme = load_theme(Path(theme_path) if theme_path else None)
-            job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper))
-            worker = self._ensure_worker()
-            if self._cancelled.is_set():
-                raise RenderCancelled("rendering was cancelled")
-            result = worker.render(job, self._progress_unless_cancelled(worker))
-        except (RenderError, ReadinessError) as error:
-            self._busy = False
-            self.failed.emit(str(error))
-            return
-        self._busy = False
-        self.finished.emit(RenderedPlan(result.pdf, result.pages, result.seconds))
-
-    def _progress_unless_cancelled(self, worker: RenderWorker) -> Callable[[str], None]:
-        """Progress for the UI; a cancel that came while the job was being prepared stops the worker here."""
+        plan = plan_in(assessment, content, lang)
+        theme = load_theme(Path(theme_path) if theme_path else None)
+        job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper))
+        worker = self._ensure_worker()
+        progress.check()
 
         def report(message: str) -> None:
-            if self._cancelled.is_set():
+            if progress.job.cancelled:  # a cancel that came while the job was being prepared stops the child here
                 worker.cancel()
-            self.progress.emit(message)
+            progress.report(0, 0, message)
 
-        return report
+        try:
+            result = worker.render(job, report)
+        except RenderCancelled:
+            raise Cancelled from None
+        except RenderError as error:
+            raise OneLine(str(error)) from error
+        return RenderedPlan(result.pdf, result.pages, result.seconds)
+
+    def _done(self, rendered: RenderedPlan) -> None:
+        self._busy, self._job = False, None
+        self.finished.emit(rendered)
+
+    def _failed(self, message: str) -> None:
+        self._busy, self._job = False, None
+        self.failed.emit(message)

@@ -3,6 +3,7 @@ things (client or facilitator view, zoom, contrast), window geometry."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
@@ -118,6 +119,14 @@ class Settings:
     def client_view(self, on: bool) -> None:
         self._store.setValue("view/client", on)
 
+    def client_view_of(self, library: str, assessment_id: int) -> bool | None:
+        """The view last used with this assessment (None: never chosen for it)."""
+        value = self._store.value(_assessment_key(library, assessment_id, "client"))
+        return None if value is None else str(value).lower() in ("true", "1")
+
+    def set_client_view_of(self, library: str, assessment_id: int, on: bool) -> None:
+        self._store.setValue(_assessment_key(library, assessment_id, "client"), on)
+
     @property
     def zoom(self) -> int:
         """The window's text size, in percent of the system's."""
@@ -149,3 +158,9 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+
+def _assessment_key(library: str, assessment_id: int, name: str) -> str:
+    """A settings key of one assessment in one library (the location hashed: it may hold slashes and colons)."""
+    digest = hashlib.sha256(f"{library}\t{assessment_id}".encode()).hexdigest()[:16]
+    return f"assessments/{digest}/{name}"

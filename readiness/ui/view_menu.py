@@ -53,8 +53,9 @@ class ViewActions(QObject):
         self.window, self.settings, self.view = window, settings, view
         self.facilitator = self._action(_("&Facilitator view: notes, sources and formulas", lang), "Ctrl+Shift+F")
         self.facilitator.setCheckable(True)
-        self.facilitator.setChecked(not settings.client_view)
+        self.facilitator.setChecked(not view.chosen_client)
         self.facilitator.toggled.connect(lambda on: view.set_client(not on))
+        view.changed.connect(self._show_chosen_view)
         self.zoom_in = self._action(_("Zoom &in", lang), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
         self.zoom_out = self._action(_("Zoom &out", lang), QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = self._action(_("&Actual size", lang), "Ctrl+0")
@@ -70,6 +71,12 @@ class ViewActions(QObject):
         self.presenting.setCheckable(True)
         self.presenting.setChecked(view.presenting)
         self.presenting.toggled.connect(self.present)
+
+    def _show_chosen_view(self) -> None:
+        """An assessment opened in its own view ticks the menu as it is shown."""
+        blocked = self.facilitator.blockSignals(True)
+        self.facilitator.setChecked(not self.view.chosen_client)
+        self.facilitator.blockSignals(blocked)
 
     def _action(self, text: str, *keys: str | QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from readiness.core.assessment import Answer, Assessment, ChannelChoice, PromotionChoice
@@ -10,6 +12,7 @@ from readiness.core.linked import (
     BOT_QUESTION,
     CHANNELS_OF_CHOICE,
     CHANNELS_QUESTION,
+    REASSESSMENT_DATE_QUESTION,
     SURFACE_OF_CHOICE,
     SURFACES_QUESTION,
     reconcile,
@@ -22,7 +25,7 @@ def blank(samples: dict[str, Assessment]) -> Assessment:
     return sample.model_copy(update={"answers": {}, "promotion": (), "channels": ()})
 
 
-def answered(assessment: Assessment, question: str, value: str | tuple[str, ...]) -> Assessment:
+def answered(assessment: Assessment, question: str, value: str | tuple[str, ...] | dt.date) -> Assessment:
     return assessment.model_copy(update={"answers": {**assessment.answers, question: Answer(value=value)}})
 
 
@@ -41,6 +44,14 @@ def test_every_linked_choice_names_a_real_choice_surface_and_channel(shipped: Co
     assert set(CHANNELS_OF_CHOICE) <= channel_choices
     assert {c for covered in CHANNELS_OF_CHOICE.values() for c in covered} <= set(shipped.catalogs.channels)
     assert {c.id for c in by_id[BOT_QUESTION].choices} == {"yes", "no"}
+
+
+def test_a_surface_reads_the_same_in_the_question_and_the_tab(shipped: Content) -> None:
+    questionnaire = next(q for (name, _version), q in shipped.questionnaires.items() if name == "readiness-core")
+    question = next(q for q in questionnaire.questions if q.id == SURFACES_QUESTION)
+    for choice in question.choices:
+        if (surface := SURFACE_OF_CHOICE.get(choice.id)) is not None:
+            assert choice.label == shipped.catalogs.surfaces[surface].name, choice.id
 
 
 def test_surfaces_ticked_in_the_question_appear_in_the_tab_and_back(blank: Assessment) -> None:
@@ -108,6 +119,19 @@ def test_the_bot_checkbox_and_the_bot_question_are_one_fact(blank: Assessment) -
     bot = yes.team.bot.model_copy(update={"enabled": False})
     off = reconcile(yes, yes.model_copy(update={"team": yes.team.model_copy(update={"bot": bot})}))
     assert value(off, BOT_QUESTION) == "no"
+
+
+def test_the_reassessment_date_and_the_routines_days_after_launch_are_one_fact(blank: Assessment) -> None:
+    launch = blank.profile.launch_date
+    assert launch is not None
+    dated = reconcile(blank, answered(blank, REASSESSMENT_DATE_QUESTION, launch + dt.timedelta(days=210)))
+    assert dated.refine.reassess_after_days == 210
+    sooner = dated.model_copy(update={"refine": dated.refine.model_copy(update={"reassess_after_days": 120})})
+    assert value(reconcile(dated, sooner), REASSESSMENT_DATE_QUESTION) == launch + dt.timedelta(days=120)
+    later_launch = dated.profile.model_copy(update={"launch_date": launch + dt.timedelta(days=7)})
+    moved = reconcile(dated, dated.model_copy(update={"profile": later_launch}))
+    assert value(moved, REASSESSMENT_DATE_QUESTION) == launch + dt.timedelta(days=217)  # the routine counts from launch
+    assert reconcile(blank, blank) == blank  # unanswered, it stays unanswered
 
 
 def test_a_note_on_the_question_survives_a_change_made_in_the_tab(blank: Assessment) -> None:

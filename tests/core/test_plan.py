@@ -26,7 +26,7 @@ from readiness.core.lang import Lang
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
-from readiness.core.plan.schedule import working_days_between
+from readiness.core.plan.schedule import WorkingDays
 from readiness.core.questionnaire import ActionDef
 from readiness.core.text import LocalText
 
@@ -126,7 +126,7 @@ def test_blockers_are_due_a_buffer_before_launch_and_start_their_lead_time_earli
     assert start["blk.verify@wa"] == dt.date(2026, 12, 4)  # 21 working days before Monday 4 January
     assert start["blk.10dlc@sms"] == dt.date(2026, 12, 7)
     for task in plan.launch_blockers:
-        assert task.start is not None and working_days_between(task.start, task.due) == task.lead_time_days
+        assert task.start is not None and WorkingDays().between(task.start, task.due) == task.lead_time_days
         assert not task.late_start
     assert [start[t.id] for t in plan.launch_blockers] == sorted(start.values())
 

@@ -209,17 +209,19 @@ def test_what_the_answers_show_in_place_prints_as_done(question: str, already: s
 
 @pytest.mark.parametrize("profile", SAMPLE_PROFILES)
 def test_one_piece_of_work_is_one_task(profile: str) -> None:
-    """A promotion item and a questionnaire action that do the same work never both reach the plan."""
+    """A catalog item and a questionnaire action that do the same work never both reach the plan."""
     assessment = load_sample(profile, Lang.EN, content(), questionnaires())
     plan = build_plan(assessment, content())
     questionnaire = content().assessment_questionnaire(assessment)
     actions = {t.id for t in plan.actions}
     promoted = {t.id.partition("@")[0] for c in plan.promotion for t in c.tasks}
+    checklists = (*plan.launch_blockers, *plan.day_one, *(t for c in plan.compliance for t in c.tasks))
+    catalog_work = promoted | {t.id.partition("@")[0] for t in checklists}
     for item in promoted:
         assert not set(content().catalogs.promotion_actions[item].skip_if_planned) & actions, item
     for action in actions:
         definition = questionnaire.action(action)
-        assert definition is not None and not set(definition.skip_if_planned) & promoted, action
+        assert definition is not None and not set(definition.skip_if_planned) & catalog_work, action
 
 
 def test_the_broader_action_keeps_the_work_and_the_surface_item_steps_aside() -> None:
@@ -227,6 +229,9 @@ def test_the_broader_action_keeps_the_work_and_the_surface_item_steps_aside() ->
     ids = {t.id for t in plan.all_tasks()}
     assert {"act.audit_channel_switch", "act.tag_entry_points"} <= ids
     assert not {"web.replace_email_us", "web.tag_placements"} & ids
+    # the WhatsApp opt-in blocker and California's bot rule do what the consent and bot-notice actions would
+    assert {"blk.wa_opt_in@whatsapp_platform", "reg.sb1001_disclosure"} <= ids
+    assert not {"act.consent_capture", "act.bot_disclosure"} & ids
 
 
 def test_a_plan_issued_later_brings_forward_and_flags_what_already_fell_due() -> None:

@@ -144,7 +144,13 @@ def test_in_spanish_numbers_and_the_refine_routine(qtbot: QtBot, tmp_path: Path)
         header = panel.table.horizontalHeaderItem(list(COLUMNS).index("baseline"))
         assert header is not None
         assert header.text() == "Punto de partida"
-        assert cell(panel, 0, "target").text().startswith("15,00")
+        target = cell(panel, 0, "target")
+        assert isinstance(target, QDoubleSpinBox)
+        assert target.text() == "15"  # as people write it, not "15,00"
+        target.setValue(0.8)
+        assert target.text() == "0,8"
+        assert context.session.assessment.kpis[0].target == 0.8
+        target.setValue(15)
         deadline = cell(panel, 0, "deadline")
         assert isinstance(deadline, QSpinBox)
         deadline.setValue(1)
@@ -187,3 +193,18 @@ def test_the_selected_targets_baseline_says_where_it_was_measured(qtbot: QtBot, 
         assert panel.baseline_source.text() != "Post-chat survey, October"
         panel.table.setCurrentCell(csat, 0)
         assert panel.baseline_source.text() == "Post-chat survey, October"
+
+
+def test_the_selected_targets_sources_are_edited_under_the_table(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        panel.table.setCurrentCell(1, 0)
+        chosen = context.session.assessment.kpis[1]
+        kpi = context.session.content.catalogs.kpis[chosen.kpi]
+        assert panel.data_source.text() == chosen.data_source
+        assert panel.data_source.placeholderText() == kpi.data_source.en
+        type_into(panel.data_source, "Inbox report, weekly export")
+        assert stored(context).kpis[1].data_source == "Inbox report, weekly export"
+        panel.table.setCurrentCell(0, 0)
+        assert panel.data_source.text() == context.session.assessment.kpis[0].data_source

@@ -19,6 +19,8 @@ from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.plan.builder import build_plan
 from readiness.core.scoring import Status, score_assessment
 from readiness.report.fmt import Formatter
+from readiness.ui.library_jobs import library_rows
+from readiness.ui.library_view import LibraryRow
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import owner_text
 from readiness.ui.pages.review import RENDER_STEPS, SCORE_COLUMNS, ReviewPanel, file_stem, render_step, with_suffix
@@ -119,20 +121,21 @@ def test_empty_lists_say_why(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def generate_and_wait(qtbot: QtBot, panel: ReviewPanel, context: PageContext) -> list[str]:
-    """Render for real; the render steps the panel showed while it worked."""
+    """Render for real; the render steps the panel showed while it worked (seen as each step was reported)."""
     steps: list[str] = []
+    buttons: list[tuple[bool, bool]] = []
 
-    def step_shown() -> bool:
+    def step_shown(_message: str) -> None:
+        buttons.append((panel.generate_button.isEnabled(), panel.cancel_button.isEnabled()))
         if panel.busy and panel.progress.maximum() == RENDER_STEPS:
             steps.append(panel.status.text())
-        return bool(steps) or not panel.busy
 
+    context.renderer.progress.connect(step_shown)
     with qtbot.waitSignal(context.renderer.finished, timeout=RENDER_TIMEOUT_MS):
         panel.generate()
-        assert not panel.generate_button.isEnabled(), "Generate is disabled while the plan renders"
-        assert panel.cancel_button.isEnabled()
-        qtbot.waitUntil(step_shown, timeout=RENDER_TIMEOUT_MS)
-    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    context.renderer.progress.disconnect(step_shown)
+    assert buttons and all(b == (False, True) for b in buttons), "Generate is disabled and Cancel enabled meanwhile"
+    assert not panel.busy
     return steps
 
 
@@ -187,10 +190,10 @@ def test_cancelling_a_render_says_so_and_keeps_the_panel_usable(qtbot: QtBot, tm
     with panel_context(tmp_path, sample()) as context:
         panel = ReviewPanel(context)
         qtbot.addWidget(panel)
-        with qtbot.waitSignal(context.renderer.progress, timeout=RENDER_TIMEOUT_MS):
+        context.renderer.progress.connect(lambda _message: panel.cancel())  # the user cancels once work shows
+        with qtbot.waitSignal(context.renderer.failed, timeout=RENDER_TIMEOUT_MS):
             panel.generate()
-        panel.cancel()
-        qtbot.waitUntil(lambda: not panel.busy, timeout=RENDER_TIMEOUT_MS)
+        assert not panel.busy and not context.renderer.busy
         assert panel.status.text() == "Generation cancelled."
         assert panel.rendered is None
         assert panel.stack.currentWidget() is panel.placeholder
@@ -308,3 +311,14 @@ def test_the_plan_viewer_pages_zooms_finds_and_prints(qtbot: QtBot, tmp_path: Pa
         context.session.service.submit(lambda db: list_assessments(session=db), found.append)
         wait_for_library(context.session.service)
         assert found[0][0].plan_generated_at is not None, "the library says a plan was generated"
+        listed: list[list[tuple[LibraryRow, float | None]]] = []
+        service = context.session.service
+        service.submit(lambda db: library_rows(db, "", Lang.EN), listed.append)
+        wait_for_library(service)
+        [(row, _score)] = listed[-1]
+        assert row.plan_generated and not row.changed_since_plan
+        context.session.set_answer("identify.frt_support", None)
+        context.session.save_now()
+        service.submit(lambda db: library_rows(db, "", Lang.EN), listed.append)
+        wait_for_library(service)
+        assert listed[-1][0][0].changed_since_plan, "edited after the plan: the library says so"

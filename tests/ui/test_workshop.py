@@ -63,6 +63,34 @@ def test_the_client_view_hides_what_is_for_the_facilitator(qtbot: QtBot, tmp_pat
         assert "Formula" in kpis.details.text() and "Sources" in kpis.details.text()
 
 
+def test_each_assessment_opens_in_the_view_last_used_with_it(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        open_sample(qtbot, window, tmp_path, Lang.EN)
+        first = window.library.rows[0].id if window.library.rows else None
+        facilitator = window.view_actions.facilitator
+        facilitator.trigger()  # this client's workshop is run in the facilitator's view
+        assert facilitator.isChecked() and not window.view.client
+        window.close_wizard()
+        window.duplicate_assessment(window.library.rows[0].id)
+        qtbot.waitUntil(lambda: len(window.library.rows) == 2, timeout=15_000)
+        second = next(r.id for r in window.library.rows if r.id != first)
+        window.open_assessment(second)
+        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        assert not window.view.client, "an assessment never opened takes the view last chosen"
+        facilitator.trigger()  # shown to this client on a projector
+        assert window.view.client
+        window.close_wizard()
+
+        assert first is not None
+        window.open_assessment(first)
+        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        assert not window.view.client and facilitator.isChecked()
+        window.close_wizard()
+        window.open_assessment(second)
+        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        assert window.view.client and not facilitator.isChecked()
+
+
 def test_zoom_grows_every_text_keeps_ratios_and_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path, Lang.EN) as window:
         wizard = open_sample(qtbot, window, tmp_path, Lang.EN)

@@ -49,7 +49,15 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
     gaps = rank_gaps(assessment.gaps, chosen, catalogs, lang)
     training = training_tasks(assessment, context)
     blockers = channel_items(TaskKind.BLOCKER, chosen, context)
-    actions = triggered_actions(questionnaire, assessment, context, promotion_checklists(chosen, assessment, context))
+    compliance = compliance_checklists(context)
+    day_one = channel_items(TaskKind.DAY_ONE, chosen, context)
+    catalog_work = (
+        *blockers,
+        *(t for c in compliance for t in c.tasks),
+        *day_one,
+        *(t for c in promotion_checklists(chosen, assessment, context) for t in c.tasks),
+    )
+    actions = triggered_actions(questionnaire, assessment, context, catalog_work)
     promotion = promotion_checklists(chosen, assessment, context, actions)
     kpis = kpi_lines(assessment, chosen, catalogs, launch)
     refine = refine_routine(assessment, launch)
@@ -63,13 +71,13 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
         retired_channels_in_use=retired_in_use(assessment, catalogs),
         team=team_plan(assessment, training, context),
         launch_blockers=blockers,
-        compliance=compliance_checklists(context),
+        compliance=compliance,
         compliance_notice=_(
             "These checklists are guidance drawn from public sources, not legal advice. Confirm what applies to "
             "your business with counsel in each market before launch.",
             lang,
         ),
-        day_one=channel_items(TaskKind.DAY_ONE, chosen, context),
+        day_one=day_one,
         promotion=promotion,
         kpis=kpis,
         actions=actions,

@@ -9,7 +9,7 @@ from readiness.core.catalog import Kpi
 from readiness.core.content import Catalogs
 from readiness.core.names import label
 from readiness.core.plan.model import KpiLine
-from readiness.core.plan.schedule import on_a_working_day
+from readiness.core.plan.schedule import team_calendar
 from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources
 
 DEFAULT_DEADLINE_DAYS = 90
@@ -100,7 +100,7 @@ def _line(
         baseline=target.baseline,
         baseline_source=target.baseline_source if target.baseline is not None else "",
         target=target.target,
-        deadline=on_a_working_day(launch + dt.timedelta(days=target.deadline_days)),
+        deadline=team_calendar(assessment).on_or_before(launch + dt.timedelta(days=target.deadline_days)),
         owner=target.owner,
         data_source=target.data_source or kpi.data_source.get(lang),
         cadence=label("cadence", target.cadence or kpi.cadence, lang),

@@ -14,7 +14,7 @@ from readiness.core.lang import Lang
 from readiness.core.placeholders import fill
 from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
-from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, on_a_working_day, working_days_before
+from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, WorkingDays, team_calendar
 from readiness.core.plan.timeline import first_review
 from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
@@ -34,6 +34,8 @@ class TaskContext:
     catalogs: Catalogs
     overrides: dict[str, ActionOverride]
     facts: PlanFacts
+    calendar: WorkingDays
+    """The working days of the team: due dates fall on them."""
     answered: frozenset[tuple[str, str]] = frozenset()
     """Every (question, choice) the assessment answers with."""
 
@@ -115,22 +117,22 @@ class TaskContext:
             owner_title=self._title_of(owner),
             owner_holds_role=owner_role in self.facts.people.get(owner, ()),
             due=due,
-            start=working_days_before(due, task.lead_time_days) if task.start and override.due else task.start,
+            start=self.calendar.before(due, task.lead_time_days) if task.start and override.due else task.start,
             late_start=task.late_start and override.due is None,
             status=override.status,
         )
 
     def from_launch(self, days: int) -> dt.date:
         """``days`` from launch, on a working day."""
-        return on_a_working_day(self.launch + dt.timedelta(days=days))
+        return self.calendar.on_or_before(self.launch + dt.timedelta(days=days))
 
     def action_due(self, action: ActionDef) -> dt.date:
         return self.first_review if action.offset_days is None else self.from_launch(action.offset_days)
 
     def before_launch(self, lead_time_days: int) -> tuple[dt.date, dt.date]:
         """(due, latest start) of a task that must be finished a working-day buffer before launch."""
-        due = working_days_before(self.launch, LAUNCH_BUFFER_WORKING_DAYS)
-        return due, working_days_before(due, lead_time_days)
+        due = self.calendar.before(self.launch, LAUNCH_BUFFER_WORKING_DAYS)
+        return due, self.calendar.before(due, lead_time_days)
 
     def checklist_task(
         self,
@@ -142,7 +144,7 @@ class TaskContext:
     ) -> Task:
         """A catalog checklist item as a task: a day-one item is due at launch, anything else a buffer before it."""
         if kind is TaskKind.DAY_ONE:
-            due = start = working_days_before(self.launch, item.lead_time_days)
+            due = start = self.calendar.before(self.launch, item.lead_time_days)
         else:
             due, start = self.before_launch(item.lead_time_days)
         return self.task(
@@ -173,6 +175,7 @@ def task_context(assessment: Assessment, catalogs: Catalogs, launch: dt.date, is
         catalogs=catalogs,
         overrides={o.action: o for o in assessment.overrides},
         facts=PlanFacts.of(assessment, catalogs),
+        calendar=team_calendar(assessment),
         answered=answered_choices(assessment),
     )
 
@@ -194,10 +197,10 @@ def triggered_actions(
     questionnaire: Questionnaire,
     assessment: Assessment,
     context: TaskContext,
-    promotion: Iterable[PromotionChecklist] = (),
+    catalog_work: Iterable[Task] = (),
 ) -> tuple[Task, ...]:
     """The actions that answers add, for the chosen channels, de-duplicated and ordered so dependencies come first;
-    an action that a planned promotion item does for its surface is left out."""
+    an action whose work a catalog item in the plan (``catalog_work``: checklists and promotion) does is left out."""
     sources: dict[str, list[str]] = {}
     visible = visible_questions(questionnaire, assessment.answers)
     for question in questionnaire.questions:
@@ -209,14 +212,14 @@ def triggered_actions(
                 sources.setdefault(action_id, []).append(question.id)
     chosen = set(context.facts.chosen)
     settled = settled_facts(assessment)
-    promoted = {task.id.partition("@")[0] for checklist in promotion for task in checklist.tasks}
+    planned = {task.id.partition("@")[0] for task in catalog_work}
     definitions = {
         a: d
         for a in sources
         if (d := questionnaire.action(a)) is not None
         and (not d.channels or chosen & set(d.channels))
         and not (d.skip_when and settled.issuperset(d.skip_when))
-        and not set(d.skip_if_planned) & promoted
+        and not set(d.skip_if_planned) & planned
     }
     return tuple(
         _action_task(definitions[a], tuple(sources[a]), definitions, settled, context)

@@ -10,7 +10,7 @@ from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import MILESTONE_NAMES, label, name
 from readiness.core.plan.model import KpiLine, Milestone, PromotionChecklist, RefineRoutine, Task
-from readiness.core.plan.schedule import on_a_working_day
+from readiness.core.plan.schedule import team_calendar
 
 REVIEW_INTERVAL_DAYS = {Cadence.DAILY: 1, Cadence.WEEKLY: 7, Cadence.MONTHLY: 30, Cadence.QUARTERLY: 90}
 FIRST_KPI_REVIEW_DAYS = 30
@@ -25,7 +25,9 @@ REFINE_STEPS = (
 
 def first_review(assessment: Assessment, launch: dt.date) -> dt.date:
     """The first transcript review: one review interval after launch, on a working day."""
-    return on_a_working_day(launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[assessment.refine.transcript_review]))
+    return team_calendar(assessment).on_or_before(
+        launch + dt.timedelta(days=REVIEW_INTERVAL_DAYS[assessment.refine.transcript_review])
+    )
 
 
 def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
@@ -55,7 +57,7 @@ def milestones(
         "launch": launch,
         "promotion": max((t.due for c in promotion for t in c.tasks), default=None),
         "first_review": refine.first_review,
-        "kpi_review": on_a_working_day(launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS)),
+        "kpi_review": team_calendar(assessment).on_or_before(launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS)),
         "kpi_deadline": max((k.deadline for k in kpis), default=None),
         "reassessment": refine.reassessment,
     }

@@ -49,6 +49,13 @@ from readiness.ui.pages.widgets import name_input
 __all__ = ["COLUMNS", "KpiPanel", "format_number", "number_locale", "parse_number"]
 
 
+SELECTED_TEXTS = {
+    "baseline_source": N_("Where the selected target's &baseline was measured (its own channel and touchpoint)"),
+    "data_source": N_("Where its figures will come from after la&unch"),
+}
+"""The selected target's texts, edited under the table so that the figures' columns fit a laptop screen."""
+
+
 class KpiPanel(Panel):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -67,17 +74,11 @@ class KpiPanel(Panel):
         self.add = self._button(N_("&Add target"), self.add_target)
         self.remove = self._button(N_("&Remove selected target"), self.remove_selected)
         self.details = details_label()
-        self.baseline_source = QLineEdit()
+        self.baseline_source = self._selected_text("baseline_source")
         self.baseline_source.setPlaceholderText(
             _("e.g. current chat inbox, support questions, median for October", lang)
         )
-        name_input(
-            self.baseline_source,
-            _("Where the selected target's &baseline was measured (its own channel and touchpoint)", lang).replace(
-                "&", ""
-            ),
-        )
-        self.baseline_source.textEdited.connect(self._baseline_source_edited)
+        self.data_source = self._selected_text("data_source")
         self.refine = RefineRoutine(context)
         self.transcripts = self.refine.transcripts
         self.reassess = self.refine.reassess
@@ -131,13 +132,12 @@ class KpiPanel(Panel):
         details = QGroupBox(_("About the selected KPI", lang))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details)
-        source_label = QLabel(
-            _("Where the selected target's &baseline was measured (its own channel and touchpoint)", lang)
-        )
-        source_label.setWordWrap(True)
-        source_label.setBuddy(self.baseline_source)
-        details_layout.addWidget(source_label)
-        details_layout.addWidget(self.baseline_source)
+        for field, edit in (("baseline_source", self.baseline_source), ("data_source", self.data_source)):
+            caption = QLabel(_(SELECTED_TEXTS[field], lang))
+            caption.setWordWrap(True)
+            caption.setBuddy(edit)
+            details_layout.addWidget(caption)
+            details_layout.addWidget(edit)
         details_layout.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(details, 3)
@@ -196,7 +196,6 @@ class KpiPanel(Panel):
         row.target.valueChanged.connect(lambda value: self._write(row, target=float(value)))
         row.deadline.valueChanged.connect(lambda value: self._deadline_changed(row, int(value)))
         row.owner.textEdited.connect(lambda text: self._write(row, owner=text))
-        row.data_source.textEdited.connect(lambda text: self._write(row, data_source=text))
         row.cadence.currentIndexChanged.connect(lambda _value: self._cadence_changed(row))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -328,16 +327,30 @@ class KpiPanel(Panel):
         index = self.table.currentRow()
         kpis = self.context.session.assessment.kpis
         selected = 0 <= index < len(kpis)
-        self.baseline_source.setEnabled(selected)
-        if self.baseline_source.text() != (source := kpis[index].baseline_source if selected else ""):
-            self.baseline_source.setText(source)
-        if not selected or (kpi := self._kpi(kpis[index].kpi)) is None:
+        for field, edit in (("baseline_source", self.baseline_source), ("data_source", self.data_source)):
+            edit.setEnabled(selected)
+            if edit.text() != (text := getattr(kpis[index], field) if selected else ""):
+                edit.setText(text)
+                edit.setCursorPosition(0)
+        kpi = self._kpi(kpis[index].kpi) if selected else None
+        suggestion = kpi.data_source.get(lang) if kpi else ""
+        self.data_source.setPlaceholderText(suggestion)
+        source_help = _("Where the figure comes from; empty uses the catalog's suggestion.", lang)
+        self.data_source.setToolTip(f"{source_help}\n{suggestion}".strip())
+        if not selected or kpi is None:
             self.details.setText(no_details_html(lang))
             return
         client = self.context.view.client
         self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang, client=client))
 
-    def _baseline_source_edited(self, text: str) -> None:
+    def _selected_text(self, field: str) -> QLineEdit:
+        """A line under the table that edits one text of the selected target."""
+        edit = QLineEdit()
+        name_input(edit, _(SELECTED_TEXTS[field], self.context.lang).replace("&", ""))
+        edit.textEdited.connect(lambda text: self._selected_text_edited(field, text))
+        return edit
+
+    def _selected_text_edited(self, field: str, text: str) -> None:
         index = self.table.currentRow()
         if 0 <= index < len(self._rows):
-            self._write(self._rows[index], baseline_source=text)
+            self._write(self._rows[index], **{field: text})

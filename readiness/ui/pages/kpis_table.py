@@ -34,7 +34,6 @@ COLUMNS = {
     "unit": N_("Unit"),
     "deadline": N_("Deadline"),
     "owner": N_("Owner"),
-    "data_source": N_("Data source"),
     "cadence": N_("Cadence"),
 }
 """The targets table's columns and their headers."""
@@ -69,6 +68,13 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+class TargetBox(QDoubleSpinBox):
+    """A target as people write it: "15", "0,8", never "15,00"."""
+
+    def textFromValue(self, value: float) -> str:
+        return format_number(self.locale(), value)
+
+
 class NumberEdit(QLineEdit):
     """A line edit as wide as a number needs, not as wide as a sentence."""
 
@@ -87,11 +93,10 @@ class Row:
     unit: QTableWidgetItem
     deadline: QSpinBox
     owner: QLineEdit
-    data_source: QLineEdit
     cadence: QComboBox
 
     def editors(self) -> tuple[QWidget, ...]:
-        return (self.kpi, self.baseline, self.target, self.deadline, self.owner, self.data_source, self.cadence)
+        return (self.kpi, self.baseline, self.target, self.deadline, self.owner, self.cadence)
 
 
 def set_up_table(table: QTableWidget, lang: Lang) -> None:
@@ -107,7 +112,7 @@ def set_up_table(table: QTableWidget, lang: Lang) -> None:
     header_view = table.horizontalHeader()
     for column in range(len(COLUMNS)):
         header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header_view.setSectionResizeMode(list(COLUMNS).index("data_source"), QHeaderView.ResizeMode.Stretch)
+    header_view.setSectionResizeMode(list(COLUMNS).index("kpi"), QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
@@ -116,11 +121,10 @@ def new_row(kpi_combo: QComboBox, locale: QLocale, lang: Lang) -> Row:
     row = Row(
         kpi=kpi_combo,
         baseline=NumberEdit(),
-        target=QDoubleSpinBox(),
+        target=TargetBox(),
         unit=QTableWidgetItem(),
         deadline=QSpinBox(),
         owner=QLineEdit(),
-        data_source=QLineEdit(),
         cadence=QComboBox(),
     )
     validator = QDoubleValidator(row.baseline)
@@ -159,12 +163,6 @@ def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale:
     set_days(row.deadline, target.deadline_days, lang)
     row.deadline.setToolTip(deadline_help(lang, due))
     row.owner.setText(target.owner)
-    row.data_source.setText(target.data_source)
-    row.data_source.setCursorPosition(0)
-    suggestion = kpi.data_source.get(lang) if kpi else ""
-    row.data_source.setPlaceholderText(suggestion)
-    source_help = _("Where the figure comes from; empty uses the catalog's suggestion.", lang)
-    row.data_source.setToolTip(f"{source_help}\n{suggestion}".strip())
     row.cadence.clear()
     default = label("cadence", kpi.cadence, lang) if kpi else ""
     row.cadence.addItem(_("{cadence} (suggested)", lang, cadence=capitalised(default)), None)

@@ -41,6 +41,8 @@ class PromotionPanel(Panel):
             )
         )
         self.surfaces.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.surfaces.setWordWrap(True)  # long names wrap in the narrow column instead of scrolling sideways
+        self.surfaces.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
-from readiness.core.assessment import Assessment, Refine
+from readiness.core.assessment import REASSESS_DAYS, Assessment, Refine
 from readiness.core.catalog import Cadence
 from readiness.core.i18n import N_, _
 from readiness.core.names import label
@@ -31,7 +31,7 @@ class RefineRoutine(QGroupBox):
             self.transcripts.addItem(capitalised(label("cadence", cadence, lang)), cadence.value)
         self.reassess = QSpinBox()
         name_input(self.reassess, _("Re-assess a&fter", lang).replace("&", ""))
-        self.reassess.setRange(30, 730)
+        self.reassess.setRange(*REASSESS_DAYS)
         self.reassess.setSingleStep(30)
         count_days(self.reassess, lang)
         self.reassess_date = QLabel()

@@ -3,7 +3,6 @@ things (client or facilitator view, zoom, contrast), window geometry."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
@@ -162,5 +161,7 @@ class Settings:
 
 def _assessment_key(library: str, assessment_id: int, name: str) -> str:
     """A settings key of one assessment in one library (the location hashed: it may hold slashes and colons)."""
+    import hashlib  # OpenSSL's hashes load when an assessment opens, not while the window starts
+
     digest = hashlib.sha256(f"{library}\t{assessment_id}".encode()).hexdigest()[:16]
     return f"assessments/{digest}/{name}"

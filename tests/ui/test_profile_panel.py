@@ -15,6 +15,7 @@ from ui_support import panel_context, sample, shown, stored, unnamed_inputs
 from readiness.core.assessment import Assessment, ChannelUse, Participant, Size, TeamSizes
 from readiness.core.catalog import Audience
 from readiness.core.lang import LANGUAGES, Lang
+from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.profile import ProfilePanel
 
 
@@ -287,3 +288,12 @@ def test_every_input_has_an_accessible_name(qtbot: QtBot, tmp_path: Path, lang: 
         QTest.mouseClick(panel.add_participant, Qt.MouseButton.LeftButton)
         QTest.mouseClick(panel.add_channel, Qt.MouseButton.LeftButton)
         assert unnamed_inputs(panel) == []
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES, Lang.PT_BR])
+def test_the_launch_date_reads_as_every_other_date_in_the_app(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    with panel_context(tmp_path, sample(lang)) as context:
+        panel = shown(qtbot, ProfilePanel(context), active=True)
+        launch = context.session.assessment.profile.launch_date
+        assert launch is not None
+        assert panel.launch.date_box.text() == format_date(lang, launch)  # "Feb 15, 2027", "15 feb 2027"…

@@ -197,7 +197,9 @@ class GapRegisterPanel(Panel):
             self.table.setRowCount(len(self._ids))
             for row, gap in enumerate(gaps):
                 self._fill_row(row, gap)
-            self.table.resizeColumnsToContents()
+            for column in Column:
+                if column is not Column.TYPE:  # the type column stretches; sizing it to contents would undo that
+                    self.table.resizeColumnToContents(column)
         finally:
             self._loading = False
         self.remove_button.setEnabled(bool(self._ids))

@@ -7,6 +7,7 @@ scrolling a long form never changes an answer by accident.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QMouseEvent, QWheelEvent
@@ -23,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.i18n import _
-from readiness.core.lang import Lang
+from readiness.core.lang import Lang, babel_locale
+from readiness.ui.pages.formatting import qt_locale
 from readiness.ui.pages.widgets import name_input, wheel_only_with_focus
 
-DATE_FORMAT = "yyyy-MM-dd"
 MAX_NUMBER = 1_000_000_000.0
 MAX_MINUTES = 525_600.0
 """A year in minutes: more than any sensible wait."""
@@ -60,11 +61,21 @@ class CountBox(QSpinBox):
             super().wheelEvent(event)
 
 
+def qt_date_format(lang: Lang) -> str:
+    """The language's medium date ("Feb 15, 2027", "15 feb 2027") as a Qt display format, so that a date box reads
+    as every other date in the app (Babel's CLDR pattern; Qt writes a four-digit year as yyyy)."""
+    from babel.dates import get_date_format
+
+    pattern = str(get_date_format("medium", locale=babel_locale(lang)).pattern)
+    return re.sub(r"(?<![y'])y+(?![y'])", "yyyy", pattern)
+
+
 class DateBox(QDateEdit):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
+        self.setLocale(qt_locale(lang))
+        self.setDisplayFormat(qt_date_format(lang))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDate(QDate.currentDate())
 
@@ -110,7 +121,7 @@ class OptionalDate(QWidget):
 
     def __init__(self, name: str, no_date_text: str, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date_box = DateBox()
+        self.date_box = DateBox(lang)
         self.none_box = QCheckBox(no_date_text)
         name_input(self.date_box, _("Date: {name}", lang, name=name))
         self.none_box.setAccessibleName(_("No date: {name}", lang, name=name))

@@ -31,7 +31,6 @@ from readiness.core.plan.figures import number_text
 from readiness.core.quantities import NotAQuantity, parse_duration, parse_number
 from readiness.core.questionnaire import Question, QuestionType
 from readiness.ui.pages.inputs import (
-    DATE_FORMAT,
     MAX_MINUTES,
     MAX_NUMBER,
     ChoiceBox,
@@ -45,7 +44,6 @@ from readiness.ui.pages.inputs import (
 from readiness.ui.pages.widgets import name_input
 
 __all__ = [
-    "DATE_FORMAT",
     "MAX_MINUTES",
     "MAX_NUMBER",
     "AnswerEditor",

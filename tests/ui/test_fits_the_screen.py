@@ -9,7 +9,7 @@ from pathlib import Path
 from app_support import every_tab, main_window, open_sample
 from conftest import LAPTOP_SCREEN
 from PySide6.QtCore import QByteArray, QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QTabBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import temporary_settings
 
@@ -43,7 +43,15 @@ def outside(window: QMainWindow) -> list[str]:
         placed = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
         if not area.contains(placed):
             found.append(f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r} at {placed}")
+        if isinstance(widget, QTabBar):
+            found += [f"tab {widget.tabText(t)!r} cut" for t in range(widget.count()) if not _shown_whole(widget, t)]
     return found
+
+
+def _shown_whole(bar: QTabBar, index: int) -> bool:
+    """The tab lies inside its bar, and the bar shows no scroll arrows (a tab would hide behind them)."""
+    arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    return bar.rect().contains(bar.tabRect(index)) and not arrows
 
 
 def test_the_first_window_fits_the_laptop_screen(qtbot: QtBot, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidget, QToolButton
 from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shipped_content, unnamed_inputs, wait_for_library
 
@@ -322,3 +322,16 @@ def test_the_plan_viewer_pages_zooms_finds_and_prints(qtbot: QtBot, tmp_path: Pa
         service.submit(lambda db: library_rows(db, "", Lang.EN), listed.append)
         wait_for_library(service)
         assert listed[-1][0][0].changed_since_plan, "edited after the plan: the library says so"
+
+
+def test_the_open_items_tabs_show_every_label_whole_even_in_a_narrow_window(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.ES)) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        panel.resize(850, 640)
+        panel.show()
+        qtbot.waitExposed(panel)
+        bar = panel.lists.tabBar()
+        assert [bar.tabText(t) for t in range(bar.count())][-1].startswith("&Bloqueos de lanzamiento")
+        assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no arrows hide a tab"
+        assert all(bar.rect().contains(bar.tabRect(t)) for t in range(bar.count()))

@@ -241,3 +241,16 @@ def test_screenshots(qtbot: QtBot, tmp_path: Path) -> None:
             panel = shown(qtbot, TeamPanel(context))
             qtbot.wait(50)
             assert panel.grab().save(str(screenshot_folder(tmp_path) / f"team_{lang.value}.png"))
+
+
+def test_a_cut_responsibility_or_session_title_shows_whole_on_hover(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, TeamPanel(context))
+        for _person, duties in panel.role_edits.values():
+            assert duties.toolTip() == duties.text()
+        _person, duties = next(iter(panel.role_edits.values()))
+        duties.setFocus()
+        QTest.keyClicks(duties, " and the weekly report")
+        assert duties.toolTip() == duties.text() and duties.text().endswith("weekly report")
+        title = panel.training.cellWidget(0, 0)
+        assert isinstance(title, QLineEdit) and title.toolTip() == title.text() != ""

@@ -37,6 +37,7 @@ class OpenItems(QTabWidget):
     def __init__(self, lang: Lang) -> None:
         super().__init__()
         self.lang = lang
+        self.setUsesScrollButtons(False)  # every tab's label in full: the column makes room instead of hiding one
         self.unanswered = self._list("unanswered")
         self.flagged = self._list("flagged")
         self.blockers = self._list("blockers")

@@ -33,7 +33,14 @@ from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.pickers import SinglePicker, zone_options
 from readiness.ui.pages.team_launch import LaunchPreview
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
-from readiness.ui.pages.widgets import QuietSpinBox, QuietTimeEdit, bullet_list, name_input, scrolling
+from readiness.ui.pages.widgets import (
+    QuietSpinBox,
+    QuietTimeEdit,
+    bullet_list,
+    name_input,
+    scrolling,
+    shows_whole_text_on_hover,
+)
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROMISE_MAX_MINUTES = 7 * 24 * 60
@@ -168,7 +175,7 @@ class TeamPanel(TrainingSessions):
             item = QTableWidgetItem(name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.roles.setItem(row, 0, item)
-            person, duties = QLineEdit(), QLineEdit()
+            person, duties = QLineEdit(), shows_whole_text_on_hover(QLineEdit())
             person.textEdited.connect(lambda text, r=role: self._edit_role(r, name=text))
             duties.textEdited.connect(lambda text, r=role: self._edit_role(r, responsibilities=text))
             for column, edit in enumerate((person, duties), start=1):

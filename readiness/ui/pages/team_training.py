@@ -30,7 +30,7 @@ from readiness.core.plan.builder import launch_date
 from readiness.core.text import Role
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
-from readiness.ui.pages.widgets import LaunchOffsetBox, RowFocus, name_input, table_item
+from readiness.ui.pages.widgets import LaunchOffsetBox, RowFocus, name_input, shows_whole_text_on_hover, table_item
 
 AUDIENCE_CHARS = 24
 """The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
@@ -103,7 +103,7 @@ class TrainingSessions(Panel):
 
     def _fill_session(self, row: int, session: TrainingSession, launch: dt.date) -> None:
         lang = self.context.lang
-        title = QLineEdit(session.title)
+        title = shows_whole_text_on_hover(QLineEdit(session.title))
         title.setPlaceholderText(_("Title (required)", lang))
         title.setCursorPosition(0)
         title.textEdited.connect(lambda text: self._title_edited(row, text))

@@ -67,6 +67,13 @@ def bullet_list(heading: str, lines: Sequence[str], *, bold: bool = True) -> str
     return f"{title}<ul style='margin-top:2px; margin-left:-24px'>{items}</ul>"
 
 
+def shows_whole_text_on_hover(edit: QLineEdit) -> QLineEdit:
+    """A line in a narrow table cell: its tooltip is its whole text, kept as it is edited."""
+    edit.setToolTip(edit.text())
+    edit.textChanged.connect(edit.setToolTip)
+    return edit
+
+
 def name_input(widget: QWidget, name: str, description: str = "") -> None:
     """Give an input, and the line edit inside a spin box or combo box, its accessible name."""
     widget.setAccessibleName(name)

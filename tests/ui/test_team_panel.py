@@ -254,3 +254,19 @@ def test_a_cut_responsibility_or_session_title_shows_whole_on_hover(qtbot: QtBot
         assert duties.toolTip() == duties.text() and duties.text().endswith("weekly report")
         title = panel.training.cellWidget(0, 0)
         assert isinstance(title, QLineEdit) and title.toolTip() == title.text() != ""
+
+
+@pytest.mark.parametrize("bot", [True, False])
+def test_suggested_sessions_follow_the_chosen_channels_and_the_bot(qtbot: QtBot, tmp_path: Path, bot: bool) -> None:
+    team = Team(bot=BotPlan(enabled=bot))
+    with panel_context(tmp_path, blank_team(Lang.EN, team=team)) as context:
+        panel = shown(qtbot, TeamPanel(context))
+        assert panel.add_suggested.isVisible()
+        QTest.mouseClick(panel.add_suggested, Qt.MouseButton.LeftButton)
+        titles = [s.title for s in stored(context).team.training]
+        catalogs = context.session.content.catalogs
+        chosen = [catalogs.channels[c.channel].name.en for c in context.session.assessment.channels]
+        assert titles[0].startswith("Channel basics")
+        assert [t.split(":")[0] for t in titles[1 : 1 + len(chosen)]] == chosen
+        assert any(t.startswith("Bot hand-off drill") for t in titles) is bot
+        assert panel.training.rowCount() == len(titles) and not panel.add_suggested.isVisible()

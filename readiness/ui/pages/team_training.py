@@ -27,6 +27,7 @@ from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.plan.builder import launch_date
+from readiness.core.plan.tasks import suggested_training
 from readiness.core.text import Role
 from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
@@ -75,15 +76,18 @@ class TrainingSessions(Panel):
         self.training.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.training.currentCellChanged.connect(lambda *_: self._training_selection_changed())
         self.no_sessions = QLabel(
-            _("No sessions yet: the plan proposes a basics session two weeks before launch.", lang)
+            _("No sessions yet: the plan proposes the suggested ones, which follow the channels and the bot.", lang)
         )
         self.no_sessions.setWordWrap(True)
+        self.add_suggested = QPushButton(_("Add su&ggested sessions", lang))
+        self.add_suggested.clicked.connect(self.add_suggested_training)
         self.add_session = QPushButton(_("&Add session", lang))
         self.add_session.clicked.connect(self.add_training)
         self.remove_session = QPushButton(_("Remo&ve session", lang))
         self.remove_session.clicked.connect(self.remove_training)
         buttons = QHBoxLayout()
         buttons.addWidget(self.no_sessions, 1)
+        buttons.addWidget(self.add_suggested)
         buttons.addWidget(self.add_session)
         buttons.addWidget(self.remove_session)
         return titled(_("Tra&ining sessions", lang), self.training, buttons)
@@ -99,6 +103,7 @@ class TrainingSessions(Panel):
             self._fill_session(row, session, launch)
         fit_height(self.training)
         self.no_sessions.setVisible(not sessions)
+        self.add_suggested.setVisible(not sessions)
         self.remove_session.setEnabled(bool(sessions) and self.training.currentRow() >= 0)
 
     def _fill_session(self, row: int, session: TrainingSession, launch: dt.date) -> None:
@@ -173,6 +178,12 @@ class TrainingSessions(Panel):
         title = self.training.cellWidget(row, 0)
         if isinstance(title, QLineEdit):  # once the table has placed it: a hidden widget cannot take the focus
             QTimer.singleShot(0, title, partial(_focus_and_select, title))
+
+    def add_suggested_training(self) -> None:
+        """The sessions the plan would propose, made the team's own to edit."""
+        suggested = suggested_training(self.assessment, self.catalogs)
+        self._edit_team(training=(*self.assessment.team.training, *(session for _id, session in suggested)))
+        self._reload_training()
 
     def remove_training(self) -> None:
         row = self.training.currentRow()

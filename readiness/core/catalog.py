@@ -104,6 +104,9 @@ class ChecklistItem(Model):
         description="Only when customers are served in its markets, not merely because the business is based there.",
     )
     done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
+    after: tuple[Id, ...] = Field(
+        default=(), description="Launch blockers of the same channel that must be done before this one starts."
+    )
 
 
 class RegionGroup(Model):

@@ -11,6 +11,7 @@ from readiness.core.catalog import (
     Catalog,
     Channel,
     ChannelNote,
+    ChecklistItem,
     GapType,
     Kpi,
     MarketNote,
@@ -184,6 +185,7 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
         )
         for item in (*channel.blockers, *channel.day_one):
             problems += _unknown_regions(name, f"channel {channel.id}: {item.id}", item.countries, catalogs)
+        problems += _check_sequence(channel.id, channel.blockers, name)
     for action in catalogs.promotion_actions.values():
         problems += _unknown(name, f"promotion action {action.id}: surface", (action.surface,), catalogs.surfaces)
         problems += _unknown(name, f"promotion action {action.id}: channels", action.channels, channel_ids)
@@ -202,6 +204,23 @@ def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:
             problems += _unknown_regions(name, f"{where}: {item.id}", item.countries, catalogs)
             problems += _unknown(name, f"{where}: {item.id}: channels", item.channels, channel_ids)
     return problems + check_links(catalogs, name)
+
+
+def _check_sequence(channel: str, blockers: Iterable[ChecklistItem], name: str) -> list[Problem]:
+    """``after`` names blockers of the same channel, and no blocker waits for itself through others."""
+    waits = {b.id: set(b.after) for b in blockers}
+    problems = [p for b, after in waits.items() for p in _unknown(name, f"channel {channel}: {b}: after", after, waits)]
+    for start in waits:
+        seen, todo = set(), list(waits[start])
+        while todo:
+            current = todo.pop()
+            if current == start:
+                problems.append(Problem(name, f"channel {channel}: {start}: after: waits for itself"))
+                break
+            if current not in seen:
+                seen.add(current)
+                todo += waits.get(current, ())
+    return problems
 
 
 def _unknown_in_notes(name: str, where: str, notes: Iterable[ChannelNote], known: Iterable[str]) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -117,6 +118,17 @@ def test_a_task_done_by_an_answer_names_a_real_question_and_choice(
     new = f"owner_role: marketing, offset_days: -2, done_if_answered: [{answered}], title: {{en: Add a wa.me link"
     [problem] = problems_of(broken_copy(tmp_path, "catalog.yaml", old, new))
     assert problem.endswith(f"promotion action web.wa_link: {expected}")
+
+
+def test_a_blocker_waits_only_for_blockers_of_its_channel_and_never_for_itself(tmp_path: Path) -> None:
+    text = (MINI_CONTENT / "catalog.yaml").read_text(encoding="utf-8")
+    first, second = re.findall(r"- \{?id: (blk\.[a-z0-9_.]+)", text)[:2]
+    looped = broken_copy(tmp_path / "loop", "catalog.yaml", f"id: {first},", f"id: {first}, after: [{first}],")
+    assert any("waits for itself" in p for p in problems_of(looped))
+    unknown = broken_copy(
+        tmp_path / "unknown", "catalog.yaml", f"id: {second},", f"id: {second}, after: [blk.nowhere],"
+    )
+    assert any("after: unknown id 'blk.nowhere'" in p for p in problems_of(unknown))
 
 
 def test_every_problem_of_every_file_is_reported_together(tmp_path: Path) -> None:

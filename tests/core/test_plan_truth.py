@@ -248,6 +248,23 @@ def test_a_plan_issued_later_brings_forward_and_flags_what_already_fell_due() ->
     assert min(t.due for t in later.all_tasks()) == issued
 
 
+@pytest.mark.parametrize("profile", ["us-dental", "br-services"])
+def test_a_blocker_starts_only_once_the_blockers_it_waits_for_are_due(profile: str) -> None:
+    """Apple's readiness review after the provider is contracted; RCS launch approval after brand verification."""
+    assessment = load_sample(profile, Lang.EN, content(), questionnaires())
+    plan = build_plan(assessment, content(), assessment.created)
+    blockers = {t.id: t for t in plan.launch_blockers}
+    channels = content().catalogs.channels
+    checked = 0
+    for task in blockers.values():
+        item = next(i for i in channels[task.channel or ""].blockers if f"{i.id}@{task.channel}" == task.id)
+        for waited in item.after:
+            if (before := blockers.get(f"{waited}@{task.channel}")) is not None:
+                assert before.due < (task.start or task.due), (before.id, task.id)
+                checked += 1
+    assert checked >= 3
+
+
 def test_a_promise_reads_as_the_team_states_it() -> None:
     assert [promise_text(m, Lang.EN) for m in (1, 60, 90, 120, 150)] == [
         "1 minute",

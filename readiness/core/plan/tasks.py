@@ -141,12 +141,16 @@ class TaskContext:
         task_id: str,
         channel: str | None = None,
         concerns: Iterable[str] = (),
+        due_by: dt.date | None = None,
     ) -> Task:
-        """A catalog checklist item as a task: a day-one item is due at launch, anything else a buffer before it."""
+        """A catalog checklist item as a task: a day-one item is due at launch, anything else a buffer before it
+        (or by ``due_by``, when a later item waits for it)."""
         if kind is TaskKind.DAY_ONE:
             due = start = self.calendar.before(self.launch, item.lead_time_days)
         else:
             due, start = self.before_launch(item.lead_time_days)
+            if due_by is not None and due_by < due:
+                due, start = due_by, self.calendar.before(due_by, item.lead_time_days)
         return self.task(
             id=task_id,
             kind=kind,
@@ -265,18 +269,30 @@ def _action_task(
 
 
 def channel_items(kind: TaskKind, channel_ids: Iterable[str], context: TaskContext) -> tuple[Task, ...]:
-    """Launch blockers or day-one items of the chosen channels that apply in the profile's markets."""
+    """Launch blockers or day-one items of the chosen channels that apply in the profile's markets; a blocker that
+    another waits for (``after``) is due the working day before that one starts."""
     tasks = []
     for channel_id in channel_ids:
         channel = context.catalogs.channels[channel_id]
-        for item in channel.blockers if kind is TaskKind.BLOCKER else channel.day_one:
-            if context.applies(item):
-                tasks.append(_channel_task(kind, channel_id, item, context))
+        items = [i for i in (channel.blockers if kind is TaskKind.BLOCKER else channel.day_one) if context.applies(i)]
+        tasks += _in_sequence(kind, channel_id, items, context)
     return tuple(sorted(tasks, key=lambda t: (t.start or t.due, t.due, t.channel or "", t.id)))
 
 
-def _channel_task(kind: TaskKind, channel_id: str, item: ChecklistItem, context: TaskContext) -> Task:
-    return context.checklist_task(kind, item, f"{item.id}@{channel_id}", channel=channel_id)
+def _in_sequence(kind: TaskKind, channel_id: str, items: list[ChecklistItem], context: TaskContext) -> list[Task]:
+    """The items as tasks, the ones waited for scheduled backwards from those that wait (content has no cycles)."""
+    planned: dict[str, Task] = {}
+
+    def schedule(item: ChecklistItem) -> Task:
+        if item.id not in planned:
+            waiting = [schedule(i) for i in items if item.id in i.after]
+            starts = [t.start or t.due for t in waiting]
+            due_by = context.calendar.before(min(starts), 1) if starts else None
+            task_id = f"{item.id}@{channel_id}"
+            planned[item.id] = context.checklist_task(kind, item, task_id, channel=channel_id, due_by=due_by)
+        return planned[item.id]
+
+    return [schedule(item) for item in items]
 
 
 def promotion_checklists(

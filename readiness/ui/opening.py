@@ -32,7 +32,8 @@ class AssessmentOpening(WindowMenus):
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:
             return
-        from readiness.core.assessment import Assessment, Profile
+        from readiness.core.assessment import Assessment, BusinessHours, Profile
+        from readiness.ui.pages.pickers import system_zone
 
         label = _("Organisation name:", self.lang)
         while True:  # an empty name asks again, saying why, instead of silently doing nothing
@@ -48,7 +49,11 @@ class AssessmentOpening(WindowMenus):
             questionnaire_version=questionnaire.version,
             language=self.lang,
             created=clock.today(),
-            profile=Profile(organisation=name.strip(), facilitator=self.settings.facilitator),
+            profile=Profile(
+                organisation=name.strip(),
+                facilitator=self.settings.facilitator,
+                business_hours=BusinessHours(timezone=system_zone()),
+            ),
         )
         self._create_and_open(assessment, None)
 

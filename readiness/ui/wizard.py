@@ -101,6 +101,13 @@ class Navigator(QTreeWidget):
 
     def _fit_font(self) -> None:
         self.setMaximumWidth(self.fontMetrics().averageCharWidth() * self.CHARACTERS)
+        self.fit_entries()
+
+    def fit_entries(self) -> None:
+        """At least as wide as its longest entry (up to its maximum), so zoom and presentation never cut one."""
+        widest = self.sizeHintForColumn(0) if self.topLevelItemCount() else 0
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(min(widest + frame, self.maximumWidth()))
 
 
 class WizardView(QWidget):
@@ -271,6 +278,7 @@ class WizardView(QWidget):
                 child = item.child(tab)
                 if child is not None:
                     self._mark(child, mark, self.tabs[index].tabText(tab).replace("&&", "&"))
+        self.navigator.fit_entries()
 
     def _mark(self, item: QTreeWidgetItem, mark: Progress, text: str) -> None:
         item.setText(0, f"{text}  {MARKS[mark]}")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -297,3 +300,12 @@ def test_the_launch_date_reads_as_every_other_date_in_the_app(qtbot: QtBot, tmp_
         launch = context.session.assessment.profile.launch_date
         assert launch is not None
         assert panel.launch.date_box.text() == format_date(lang, launch)  # "Feb 15, 2027", "15 feb 2027"…
+
+
+@pytest.mark.parametrize(("tz", "expected"), [("America/Mexico_City", "America/Mexico_City"), ("UTC", "UTC")])
+def test_a_new_assessment_starts_in_the_computers_own_time_zone(tz: str, expected: str) -> None:
+    probe = "from readiness.ui.pages.pickers import system_zone; print(system_zone())"
+    found = subprocess.run(  # a process of its own: Qt reads the zone once, at start
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "TZ": tz}, check=True
+    )
+    assert found.stdout.strip() == expected

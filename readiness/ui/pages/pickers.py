@@ -98,6 +98,13 @@ def zone_options(lang: Lang) -> tuple[Option, ...]:
     return _options({**names, "UTC": "UTC"}, english, [*codes, "UTC"])
 
 
+def system_zone() -> str:
+    """The computer's own time zone as a canonical IANA id (an alias resolved), or UTC when it names none."""
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    zone = get_global("zone_aliases").get(zone, zone)
+    return zone if QTimeZone(zone.encode()).isValid() and "/" in zone and not zone.startswith("Etc/") else "UTC"
+
+
 def _model(options: Sequence[Option], parent: QWidget) -> QStandardItemModel:
     model = QStandardItemModel(parent)
     for option in options:

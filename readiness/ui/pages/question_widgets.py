@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -156,6 +156,20 @@ class MultipleChoiceEditor(AnswerEditor):
         return next(iter(self.boxes.values()))
 
 
+class ExampleField(QLineEdit):
+    """A number or duration field as wide as its example ("e.g. 90 min, 2 h or 1 day"), at every zoom."""
+
+    def fit(self) -> None:
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(metrics.horizontalAdvance(self.placeholderText()) + 2 * metrics.averageCharWidth())
+        self.setMaximumWidth(max(self.minimumWidth(), metrics.horizontalAdvance("0") * 22))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+
+
 PLACEHOLDERS = {
     QuestionType.DURATION: N_("e.g. 90 min, 2 h or 1 day"),
     QuestionType.PERCENTAGE: N_("0 to 100"),
@@ -189,9 +203,9 @@ class NumberEditor(AnswerEditor):
         self.kind = question.type
         self.lowest, self.highest = number_range(question.type)
         self._value: float | None = None
-        self.field = QLineEdit()
-        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance("0") * 22)
+        self.field = ExampleField()
         self.field.setPlaceholderText(_(PLACEHOLDERS[question.type], lang))
+        self.field.fit()
         unit = question.unit.get(lang) if question.unit else ("%" if question.type is QuestionType.PERCENTAGE else "")
         name_input(self.field, f"{question.text.get(lang)} ({unit})" if unit else question.text.get(lang))
         self.problem = QLabel()

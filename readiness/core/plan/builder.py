@@ -19,11 +19,11 @@ from readiness.core.plan.tasks import (
     channel_items,
     promotion_checklists,
     task_context,
-    training_tasks,
     triggered_actions,
 )
 from readiness.core.plan.team import team_plan
 from readiness.core.plan.timeline import milestones, refine_routine
+from readiness.core.plan.training import training_tasks
 from readiness.core.scoring import score_assessment
 
 DEFAULT_LEAD_DAYS = 60

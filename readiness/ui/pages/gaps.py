@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,21 +29,13 @@ from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import PlanGap
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import number_text
-from readiness.ui.pages.gaps_columns import (
-    LONG_COMBOS,
-    MEASURE_CHARS,
-    NUMBER_PATTERN,
-    TEXT_FIELDS,
-    UNIT_CHARS,
-    Choice,
-    Column,
-    parse_number,
-)
+from readiness.ui.pages.gaps_columns import LONG_COMBOS, TEXT_FIELDS, Choice, Column
 from readiness.ui.pages.gaps_guidance import (
     empty_guidance,
     ranking_text,
     type_guidance,
 )
+from readiness.ui.pages.gaps_measured import MeasuredCell
 from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, rich_label, scrolling, split, table_item
 
 
@@ -52,7 +43,7 @@ class GapRegisterPanel(Panel):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._ids: list[str] = []
-        self._units: dict[str, QLabel] = {}
+        self._measured: dict[str, MeasuredCell] = {}
         self._ranked: dict[str, PlanGap] = {}
         self.texts: dict[str, QLineEdit] = {}
         self._loading = False
@@ -193,7 +184,7 @@ class GapRegisterPanel(Panel):
             self.table.setRowCount(0)
             gaps = self._in_order(order)
             self._ids = [g.id for g in gaps]
-            self._units.clear()
+            self._measured.clear()
             self.table.setRowCount(len(self._ids))
             for row, gap in enumerate(gaps):
                 self._fill_row(row, gap)
@@ -232,7 +223,11 @@ class GapRegisterPanel(Panel):
                 lambda _value=0, c=combo, f=field: self._edit(gid, **{f: c.currentData()})
             )
             self._place(row, column, gid, combo)
-        self._place(row, Column.MEASURED, gid, self._measured_cell(gap), focus_on=QLineEdit)
+        measured = MeasuredCell(gap.measured_value, lang)
+        measured.show_unit(self.catalogs.gap_types.get(gap.type))
+        measured.edited.connect(lambda value: self._edit(gid, measured_value=value))
+        self._measured[gid] = measured
+        self._place(row, Column.MEASURED, gid, measured, focus_on=QLineEdit)
 
     def _place(self, row: int, column: Column, gap_id: str, widget: QWidget, focus_on: type | None = None) -> None:
         """Put an input in a cell, name it for screen readers and make it select its row when focused."""
@@ -273,35 +268,6 @@ class GapRegisterPanel(Panel):
             choices.append((current, current))
         return choices
 
-    def _measured_cell(self, gap: Gap) -> QWidget:
-        lang = self.context.lang
-        cell = QWidget()
-        layout = QHBoxLayout(cell)
-        layout.setContentsMargins(0, 0, 4, 0)
-        edit = QLineEdit("" if gap.measured_value is None else number_text(gap.measured_value, lang))
-        edit.setPlaceholderText(_("—", lang))
-        edit.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), edit))
-        edit.setToolTip(
-            _("The figure measured today, in the unit of the type's benchmark; leave empty if not measured", lang)
-        )
-        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(MEASURE_CHARS) + 12)
-        edit.textEdited.connect(lambda text: self._measured_edited(gap.id, text))
-        unit = QLabel()
-        self._units[gap.id] = unit
-        self._show_unit(gap.id, gap.type)
-        layout.addWidget(edit, 1)
-        layout.addWidget(unit)
-        return cell
-
-    def _show_unit(self, gap_id: str, gap_type: str) -> None:
-        found = self.catalogs.gap_types.get(gap_type)
-        unit = found.benchmark.unit if found else None
-        text = unit.get(self.context.lang) if unit else ""
-        label_ = self._units[gap_id]
-        metrics = label_.fontMetrics()
-        label_.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, UNIT_CHARS * metrics.averageCharWidth()))
-        label_.setToolTip(text or _("(no benchmark unit)", self.context.lang))
-
     # Editing
 
     def _edit(self, gap_id: str, **changes: object) -> None:
@@ -316,7 +282,7 @@ class GapRegisterPanel(Panel):
 
         self.context.session.update(change)
         if "type" in changes:
-            self._show_unit(gap_id, str(changes["type"]))
+            self._measured[gap_id].show_unit(self.catalogs.gap_types.get(str(changes["type"])))
         self._update_ranking()
         self.select_gap(gap_id)
         self._show_guidance()
@@ -324,12 +290,6 @@ class GapRegisterPanel(Panel):
     def _text_edited(self, field: str, text: str) -> None:
         if (gap_id := self.selected_gap_id()) is not None:
             self._edit(gap_id, **{field: text})
-
-    def _measured_edited(self, gap_id: str, text: str) -> None:
-        if not text.strip():
-            self._edit(gap_id, measured_value=None)
-        elif (value := parse_number(text)) is not None:
-            self._edit(gap_id, measured_value=value)
 
     def add_gap(self) -> None:
         gap = Gap(

@@ -33,7 +33,7 @@ from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import LaunchOffsetBox, RowFocus, name_input, shows_whole_text_on_hover, table_item
 
-AUDIENCE_CHARS = 24
+AUDIENCE_CHARS = 16
 """The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
 
 

@@ -104,6 +104,10 @@ class ChecklistItem(Model):
         description="Only when customers are served in its markets, not merely because the business is based there.",
     )
     done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
+    done_if_in_use: bool = Field(
+        default=False,
+        description="Already in place when the business runs this channel today (an account, a tool, a registration).",
+    )
     after: tuple[Id, ...] = Field(
         default=(), description="Launch blockers of the same channel that must be done before this one starts."
     )
@@ -251,7 +255,9 @@ class PromotionAction(Model):
     offset_days: int = Field(ge=-180, le=365)
     done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
     skip_if_planned: tuple[Id, ...] = Field(
-        default=(), description="Left out when the plan has one of these questionnaire actions: the same work."
+        default=(),
+        description="Left out when the plan has one of these (questionnaire actions, channel checklist items or "
+        "other promotion items): the same work.",
     )
 
     @property
@@ -325,6 +331,13 @@ class Regulation(Sourced):
     def _markets_or_fallback(self) -> Regulation:
         if self.fallback == bool(self.applies_in):
             raise ValueError("give applies_in, or set fallback: true, not both")
+        return self
+
+    @model_validator(mode="after")
+    def _no_channel_of_its_own(self) -> Regulation:
+        marked = [i.id for i in self.checklist if i.done_if_in_use]
+        if marked:
+            raise ValueError(f"done_if_in_use is for a channel's own set-up steps, not a law's: {', '.join(marked)}")
         return self
 
 

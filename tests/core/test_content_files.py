@@ -120,6 +120,33 @@ def test_a_task_done_by_an_answer_names_a_real_question_and_choice(
     assert problem.endswith(f"promotion action web.wa_link: {expected}")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "offset_days: -2, title: {en: Add a wa.me link",
+            "offset_days: -2, skip_if_planned: [web.wa_link], title: {en: Add a wa.me link",
+            "promotion action web.wa_link: skip_if_planned: web.wa_link skips for it in turn",
+        ),
+        (
+            "offset_days: -2, title: {en: Add a wa.me link",
+            "offset_days: -2, skip_if_planned: [blk.nowhere], title: {en: Add a wa.me link",
+            "promotion action web.wa_link: skip_if_planned: unknown id 'blk.nowhere'",
+        ),
+        (
+            "owner_role: bot_owner, lead_time_days: 3}",
+            "owner_role: bot_owner, lead_time_days: 3, done_if_in_use: true}",
+            "done_if_in_use is for a channel's own set-up steps, not a law's: reg.bot_notice",
+        ),
+    ],
+)
+def test_same_work_and_work_in_place_name_what_they_can(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    """A promotion item may step aside for another item, never for one that steps aside for it; only a channel's
+    own set-up steps can be in place because the channel is in use."""
+    [problem] = problems_of(broken_copy(tmp_path, "catalog.yaml", old, new))
+    assert expected in problem
+
+
 def test_a_blocker_waits_only_for_blockers_of_its_channel_and_never_for_itself(tmp_path: Path) -> None:
     text = (MINI_CONTENT / "catalog.yaml").read_text(encoding="utf-8")
     first, second = re.findall(r"- \{?id: (blk\.[a-z0-9_.]+)", text)[:2]

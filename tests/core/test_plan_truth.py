@@ -191,6 +191,7 @@ def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers()
         ("open.optout", "yes", "no", "reg.gdpr_withdrawal"),
         ("open.bot_disclosure", "yes", "no", "reg.ai_act_bot_notice"),
         ("open.bot_disclosure", "yes", "no", "web.chat_bot_disclosure@web_chat"),
+        ("open.bot_handoff", "anytime_with_context", "partial", "blk.webchat_handoff@web_chat"),
     ],
 )
 def test_what_the_answers_show_in_place_prints_as_done(question: str, already: str, otherwise: str, task: str) -> None:
@@ -209,7 +210,8 @@ def test_what_the_answers_show_in_place_prints_as_done(question: str, already: s
 
 @pytest.mark.parametrize("profile", SAMPLE_PROFILES)
 def test_one_piece_of_work_is_one_task(profile: str) -> None:
-    """A catalog item and a questionnaire action that do the same work never both reach the plan."""
+    """A catalog item and a questionnaire action, or two catalog items, that do the same work never both reach the
+    plan."""
     assessment = load_sample(profile, Lang.EN, content(), questionnaires())
     plan = build_plan(assessment, content())
     questionnaire = content().assessment_questionnaire(assessment)
@@ -218,10 +220,35 @@ def test_one_piece_of_work_is_one_task(profile: str) -> None:
     checklists = (*plan.launch_blockers, *plan.day_one, *(t for c in plan.compliance for t in c.tasks))
     catalog_work = promoted | {t.id.partition("@")[0] for t in checklists}
     for item in promoted:
-        assert not set(content().catalogs.promotion_actions[item].skip_if_planned) & actions, item
+        assert not set(content().catalogs.promotion_actions[item].skip_if_planned) & (actions | catalog_work), item
     for action in actions:
         definition = questionnaire.action(action)
         assert definition is not None and not set(definition.skip_if_planned) & catalog_work, action
+
+
+def test_a_set_up_step_of_a_channel_already_running_prints_as_done() -> None:
+    """de-b2b-software runs its website chat and Slack Connect today: the tool and the paid plan exist."""
+    assessment = load_sample("de-b2b-software", Lang.EN, content(), questionnaires())
+    in_place = ("blk.webchat_tool@web_chat", "blk.slack_plan@slack_connect")
+
+    def statuses(current: tuple[ChannelUse, ...]) -> list[str]:
+        profile = assessment.profile.model_copy(update={"current_channels": current})
+        tasks = {t.id: t for t in build_plan(assessment.model_copy(update={"profile": profile}), content()).all_tasks()}
+        return [tasks[i].status.value for i in in_place]
+
+    assert statuses(assessment.profile.current_channels) == ["done", "done"]
+    assert statuses((ChannelUse(channel="email", monthly_volume=1900),)) == ["todo", "todo"]
+    # the policy for shared channels is not a set-up step: running the channel does not settle it
+    plan = build_plan(assessment, content())
+    assert next(t for t in plan.launch_blockers if t.id == "blk.slack_policy@slack_connect").status.value != "done"
+
+
+def test_an_item_steps_aside_for_the_day_one_item_or_the_website_item_that_does_its_work() -> None:
+    """mx-retail: the insert's update consent is the website's opt-in box; the high-intent pages are 'every page'."""
+    plan = build_plan(load_sample("mx-retail", Lang.EN, content(), questionnaires()), content())
+    ids = {t.id.partition("@")[0] for t in plan.all_tasks()}
+    assert {"web.phone_optin_checkboxes", "web.message_us_links", "d1.ig_bio_link"} <= ids
+    assert not {"pkg.update_optin_separate", "act.web_entry_points"} & ids
 
 
 def test_the_broader_action_keeps_the_work_and_the_surface_item_steps_aside() -> None:
@@ -235,7 +262,7 @@ def test_the_broader_action_keeps_the_work_and_the_surface_item_steps_aside() ->
 
 
 def test_a_plan_issued_later_brings_forward_and_flags_what_already_fell_due() -> None:
-    """Issued on 6 December, a plan from a 24 November workshop sets nothing due before 6 December."""
+    """Issued on Sunday 6 December, a plan from a 24 November workshop sets nothing due before Monday 7 December."""
     assessment = load_sample("mx-retail", Lang.EN, content(), questionnaires())
     issued = dt.date(2026, 12, 6)
     on_the_day = {t.id: t for t in build_plan(assessment, content(), assessment.created).all_tasks()}
@@ -243,9 +270,10 @@ def test_a_plan_issued_later_brings_forward_and_flags_what_already_fell_due() ->
     assert later.header.issued == issued
     overdue = [t for t in later.all_tasks() if on_the_day[t.id].due < issued]
     assert overdue, "the sample has work due in its first two weeks"
+    monday = dt.date(2026, 12, 7)
     for task in overdue:
-        assert (task.due, task.late_start) == (issued, True), task.id
-    assert min(t.due for t in later.all_tasks()) == issued
+        assert (task.due, task.late_start) == (monday, True), task.id
+    assert min(t.due for t in later.all_tasks()) == monday
 
 
 @pytest.mark.parametrize("profile", ["us-dental", "br-services"])

@@ -51,14 +51,13 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
     blockers = channel_items(TaskKind.BLOCKER, chosen, context)
     compliance = compliance_checklists(context)
     day_one = channel_items(TaskKind.DAY_ONE, chosen, context)
+    checklist_work = (*blockers, *(t for c in compliance for t in c.tasks), *day_one)
     catalog_work = (
-        *blockers,
-        *(t for c in compliance for t in c.tasks),
-        *day_one,
-        *(t for c in promotion_checklists(chosen, assessment, context) for t in c.tasks),
+        *checklist_work,
+        *(t for c in promotion_checklists(chosen, assessment, context, checklist_work) for t in c.tasks),
     )
     actions = triggered_actions(questionnaire, assessment, context, catalog_work)
-    promotion = promotion_checklists(chosen, assessment, context, actions)
+    promotion = promotion_checklists(chosen, assessment, context, (*checklist_work, *actions))
     kpis = kpi_lines(assessment, chosen, catalogs, launch)
     refine = refine_routine(assessment, launch)
     scores = score_assessment(questionnaire, assessment.answers)

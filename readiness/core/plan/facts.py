@@ -35,6 +35,8 @@ class PlanFacts:
     """The markets served and the home country: the laws and tips of each apply."""
     served: frozenset[str]
     """The markets where the business has customers."""
+    in_use: frozenset[str]
+    """The channels the business runs today: what they need to exist is in place."""
     owners: dict[Role, str]
     """Who owns each role's tasks by default."""
     people: dict[str, tuple[Role, ...]]
@@ -58,6 +60,7 @@ class PlanFacts:
             public=public or chosen,
             countries=markets_and_home(profile),
             served=frozenset(profile.countries),
+            in_use=frozenset(c.channel for c in profile.current_channels),
             owners=owners_by_role(assessment),
             people=_people(assessment),
             staffed_hours=team.coverage or profile.business_hours,

@@ -54,6 +54,12 @@ class WorkingDays:
             day -= dt.timedelta(days=1)
         return day
 
+    def on_or_after(self, day: dt.date) -> dt.date:
+        """The day itself, or the next working day: the earliest a task brought forward can fall due."""
+        while not self.is_working(day):
+            day += dt.timedelta(days=1)
+        return day
+
     def between(self, start: dt.date, end: dt.date) -> int:
         """Working days from ``start`` (inclusive) to ``end`` (exclusive); 0 when ``end`` is not after ``start``."""
         days = (end - start).days

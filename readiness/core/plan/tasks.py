@@ -88,7 +88,8 @@ class TaskContext:
         start: dt.date | None = None,
         **fields: object,
     ) -> Task:
-        """A task due on ``due`` (brought forward to today when that has passed), with the user's override.
+        """A task due on ``due`` (brought forward to the first working day from today when that has passed), with the
+        user's override.
 
         Nobody holding the task's role: the channel owner, who answers for the rollout, holds it (the role is
         printed beside the name)."""
@@ -162,8 +163,13 @@ class TaskContext:
             start=start,
             lead_time_days=item.lead_time_days,
             channel=channel,
-            status=self.answered_as(item.done_if_answered),
+            status=self.checklist_status(item, channel),
         )
+
+    def checklist_status(self, item: ChecklistItem, channel: str | None) -> ActionStatus:
+        if item.done_if_in_use and channel in self.facts.in_use:
+            return ActionStatus.DONE
+        return self.answered_as(item.done_if_answered)
 
     def _title_of(self, person: str) -> str:
         return ", ".join(self.role_label(role) for role in self.facts.people.get(person, ()))
@@ -171,15 +177,16 @@ class TaskContext:
 
 def task_context(assessment: Assessment, catalogs: Catalogs, launch: dt.date, issued: dt.date) -> TaskContext:
     """The one context the plan builder and the app's previews give their tasks, as of the day the plan is issued."""
+    calendar = team_calendar(assessment)
     return TaskContext(
         lang=assessment.language,
-        today=max(assessment.created, issued),
+        today=calendar.on_or_after(max(assessment.created, issued)),
         launch=launch,
         first_review=first_review(assessment, launch),
         catalogs=catalogs,
         overrides={o.action: o for o in assessment.overrides},
         facts=PlanFacts.of(assessment, catalogs),
-        calendar=team_calendar(assessment),
+        calendar=calendar,
         answered=answered_choices(assessment),
     )
 
@@ -299,19 +306,23 @@ def promotion_checklists(
     channel_ids: tuple[str, ...],
     assessment: Assessment,
     context: TaskContext,
-    planned_actions: Iterable[Task] = (),
+    planned_work: Iterable[Task] = (),
 ) -> tuple[PromotionChecklist, ...]:
     """Per selected surface: the actions meant for every channel, then those of each chosen channel; an item whose
-    work a planned questionnaire action already does is left out."""
-    planned = {task.id for task in planned_actions}
+    work other planned work already does (``planned``: actions, checklist items, other promotion items) is left out."""
+    fitting = [
+        a
+        for choice in assessment.promotion
+        for a in context.catalogs.promotion_actions.values()
+        if a.surface == choice.surface
+        and _fits(a, assessment, context)
+        and ("all" in a.channels or bool(set(a.channels) & set(channel_ids)))
+    ]
+    planned = {task.id.partition("@")[0] for task in planned_work} | {a.id for a in fitting}
     checklists = []
     for choice in assessment.promotion:
         surface = context.catalogs.surfaces[choice.surface]
-        actions = [
-            a
-            for a in context.catalogs.promotion_actions.values()
-            if a.surface == surface.id and _fits(a, assessment, context) and not set(a.skip_if_planned) & planned
-        ]
+        actions = [a for a in fitting if a.surface == surface.id and not set(a.skip_if_planned) & planned]
         for channel_id in (None, *channel_ids):
             key = channel_id or "all"
             picked = [a for a in actions if key in a.channels]
@@ -334,12 +345,11 @@ def promotion_checklists(
 def _fits(action: PromotionAction, assessment: Assessment, context: TaskContext) -> bool:
     """Right market, right audience, a bot if it is about one, and (for clean-up tasks) a channel really in use."""
     profile = assessment.profile
-    in_use = {c.channel for c in profile.current_channels}
     return (
         context.serves(action.countries)
         and (context.facts.bot_answers or not action.only_with_bot)
         and (not action.audience or bool(set(action.audience) & set(profile.audience)))
-        and (not action.only_if_using or bool(set(action.only_if_using) & in_use))
+        and (not action.only_if_using or bool(context.facts.in_use.intersection(action.only_if_using)))
     )
 
 

@@ -319,7 +319,8 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def build_page(assessment: Assessment, content: Content) -> PlanPage:
-    from readiness.report.html import Paper, render_plan_html
+    from readiness.report.html import render_plan_html
+    from readiness.report.paper import Paper
     from readiness.report.theme import load_theme
 
     return render_plan_html(plan_of(assessment, content), load_theme(), Paper.A4)
@@ -327,8 +328,8 @@ def build_page(assessment: Assessment, content: Content) -> PlanPage:
 
 def measure(fixture: Fixture, runs: int, scratch: Path) -> Measured:
     from readiness.core.lang import Lang
-    from readiness.report.html import Paper
     from readiness.report.outputs import PlanSettings, pdf_job, write_plan
+    from readiness.report.paper import Paper
 
     assessment, content = load_fixture(fixture.folders, fixture.assessment)
     plan = plan_of(assessment, content)

@@ -183,8 +183,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from readiness.report.html import Paper
     from readiness.report.outputs import PlanSettings, output_format, write_plan
+    from readiness.report.paper import Paper
     from readiness.report.theme import load_theme
 
     output_format(args.output)

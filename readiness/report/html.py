@@ -38,7 +38,6 @@ FONTS = {
 }
 FONT_TYPE = "font/otf"
 
-__all__ = ["Paper", "PlanPage", "render_plan_html"]
 BAND_COLOURS = {"not_ready": "#C8453A", "emerging": "#D9822B", "ready": "#2E8B57"}
 """Bar colours of the readiness bands; any other band takes the theme's primary colour."""
 

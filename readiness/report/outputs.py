@@ -20,9 +20,9 @@ from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
 from readiness.report.calendar import milestones_ics
-from readiness.report.html import Paper, PlanPage, render_plan_html
+from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
-from readiness.report.paper import plan_paper
+from readiness.report.paper import Paper, plan_paper
 from readiness.report.tasklist import task_list_csv
 from readiness.report.theme import Theme, load_theme
 from readiness.report.worker import ProgressCallback, RenderError, RenderWorker

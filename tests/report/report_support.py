@@ -28,9 +28,10 @@ from readiness.core.lang import Lang
 from readiness.core.plan.model import Plan
 from readiness.core.samples import load_sample
 from readiness.core.text import Role
-from readiness.report.html import Paper, PlanPage, render_plan_html
+from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderResult
 from readiness.report.outputs import pdf_job, plan_in
+from readiness.report.paper import Paper
 from readiness.report.theme import Theme, load_theme
 from readiness.report.worker import RenderWorker
 from readiness.resources import questionnaires

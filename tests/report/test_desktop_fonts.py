@@ -19,8 +19,9 @@ from report_support import pdf_reader, render, sample, shipped_content
 from readiness.core.assessment import Assessment
 from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
-from readiness.report.html import Paper, render_plan_html
+from readiness.report.html import render_plan_html
 from readiness.report.job import RenderJob
+from readiness.report.paper import Paper
 from readiness.report.theme import load_theme
 from readiness.report.worker import RenderWorker
 

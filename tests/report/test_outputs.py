@@ -36,9 +36,10 @@ from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES,
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
 from readiness.report.calendar import milestones_ics
-from readiness.report.html import FONTS, Paper
+from readiness.report.html import FONTS
 from readiness.report.job import RenderJob
 from readiness.report.outputs import PlanSettings, plan_in, write_plan
+from readiness.report.paper import Paper
 from readiness.report.tasklist import COLUMNS, task_list_csv
 from readiness.report.theme import load_theme
 from readiness.resources import Folder, resource

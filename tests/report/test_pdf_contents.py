@@ -30,9 +30,10 @@ from readiness.core.exchange import exchange_text
 from readiness.core.i18n import _, ngettext
 from readiness.core.lang import Lang
 from readiness.report.fmt import Formatter
-from readiness.report.html import Paper, render_plan_html
+from readiness.report.html import render_plan_html
 from readiness.report.job import ATTACHMENT_NAME
 from readiness.report.outputs import plan_in
+from readiness.report.paper import Paper
 from readiness.report.theme import load_theme
 from readiness.resources import Folder, folder
 

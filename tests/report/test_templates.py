@@ -23,8 +23,9 @@ from report_support import FIXTURES
 from readiness import __version__
 from readiness.core.content import Content
 from readiness.core.lang import Lang
-from readiness.report.html import Paper, _environment, render_plan_html
+from readiness.report.html import _environment, render_plan_html
 from readiness.report.outputs import plan_in
+from readiness.report.paper import Paper
 from readiness.report.theme import load_theme
 
 UPDATE_ENV = "READINESS_UPDATE_GOLDENS"

@@ -15,9 +15,10 @@ from conftest import mini_assessment
 from report_support import mini_catalogue
 
 from readiness.core.problems import ReadinessError
-from readiness.report.html import Paper, render_plan_html
+from readiness.report.html import render_plan_html
 from readiness.report.job import RenderJob
 from readiness.report.outputs import PlanSettings, pdf_job, plan_in, write_plan
+from readiness.report.paper import Paper
 from readiness.report.theme import load_theme
 from readiness.report.worker import RenderCancelled, RenderError, RenderWorker
 

@@ -15,7 +15,8 @@ from readiness.core.assessment import KpiTarget
 from readiness.core.catalog import Cadence
 from readiness.core.lang import Lang
 from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, suggested_kpis
-from readiness.ui.pages.kpis import COLUMNS, KpiPanel
+from readiness.ui.pages.kpis import KpiPanel
+from readiness.ui.pages.kpis_table import COLUMNS
 
 
 def cell(panel: KpiPanel, row: int, column: str) -> Any:

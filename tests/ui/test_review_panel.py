@@ -22,8 +22,10 @@ from readiness.report.fmt import Formatter
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow
 from readiness.ui.pages.base import PageContext
-from readiness.ui.pages.formatting import owner_text
-from readiness.ui.pages.review import RENDER_STEPS, SCORE_COLUMNS, ReviewPanel, file_stem, render_step, with_suffix
+from readiness.ui.pages.formatting import file_stem, owner_text
+from readiness.ui.pages.review import ReviewPanel
+from readiness.ui.pages.review_plan import RENDER_STEPS, render_step, with_suffix
+from readiness.ui.pages.review_scores import SCORE_COLUMNS
 
 RENDER_TIMEOUT_MS = 60_000
 

@@ -27,8 +27,9 @@ from readiness.core.content import Content
 from readiness.core.coverage import local_texts
 from readiness.core.i18n import po_path
 from readiness.core.lang import Lang
-from readiness.report.html import Paper, render_plan_html
+from readiness.report.html import render_plan_html
 from readiness.report.outputs import plan_in
+from readiness.report.paper import Paper
 from readiness.report.theme import load_theme
 
 LANG = Lang.PT_BR

@@ -36,7 +36,6 @@ from readiness.ui.pages.kpis_table import (
     Row,
     cell_name,
     deadline_help,
-    format_number,
     new_row,
     number_locale,
     parse_number,
@@ -45,9 +44,6 @@ from readiness.ui.pages.kpis_table import (
 )
 from readiness.ui.pages.refine_routine import RefineRoutine
 from readiness.ui.pages.widgets import name_input
-
-__all__ = ["COLUMNS", "KpiPanel", "format_number", "number_locale", "parse_number"]
-
 
 SELECTED_TEXTS = {
     "baseline_source": N_("Where the selected target's &baseline was measured (its own channel and touchpoint)"),

@@ -27,11 +27,11 @@ from readiness.core.i18n import N_, _, language_name
 from readiness.core.lang import LANGUAGES
 from readiness.core.plan.figures import day_name
 from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.inputs import ChoiceBox, CountBox, OptionalDate, TimeBox
 from readiness.ui.pages.pickers import MultiPicker, SinglePicker, country_options, language_options, zone_options
 from readiness.ui.pages.profile_edits import ProfileEdits
 from readiness.ui.pages.profile_fields import Hint, add_row, set_text
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
-from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, OptionalDate, TimeBox
 from readiness.ui.pages.widgets import explanation, field_with, name_input, scrolling
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

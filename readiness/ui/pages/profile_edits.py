@@ -16,10 +16,10 @@ from readiness.core.catalog import Audience
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.ui.pages.base import Panel
+from readiness.ui.pages.inputs import ChoiceBox, CountBox, TimeBox
 from readiness.ui.pages.pickers import MultiPicker, SinglePicker
 from readiness.ui.pages.profile_fields import Hint, validation_problem
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
-from readiness.ui.pages.question_widgets import ChoiceBox, CountBox, TimeBox
 
 
 class ProfileEdits(Panel):

@@ -14,7 +14,7 @@ from readiness.core.assessment import ChannelUse, Participant
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
-from readiness.ui.pages.question_widgets import ChoiceBox, CountBox
+from readiness.ui.pages.inputs import ChoiceBox, CountBox
 from readiness.ui.pages.widgets import name_input
 
 MAX_VOLUME = 100_000_000

@@ -33,35 +33,10 @@ from readiness.core.questionnaire import Question, QuestionType
 from readiness.ui.pages.inputs import (
     MAX_MINUTES,
     MAX_NUMBER,
-    ChoiceBox,
-    CountBox,
-    DateBox,
     OptionalDate,
-    TimeBox,
-    WrappedLabel,
     button_row,
 )
 from readiness.ui.pages.widgets import name_input
-
-__all__ = [
-    "MAX_MINUTES",
-    "MAX_NUMBER",
-    "AnswerEditor",
-    "ChoiceBox",
-    "ChoiceEditor",
-    "CountBox",
-    "DateBox",
-    "DateEditor",
-    "GrowingTextEdit",
-    "MultipleChoiceEditor",
-    "NumberEditor",
-    "OptionalDate",
-    "TextEditor",
-    "TimeBox",
-    "WrappedLabel",
-    "answer_editor",
-    "number_range",
-]
 
 
 class AnswerEditor(QWidget):

@@ -31,7 +31,7 @@ from readiness.core.plan.model import Plan
 from readiness.report.paper import plan_paper
 from readiness.ui.jobs import Lane
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.formatting import file_stem, formatter
+from readiness.ui.pages.formatting import formatter
 from readiness.ui.pages.plan_viewer import PlanViewer
 from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
@@ -45,9 +45,7 @@ from readiness.ui.pages.review_plan import (
     write_plan_file,
 )
 from readiness.ui.pages.review_scores import (
-    BAND_COLOURS,
     SCORE_COLUMNS,
-    band_colour,
     set_up_scores,
     show_explanation,
     show_scores,
@@ -56,18 +54,6 @@ from readiness.ui.pages.widgets import bare_column, split
 
 if TYPE_CHECKING:
     from readiness.ui.render import RenderedPlan
-
-__all__ = [
-    "BAND_COLOURS",
-    "RENDER_STEPS",
-    "SCORE_COLUMNS",
-    "SUFFIXES",
-    "ReviewPanel",
-    "band_colour",
-    "file_stem",
-    "render_step",
-    "with_suffix",
-]
 
 
 SAVE_BUTTONS = {

@@ -75,7 +75,8 @@ def set_large_answers(widget: QWidget, large: bool) -> None:
 
 
 def large_answers_sheet() -> str:
-    """A style sheet for answer buttons read from across a room: tick boxes and radio buttons as large as the text.
+    """A style sheet for answers chosen in front of a room: each answer a framed button at least a finger tall
+    (``AnswerButton``, object name "answer"), marked when chosen, its tick box or radio button as large as the text.
 
     Qt draws them at a fixed pixel size whatever the font, and a style sheet is the one safe way to change that
     (a Python QProxyStyle overriding pixelMetric is called with null arguments, and PySide then releases None once
@@ -85,6 +86,10 @@ def large_answers_sheet() -> str:
     points = QApplication.font().pointSizeF()
     return (
         f"* {{ font-size: {points:.2f}pt; }}"
-        " QRadioButton, QCheckBox { spacing: 0.5em; padding: 0.2em 0; }"
-        " QRadioButton::indicator, QCheckBox::indicator { width: 1.1em; height: 1.1em; }"
+        " QFrame#answer { border: 2px solid palette(mid); border-radius: 6px; padding: 0.45em 0.7em;"
+        " margin: 0.15em 0; min-height: 1.8em; background: palette(base); }"
+        " QFrame#answer:hover { border-color: palette(highlight); }"
+        ' QFrame#answer[chosen="true"] { border: 3px solid palette(highlight); background: palette(alternate-base); }'
+        " QRadioButton, QCheckBox { spacing: 0.5em; }"
+        " QRadioButton::indicator, QCheckBox::indicator { width: 1.2em; height: 1.2em; }"
     )

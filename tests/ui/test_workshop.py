@@ -6,16 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_support import main_window, open_sample
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from readiness.core.lang import Lang
+from readiness.core.questionnaire import QuestionType
+from readiness.ui.pages.inputs import AnswerButton
 from readiness.ui.pages.kpis import KpiPanel
 from readiness.ui.pages.questions import QuestionsPanel
 from readiness.ui.pages.review import ReviewPanel
 from readiness.ui.wizard import WizardView
+
+FINGER = 44
+"""The smallest touch target, in pixels, that platform guidelines allow (Apple's 44 pt; Material asks 48 dp)."""
 
 
 def questions_of(wizard: WizardView, key: str = "identify") -> QuestionsPanel:
@@ -124,7 +130,9 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
             assert QApplication.font().pointSizeF() == base * 1.5
             first = shown_cards(panel)
             assert len(first) == 1 and panel.presenting_bar.isVisibleTo(panel)
-            assert radio.sizeHint().height() >= small * 1.4, "answer buttons are large enough to hit in a room"
+            answer = radio.parentWidget()
+            assert isinstance(answer, AnswerButton)
+            assert answer.sizeHint().height() >= FINGER, "answers are large enough to hit in a room"
             window.view_actions.zoom_in.trigger()
             qtbot.waitUntil(lambda: radio.font().pointSizeF() == base * 1.75, timeout=2000)
             assert panel.progress.text().startswith(f"Question 1 of {before}")
@@ -138,6 +146,26 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
         assert len(shown_cards(panel)) == before and not panel.presenting_bar.isVisibleTo(panel)
         qtbot.waitUntil(lambda: radio.font().pointSizeF() == base, timeout=2000)
         assert radio.sizeHint().height() == small
+
+
+def test_presenting_draws_each_answer_as_a_large_button_hit_anywhere_on_it(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        panel = questions_of(open_sample(qtbot, window, tmp_path, Lang.EN))
+        window.view_actions.presenting.trigger()
+        try:
+            while (card := panel.card(shown_cards(panel)[0])).question.type is not QuestionType.SINGLE_CHOICE:
+                panel.next_question.click()
+            answers = card.editor.findChildren(AnswerButton)
+            assert len(answers) >= 3
+            qtbot.waitUntil(lambda: all(a.height() >= FINGER for a in answers), timeout=2000)
+            assert all(a.width() == card.editor.width() for a in answers), "each answer spans the question's width"
+            target = next(a for a in answers if not a.button.isChecked())
+            QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(target.width() - 6, target.height() // 2))
+            assert target.button.isChecked() and target.property("chosen") is True
+            assert [a.property("chosen") for a in answers].count(True) == 1
+        finally:
+            window.view_actions.presenting.trigger()
+        qtbot.waitUntil(lambda: all(a.height() < FINGER for a in answers), timeout=2000)
 
 
 def test_high_contrast_is_black_on_white_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:

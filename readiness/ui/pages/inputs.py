@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QWidget,
@@ -113,6 +115,17 @@ class ChoiceBox(QComboBox):
         if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
 
+    def narrow(self, chars: int) -> None:
+        """As wide as ``chars`` characters (the layout may widen it), not as its longest item: the open list and
+        the tooltip still show whole names."""
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(chars)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        listed = self.view()
+        listed.setMinimumWidth(listed.sizeHintForColumn(0) + listed.verticalScrollBar().sizeHint().width())
+        self.setToolTip(self.currentText())
+        self.currentTextChanged.connect(self.setToolTip)
+
 
 class OptionalDate(QWidget):
     """A date, or none: a date box and a "no date" check box that disables it."""
@@ -174,10 +187,33 @@ class WrappedLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def button_row(button: QAbstractButton, text: str) -> QHBoxLayout:
-    """A radio button or check box with its text beside it, wrapping when it is long."""
-    row = QHBoxLayout()
-    row.setSpacing(4)
-    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(WrappedLabel(text, button), 1)
-    return row
+class AnswerButton(QFrame):
+    """One answer: a radio button or check box with its text (wrapping when long) beside it.
+
+    Clicking anywhere on it clicks the button. While presenting, the large answers style sheet draws it as a
+    framed, padded button a finger or a mouse across the room can hit, and marks it when chosen (``chosen``).
+    """
+
+    def __init__(self, button: QAbstractButton, text: str = "") -> None:
+        super().__init__()
+        self.setObjectName("answer")
+        self.button = button
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(button, 0 if text else 1, Qt.AlignmentFlag.AlignTop)
+        if text:
+            row.addWidget(WrappedLabel(text, button), 1)
+        button.toggled.connect(self._mark)
+        self._mark(button.isChecked())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton and self.button.isEnabled():
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.button.click()
+        super().mouseReleaseEvent(event)
+
+    def _mark(self, checked: bool) -> None:
+        self.setProperty("chosen", checked)
+        self.style().unpolish(self)
+        self.style().polish(self)

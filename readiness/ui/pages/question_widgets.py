@@ -33,8 +33,8 @@ from readiness.core.questionnaire import Question, QuestionType
 from readiness.ui.pages.inputs import (
     MAX_MINUTES,
     MAX_NUMBER,
+    AnswerButton,
     OptionalDate,
-    button_row,
 )
 from readiness.ui.pages.widgets import name_input
 
@@ -72,10 +72,7 @@ class ChoiceEditor(AnswerEditor):
             button.setAccessibleName(text)
             self.group.addButton(button, index)
             self.buttons.append(button)
-            if yes_no:
-                layout.addWidget(button)
-            else:
-                layout.addLayout(button_row(button, text))
+            layout.addWidget(AnswerButton(button, "" if yes_no else text))
         if yes_no:
             layout.addStretch(1)
         self.group.idToggled.connect(self._toggled)
@@ -114,7 +111,7 @@ class MultipleChoiceEditor(AnswerEditor):
             box.setAccessibleName(text)
             box.toggled.connect(self.edited)
             self.boxes[choice.id] = box
-            layout.addLayout(button_row(box, text))
+            layout.addWidget(AnswerButton(box, text))
 
     def value(self) -> AnswerValue:
         checked = tuple(choice_id for choice_id, box in self.boxes.items() if box.isChecked())

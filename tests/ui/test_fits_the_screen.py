@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_support import every_tab, main_window, open_sample
+from app_support import answer_next_modal, every_tab, main_window, open_sample, type_and_accept
 from conftest import LAPTOP_SCREEN
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QTabBar, QToolButton, QWidget
@@ -15,6 +15,7 @@ from ui_support import temporary_settings
 
 from readiness.core.lang import Lang
 from readiness.ui.main_window import MainWindow
+from readiness.ui.pages.profile import ProfilePanel
 
 
 def screen_area() -> QRect:
@@ -46,6 +47,15 @@ def outside(window: QMainWindow) -> list[str]:
         if isinstance(widget, QTabBar):
             found += [f"tab {widget.tabText(t)!r} cut" for t in range(widget.count()) if not _shown_whole(widget, t)]
     return found
+
+
+def sideways(window: QMainWindow) -> list[str]:
+    """Scroll areas that need a horizontal scroll bar: a page taller than the screen scrolls down, never sideways."""
+    return [
+        f"{type(area).__name__} {area.accessibleName() or area.objectName()!r}"
+        for area in window.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
 
 
 def _shown_whole(bar: QTabBar, index: int) -> bool:
@@ -80,6 +90,24 @@ def test_every_page_and_tab_fits_with_back_and_next_in_view(qtbot: QtBot, tmp_pa
             QApplication.processEvents()
             buttons = (wizard.back_button, wizard.next_button, wizard.save_label, wizard.library_button)
             hidden = [b.text() for b in buttons if not b.isVisible()]
-            if outside(window) or hidden or not screen_area().contains(window.frameGeometry()):
-                problems[where] = (outside(window)[:5], hidden, window.frameGeometry())
+            if outside(window) or sideways(window) or hidden or not screen_area().contains(window.frameGeometry()):
+                problems[where] = (outside(window)[:5], sideways(window), hidden, window.frameGeometry())
         assert problems == {}
+
+
+def test_a_new_profile_with_rows_added_never_scrolls_sideways(qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen in a real window: the first current channel added to a new assessment widened the page past 1280 px."""
+    with main_window(qtbot, tmp_path, Lang.ES) as window:
+        qtbot.waitUntil(lambda: window.library.body.currentWidget() is window.library.welcome, timeout=10_000)
+        answer_next_modal(type_and_accept("Panadería Luna"))
+        window.library.welcome.start.click()
+        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        assert window.wizard is not None
+        window.wizard.go_to("profile", 0)
+        panel = window.wizard.tabs[window.wizard.stack.currentIndex()].currentWidget()
+        assert isinstance(panel, ProfilePanel)
+        for _ in range(2):
+            panel.channel_rows.add()
+            panel.participant_rows.add()
+            QApplication.processEvents()
+        assert sideways(window) == [] and outside(window) == []

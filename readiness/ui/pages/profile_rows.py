@@ -18,6 +18,8 @@ from readiness.ui.pages.inputs import ChoiceBox, CountBox
 from readiness.ui.pages.widgets import name_input
 
 MAX_VOLUME = 100_000_000
+CHANNEL_CHARS = 12
+"""A current channel's list shows this much of the name, so the column fits beside its neighbours at 1280 px."""
 
 
 class RowGrid:
@@ -123,6 +125,7 @@ class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
         if box.findData(use.channel) < 0:  # a channel no longer in the catalogs stays as it was
             box.addItem(use.channel, use.channel)
         box.setCurrentIndex(box.findData(use.channel))
+        box.narrow(CHANNEL_CHARS)
         volume = CountBox(MAX_VOLUME, _("Unknown", self.lang))
         volume.set_count(use.monthly_volume)
         remove = QPushButton(_("Remove", self.lang))

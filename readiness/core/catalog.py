@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from readiness.core.lang import Lang
 from readiness.core.placeholders import ANY_ITEM, NONE, ONE_CHANNEL, require_fillable, uses_link
+from readiness.core.quantities import TimeUnit
 from readiness.core.text import DONE_IF_ANSWERED, AnsweredAs, Id, LocalText, Model, Role, Step
 
 
@@ -190,6 +191,9 @@ class Benchmark(Model):
 
     text: LocalText
     unit: LocalText | None = None
+    time_unit: TimeUnit | None = Field(
+        default=None, description="The figure is a time kept in this unit: it may be typed as '2 h' or '1 day'."
+    )
     direction: Direction | None = None
     good: float | None = None
     poor: float | None = None
@@ -284,6 +288,9 @@ class Kpi(Sourced):
     definition: LocalText
     formula: LocalText
     unit: LocalText
+    time_unit: TimeUnit | None = Field(
+        default=None, description="The figure is a time kept in this unit: it may be typed as '2 h' or '1 day'."
+    )
     direction: Direction
     default_target: float
     benchmark: LocalText

@@ -9,14 +9,24 @@ takes the digits it happens to find in a sentence ("abc600", "2 hours and a bit"
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from readiness.core.lang import Lang, babel_locale
 
-MINUTES_PER = {"minute": 1.0, "hour": 60.0, "day": 1440.0}
+
+class TimeUnit(StrEnum):
+    """The unit a time figure is kept in."""
+
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+
+
+MINUTES_PER = {TimeUnit.MINUTE: 1.0, TimeUnit.HOUR: 60.0, TimeUnit.DAY: 1440.0}
 UNIT_WORDS = {
-    "minute": ("m", "min", "mins", "minute", "minutes", "minuto", "minutos"),
-    "hour": ("h", "hr", "hrs", "hour", "hours", "hora", "horas"),
-    "day": ("d", "day", "days", "día", "días", "dia", "dias"),
+    TimeUnit.MINUTE: ("m", "min", "mins", "minute", "minutes", "minuto", "minutos"),
+    TimeUnit.HOUR: ("h", "hr", "hrs", "hour", "hours", "hora", "horas"),
+    TimeUnit.DAY: ("d", "day", "days", "día", "días", "dia", "dias"),
 }
 _UNIT_OF = {word: unit for unit, words in UNIT_WORDS.items() for word in words}
 _NUMBER = r"[0-9][0-9.,]*"
@@ -46,17 +56,26 @@ def parse_duration(text: str, lang: Lang) -> float:
     clock = _CLOCK.fullmatch(text)
     if clock:
         return int(clock[1]) * 60.0 + int(clock[2])
-    position, total, previous = 0, 0.0, ""
+    position, total, previous = 0, 0.0, None
     while position < len(text):
         part = _PART.match(text, position)
         if part is None or part.end() == position:
             raise NotAQuantity(text)
         number, word = part[1].strip(), part[2].casefold()
-        unit = _UNIT_OF.get(word, "minute") if word in _UNIT_OF or not word else ""
-        if not unit or (not word and previous not in ("", "hour")):  # "1 h 30" is fine, "2 2" is not
+        unit = _UNIT_OF.get(word) if word else TimeUnit.MINUTE
+        if unit is None or (not word and previous not in (None, TimeUnit.HOUR)):  # "1 h 30" is fine, "2 2" is not
             raise NotAQuantity(text)
         total += parse_number(number, lang) * MINUTES_PER[unit]
         position, previous = part.end(), unit
-    if not previous:
+    if previous is None:
         raise NotAQuantity(text)
     return total
+
+
+def parse_time(text: str, lang: Lang, unit: TimeUnit) -> float:
+    """A time in ``unit``: a bare number is already in it ("2" hours in an hours field), a duration is converted
+    ("90 min" is 1.5 in an hours field, "1 día" is 1440 in a minutes field)."""
+    try:
+        return parse_number(text, lang)
+    except NotAQuantity:
+        return parse_duration(text, lang) / MINUTES_PER[unit]

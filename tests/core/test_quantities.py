@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readiness.core.lang import Lang
-from readiness.core.quantities import NotAQuantity, parse_duration, parse_number
+from readiness.core.quantities import NotAQuantity, TimeUnit, parse_duration, parse_number, parse_time
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,22 @@ def test_numbers_follow_the_language(typed: str, lang: Lang, number: float) -> N
 def test_a_number_with_anything_else_is_refused(typed: str) -> None:
     with pytest.raises(NotAQuantity):
         parse_number(typed, Lang.EN)
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "unit", "kept"),
+    [
+        ("2", Lang.EN, TimeUnit.HOUR, 2.0),  # a bare number is already in the field's unit
+        ("90 min", Lang.EN, TimeUnit.HOUR, 1.5),
+        ("1 día", Lang.ES, TimeUnit.MINUTE, 1440.0),
+        ("1.200,5", Lang.ES, TimeUnit.MINUTE, 1200.5),
+        ("36 h", Lang.PT_BR, TimeUnit.DAY, 1.5),
+    ],
+)
+def test_a_time_is_kept_in_the_unit_of_its_field(typed: str, lang: Lang, unit: TimeUnit, kept: float) -> None:
+    assert parse_time(typed, lang, unit) == kept
+
+
+def test_a_time_that_is_not_one_is_refused() -> None:
+    with pytest.raises(NotAQuantity):
+        parse_time("2 hours and a bit", Lang.EN, TimeUnit.MINUTE)

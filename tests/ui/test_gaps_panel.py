@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QComboBox,
-    QLineEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -28,6 +27,7 @@ from readiness.core.assessment import Frequency, Severity
 from readiness.core.lang import Lang
 from readiness.ui.pages.gaps import GapRegisterPanel
 from readiness.ui.pages.gaps_columns import Column
+from readiness.ui.pages.quantity_field import QuantityField
 
 
 def choose(combo: QWidget, value: object) -> None:
@@ -58,8 +58,10 @@ def test_add_edit_rank_and_remove_a_gap(qtbot: QtBot, tmp_path: Path, lang: Lang
         choose(panel.cell(row, Column.FREQUENCY), Frequency.CONSTANT.value)
         choose(panel.cell(row, Column.SEVERITY), Severity.CRITICAL.value)
         measured = panel.cell(row, Column.MEASURED)
-        assert isinstance(measured, QLineEdit)
-        QTest.keyClicks(measured, "240,5" if lang is Lang.ES else "240.5")
+        assert isinstance(measured, QuantityField)
+        QTest.keyClicks(measured, "4 horas" if lang is Lang.ES else "4 h")  # a time in any unit, kept in minutes
+        QTest.keyClick(measured, Qt.Key.Key_Return)
+        assert measured.text() == "240"
         QTest.keyClicks(panel.texts["evidence"], "Inbox export")
 
         # 5 × 4 = 20, × 1.5 for a figure worse than the poor mark (60 min): first in the ranking, explained.
@@ -76,13 +78,14 @@ def test_add_edit_rank_and_remove_a_gap(qtbot: QtBot, tmp_path: Path, lang: Lang
         saved = {g.id: g for g in stored(context).gaps}[new_id]
         assert (saved.type, saved.touchpoint, saved.current_channel) == ("slow_first_response", "sales", "email")
         assert (saved.frequency, saved.severity) == (Frequency.CONSTANT, Severity.CRITICAL)
-        assert saved.measured_value == 240.5
+        assert saved.measured_value == 240
         assert saved.evidence == "Inbox export"
 
-        QTest.keyClicks(measured, "x")  # not a number: refused while typing
-        assert measured.text() == ("240,5" if lang is Lang.ES else "240.5")
         measured.selectAll()
-        QTest.keyClick(measured, Qt.Key.Key_Delete)
+        QTest.keyClicks(measured, "2 hours and a bit")  # refused in place, never read as 2
+        QTest.keyClick(measured, Qt.Key.Key_Return)
+        assert measured.refused and measured.text() == "2 hours and a bit"
+        assert ("no es una duración" if lang is Lang.ES else "is not a duration") in measured.toolTip()
         assert stored(context).gaps[-1].measured_value is None
         assert cell_text(panel.table, row, Column.PRIORITY) == "20"
         assert ("Aún no hay una cifra medida" if lang is Lang.ES else "No measured figure yet") in panel.ranking.text()

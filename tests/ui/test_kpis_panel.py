@@ -30,10 +30,11 @@ def unit(panel: KpiPanel, row: int) -> str:
 
 
 def type_into(widget: QWidget, text: str) -> None:
-    """Replace the widget's text as a user would: select all, then type."""
+    """Replace the widget's text as a user would: select all, type, then Enter."""
     widget.setFocus()
     QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(widget, text)
+    QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
 def without_targets(lang: Lang = Lang.EN) -> Any:
@@ -92,8 +93,9 @@ def test_editing_a_row_writes_the_target(qtbot: QtBot, tmp_path: Path) -> None:
         assert saved[1].deadline_days == 45
         assert saved[1].cadence is Cadence.QUARTERLY
 
-        type_into(baseline, "")
+        baseline.selectAll()
         QTest.keyClick(baseline, Qt.Key.Key_Backspace)
+        QTest.keyClick(baseline, Qt.Key.Key_Return)
         assert stored(context).kpis[1].baseline is None, "an empty baseline means none is known"
 
 
@@ -163,6 +165,11 @@ def test_in_spanish_numbers_and_the_refine_routine(qtbot: QtBot, tmp_path: Path)
         )
         type_into(cell(panel, 1, "baseline"), "7,5")
         assert stored(context).kpis[1].baseline == 7.5
+        first_response = cell(panel, 0, "baseline")
+        type_into(first_response, "2 horas")  # kept in the KPI's minutes
+        assert stored(context).kpis[0].baseline == 120 and first_response.text() == "120"
+        type_into(first_response, "unas dos horas")
+        assert first_response.refused and stored(context).kpis[0].baseline is None
 
         panel.transcripts.setCurrentIndex(panel.transcripts.findData(Cadence.MONTHLY.value))
         type_into(panel.reassess, "90")

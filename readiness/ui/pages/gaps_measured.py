@@ -2,47 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from readiness.core.catalog import GapType
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
-from readiness.ui.pages.formatting import number_text
+from readiness.ui.pages.quantity_field import QuantityField
 
 MEASURE_CHARS = "0000000"
 """The field is as wide as this text: the unit goes beside it."""
 UNIT_CHARS = 14
 """Units longer than this many average characters are elided beside the value (full text in the tooltip)."""
-NUMBER_PATTERN = r"-?\d*([.,]\d*)?"
-"""What the field accepts while typing: a number with a decimal point or comma."""
-
-
-def parse_number(text: str) -> float | None:
-    """A number typed with a decimal point or comma; None when the text is not one."""
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
 
 
 class MeasuredCell(QWidget):
-    """Emits ``edited`` with the figure typed, or None once the field is emptied; a half-typed number says nothing."""
+    """Emits ``edited`` with the figure typed, or None once the field is emptied or refused."""
 
     edited = Signal(object)
 
     def __init__(self, value: float | None, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.edit = QLineEdit("" if value is None else number_text(value, lang))
-        self.edit.setPlaceholderText(_("—", lang))
-        self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), self.edit))
-        self.edit.setToolTip(
-            _("The figure measured today, in the unit of the type's benchmark; leave empty if not measured", lang)
+        self.edit = QuantityField(
+            lang, _("The figure measured today, in the unit of the type's benchmark; leave empty if not measured", lang)
         )
+        self.edit.set_value(value)
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance(MEASURE_CHARS) + 12)
-        self.edit.textEdited.connect(self._edited)
+        self.edit.read.connect(self.edited)
         self.unit = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
@@ -51,15 +38,10 @@ class MeasuredCell(QWidget):
 
     def show_unit(self, gap_type: GapType | None) -> None:
         unit = gap_type.benchmark.unit if gap_type else None
+        self.edit.set_time_unit(gap_type.benchmark.time_unit if gap_type else None)
         text = unit.get(self.lang) if unit else ""
         metrics = self.unit.fontMetrics()
         self.unit.setText(
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, UNIT_CHARS * metrics.averageCharWidth())
         )
         self.unit.setToolTip(text or _("(no benchmark unit)", self.lang))
-
-    def _edited(self, text: str) -> None:
-        if not text.strip():
-            self.edited.emit(None)
-        elif (value := parse_number(text)) is not None:
-            self.edited.emit(value)

@@ -38,7 +38,6 @@ from readiness.ui.pages.kpis_table import (
     deadline_help,
     new_row,
     number_locale,
-    parse_number,
     set_up_table,
     show_row,
 )
@@ -188,7 +187,7 @@ class KpiPanel(Panel):
 
     def _connect_row(self, row: Row) -> None:
         row.kpi.currentIndexChanged.connect(lambda _value: self._kpi_picked(row))
-        row.baseline.textEdited.connect(lambda text: self._baseline_edited(row, text))
+        row.baseline.read.connect(lambda value: self._write(row, baseline=value))
         row.target.valueChanged.connect(lambda value: self._write(row, target=float(value)))
         row.deadline.valueChanged.connect(lambda value: self._deadline_changed(row, int(value)))
         row.owner.textEdited.connect(lambda text: self._write(row, owner=text))
@@ -228,12 +227,6 @@ class KpiPanel(Panel):
         )
         self._show_row(row, self._target(row))
         self._show_details()
-
-    def _baseline_edited(self, row: Row, text: str) -> None:
-        if not text.strip():
-            self._write(row, baseline=None)
-        elif (value := parse_number(self._locale, text)) is not None:
-            self._write(row, baseline=value)
 
     def _deadline_changed(self, row: Row, days: int) -> None:
         self._write(row, deadline_days=days)

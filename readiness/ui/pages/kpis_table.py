@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +24,7 @@ from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.ui.pages.formatting import format_date, qt_locale
+from readiness.ui.pages.quantity_field import QuantityField
 from readiness.ui.pages.widgets import count_days, set_days
 
 COLUMNS = {
@@ -58,12 +58,6 @@ def format_number(locale: QLocale, value: float) -> str:
     return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
 
-def parse_number(locale: QLocale, text: str) -> float | None:
-    """The number typed, or None when the text is not (yet) a number."""
-    value, ok = locale.toDouble(text.strip())
-    return float(value) if ok else None
-
-
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -75,20 +69,12 @@ class TargetBox(QDoubleSpinBox):
         return format_number(self.locale(), value)
 
 
-class NumberEdit(QLineEdit):
-    """A line edit as wide as a number needs, not as wide as a sentence."""
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance("0" * 9) + 12, hint.height())
-
-
 @dataclass
 class Row:
     """The editors of one target row; their position in the table is the target's index."""
 
     kpi: QComboBox
-    baseline: QLineEdit
+    baseline: QuantityField
     target: QDoubleSpinBox
     unit: QTableWidgetItem
     deadline: QSpinBox
@@ -120,18 +106,13 @@ def new_row(kpi_combo: QComboBox, locale: QLocale, lang: Lang) -> Row:
     """The editors of a new row, set up but still empty."""
     row = Row(
         kpi=kpi_combo,
-        baseline=NumberEdit(),
+        baseline=QuantityField(lang, _(CELL_HELP["baseline"], lang)),
         target=TargetBox(),
         unit=QTableWidgetItem(),
         deadline=QSpinBox(),
         owner=QLineEdit(),
         cadence=QComboBox(),
     )
-    validator = QDoubleValidator(row.baseline)
-    validator.setLocale(locale)
-    validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-    row.baseline.setValidator(validator)
-    row.baseline.setPlaceholderText("—")
     row.target.setLocale(locale)
     row.target.setRange(-1e6, 1e6)
     row.target.setDecimals(2)
@@ -157,7 +138,8 @@ def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale:
     for widget in row.editors():
         widget.blockSignals(True)
     row.kpi.setCurrentIndex(row.kpi.findData(target.kpi))
-    row.baseline.setText("" if target.baseline is None else format_number(locale, target.baseline))
+    row.baseline.set_time_unit(kpi.time_unit if kpi else None)
+    row.baseline.set_value(target.baseline)
     row.target.setValue(target.target)
     row.unit.setText(kpi.unit.get(lang) if kpi else "")
     set_days(row.deadline, target.deadline_days, lang)

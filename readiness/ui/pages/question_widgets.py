@@ -36,6 +36,7 @@ from readiness.ui.pages.inputs import (
     AnswerButton,
     OptionalDate,
 )
+from readiness.ui.pages.quantity_field import NOT_A_DURATION, NOT_A_NUMBER
 from readiness.ui.pages.widgets import name_input
 
 
@@ -148,9 +149,9 @@ PLACEHOLDERS = {
     QuestionType.NUMBER: N_("a number"),
 }
 REFUSALS = {
-    QuestionType.DURATION: N_("Not saved: “{text}” is not a duration. Type, for example, 90 min, 2 h or 1 day."),
+    QuestionType.DURATION: NOT_A_DURATION,
     QuestionType.PERCENTAGE: N_("Not saved: “{text}” is not a percentage. Type a number from 0 to 100."),
-    QuestionType.NUMBER: N_("Not saved: “{text}” is not a number."),
+    QuestionType.NUMBER: NOT_A_NUMBER,
 }
 
 

@@ -199,8 +199,10 @@ def test_a_blockers_lead_time_moves_its_start_date(tmp_path: Path, content: Cont
     blocker_id, channel_id = target.id.split("@")
 
     def lengthen(data: dict[str, Any]) -> None:
-        item = next(b for b in entry(data, "channels", channel_id)["blockers"] if b["id"] == blocker_id)
+        channel = entry(data, "channels", channel_id)
+        item = next(b for b in channel["blockers"] if b["id"] == blocker_id)
         item["lead_time_days"] += 5
+        channel["lead_time_days"] = max(channel["lead_time_days"], item["lead_time_days"])
 
     after = build_plan(sample, edited_content(tmp_path, "catalog/channels.yaml", lengthen))
     moved = next(t for t in after.launch_blockers if t.id == target.id)

@@ -185,6 +185,16 @@ class Channel(Sourced):
             raise ValueError("an item uses {link}, but the channel has no link")
         return self
 
+    @model_validator(mode="after")
+    def _set_up_time_covers_its_blockers(self) -> Channel:
+        longest = max(self.blockers, key=lambda b: b.lead_time_days, default=None)
+        if longest is not None and longest.lead_time_days > self.lead_time_days:
+            raise ValueError(
+                f"lead_time_days {self.lead_time_days} is shorter than blocker {longest.id} "
+                f"({longest.lead_time_days}): the plan would print two set-up times"
+            )
+        return self
+
 
 class Benchmark(Model):
     """What good looks like for a gap: the unit its measured figure is in, and thresholds where published."""
@@ -260,8 +270,8 @@ class PromotionAction(Model):
     done_if_answered: tuple[AnsweredAs, ...] = DONE_IF_ANSWERED
     skip_if_planned: tuple[Id, ...] = Field(
         default=(),
-        description="Left out when the plan has one of these (questionnaire actions, channel checklist items or "
-        "other promotion items): the same work.",
+        description="Left out when the plan has one of these (questionnaire actions, channel or compliance "
+        "checklist items, other promotion items): the same work.",
     )
 
     @property

@@ -272,17 +272,20 @@ def check_answer_references(content: Content, name: str) -> list[Problem]:
 
 
 def _check_same_work(content: Content, name: str) -> list[Problem]:
-    """``skip_if_planned`` names catalog items (in an action), or actions, channel checklist items and other
-    promotion items (in a promotion action) that do not in turn skip for it, so one of the two always stays."""
+    """``skip_if_planned`` names catalog items (in an action), or actions and catalog items (in a promotion action)
+    that do not in turn skip for it, so one of the two always stays."""
     actions = {a.id for q in content.questionnaires.values() for a in q.actions}
     catalogs = content.catalogs
     promotion = catalogs.promotion_actions
-    channel_items = {i.id for c in catalogs.channels.values() for i in (*c.blockers, *c.day_one)}
-    items = {*promotion, *channel_items, *(i.id for r in catalogs.regulations.values() for i in r.checklist)}
+    items = {
+        *promotion,
+        *(i.id for c in catalogs.channels.values() for i in (*c.blockers, *c.day_one)),
+        *(i.id for r in catalogs.regulations.values() for i in r.checklist),
+    }
     problems = []
     for item in promotion.values():
         where = f"promotion action {item.id}: skip_if_planned"
-        problems += _unknown(name, where, item.skip_if_planned, actions | channel_items | set(promotion))
+        problems += _unknown(name, where, item.skip_if_planned, actions | items)
         problems += [
             Problem(name, f"{where}: {other} skips for it in turn, so neither would be planned")
             for other in item.skip_if_planned

@@ -96,6 +96,7 @@ def test_questionnaire_rules(tmp_path: Path, old: str, new: str, expected: str) 
         ("    strong_in: [US, CA]\n", "    strong_in: [usa]\n", "'usa' is neither a country code nor a region group"),
         ("    discontinued_on: 2024-07-31\n", "", "discontinued_on is required"),
         ('url: "https://example.org/sms"', 'url: "file:///etc/passwd"', "sources[0].url: string should match"),
+        ("    lead_time_days: 21\n", "    lead_time_days: 7\n", "lead_time_days 7 is shorter than blocker blk.verify"),
     ],
 )
 def test_catalog_rules(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -144,10 +144,10 @@ class TaskContext:
         concerns: Iterable[str] = (),
         due_by: dt.date | None = None,
     ) -> Task:
-        """A catalog checklist item as a task: a day-one item is due at launch, anything else a buffer before it
-        (or by ``due_by``, when a later item waits for it)."""
+        """A catalog checklist item as a task: a day-one item is due at launch (started its lead time before),
+        anything else a buffer before it (or by ``due_by``, when a later item waits for it)."""
         if kind is TaskKind.DAY_ONE:
-            due = start = self.calendar.before(self.launch, item.lead_time_days)
+            due, start = self.launch, self.calendar.before(self.launch, item.lead_time_days)
         else:
             due, start = self.before_launch(item.lead_time_days)
             if due_by is not None and due_by < due:

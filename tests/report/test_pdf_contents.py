@@ -28,7 +28,7 @@ from readiness import __version__
 from readiness.core.assessment import Participant
 from readiness.core.exchange import exchange_text
 from readiness.core.i18n import _, ngettext
-from readiness.core.lang import Lang
+from readiness.core.lang import LANGUAGES, Lang
 from readiness.report.fmt import Formatter
 from readiness.report.html import render_plan_html
 from readiness.report.job import ATTACHMENT_NAME
@@ -309,3 +309,25 @@ def test_capitalised_labels_extract_as_words(rendered: Rendered, tmp_path: Path)
     lang = _lang(rendered)
     for label in ("Launch", "Launch date", "Overall readiness", "Baseline", "Owner"):
         assert _(label, lang).upper() in text, label
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_text_runs_past_its_table_cell(lang: Lang) -> None:
+    """Seen in Portuguese: due dates ('15 de jan. de 2027') and the answers' score header ran past the table."""
+    import weasyprint
+    from weasyprint.formatting_structure.boxes import TableCellBox, TextBox
+
+    from readiness.report.fetcher import BundledAssetFetcher
+
+    assessment = mini_assessment().model_copy(update={"language": lang})
+    page = render_plan_html(plan_in(assessment, mini_catalogue(), None), load_theme(), Paper.A4)
+    document = weasyprint.HTML(string=page.html, base_url="app:", url_fetcher=BundledAssetFetcher(page.assets))
+    spilled = [
+        f"page {number}: {text.text!r}"
+        for number, laid_out in enumerate(document.render().pages, start=1)
+        for cell in _boxes(laid_out._page_box)
+        if isinstance(cell, TableCellBox)
+        for text in _boxes(cell)
+        if isinstance(text, TextBox) and text.position_x + text.width > cell.position_x + cell.border_width() + 0.5
+    ]
+    assert not spilled, "\n".join(spilled)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from readiness import __version__
 from readiness.core.i18n import N_, _, language_name
 from readiness.core.lang import Lang
 from readiness.report.paper import Paper
+from readiness.ui.file_dialogs import ask_open_file, ask_save_file
 from readiness.ui.library_place import carries_password
 from readiness.ui.pages.widgets import explanation, field_with
 from readiness.ui.settings import Settings
@@ -129,14 +129,13 @@ class SettingsDialog(QDialog):
 
     def _browse(self, field: QLineEdit, kind: str) -> None:
         title = _(BROWSE_TITLES[kind], self.lang)
+        current = Path(field.text()) if field.text() else Path.home()
         if kind == "library":
-            path, _filter = QFileDialog.getSaveFileName(
-                self, title, field.text(), "SQLite (*.sqlite *.db)", options=QFileDialog.Option.DontConfirmOverwrite
-            )
+            path = ask_save_file(self, self.lang, title, current, "SQLite (*.sqlite *.db)", confirm_overwrite=False)
         else:
-            path, _filter = QFileDialog.getOpenFileName(self, title, field.text(), "YAML (*.yaml *.yml)")
-        if path:
-            field.setText(path)
+            path = ask_open_file(self, self.lang, title, current.parent, "YAML (*.yaml *.yml)")
+        if path is not None:
+            field.setText(str(path))
 
 
 def about_text(lang: Lang) -> str:

@@ -98,11 +98,13 @@ class Settings:
         return [str(entry) for entry in entries if entry]
 
     def save_folder(self, kind: str) -> Path:
-        """Where the last file of this kind (pdf, csv, ics, exchange) was saved; the Documents folder at first."""
+        """Where the last file of this kind (pdf, csv, ics, exchange) was saved; at first the Documents folder, or
+        the home folder on a system that has none (never the folder the app happened to be started from)."""
         value = str(self._store.value(f"folders/{kind}", "") or "")
         if value and Path(value).is_dir():
             return Path(value)
-        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        return documents if documents.is_dir() else Path.home()
 
     def set_save_folder(self, kind: str, folder: Path) -> None:
         self._store.setValue(f"folders/{kind}", str(folder))

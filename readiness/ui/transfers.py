@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
+from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.ui.busy import Busy
+from readiness.ui.file_dialogs import ask_open_file, ask_save_file
 from readiness.ui.jobs import Progress
 from readiness.ui.library_place import library_description
 from readiness.ui.library_view import LibraryView
@@ -21,6 +22,7 @@ from readiness.ui.pages.formatting import file_stem
 if TYPE_CHECKING:
     from readiness.core.content import Content
     from readiness.ui.service import LibraryJobWithProgress, LibraryService
+    from readiness.ui.settings import Settings
     from readiness.ui.state import AssessmentSession
 
 
@@ -32,6 +34,7 @@ class LibraryTransfers(QMainWindow):
     session: AssessmentSession | None
     library: LibraryView
     library_location: str
+    settings: Settings
 
     @property
     def lang(self) -> Lang:
@@ -41,14 +44,16 @@ class LibraryTransfers(QMainWindow):
         raise NotImplementedError
 
     def import_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = ask_open_file(
             self,
+            self.lang,
             _("Import an assessment", self.lang),
-            "",
+            self.settings.save_folder("import"),
             _("Assessment files or plan PDFs (*.yaml *.yml *.pdf)", self.lang),
         )
-        if path:
-            self.import_path(Path(path))
+        if path is not None:
+            self.settings.set_save_folder("import", path.parent)
+            self.import_path(path)
 
     def import_path(self, path: Path) -> None:
         """Add an exchange file, or the assessment inside a plan PDF; a bad file gets one message."""
@@ -100,12 +105,13 @@ class LibraryTransfers(QMainWindow):
 
     def export_assessment(self, assessment_id: int) -> None:
         organisation = next((r.organisation for r in self.library.rows if r.id == assessment_id), "assessment")
-        suggested = f"{file_stem(organisation)}.yaml"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the assessment", self.lang), suggested, _("Assessment files (*.yaml)", self.lang)
+        suggested = self.settings.save_folder("exchange") / f"{file_stem(organisation)}.yaml"
+        path = ask_save_file(
+            self, self.lang, _("Export the assessment", self.lang), suggested, _("Assessment files (*.yaml)", self.lang)
         )
-        if path:
-            self.export_to(assessment_id, Path(path))
+        if path is not None:
+            self.settings.set_save_folder("exchange", path.parent)
+            self.export_to(assessment_id, path)
 
     def export_to(self, assessment_id: int, path: Path) -> None:
         from readiness.core.exchange import write_exchange_file

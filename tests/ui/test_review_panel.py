@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget, QToolButton
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, shipped_content, unnamed_inputs, wait_for_library
+from ui_support import panel_context, sample, shipped_content, temporary_settings, unnamed_inputs, wait_for_library
 
 from readiness.core.exchange import read_exchange_file
 from readiness.core.lang import Lang
@@ -337,3 +337,19 @@ def test_the_open_items_tabs_show_every_label_whole_even_in_a_narrow_window(qtbo
         assert [bar.tabText(t) for t in range(bar.count())][-1].startswith("&Bloqueos de lanzamiento")
         assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no arrows hide a tab"
         assert all(bar.rect().contains(bar.tabRect(t)) for t in range(bar.count()))
+
+
+@pytest.mark.parametrize("has_documents", [True, False])
+def test_the_first_save_is_offered_in_documents_or_else_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, has_documents: bool
+) -> None:
+    """Seen on a desktop without a Documents folder: the dialog opened in the folder the app was started from."""
+    home = tmp_path / "home"
+    home.mkdir()
+    if has_documents:
+        (home / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)
+    settings = temporary_settings(tmp_path)
+    assert settings.save_folder("pdf") == (home / "Documents" if has_documents else home)

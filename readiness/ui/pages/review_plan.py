@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
+from readiness.ui.file_dialogs import ask_save_file
 from readiness.ui.jobs import Progress
 from readiness.ui.pages.formatting import file_stem
 
@@ -99,10 +100,8 @@ def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, l
     stem = file_stem(organisation)
     name, caption, file_filter = SAVE_DIALOGS[kind]
     suggested = folder / _(name, lang, stem=stem)
-    chosen, _filter = QFileDialog.getSaveFileName(parent, _(caption, lang), str(suggested), _(file_filter, lang))
-    if not chosen:
-        return None
-    return with_suffix(Path(chosen), kind)
+    chosen = ask_save_file(parent, lang, _(caption, lang), suggested, _(file_filter, lang))
+    return None if chosen is None else with_suffix(chosen, kind)
 
 
 def saving(path: Path, write: Callable[[], None]) -> Callable[[Progress], str]:

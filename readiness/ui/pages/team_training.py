@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -86,11 +87,14 @@ class TrainingSessions(Panel):
         self.remove_session = QPushButton(_("Remo&ve session", lang))
         self.remove_session.clicked.connect(self.remove_training)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.no_sessions, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.add_suggested)
         buttons.addWidget(self.add_session)
         buttons.addWidget(self.remove_session)
-        return titled(_("Tra&ining sessions", lang), self.training, buttons)
+        below = QVBoxLayout()
+        below.addWidget(self.no_sessions)  # a line of its own: beside the buttons it wrapped word by word
+        below.addLayout(buttons)
+        return titled(_("Tra&ining sessions", lang), self.training, below)
 
     def _fill_training(self) -> None:
         sessions = self.assessment.team.training
@@ -232,7 +236,7 @@ def fit_height(table: QTableWidget) -> None:
     table.setMaximumHeight(table.minimumHeight())
 
 
-def titled(title: str, table: QTableWidget, below: QHBoxLayout | None = None) -> QGroupBox:
+def titled(title: str, table: QTableWidget, below: QLayout | None = None) -> QGroupBox:
     """A group box around a table; the title's mnemonic moves the focus to the table, its first child."""
     box = QGroupBox(title)
     layout = QVBoxLayout(box)

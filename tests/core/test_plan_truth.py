@@ -192,6 +192,9 @@ def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers()
         ("open.bot_disclosure", "yes", "no", "reg.ai_act_bot_notice"),
         ("open.bot_disclosure", "yes", "no", "web.chat_bot_disclosure@web_chat"),
         ("open.bot_handoff", "anytime_with_context", "partial", "blk.webchat_handoff@web_chat"),
+        ("open.bot_handoff", "anytime_with_context", "partial", "blk.webchat_offline_mode@web_chat"),
+        ("open.consent", "provable", "implied", "reg.de_uwg_double_opt_in"),
+        ("promote.phone_ivr", "ivr_and_hold", "hold_only", "ivr.deflection_branches"),
     ],
 )
 def test_what_the_answers_show_in_place_prints_as_done(question: str, already: str, otherwise: str, task: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from app_support import answer_next_modal, every_tab, main_window, open_sample, type_and_accept
 from conftest import LAPTOP_SCREEN
 from PySide6.QtCore import QByteArray, QRect
@@ -16,6 +17,7 @@ from ui_support import temporary_settings
 from readiness.core.lang import Lang
 from readiness.ui.main_window import MainWindow
 from readiness.ui.pages.profile import ProfilePanel
+from readiness.ui.wizard import WizardView
 
 
 def screen_area() -> QRect:
@@ -95,15 +97,21 @@ def test_every_page_and_tab_fits_with_back_and_next_in_view(qtbot: QtBot, tmp_pa
         assert problems == {}
 
 
+def start_new_assessment(qtbot: QtBot, window: MainWindow) -> WizardView:
+    """From the empty library's welcome panel, as a first-time user does."""
+    qtbot.waitUntil(lambda: window.library.body.currentWidget() is window.library.welcome, timeout=10_000)
+    answer_next_modal(type_and_accept("Panadería Luna"))
+    window.library.welcome.start.click()
+    qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+    assert window.wizard is not None
+    return window.wizard
+
+
 def test_a_new_profile_with_rows_added_never_scrolls_sideways(qtbot: QtBot, tmp_path: Path) -> None:
     """Seen in a real window: the first current channel added to a new assessment widened the page past 1280 px."""
     with main_window(qtbot, tmp_path, Lang.ES) as window:
-        qtbot.waitUntil(lambda: window.library.body.currentWidget() is window.library.welcome, timeout=10_000)
-        answer_next_modal(type_and_accept("Panadería Luna"))
-        window.library.welcome.start.click()
-        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        start_new_assessment(qtbot, window).go_to("profile", 0)
         assert window.wizard is not None
-        window.wizard.go_to("profile", 0)
         panel = window.wizard.tabs[window.wizard.stack.currentIndex()].currentWidget()
         assert isinstance(panel, ProfilePanel)
         for _ in range(2):
@@ -111,3 +119,26 @@ def test_a_new_profile_with_rows_added_never_scrolls_sideways(qtbot: QtBot, tmp_
             panel.participant_rows.add()
             QApplication.processEvents()
         assert sideways(window) == [] and outside(window) == []
+
+
+@pytest.mark.parametrize("start", ["sample", "new"])
+def test_presenting_on_the_laptop_screen_never_makes_the_window_wider_than_it(
+    qtbot: QtBot, tmp_path: Path, start: str
+) -> None:
+    """Seen in a real window: at the presentation zoom the Review page's tabs and buttons asked for 1,351 px."""
+    with main_window(qtbot, tmp_path, Lang.ES) as window:
+        wizard = (
+            open_sample(qtbot, window, tmp_path, Lang.ES) if start == "sample" else start_new_assessment(qtbot, window)
+        )
+        window.view_actions.presenting.trigger()
+        try:
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= screen_area().width()
+            wider = []
+            for where, _panel in every_tab(wizard):
+                QApplication.processEvents()
+                if window.width() > screen_area().width():
+                    wider.append(where)
+            assert wider == []
+        finally:
+            window.view_actions.presenting.trigger()

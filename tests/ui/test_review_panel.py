@@ -102,7 +102,7 @@ def test_unanswered_flagged_and_blockers_are_listed(qtbot: QtBot, tmp_path: Path
 
         plan = build_plan(context.session.assessment, context.session.content)
         assert [t.split("\n")[0] for t in list_texts(panel.blockers)] == [t.title for t in plan.launch_blockers]
-        assert panel.lists.tabText(2) == f"&Bloqueos de lanzamiento ({len(plan.launch_blockers)})"
+        assert panel.lists.tabText(2) == f"&Bloqueos ({len(plan.launch_blockers)})"
 
         panel.unanswered.setCurrentRow(0)
         with qtbot.waitSignal(panel.place_requested, timeout=1000) as activated:
@@ -334,7 +334,7 @@ def test_the_open_items_tabs_show_every_label_whole_even_in_a_narrow_window(qtbo
         panel.show()
         qtbot.waitExposed(panel)
         bar = panel.lists.tabBar()
-        assert [bar.tabText(t) for t in range(bar.count())][-1].startswith("&Bloqueos de lanzamiento")
+        assert [bar.tabText(t) for t in range(bar.count())][-1].startswith("&Bloqueos (")
         assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no arrows hide a tab"
         assert all(bar.rect().contains(bar.tabRect(t)) for t in range(bar.count()))
 

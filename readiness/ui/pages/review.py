@@ -198,6 +198,7 @@ class ReviewPanel(Panel):
         )  # the scores need the room; Wide widens the plan
         self.viewer.wide_toggled.connect(lambda wide: left.setHidden(wide))
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the tab's frame is margin enough; presenting needs every pixel
         layout.addWidget(splitter)
 
     # Generating the plan

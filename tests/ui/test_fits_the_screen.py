@@ -122,13 +122,14 @@ def test_a_new_profile_with_rows_added_never_scrolls_sideways(qtbot: QtBot, tmp_
 
 
 @pytest.mark.parametrize("start", ["sample", "new"])
+@pytest.mark.parametrize("lang", [Lang.ES, Lang.PT_BR])
 def test_presenting_on_the_laptop_screen_never_makes_the_window_wider_than_it(
-    qtbot: QtBot, tmp_path: Path, start: str
+    qtbot: QtBot, tmp_path: Path, start: str, lang: Lang
 ) -> None:
     """Seen in a real window: at the presentation zoom the Review page's tabs and buttons asked for 1,351 px."""
-    with main_window(qtbot, tmp_path, Lang.ES) as window:
+    with main_window(qtbot, tmp_path, lang) as window:
         wizard = (
-            open_sample(qtbot, window, tmp_path, Lang.ES) if start == "sample" else start_new_assessment(qtbot, window)
+            open_sample(qtbot, window, tmp_path, lang) if start == "sample" else start_new_assessment(qtbot, window)
         )
         window.view_actions.presenting.trigger()
         try:

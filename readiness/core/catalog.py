@@ -150,7 +150,9 @@ class Channel(Sourced):
     opt_in: LocalText
     opt_out: LocalText
     onboarding: tuple[LocalText, ...] = ()
-    lead_time_days: int = Field(ge=0, le=365)
+    lead_time_days: int = Field(
+        ge=0, le=365, description="Working days from deciding to going live: at least its longest launch blocker."
+    )
     cost_model: CostModel
     pricing: LocalText
     rates: tuple[MarketRate, ...] = Field(default=(), description="Price points per market; printed for those served.")

@@ -33,7 +33,7 @@ def fact_values(channel: RankedChannel, lang: Lang) -> dict[str, str]:
     return {
         "cost_model": _(COST_MODEL_NAMES[channel.cost_model], lang),
         "pricing": channel.pricing,
-        "lead_time": ngettext("about {count} day", "about {count} days", channel.lead_time_days, lang),
+        "lead_time": ngettext("about {count} working day", "about {count} working days", channel.lead_time_days, lang),
         "service_window": channel.service_window,
         "opt_in": channel.opt_in,
         "initiation": channel.initiation,

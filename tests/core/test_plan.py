@@ -26,7 +26,7 @@ from readiness.core.lang import Lang
 from readiness.core.plain import to_json
 from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
-from readiness.core.plan.schedule import WorkingDays
+from readiness.core.plan.schedule import DAY_ONE_READY_WORKING_DAYS, WorkingDays
 from readiness.core.questionnaire import ActionDef
 from readiness.core.text import LocalText
 
@@ -172,7 +172,8 @@ def test_owners_come_from_the_team(plan: Plan) -> None:
     sponsor = next(t for t in plan.actions if t.id == "act.sponsor")
     assert sponsor.owner == "Ana"
     welcome = plan.day_one[0]
-    assert (welcome.kind, welcome.owner, welcome.due) == (TaskKind.DAY_ONE, "Luis", LAUNCH)
+    assert (welcome.kind, welcome.owner) == (TaskKind.DAY_ONE, "Luis")
+    assert welcome.due == WorkingDays().before(LAUNCH, DAY_ONE_READY_WORKING_DAYS), "ready for the rehearsal"
 
 
 def test_kpis_use_the_users_targets_and_catalog_details(plan: Plan) -> None:
@@ -247,7 +248,7 @@ def test_a_blocker_that_cannot_start_in_time_says_so(mini_content: Content) -> N
     assert verify.start == dt.date(2026, 10, 15)  # 21 working days earlier: before the plan starts
     assert verify.late_start
     welcome = plan.day_one[0]
-    assert (welcome.due, welcome.late_start) == (dt.date(2026, 11, 20), False)
+    assert (welcome.due, welcome.late_start) == (dt.date(2026, 11, 18), False)  # ready two working days before
 
 
 def test_a_blocker_whose_buffer_has_passed_is_due_at_once(mini_content: Content) -> None:

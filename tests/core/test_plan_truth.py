@@ -229,21 +229,32 @@ def test_one_piece_of_work_is_one_task(profile: str) -> None:
         assert definition is not None and not set(definition.skip_if_planned) & catalog_work, action
 
 
+def statuses_when_running(current: tuple[ChannelUse, ...], task_ids: tuple[str, ...]) -> list[str]:
+    """The statuses of de-b2b-software's tasks ``task_ids`` when the channels it runs today are ``current``."""
+    assessment = load_sample("de-b2b-software", Lang.EN, content(), questionnaires())
+    profile = assessment.profile.model_copy(update={"current_channels": current})
+    tasks = {t.id: t for t in build_plan(assessment.model_copy(update={"profile": profile}), content()).all_tasks()}
+    return [tasks[i].status.value for i in task_ids]
+
+
 def test_a_set_up_step_of_a_channel_already_running_prints_as_done() -> None:
     """de-b2b-software runs its website chat and Slack Connect today: the tool and the paid plan exist."""
-    assessment = load_sample("de-b2b-software", Lang.EN, content(), questionnaires())
+    running = load_sample("de-b2b-software", Lang.EN, content(), questionnaires()).profile.current_channels
     in_place = ("blk.webchat_tool@web_chat", "blk.slack_plan@slack_connect")
-
-    def statuses(current: tuple[ChannelUse, ...]) -> list[str]:
-        profile = assessment.profile.model_copy(update={"current_channels": current})
-        tasks = {t.id: t for t in build_plan(assessment.model_copy(update={"profile": profile}), content()).all_tasks()}
-        return [tasks[i].status.value for i in in_place]
-
-    assert statuses(assessment.profile.current_channels) == ["done", "done"]
-    assert statuses((ChannelUse(channel="email", monthly_volume=1900),)) == ["todo", "todo"]
+    assert statuses_when_running(running, in_place) == ["done", "done"]
+    assert statuses_when_running((ChannelUse(channel="email", monthly_volume=1900),), in_place) == ["todo", "todo"]
     # the policy for shared channels is not a set-up step: running the channel does not settle it
-    plan = build_plan(assessment, content())
-    assert next(t for t in plan.launch_blockers if t.id == "blk.slack_policy@slack_connect").status.value != "done"
+    assert statuses_when_running(running, ("blk.slack_policy@slack_connect",)) != ["done"]
+
+
+def test_an_answer_settles_a_channel_item_only_where_that_channel_already_runs() -> None:
+    """The bot's notice is in place on de-b2b-software's running website chat; for a chat still to be installed the
+    same answer settles nothing (seen: cn-exporter's new chat ticked done)."""
+    running = load_sample("de-b2b-software", Lang.EN, content(), questionnaires()).profile.current_channels
+    items = ("web.chat_bot_disclosure@web_chat", "blk.webchat_handoff@web_chat")
+    assert statuses_when_running(running, items) == ["done", "done"]
+    without_chat = tuple(c for c in running if c.channel != "web_chat")
+    assert statuses_when_running(without_chat, items) == ["todo", "todo"]
 
 
 def test_an_item_steps_aside_for_the_day_one_item_or_the_website_item_that_does_its_work() -> None:
@@ -344,3 +355,11 @@ def test_suggested_targets_follow_the_answers_the_bot_and_the_currency(profile: 
     home = assessment.profile.home_country
     if home != "US":
         assert "cost_per_subscriber" not in suggested  # counted in USD
+
+
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_the_rehearsal_comes_after_the_day_one_set_up_it_rehearses(profile: str) -> None:
+    plan = build_plan(load_sample(profile, Lang.EN, content(), questionnaires()), content())
+    rehearsal = next((t for t in plan.actions if t.id == "act.day_one_rehearsal"), None)
+    if rehearsal is not None:
+        assert all(item.due <= rehearsal.due < plan.header.launch_date for item in plan.day_one), profile

@@ -16,6 +16,8 @@ from readiness.core.assessment import Assessment
 LAUNCH_BUFFER_WORKING_DAYS = 5
 """Launch blockers and compliance items are due this many working days before launch, so a late
 review or a rejected submission can still be fixed without moving the date."""
+DAY_ONE_READY_WORKING_DAYS = 2
+"""Day-one items are in place this many working days before launch: the rehearsal the day before checks them."""
 
 _SATURDAY = 5
 

@@ -14,7 +14,12 @@ from readiness.core.lang import Lang
 from readiness.core.placeholders import fill
 from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
-from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS, WorkingDays, team_calendar
+from readiness.core.plan.schedule import (
+    DAY_ONE_READY_WORKING_DAYS,
+    LAUNCH_BUFFER_WORKING_DAYS,
+    WorkingDays,
+    team_calendar,
+)
 from readiness.core.plan.timeline import first_review
 from readiness.core.questionnaire import ActionDef, Questionnaire, Settled
 from readiness.core.scoring import chosen_options, visible_questions
@@ -144,10 +149,11 @@ class TaskContext:
         concerns: Iterable[str] = (),
         due_by: dt.date | None = None,
     ) -> Task:
-        """A catalog checklist item as a task: a day-one item is due at launch (started its lead time before),
-        anything else a buffer before it (or by ``due_by``, when a later item waits for it)."""
+        """A catalog checklist item as a task: a day-one item is ready for the rehearsal just before launch (started
+        its lead time earlier), anything else a buffer before it (or by ``due_by``, when a later item waits for it)."""
         if kind is TaskKind.DAY_ONE:
-            due, start = self.launch, self.calendar.before(self.launch, item.lead_time_days)
+            due = self.calendar.before(self.launch, DAY_ONE_READY_WORKING_DAYS)
+            start = self.calendar.before(due, item.lead_time_days)
         else:
             due, start = self.before_launch(item.lead_time_days)
             if due_by is not None and due_by < due:
@@ -169,7 +175,14 @@ class TaskContext:
     def checklist_status(self, item: ChecklistItem, channel: str | None) -> ActionStatus:
         if item.done_if_in_use and channel in self.facts.in_use:
             return ActionStatus.DONE
-        return self.answered_as(item.done_if_answered)
+        return self.answered_for(channel, item.done_if_answered)
+
+    def answered_for(self, channel: str | None, conditions: Iterable[AnsweredAs]) -> ActionStatus:
+        """As ``answered_as``; an item for one channel is in place only where that channel already runs: the
+        answers describe today's channels, not one still to be set up."""
+        if channel is not None and channel not in self.facts.in_use:
+            return ActionStatus.TODO
+        return self.answered_as(conditions)
 
     def _title_of(self, person: str) -> str:
         return ", ".join(self.role_label(role) for role in self.facts.people.get(person, ()))
@@ -365,5 +378,5 @@ def _promotion_task(action: PromotionAction, channel_id: str | None, owner: str,
         due=context.from_launch(action.offset_days),
         channel=channel_id,
         surface=action.surface,
-        status=context.answered_as(action.done_if_answered),
+        status=context.answered_for(channel_id, action.done_if_answered),
     )

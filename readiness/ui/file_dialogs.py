@@ -8,23 +8,24 @@ where the desktop provides one, keeps its own words.
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtWidgets import QFileDialog, QWidget
+from typing import TYPE_CHECKING
 
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 
-LABELS = {
-    QFileDialog.DialogLabel.LookIn: N_("Look in:"),
-    QFileDialog.DialogLabel.FileName: N_("File name:"),
-    QFileDialog.DialogLabel.FileType: N_("Files of type:"),
-}
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+LABELS = {"LookIn": N_("Look in:"), "FileName": N_("File name:"), "FileType": N_("Files of type:")}
+"""The dialog's labels by QFileDialog.DialogLabel name; QFileDialog loads with the first dialog, not at start-up."""
 
 
 def ask_save_file(
     parent: QWidget, lang: Lang, caption: str, suggested: Path, file_filter: str, confirm_overwrite: bool = True
 ) -> Path | None:
     """The file to write, offered as ``suggested`` (a full path: its folder is where the dialog opens)."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = _dialog(parent, lang, caption, suggested.parent, file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -35,6 +36,8 @@ def ask_save_file(
 
 def ask_open_file(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter: str) -> Path | None:
     """An existing file to read, looked for from ``folder``."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = _dialog(parent, lang, caption, folder, file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -42,14 +45,16 @@ def ask_open_file(parent: QWidget, lang: Lang, caption: str, folder: Path, file_
 
 
 def _dialog(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter: str) -> QFileDialog:
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, caption, str(folder), file_filter)
     for label, text in LABELS.items():
-        dialog.setLabelText(label, _(text, lang))
+        dialog.setLabelText(getattr(QFileDialog.DialogLabel, label), _(text, lang))
     return dialog
 
 
 def _chosen(dialog: QFileDialog) -> Path | None:
-    accepted = dialog.exec() == QFileDialog.DialogCode.Accepted and bool(dialog.selectedFiles())
+    accepted = dialog.exec() == dialog.DialogCode.Accepted and bool(dialog.selectedFiles())
     chosen = Path(dialog.selectedFiles()[0]) if accepted else None
     dialog.deleteLater()
     return chosen

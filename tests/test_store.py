@@ -106,7 +106,7 @@ def test_list_and_delete_through_the_command_line(library_url: str, capsys: pyte
     code, out, _ = cli(capsys, "--db", library_url, "list")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [retail, dental]  # newest first
-    assert "57.9" in out.splitlines()[1]  # the stored overall score, listed without scoring again
+    assert "56.5" in out.splitlines()[1]  # the stored overall score, listed without scoring again
     out = cli(capsys, "--db", library_url, "list", "--search", "DENTAL")[1]
     assert [line.split()[0] for line in out.splitlines()] == [dental]
 

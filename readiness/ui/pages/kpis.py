@@ -183,7 +183,7 @@ class KpiPanel(Panel):
 
     def _show_row(self, row: Row, target: KpiTarget) -> None:
         """Put one target's values in its editors, without writing them back."""
-        show_row(row, target, self._kpi(target.kpi), self._deadline(target), self._locale, self.context.lang)
+        show_row(row, target, self._kpi(target.kpi), self._deadline(target), self.context.lang)
 
     def _connect_row(self, row: Row) -> None:
         row.kpi.currentIndexChanged.connect(lambda _value: self._kpi_picked(row))

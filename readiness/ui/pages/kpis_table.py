@@ -133,7 +133,7 @@ def deadline_help(lang: Lang, due: dt.date) -> str:
     return _("Days after launch; due on {date}.", lang, date=format_date(lang, due))
 
 
-def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, locale: QLocale, lang: Lang) -> None:
+def show_row(row: Row, target: KpiTarget, kpi: Kpi | None, due: dt.date, lang: Lang) -> None:
     """Put one target's values in its editors, without writing them back."""
     for widget in row.editors():
         widget.blockSignals(True)

@@ -332,6 +332,10 @@ class Regulation(Sourced):
     summary: LocalText
     penalties: LocalText | None = None
     only_with_bot: bool = Field(default=False, description="Applies only when a bot answers customers.")
+    applies_if: tuple[AnsweredAs, ...] = Field(
+        default=(),
+        description="Applies only when the assessment answers every one of these so (a sector law: health data).",
+    )
     fallback: bool = Field(
         default=False,
         description="Applies instead in every market served that no other regulation covers (applies_in stays empty).",

@@ -240,34 +240,39 @@ def _check_action_channels(content: Content, name: str) -> list[Problem]:
 
 
 def check_answer_references(content: Content, name: str) -> list[Problem]:
-    """Every ``done_if_answered`` names a question of a loaded questionnaire and choices that question offers."""
+    """Every ``done_if_answered`` and ``applies_if`` names a question of a loaded questionnaire and choices that
+    question offers."""
     offered: dict[str, set[str]] = {}
     for questionnaire in content.questionnaires.values():
         for question in questionnaire.questions:
             offered.setdefault(question.id, set()).update(choice.id for choice in question.choices)
     catalogs = content.catalogs
+    done_if = "done_if_answered"
     holders: list[tuple[str, tuple[AnsweredAs, ...]]] = [
-        (f"promotion action {a.id}", a.done_if_answered) for a in catalogs.promotion_actions.values()
+        (f"promotion action {a.id}: {done_if}", a.done_if_answered) for a in catalogs.promotion_actions.values()
     ]
     for channel in catalogs.channels.values():
         holders += [
-            (f"channel {channel.id}: {i.id}", i.done_if_answered) for i in (*channel.blockers, *channel.day_one)
+            (f"channel {channel.id}: {i.id}: {done_if}", i.done_if_answered)
+            for i in (*channel.blockers, *channel.day_one)
         ]
     for regulation in catalogs.regulations.values():
-        holders += [(f"regulation {regulation.id}: {i.id}", i.done_if_answered) for i in regulation.checklist]
+        holders.append((f"regulation {regulation.id}: applies_if", regulation.applies_if))
+        holders += [
+            (f"regulation {regulation.id}: {i.id}: {done_if}", i.done_if_answered) for i in regulation.checklist
+        ]
     for questionnaire in content.questionnaires.values():
         holders += [
-            (f"questionnaire {questionnaire.id}: action {a.id}", a.done_if_answered) for a in questionnaire.actions
+            (f"questionnaire {questionnaire.id}: action {a.id}: {done_if}", a.done_if_answered)
+            for a in questionnaire.actions
         ]
     problems = []
     for where, conditions in holders:
         for condition in conditions:
             if condition.question not in offered:
-                problems.append(Problem(name, f"{where}: done_if_answered: unknown question {condition.question!r}"))
+                problems.append(Problem(name, f"{where}: unknown question {condition.question!r}"))
                 continue
-            problems += _unknown(
-                name, f"{where}: done_if_answered: {condition.question}", condition.choices, offered[condition.question]
-            )
+            problems += _unknown(name, f"{where}: {condition.question}", condition.choices, offered[condition.question])
     return problems
 
 

@@ -121,6 +121,13 @@ def test_a_task_done_by_an_answer_names_a_real_question_and_choice(
     assert problem.endswith(f"promotion action web.wa_link: {expected}")
 
 
+def test_a_sector_law_names_the_question_that_decides_it(tmp_path: Path) -> None:
+    old = "    only_with_bot: true\n"
+    new = '    only_with_bot: true\n    applies_if: [{question: q.nowhere, choices: ["yes"]}]\n'
+    [problem] = problems_of(broken_copy(tmp_path, "catalog.yaml", old, new))
+    assert problem.endswith("regulation bot_notice: applies_if: unknown question 'q.nowhere'")
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [

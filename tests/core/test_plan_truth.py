@@ -184,6 +184,22 @@ def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers()
     assert "reg.cn_pipl_notice_consent" in pipl_tasks((*assessment.profile.countries, "CN"))
 
 
+def test_a_sector_law_applies_only_where_the_answers_show_its_data_and_its_market() -> None:
+    """HIPAA for the US dental practice whose messages carry health information, not otherwise."""
+
+    def regulations(profile: str, health_data: str) -> set[str]:
+        assessment = load_sample(profile, Lang.EN, content(), questionnaires())
+        answer = assessment.answers["open.health_data"].model_copy(update={"value": health_data})
+        answers = {**assessment.answers, "open.health_data": answer}
+        return {
+            c.regulation for c in build_plan(assessment.model_copy(update={"answers": answers}), content()).compliance
+        }
+
+    assert "us_hipaa" in regulations("us-dental", "yes")
+    assert "us_hipaa" not in regulations("us-dental", "no")
+    assert "us_hipaa" not in regulations("de-b2b-software", "yes")
+
+
 @pytest.mark.parametrize(
     ("question", "already", "otherwise", "task"),
     [

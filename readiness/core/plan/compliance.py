@@ -1,6 +1,7 @@
 """Regulation checklists for the markets served and the channels chosen.
 
-Each regulation applies where its markets are served and one of its channels is chosen. The
+Each regulation applies where its markets are served and one of its channels is chosen (a sector law,
+such as HIPAA, only when the answers show the business handles the data it protects). The
 fallback entry stands for the served markets no regulation covers: it names only those markets,
 with the laws to check in each and where to read about them.
 """
@@ -23,6 +24,8 @@ def compliance_checklists(context: TaskContext) -> tuple[ComplianceChecklist, ..
     for regulation in context.catalogs.regulations.values():
         if regulation.only_with_bot and not context.facts.bot_answers:
             continue
+        if not context.answers_meet(regulation.applies_if):
+            continue
         if not any(regulation.concerns(c) for c in chosen):
             continue
         if regulation.fallback:
@@ -34,9 +37,9 @@ def compliance_checklists(context: TaskContext) -> tuple[ComplianceChecklist, ..
 
 
 def unresearched_markets(context: TaskContext) -> tuple[str, ...]:
-    """Served markets (and the home country) that no regulation other than the fallback covers."""
+    """Served markets (and the home country) that no general regulation covers: a sector law does not count."""
     covered = context.catalogs.expand(
-        code for r in context.catalogs.regulations.values() if not r.fallback for code in r.applies_in
+        code for r in context.catalogs.regulations.values() if not (r.fallback or r.applies_if) for code in r.applies_in
     )
     return tuple(sorted(context.countries - covered))
 

@@ -65,8 +65,11 @@ class TaskContext:
     def answered_as(self, conditions: Iterable[AnsweredAs]) -> ActionStatus:
         """Done when there are conditions and the answers meet every one; to do otherwise."""
         listed = tuple(conditions)
-        met = all(any((c.question, choice) in self.answered for choice in c.choices) for c in listed)
-        return ActionStatus.DONE if listed and met else ActionStatus.TODO
+        return ActionStatus.DONE if listed and self.answers_meet(listed) else ActionStatus.TODO
+
+    def answers_meet(self, conditions: Iterable[AnsweredAs]) -> bool:
+        """Whether the assessment answers every condition with one of its choices (true when there are none)."""
+        return all(any((c.question, choice) in self.answered for choice in c.choices) for c in conditions)
 
     def role_label(self, role: Role) -> str:
         text = self.catalogs.roles.get(role)

@@ -3,7 +3,7 @@ workshop (full screen, large type, one question at a time, the overview on a sec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -60,6 +60,7 @@ class ViewActions(QObject):
         self.zoom_out = self._action(_("Zoom &out", lang), QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = self._action(_("&Actual size", lang), "Ctrl+0")
         self._shown_zoom = settings.zoom
+        self._before_presenting = QByteArray()
         self.zoom_in.triggered.connect(lambda: self.zoom(next_step(self._shown_zoom, +1)))
         self.zoom_out.triggered.connect(lambda: self.zoom(next_step(self._shown_zoom, -1)))
         self.zoom_reset.triggered.connect(lambda: self.zoom(100))
@@ -109,11 +110,16 @@ class ViewActions(QObject):
             return
         self.view.set_presenting(on)
         if on:
+            self._before_presenting = self.window.saveGeometry()
             self.zoom(max(self.settings.zoom, PRESENTING))
             self.window.showFullScreen()
         else:
             self.zoom(self.settings.zoom)
             self.window.showNormal()
+            # Once the pages have laid out again at the normal zoom (until then they ask for the presenting width,
+            # and a window manager, openbox for one, widens the window to it), put the window back as it was.
+            saved = self._before_presenting
+            QTimer.singleShot(0, lambda: self.window.restoreGeometry(saved))
         self.facilitator.setEnabled(not on)
         if self.presenting.isChecked() != on:
             self.presenting.setChecked(on)

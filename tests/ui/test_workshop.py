@@ -124,6 +124,7 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
         base = QApplication.font().pointSizeF()
         radio = panel.cards[0].editor.findChildren(QRadioButton)[0]
         small = radio.sizeHint().height()
+        placed = window.geometry()
         window.view_actions.presenting.trigger()
         try:
             assert window.windowState() & Qt.WindowState.WindowFullScreen
@@ -146,6 +147,7 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
         assert len(shown_cards(panel)) == before and not panel.presenting_bar.isVisibleTo(panel)
         qtbot.waitUntil(lambda: radio.font().pointSizeF() == base, timeout=2000)
         assert radio.sizeHint().height() == small
+        qtbot.waitUntil(lambda: window.geometry() == placed, timeout=2000)  # back where and as large as it was
 
 
 def test_presenting_draws_each_answer_as_a_large_button_hit_anywhere_on_it(qtbot: QtBot, tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.channels_facts import FACT_CAPTIONS, fact_values, retired_lines
 from readiness.ui.pages.formatting import number_text
 from readiness.ui.pages.inputs import CountBox
+from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, scrolling, split
 from readiness.ui.zoom import scaled_font
 
@@ -160,7 +161,7 @@ class ChannelsPanel(Panel):
         left, left_layout = bare_column()
         left_layout.addWidget(table_label)
         left_layout.addWidget(self.table)
-        splitter = split(Qt.Orientation.Horizontal, left, self._make_detail(), (2, 3))
+        splitter = split(Qt.Orientation.Horizontal, left, self._make_detail(), (1, 1))
         splitter.setSizes([400, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -202,7 +203,6 @@ class ChannelsPanel(Panel):
         self.summary = QLabel()
         self.buttons = QButtonGroup(self)
         self.choice_buttons: dict[str | None, QPushButton] = {}
-        row = QHBoxLayout()
         for role, (text, tip) in CHOICE_BUTTONS.items():
             button = QPushButton(_(text, lang))
             button.setCheckable(True)
@@ -210,8 +210,7 @@ class ChannelsPanel(Panel):
             button.clicked.connect(lambda _value=False, r=role: self.set_choice(r))
             self.buttons.addButton(button)
             self.choice_buttons[role] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        row = Reflow(*((button, 0) for button in self.choice_buttons.values()), margins=False)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
         self.reason = QPlainTextEdit()
@@ -260,7 +259,7 @@ class ChannelsPanel(Panel):
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addLayout(row)
+        layout.addWidget(row)
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise_label)
         promise_row.addWidget(self.promise)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QBuffer, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +33,7 @@ from readiness.ui.jobs import Lane
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import formatter
 from readiness.ui.pages.plan_viewer import PlanViewer
+from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
     RENDER_STEPS,
@@ -179,9 +180,10 @@ class ReviewPanel(Panel):
         actions.addStretch(1)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.viewer)
-        saves = QGridLayout()
+        halves: tuple[QVBoxLayout, QVBoxLayout] = (QVBoxLayout(), QVBoxLayout())
         for index, button in enumerate(self.save_buttons.values()):
-            saves.addWidget(button, index // 2, index % 2)
+            halves[index % 2].addWidget(button)
+        saves = Reflow((halves[0], 1), (halves[1], 1), margins=False)  # one column when the scores need the room
         after_saving = QHBoxLayout()
         after_saving.addWidget(self.status, 1)
         after_saving.addWidget(self.open_saved)
@@ -191,7 +193,7 @@ class ReviewPanel(Panel):
         right_layout.addWidget(self.progress)
         right_layout.addLayout(after_saving)
         right_layout.addWidget(self.stack, 1)
-        right_layout.addLayout(saves)
+        right_layout.addWidget(saves)
 
         splitter = split(
             Qt.Orientation.Horizontal, left, right, (5, 4)

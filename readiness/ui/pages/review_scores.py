@@ -47,10 +47,17 @@ def set_up_scores(table: QTableWidget, lang: Lang) -> None:
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
     table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    table.setWordWrap(False)
     header = table.horizontalHeader()
     for column in range(len(SCORE_COLUMNS)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(list(SCORE_COLUMNS).index("bar"), QHeaderView.ResizeMode.Stretch)
+    # A fixed bar and a band that takes the rest, shortened with "…" (its tooltip has it whole) when the room runs
+    # out: at the presentation zoom on a laptop the table never scrolls sideways.
+    bar = list(SCORE_COLUMNS).index("bar")
+    header.setSectionResizeMode(bar, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(bar, table.fontMetrics().height() * 5)
+    header.setSectionResizeMode(list(SCORE_COLUMNS).index("band"), QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def show_scores(table: QTableWidget, fit_label: QLabel, readiness: Readiness, lang: Lang) -> None:
@@ -93,7 +100,7 @@ def _score_row(
     name = QTableWidgetItem(_("Overall", lang) if overall else line.label)
     name.setToolTip(f"{line.description}\n\n{counts}")
     band = QTableWidgetItem(line.band_label)
-    band.setToolTip(line.band_description)
+    band.setToolTip(f"{line.band_label}: {line.band_description}")
     number = QTableWidgetItem(score)
     number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if overall:

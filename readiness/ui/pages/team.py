@@ -31,6 +31,7 @@ from readiness.core.plan.team import BOT_RULES
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.pickers import SinglePicker, zone_options
+from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.team_launch import LaunchPreview
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
 from readiness.ui.pages.widgets import (
@@ -113,11 +114,7 @@ class TeamPanel(TrainingSessions):
             for make in parts:
                 column.addWidget(make())
             column.addStretch(1)
-        body = QWidget()
-        body_layout = QHBoxLayout(body)
-        body_layout.addLayout(left, 2)
-        body_layout.addLayout(right, 3)
-        scroll = scrolling(body)
+        scroll = scrolling(Reflow((left, 2), (right, 3)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

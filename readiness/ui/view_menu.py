@@ -72,12 +72,17 @@ class ViewActions(QObject):
         self.presenting.setCheckable(True)
         self.presenting.setChecked(view.presenting)
         self.presenting.toggled.connect(self.present)
+        self.steps = self._action(_("&Step list", lang), "F9")
+        self.steps.setCheckable(True)
+        self.steps.setChecked(view.steps_shown)
+        self.steps.toggled.connect(view.show_steps)
 
     def _show_chosen_view(self) -> None:
-        """An assessment opened in its own view ticks the menu as it is shown."""
-        blocked = self.facilitator.blockSignals(True)
-        self.facilitator.setChecked(not self.view.chosen_client)
-        self.facilitator.blockSignals(blocked)
+        """The menu ticks what is shown: an assessment's own view, and the step list (presenting hides it)."""
+        for action, on in ((self.facilitator, not self.view.chosen_client), (self.steps, self.view.steps_shown)):
+            blocked = action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(blocked)
 
     def _action(self, text: str, *keys: str | QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self)
@@ -92,6 +97,7 @@ class ViewActions(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.contrast)
+        menu.addAction(self.steps)
         menu.addAction(self.presenting)
 
     def zoom(self, percent: int) -> None:

@@ -1,5 +1,5 @@
-"""How the window shows an assessment, shared by every page: the client's view or the facilitator's, and whether
-it is being presented to a room (one question at a time, large type)."""
+"""How the window shows an assessment, shared by every page: the client's view or the facilitator's, whether it is
+being presented to a room (one question at a time, large type), and whether the wizard lists its steps."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ class ViewOptions(QObject):
         super().__init__(parent)
         self.settings = settings
         self.presenting = False
+        self.steps_shown = True
+        """The wizard's list of steps; presenting hides it to give the page the room, and the user may bring it back."""
         self._assessment: tuple[str, int] | None = None
 
     @property
@@ -52,4 +54,10 @@ class ViewOptions(QObject):
     def set_presenting(self, on: bool) -> None:
         if on != self.presenting:
             self.presenting = on
+            self.steps_shown = not on
+            self.changed.emit()
+
+    def show_steps(self, on: bool) -> None:
+        if on != self.steps_shown:
+            self.steps_shown = on
             self.changed.emit()

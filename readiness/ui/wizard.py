@@ -163,6 +163,8 @@ class WizardView(QWidget):
         context.session.changed.connect(self._show_title)
         context.session.changed.connect(self._show_progress)
         context.session.restored.connect(self._reread_current)
+        context.view.changed.connect(lambda: self.navigator.setVisible(context.view.steps_shown))
+        self.navigator.setVisible(context.view.steps_shown)
         self._show_title()
         self._show_progress()
         self._show_save_state(context.session.save_state.value)

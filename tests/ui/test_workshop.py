@@ -129,6 +129,10 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
         try:
             assert window.windowState() & Qt.WindowState.WindowFullScreen
             assert QApplication.font().pointSizeF() == base * 1.5
+            assert not wizard.navigator.isVisible(), "the page gets the room the step list took"
+            window.view_actions.steps.trigger()
+            assert wizard.navigator.isVisible()
+            window.view_actions.steps.trigger()
             first = shown_cards(panel)
             assert len(first) == 1 and panel.presenting_bar.isVisibleTo(panel)
             answer = radio.parentWidget()
@@ -144,6 +148,7 @@ def test_presentation_mode_is_full_screen_large_and_one_question_at_a_time(qtbot
             window.view_actions.presenting.trigger()
         assert not window.windowState() & Qt.WindowState.WindowFullScreen
         assert QApplication.font().pointSizeF() == base
+        assert wizard.navigator.isVisible() and window.view_actions.steps.isChecked()
         assert len(shown_cards(panel)) == before and not panel.presenting_bar.isVisibleTo(panel)
         qtbot.waitUntil(lambda: radio.font().pointSizeF() == base, timeout=2000)
         assert radio.sizeHint().height() == small

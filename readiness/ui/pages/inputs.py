@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -198,12 +199,16 @@ class AnswerButton(QFrame):
         super().__init__()
         self.setObjectName("answer")
         self.button = button
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.setSpacing(4)
         row.addWidget(button, 0 if text else 1, Qt.AlignmentFlag.AlignTop)
         if text:
-            row.addWidget(WrappedLabel(text, button), 1)
+            row.addWidget(WrappedLabel(text, button), 1, Qt.AlignmentFlag.AlignTop)
+        centred = QVBoxLayout(self)  # the row sits in the middle of the taller button drawn while presenting
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addStretch(1)
+        centred.addLayout(row)
+        centred.addStretch(1)
         button.toggled.connect(self._mark)
         self._mark(button.isChecked())
 

@@ -16,6 +16,9 @@ from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.text import LocalText
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_BOT_CLAUSE = re.compile(r"\{\?bot:((?:[^{}]|\{[a-z_]+\})*)\}")
+"""``{?bot:…}``: words printed only when a bot answers customers ("…, and the bot notice"), so a plan for a team
+without one never reads "if a bot answers". The clause may hold placeholders."""
 
 
 class Placeholder(StrEnum):
@@ -51,14 +54,22 @@ def unknown_placeholders(text: str, allowed: frozenset[Placeholder]) -> list[str
 
 
 def require_fillable(texts: Iterable[LocalText | None], allowed: frozenset[Placeholder]) -> None:
-    """Raise ValueError naming the first placeholder these texts may not use (a model validator's check)."""
+    """Raise ValueError naming the first placeholder these texts may not use, or a clause that is not a whole
+    ``{?bot:…}`` (a model validator's check)."""
     for text in texts:
         for lang in LANGUAGES:
+            if text is not None and "{?" in _BOT_CLAUSE.sub("", text.get(lang)):
+                raise ValueError(f"an unclosed or unknown {{?…}} clause ({lang}); the one clause is {{?bot:…}}")
             unknown = unknown_placeholders(text.get(lang), allowed) if text is not None else []
             if unknown:
                 names = sorted(p.value for p in allowed)
                 usable = ", ".join(f"{{{n}}}" for n in names) if names else "none"
                 raise ValueError(f"{{{unknown[0]}}} cannot be filled here ({lang}); usable placeholders: {usable}")
+
+
+def for_bot(text: str, bot: bool) -> str:
+    """``text`` with each ``{?bot:…}`` clause kept, without its marks, when a bot answers customers, else left out."""
+    return _BOT_CLAUSE.sub(lambda match: match.group(1) if bot else "", text)
 
 
 def uses_link(*texts: LocalText | None) -> bool:

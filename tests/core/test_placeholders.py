@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from readiness.core.lang import Lang
-from readiness.core.placeholders import Placeholder, fill
+from readiness.core.lang import LANGUAGES, Lang
+from readiness.core.placeholders import ANY_ITEM, Placeholder, fill, for_bot, require_fillable
+from readiness.core.text import LocalText
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,18 @@ def test_spanish_and_portuguese_contract_after_a_filled_article() -> None:
         == "Escriba del chat de la web"
     )
     assert fill("Fale em {channels}", {Placeholder.CHANNELS: "o chat do site"}, Lang.PT_BR) == "Fale no chat do site"
+
+
+def test_a_bot_clause_is_printed_only_when_a_bot_answers_and_may_hold_placeholders() -> None:
+    text = "Reply within {promise}{?bot:, and let the {organisation} bot take the rest}."
+    assert for_bot(text, bot=False) == "Reply within {promise}."
+    assert for_bot(text, bot=True) == "Reply within {promise}, and let the {organisation} bot take the rest."
+
+
+@pytest.mark.parametrize(
+    "broken", ["Reply{?bot:, and the bot.", "Reply{?robot:, and the bot}.", "Reply{?bot:, {?bot:x}}."]
+)
+def test_a_clause_that_is_not_a_whole_bot_clause_is_refused(broken: str) -> None:
+    text = LocalText.model_validate({lang.value: broken for lang in LANGUAGES})
+    with pytest.raises(ValueError, match="clause"):
+        require_fillable([text], ANY_ITEM)

@@ -146,11 +146,38 @@ def test_published_copy_carries_the_teams_own_hours_and_promise(assessment: Asse
     assert plan.team.response_promise == promise
     for where, text in texts(plan):
         assert not PLACEHOLDER.search(text), (where, text)  # every placeholder was filled
+        assert "{?" not in text, (where, text)  # every bot clause was kept or left out
+        if not where.startswith(GENERAL_TEXT):
+            assert not _hedged(text), (where, text)  # the plan knows whether a bot answers
     copy = [text for _, text in texts(plan.promotion) if "\u201c" in text or "\u00ab" in text]
     for text in copy:  # a quoted time in copy to publish is the team's own, never an example
         for clock in ("8:00", "9:00", "20:00", "15 minutes", "15 minutos"):
             if clock not in hours and clock not in promise:
                 assert clock not in text, text
+
+
+GENERAL_TEXT = (".readiness.", ".channels")
+"""The method's own step descriptions and the channels' facts, true of every business as they stand."""
+
+
+def _hedged(text: str) -> bool:
+    """A sentence that leaves the bot to the reader ("if a bot answers") instead of knowing whether there is one."""
+    hedges = ("if a bot answers", "if one answers", "si responde un bot", "bot, si lo hay", "se um bot")
+    return any(words in text for words in hedges)
+
+
+def test_a_plan_names_the_bots_part_of_a_task_only_where_a_bot_answers() -> None:
+    """us-dental has no bot: its gap and task texts leave the bot out; given one, they name it."""
+    assessment = load_sample("us-dental", Lang.EN, content(), questionnaires())
+    assert not assessment.team.bot.enabled
+
+    def closing(bot: bool) -> str:
+        team = assessment.team.model_copy(update={"bot": assessment.team.bot.model_copy(update={"enabled": bot})})
+        plan = build_plan(assessment.model_copy(update={"team": team}), content())
+        return " ".join(a for gap in plan.gaps for a in gap.closing_actions)
+
+    assert "bot" not in closing(bot=False)
+    assert "and the bot notice too" in closing(bot=True)
 
 
 def test_each_channel_keeps_its_own_promise_and_an_invitation_only_channel_stays_out_of_public_copy() -> None:

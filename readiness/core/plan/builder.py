@@ -46,7 +46,7 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
     launch, assumed = launch_date(assessment)
     context = task_context(assessment, catalogs, launch, issued)
     chosen = context.facts.chosen
-    gaps = rank_gaps(assessment.gaps, chosen, catalogs, lang)
+    gaps = rank_gaps(assessment, catalogs, lang)
     training = training_tasks(assessment, context)
     blockers = channel_items(TaskKind.BLOCKER, chosen, context)
     compliance = compliance_checklists(context)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from readiness.core.assessment import Frequency, Gap, Severity
+from dataclasses import dataclass
+
+from readiness.core.assessment import Assessment, Frequency, Gap, Severity
 from readiness.core.catalog import GapType
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.core.names import label
+from readiness.core.placeholders import for_bot
+from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.figures import number_text, quantity_text
 from readiness.core.plan.model import PlanGap
 from readiness.core.plan.sources import note_texts, printed_notes
@@ -83,15 +87,18 @@ def _unit(gap_type: GapType | None, lang: Lang) -> str:
     return unit.get(lang) if unit else ""
 
 
-def rank_gaps(gaps: tuple[Gap, ...], chosen: tuple[str, ...], catalogs: Catalogs, lang: Lang) -> tuple[PlanGap, ...]:
+def rank_gaps(assessment: Assessment, catalogs: Catalogs, lang: Lang) -> tuple[PlanGap, ...]:
+    """The assessment's gaps by priority, with what closes each: the chosen channels, and the bot where one answers."""
+    chosen = chosen_channels(assessment, catalogs)
+    wording = GapWording(chosen, assessment.team.bot.enabled, catalogs, lang)
     scored = []
-    for gap in gaps:
+    for gap in assessment.gaps:
         gap_type = catalogs.gap_types.get(gap.type)
         priority, explanation = gap_priority(gap, gap_type, lang)
         scored.append((priority, gap, gap_type, explanation))
     scored.sort(key=lambda item: (-item[0], -SEVERITY_POINTS[item[1].severity], item[1].id))
     return tuple(
-        _plan_gap(rank, priority, gap, gap_type, explanation, chosen, catalogs, lang)
+        _plan_gap(rank, priority, gap, gap_type, explanation, wording)
         for rank, (priority, gap, gap_type, explanation) in enumerate(scored, start=1)
     )
 
@@ -101,16 +108,20 @@ def _closers(gap_type: str, chosen: tuple[str, ...], catalogs: Catalogs, lang: L
     return tuple(catalogs.channels[c].name.get(lang) for c in chosen if gap_type in catalogs.channels[c].closes_gaps)
 
 
+@dataclass(frozen=True)
+class GapWording:
+    """What a gap's printed text depends on besides the gap: the chosen channels, a bot, the language."""
+
+    chosen: tuple[str, ...]
+    bot: bool
+    catalogs: Catalogs
+    lang: Lang
+
+
 def _plan_gap(
-    rank: int,
-    priority: float,
-    gap: Gap,
-    gap_type: GapType | None,
-    explanation: tuple[str, ...],
-    chosen: tuple[str, ...],
-    catalogs: Catalogs,
-    lang: Lang,
+    rank: int, priority: float, gap: Gap, gap_type: GapType | None, explanation: tuple[str, ...], wording: GapWording
 ) -> PlanGap:
+    chosen, bot, catalogs, lang = wording.chosen, wording.bot, wording.catalogs, wording.lang
     current = catalogs.channels.get(gap.current_channel) if gap.current_channel else None
     benchmark = gap_type.benchmark if gap_type else None
     return PlanGap(
@@ -124,12 +135,12 @@ def _plan_gap(
         severity_level=gap.severity.value,
         measured_value=gap.measured_value,
         unit=_unit(gap_type, lang),
-        benchmark=benchmark.text.get(lang) if benchmark else "",
+        benchmark=for_bot(benchmark.text.get(lang), bot) if benchmark else "",
         benchmark_notes=note_texts(printed_notes(gap_type.channel_notes, chosen), lang) if gap_type else (),
         priority=priority,
         rank=rank,
         explanation=explanation,
-        closing_actions=tuple(a.get(lang) for a in gap_type.closing_actions) if gap_type else (),
+        closing_actions=tuple(for_bot(a.get(lang), bot) for a in gap_type.closing_actions) if gap_type else (),
         closing_channels=_closers(gap.type, chosen, catalogs, lang),
         evidence=gap.evidence,
         notes=gap.notes,

@@ -8,6 +8,7 @@ from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Kpi
 from readiness.core.content import Catalogs
 from readiness.core.names import label
+from readiness.core.placeholders import for_bot
 from readiness.core.plan.model import KpiLine
 from readiness.core.plan.schedule import team_calendar
 from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources
@@ -93,7 +94,7 @@ def _line(
     return KpiLine(
         kpi=kpi.id,
         name=kpi.name.get(lang),
-        definition=kpi.definition.get(lang),
+        definition=for_bot(kpi.definition.get(lang), assessment.team.bot.enabled),
         formula=kpi.formula.get(lang),
         unit=kpi.unit.get(lang),
         direction=kpi.direction.value,

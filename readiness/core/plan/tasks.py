@@ -11,7 +11,7 @@ from readiness.core.catalog import ChecklistItem, PromotionAction
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
-from readiness.core.placeholders import fill
+from readiness.core.placeholders import fill, for_bot
 from readiness.core.plan.facts import PlanFacts, settled_facts
 from readiness.core.plan.model import PromotionChecklist, Task, TaskKind
 from readiness.core.plan.schedule import (
@@ -84,7 +84,7 @@ class TaskContext:
         if text is None:
             return ""
         values = self.facts.wording(self.catalogs, self.lang, channel, tuple(concerns))
-        return fill(text.get(self.lang), values, self.lang)
+        return fill(for_bot(text.get(self.lang), self.facts.bot_answers), values, self.lang)
 
     def task(
         self,

@@ -29,7 +29,6 @@ from readiness.core.lang import Lang
 from readiness.core.names import CHANNEL_ROLE_NAMES, name
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.channels import rank_channels, retired_in_use
-from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.ui.pages.base import PageContext, Panel
@@ -93,7 +92,7 @@ class ChannelsPanel(Panel):
         selected = self.selected_channel()
         catalogs = self.context.session.content.catalogs
         assessment = self.assessment
-        gaps = rank_gaps(assessment.gaps, chosen_channels(assessment, catalogs), catalogs, self.context.lang)
+        gaps = rank_gaps(assessment, catalogs, self.context.lang)
         launch, _unused = launch_date(assessment)
         self._ranked = rank_channels(assessment, gaps, catalogs, launch)
         self._show_retired(retired_in_use(assessment, catalogs))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint
 from readiness.core.i18n import _
 from readiness.core.names import label
-from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.model import PlanGap
 from readiness.ui.pages.base import PageContext, Panel
@@ -329,9 +328,7 @@ class GapRegisterPanel(Panel):
     # Ranking and guidance
 
     def _rank(self) -> tuple[PlanGap, ...]:
-        return rank_gaps(
-            self.assessment.gaps, chosen_channels(self.assessment, self.catalogs), self.catalogs, self.context.lang
-        )
+        return rank_gaps(self.assessment, self.catalogs, self.context.lang)
 
     def _update_ranking(self) -> None:
         self._ranked = {g.id: g for g in self._rank()}
@@ -366,5 +363,5 @@ class GapRegisterPanel(Panel):
         plan_gap = self._ranked[gap_id]
         gap_type = self.catalogs.gap_types.get(plan_gap.type)
         self.guidance_box.setTitle(_("About: {name}", lang, name=plan_gap.type_name))
-        self.guidance.setText(type_guidance(gap_type, lang))
+        self.guidance.setText(type_guidance(gap_type, lang, bot=self.assessment.team.bot.enabled))
         self.ranking.setText(ranking_text(plan_gap, len(self._ranked), lang))

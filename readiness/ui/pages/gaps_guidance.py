@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from readiness.core.catalog import Benchmark, Direction, GapType
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
+from readiness.core.placeholders import for_bot
 from readiness.core.plan.model import PlanGap
 from readiness.ui.pages.formatting import number_text
 
@@ -17,11 +18,12 @@ def empty_guidance(lang: Lang) -> str:
     return _paragraph(_("Add a gap, or select one, to see guidance for its type and how it ranks.", lang))
 
 
-def type_guidance(gap_type: GapType | None, lang: Lang) -> str:
-    """Rich text: the benchmark, its thresholds, how to measure and the symptoms of a gap type."""
+def type_guidance(gap_type: GapType | None, lang: Lang, *, bot: bool) -> str:
+    """Rich text: the benchmark, its thresholds, how to measure and the symptoms of a gap type (the bot's part only
+    where one answers customers)."""
     if gap_type is None:
         return _paragraph(_("This gap type is not in the installed catalog.", lang))
-    parts = [_section(_("Benchmark", lang), gap_type.benchmark.text.get(lang))]
+    parts = [_section(_("Benchmark", lang), for_bot(gap_type.benchmark.text.get(lang), bot))]
     thresholds = threshold_lines(gap_type.benchmark, lang)
     if thresholds:
         parts.append(_bullets(thresholds))

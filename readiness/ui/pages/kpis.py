@@ -330,7 +330,8 @@ class KpiPanel(Panel):
             self.details.setText(no_details_html(lang))
             return
         client = self.context.view.client
-        self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang, client=client))
+        bot = self.context.session.assessment.team.bot.enabled
+        self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang, bot=bot, client=client))
 
     def _selected_text(self, field: str) -> QLineEdit:
         """A line under the table that edits one text of the selected target."""

@@ -1,10 +1,15 @@
 """Facts the wizard asks in two places, kept as one.
 
-Four questions ask what a tab also records: the surfaces that will promote the channel (Promote question and
-Surfaces tab), the channels to open (Open question and Channels tab), whether a bot answers customers (Open
-question and the Team tab) and the date of the next re-assessment (Refine question and the refine routine's days
-after launch). Every edit passes through ``reconcile``: whichever side the edit changed is copied to
-the other, so both always show the same fact and the plan never reads two versions of it.
+Five questions ask what a tab also records:
+- the surfaces that will promote the channel (Promote question and Surfaces tab);
+- the channels to open (Open question and Channels tab; the WhatsApp setup question picks the app or the
+  Business Platform);
+- whether a bot answers customers (Open question and Team tab);
+- how often transcripts are read (Refine question and the refine routine);
+- the date of the next re-assessment (Refine question and the refine routine's days after launch).
+
+Every edit passes through ``reconcile``: whichever side the edit changed is copied to the other, so both always
+show the same fact and the plan never reads two versions of it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from readiness.core.assessment import REASSESS_DAYS, Answer, Assessment, ChannelChoice, PromotionChoice
+from readiness.core.catalog import Cadence
 from readiness.core.plan.builder import launch_date
 
 SURFACES_QUESTION = "promote.surfaces"
@@ -52,14 +58,16 @@ BOT_QUESTION = "open.bot_planned"
 
 def reconcile(before: Assessment, after: Assessment) -> Assessment:
     """``after`` with each linked pair agreeing again: the side this edit changed wins."""
-    for link in (_link_surfaces, _link_channels, _link_bot, _link_reassessment):
+    for link in (_link_surfaces, _link_channels, _link_whatsapp_setup, _link_bot, _link_review, _link_reassessment):
         after = link(before, after)
     return after
 
 
 def agreeing(assessment: Assessment) -> Assessment:
     """``assessment`` with each linked question answered as its tab records it (the tabs are what the plan reads)."""
-    return _question_from_reassessment(_question_from_bot(_question_from_channels(_question_from_surfaces(assessment))))
+    for from_tab in (_question_from_surfaces, _question_from_channels, _question_from_bot, _question_from_review):
+        assessment = from_tab(assessment)
+    return _question_from_reassessment(assessment)
 
 
 def _question_changed(before: Assessment, after: Assessment, question: str) -> bool:
@@ -170,6 +178,23 @@ def _channel_added_for(choice: str, assessment: Assessment) -> str:
     return covered[0]
 
 
+WHATSAPP_VARIANTS = CHANNELS_OF_CHOICE["whatsapp"]
+
+
+def _link_whatsapp_setup(before: Assessment, after: Assessment) -> Assessment:
+    """The setup answer given after WhatsApp was chosen picks its variant: the app when the app is enough, else the
+    Business Platform; the choice keeps its role, reason and promise."""
+    if not _question_changed(before, after, WHATSAPP_SETUP_QUESTION) or _value(after, WHATSAPP_SETUP_QUESTION) is None:
+        return after
+    wanted = _channel_added_for("whatsapp", after)
+    if any(c.channel == wanted for c in after.channels):
+        return after
+    channels = tuple(
+        c.model_copy(update={"channel": wanted}) if c.channel in WHATSAPP_VARIANTS else c for c in after.channels
+    )
+    return after.model_copy(update={"channels": channels})
+
+
 def _question_from_channels(assessment: Assessment) -> Assessment:
     """Ticked in the order the channels are listed, the primary first."""
     value = tuple(dict.fromkeys(_channel_choice(c.channel) for c in assessment.channels))
@@ -193,6 +218,41 @@ def _bot_from_question(assessment: Assessment) -> Assessment:
 
 def _question_from_bot(assessment: Assessment) -> Assessment:
     return _with_value(assessment, BOT_QUESTION, "yes" if assessment.team.bot.enabled else "no")
+
+
+# ---------------------------------------------------------------- transcript review
+
+REVIEW_QUESTION = "refine.transcript_review"
+REVIEW_CADENCES: Mapping[str, Cadence] = {"weekly": Cadence.WEEKLY, "monthly": Cadence.MONTHLY}
+"""The question's choices that are a cadence; the others (on complaint only, not kept) leave the routine as set."""
+
+
+def _link_review(before: Assessment, after: Assessment) -> Assessment:
+    return _follow(
+        before,
+        after,
+        REVIEW_QUESTION,
+        lambda a: a.refine.transcript_review,
+        _review_from_question,
+        _question_from_review,
+    )
+
+
+def _review_from_question(assessment: Assessment) -> Assessment:
+    cadence = REVIEW_CADENCES.get(str(_value(assessment, REVIEW_QUESTION)))
+    if cadence is None or cadence == assessment.refine.transcript_review:
+        return assessment
+    refine = assessment.refine.model_copy(update={"transcript_review": cadence})
+    return assessment.model_copy(update={"refine": refine})
+
+
+def _question_from_review(assessment: Assessment) -> Assessment:
+    """A cadence the question offers answers it, unless it was answered with no cadence at all."""
+    choice = next((c for c, cadence in REVIEW_CADENCES.items() if cadence == assessment.refine.transcript_review), None)
+    answered = _value(assessment, REVIEW_QUESTION)
+    if choice is None or (answered is not None and answered not in REVIEW_CADENCES):
+        return assessment
+    return _with_value(assessment, REVIEW_QUESTION, choice)
 
 
 # ---------------------------------------------------------------- re-assessment date

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from readiness.core import clock
 from readiness.core.i18n import _
@@ -37,8 +37,8 @@ class AssessmentOpening(WindowMenus):
 
         label = _("Organisation name:", self.lang)
         while True:  # an empty name asks again, saying why, instead of silently doing nothing
-            name, accepted = QInputDialog.getText(self, _("New assessment", self.lang), label)
-            if not accepted:
+            name = self._ask_name(label)
+            if name is None:
                 return
             if name.strip():
                 break
@@ -56,6 +56,17 @@ class AssessmentOpening(WindowMenus):
             ),
         )
         self._create_and_open(assessment, None)
+
+    def _ask_name(self, label: str) -> str | None:
+        """The name typed, or None if cancelled; the dialog is wide enough for a long name and for its title,
+        which a window manager would otherwise cut ("New a…sment")."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("New assessment", self.lang))
+        dialog.setLabelText(label)
+        field = dialog.findChild(QLineEdit)
+        if field is not None:  # the dialog's layout sizes it to its widgets, so widen the field, not the dialog
+            field.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("M") * 28)
+        return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
     def open_sample(self, profile: str) -> None:
         """A copy of a shipped sample assessment, in the window's language, added to the library and opened."""

@@ -108,7 +108,7 @@ class ViewActions(QObject):
         self._shown_zoom = percent
         apply_zoom(percent)
         self.view.zoomed()
-        self.window.statusBar().showMessage(_("Zoom: {percent} %", self._lang(), percent=percent), 3000)
+        self.window.statusBar().showMessage(_("Zoom: {percent}%", self._lang(), percent=percent), 3000)
 
     def present(self, on: bool) -> None:
         """Full screen, text at least 150 %, one question at a time; leaving it puts everything back."""

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from readiness.core.assessment import Answer, Assessment, ChannelChoice, PromotionChoice
+from readiness.core.catalog import Cadence
 from readiness.core.content import Content
 from readiness.core.linked import (
     BOT_QUESTION,
@@ -99,6 +100,33 @@ def test_whatsapp_follows_the_setup_answer(blank: Assessment) -> None:
     app = answered(blank, "open.whatsapp_setup", "business_app_fits")
     ticked = reconcile(app, answered(app, CHANNELS_QUESTION, ("whatsapp",)))
     assert [c.channel for c in ticked.channels] == ["whatsapp_app"]
+
+
+def test_the_setup_answered_after_choosing_whatsapp_switches_it_to_the_app_and_back(blank: Assessment) -> None:
+    """Seen in a real window: WhatsApp ticked first became the Business Platform, and answering that the app is
+    enough changed nothing."""
+    ticked = reconcile(blank, answered(blank, CHANNELS_QUESTION, ("whatsapp", "instagram")))
+    app = reconcile(ticked, answered(ticked, "open.whatsapp_setup", "business_app_fits"))
+    assert [(c.channel, c.role) for c in app.channels] == [("whatsapp_app", "primary"), ("instagram", "secondary")]
+    platform = reconcile(app, answered(app, "open.whatsapp_setup", "not_started"))
+    assert [c.channel for c in platform.channels] == ["whatsapp_platform", "instagram"]
+    assert value(platform, CHANNELS_QUESTION) == ("whatsapp", "instagram")
+
+
+def test_the_review_cadence_answered_is_the_routines_and_the_routines_answers_it(blank: Assessment) -> None:
+    """Seen in a real window: "Every month" answered, yet the refine routine still read "Weekly"."""
+    monthly = reconcile(blank, answered(blank, "refine.transcript_review", "monthly"))
+    assert monthly.refine.transcript_review == Cadence.MONTHLY
+    weekly = monthly.model_copy(
+        update={"refine": monthly.refine.model_copy(update={"transcript_review": Cadence.WEEKLY})}
+    )
+    assert value(reconcile(monthly, weekly), "refine.transcript_review") == "weekly"
+    on_complaint = reconcile(weekly, answered(weekly, "refine.transcript_review", "ad_hoc"))
+    assert on_complaint.refine.transcript_review == Cadence.WEEKLY  # no cadence to copy: the routine stays
+    quarterly = on_complaint.model_copy(
+        update={"refine": on_complaint.refine.model_copy(update={"transcript_review": Cadence.QUARTERLY})}
+    )
+    assert value(reconcile(on_complaint, quarterly), "refine.transcript_review") == "ad_hoc"
 
 
 def test_channels_chosen_in_the_tab_answer_the_question(blank: Assessment) -> None:

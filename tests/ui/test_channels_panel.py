@@ -159,11 +159,11 @@ def test_a_chosen_channel_can_have_its_own_reply_time_promise(qtbot: QtBot, tmp_
         chosen = context.session.assessment.channels[1].channel
         click_channel(panel, chosen)
         assert panel.promise.isVisible()
-        assert panel.promise.count() is None  # the team's promise until set
+        assert panel.promise.minutes() is None  # the team's promise until set
         panel.promise.setFocus()
         QTest.keyClick(panel.promise, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        QTest.keyClicks(panel.promise, "30")
-        assert {c.channel: c.promise_minutes for c in stored(context).channels}[chosen] == 30
+        QTest.keyClicks(panel.promise, "1 h")
+        assert {c.channel: c.promise_minutes for c in stored(context).channels}[chosen] == 60
         unchosen = next(c.channel for c in panel._ranked if not c.chosen)
         click_channel(panel, unchosen)
         assert not panel.promise.isVisible()

@@ -210,15 +210,20 @@ def test_spanish_current_channel_with_volume_and_launch_date(qtbot: QtBot, tmp_p
 
         QTest.mouseClick(panel.add_channel, Qt.MouseButton.LeftButton)
         box, volume, _ = rows.rows[-1]
+        assert box.currentIndex() == -1 and box.placeholderText() == "Elija un canal…"
+        assert len(context.session.assessment.profile.current_channels) == 5  # nothing saved until one is picked
+        assert box.findData("email") < 0  # a channel already listed is not offered again
         box.setCurrentIndex(box.findData("sms"))
         assert box.currentText() == context.session.content.catalogs.channels["sms"].name.get(Lang.ES)
         volume.setFocus()
         QTest.keyClicks(volume, "300")
         assert context.session.assessment.profile.current_channels[-1] == ChannelUse(channel="sms", monthly_volume=300)
 
-        box.setCurrentIndex(box.findData("email"))  # already the first row
+        first = rows.rows[0][0]
+        first.setCurrentIndex(first.findData("sms"))  # the same channel twice
         assert panel.channels_hint.isVisibleTo(panel) and "dos veces" in panel.channels_hint.text()
-        assert context.session.assessment.profile.current_channels[-1].channel == "sms"
+        assert context.session.assessment.profile.current_channels[0].channel == "email"
+        first.setCurrentIndex(first.findData("email"))
         box.setCurrentIndex(box.findData("telegram"))
         assert panel.channels_hint.isHidden()
 

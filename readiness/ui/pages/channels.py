@@ -34,7 +34,7 @@ from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.channels_facts import FACT_CAPTIONS, fact_values, retired_lines
 from readiness.ui.pages.formatting import number_text
-from readiness.ui.pages.inputs import CountBox
+from readiness.ui.pages.inputs import MinutesBox
 from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.widgets import bare_column, bullet_list, name_input, rich_label, scrolling, split
 from readiness.ui.zoom import scaled_font
@@ -52,7 +52,6 @@ CHOICE_BUTTONS: dict[str | None, tuple[str, str]] = {
     None: (N_("Not &chosen"), N_("Leave it out of the plan")),
 }
 _NUMERIC_COLUMNS = (0, 2)
-MAX_PROMISE_MINUTES = 7 * 24 * 60
 
 
 def choose(choices: Sequence[ChannelChoice], channel: str, role: ChannelRole | None) -> tuple[ChannelChoice, ...]:
@@ -225,8 +224,7 @@ class ChannelsPanel(Panel):
         self.reason.setMaximumHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
         self.reason.textChanged.connect(lambda: self.set_reason(self.reason.toPlainText()))
         self.reason_label.setBuddy(self.reason)
-        self.promise = CountBox(MAX_PROMISE_MINUTES, _("the team's", lang))
-        self.promise.setSuffix(_(" min", lang))
+        self.promise = MinutesBox(lang, _("same as the team's", lang))
         self.promise.setToolTip(
             _(
                 "Leave it at the team's promise (Team tab), or set another for this channel, e.g. a slower one for "
@@ -234,7 +232,7 @@ class ChannelsPanel(Panel):
                 lang,
             )
         )
-        self.promise.valueChanged.connect(lambda _value: self.set_promise(self.promise.count() or None))
+        self.promise.valueChanged.connect(lambda _value: self.set_promise(self.promise.minutes()))
         self.promise_label = QLabel(_("Reply-time pro&mise on this channel:", lang))
         self.promise_label.setBuddy(self.promise)
         name_input(self.promise, _("Reply-time pro&mise on this channel:", lang).replace("&", "").rstrip(":"))
@@ -342,9 +340,9 @@ class ChannelsPanel(Panel):
         if channel is None or not chosen:
             return
         own = next((c.promise_minutes for c in self.assessment.channels if c.channel == channel.channel), None)
-        if self.promise.count() != own:
+        if self.promise.minutes() != own:
             self.promise.blockSignals(True)
-            self.promise.set_count(own)
+            self.promise.setValue(own or 0)
             self.promise.blockSignals(False)
 
     def _show_reason(self, channel: RankedChannel | None) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang, babel_locale
+from readiness.core.quantities import NotAQuantity, TimeUnit, parse_time
 from readiness.ui.pages.formatting import qt_locale
-from readiness.ui.pages.widgets import name_input, wheel_only_with_focus
+from readiness.ui.pages.widgets import QuietSpinBox, name_input, wheel_only_with_focus
 
 MAX_NUMBER = 1_000_000_000.0
 MAX_MINUTES = 525_600.0
@@ -62,6 +63,47 @@ class CountBox(QSpinBox):
     def wheelEvent(self, event: QWheelEvent) -> None:
         if wheel_only_with_focus(self, event):
             super().wheelEvent(event)
+
+
+MAX_PROMISE_MINUTES = 7 * 24 * 60
+"""A week: the longest reply-time promise a box takes."""
+
+
+class MinutesBox(QuietSpinBox):
+    """Minutes typed as people say them ("45", "2 hours", "1 h 30", "1 día") and shown as "120 min"; its lowest
+    value, 0, means none set and reads ``unset``. Text that is no duration is not taken: the box keeps its value."""
+
+    def __init__(self, lang: Lang, unset: str, highest: int = MAX_PROMISE_MINUTES) -> None:
+        super().__init__()
+        self._lang = lang
+        self.setRange(0, highest)
+        self.setSpecialValueText(unset)
+        self.setSuffix(_(" min", lang))
+        self.setSingleStep(5)
+
+    def minutes(self) -> int | None:
+        return self.value() or None
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state = QValidator.State.Acceptable if self._minutes(text) is not None else QValidator.State.Intermediate
+        return state, text, pos
+
+    def valueFromText(self, text: str) -> int:
+        minutes = self._minutes(text)
+        return self.value() if minutes is None else minutes
+
+    def _minutes(self, text: str) -> int | None:
+        body = text.strip()
+        if body == self.specialValueText():
+            return self.minimum()
+        suffix = self.suffix().strip()
+        if suffix and body.endswith(suffix):
+            body = body.removesuffix(suffix).strip()
+        try:
+            minutes = round(parse_time(body, self._lang, TimeUnit.MINUTE))
+        except NotAQuantity:
+            return None
+        return minutes if self.minimum() <= minutes <= self.maximum() else None
 
 
 def qt_date_format(lang: Lang) -> str:

@@ -105,7 +105,12 @@ class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
         self.grid.grid.setColumnStretch(1, 0)
 
     def uses(self) -> list[ChannelUse]:
-        return [ChannelUse(channel=box.currentData(), monthly_volume=volume.count()) for box, volume, _ in self.rows]
+        """The rows whose channel has been picked (a new row counts once the user picks one)."""
+        return [
+            ChannelUse(channel=box.currentData(), monthly_volume=volume.count())
+            for box, volume, _ in self.rows
+            if box.currentData() is not None
+        ]
 
     def channel_name(self, channel_id: str) -> str:
         return next((name for cid, name in self.choices if cid == channel_id), channel_id)
@@ -114,20 +119,23 @@ class ChannelRows(EditableRows[tuple[ChoiceBox, CountBox, QPushButton]]):
         self._replace_rows([self._row(use) for use in uses])
 
     def add(self) -> None:
-        taken = {box.currentData() for box, _, _ in self.rows}
-        free = next((cid for cid, _ in self.choices if cid not in taken), self.choices[0][0])
-        self._append(self._row(ChannelUse(channel=free)))
+        """A row with no channel yet: nothing is saved until the user picks one (seen in a real window: the first
+        channel of the list was saved for a row the user had not filled in)."""
+        self._append(self._row(None))
 
-    def _row(self, use: ChannelUse) -> tuple[ChoiceBox, CountBox, QPushButton]:
+    def _row(self, use: ChannelUse | None) -> tuple[ChoiceBox, CountBox, QPushButton]:
         box = ChoiceBox()
+        box.setPlaceholderText(_("Choose a channel…", self.lang))
+        taken = {b.currentData() for b, _, _ in self.rows}
         for channel_id, name in self.choices:
-            box.addItem(name, channel_id)
-        if box.findData(use.channel) < 0:  # a channel no longer in the catalogs stays as it was
+            if use is not None or channel_id not in taken:
+                box.addItem(name, channel_id)
+        if use is not None and box.findData(use.channel) < 0:  # a channel no longer in the catalogs stays as it was
             box.addItem(use.channel, use.channel)
-        box.setCurrentIndex(box.findData(use.channel))
+        box.setCurrentIndex(box.findData(use.channel) if use is not None else -1)
         box.narrow(CHANNEL_CHARS)
         volume = CountBox(MAX_VOLUME, _("Unknown", self.lang))
-        volume.set_count(use.monthly_volume)
+        volume.set_count(use.monthly_volume if use is not None else None)
         remove = QPushButton(_("Remove", self.lang))
         row = (box, volume, remove)
         box.currentIndexChanged.connect(self.changed)

@@ -30,12 +30,12 @@ from readiness.core.plan.figures import day_name
 from readiness.core.plan.team import BOT_RULES
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
+from readiness.ui.pages.inputs import MinutesBox
 from readiness.ui.pages.pickers import SinglePicker, zone_options
 from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.team_launch import LaunchPreview
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
 from readiness.ui.pages.widgets import (
-    QuietSpinBox,
     QuietTimeEdit,
     bullet_list,
     name_input,
@@ -44,7 +44,6 @@ from readiness.ui.pages.widgets import (
 )
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-PROMISE_MAX_MINUTES = 7 * 24 * 60
 
 
 def with_role(roles: Sequence[TeamRole], role: Role, **changes: str) -> tuple[TeamRole, ...]:
@@ -119,6 +118,9 @@ class TeamPanel(TrainingSessions):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _promise_edited(self) -> None:
+        self._edit_team(response_promise_minutes=self.promise.minutes())
+
     def _labelled(self, form: QFormLayout, label: str, widget: QWidget, tip: str | None = None) -> None:
         """A form row whose label carries a mnemonic to its field, which is named after the label."""
         caption = QLabel(_(label, self.context.lang))
@@ -136,12 +138,10 @@ class TeamPanel(TrainingSessions):
         self.sponsor.textEdited.connect(lambda text: self._edit_team(executive_sponsor=text))
         self.owner = QLineEdit()
         self.owner.textEdited.connect(lambda text: self._edit_team(channel_owner=text))
-        self.promise = QuietSpinBox()
-        self.promise.setRange(0, PROMISE_MAX_MINUTES)
-        self.promise.setSpecialValueText(_("No promise yet", lang))
-        self.promise.setSuffix(_(" min", lang))
-        self.promise.setSingleStep(5)
-        self.promise.valueChanged.connect(lambda value: self._edit_team(response_promise_minutes=value or None))
+        self.promise = MinutesBox(lang, _("No promise yet", lang))
+        self.promise.valueChanged.connect(
+            lambda _value: self._edit_team(response_promise_minutes=self.promise.minutes())
+        )
         self._labelled(
             form,
             N_("Executive &sponsor:"),

@@ -6,9 +6,11 @@ the team, the surfaces, the KPI targets), so the navigator's marks and an overvi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from readiness.core.assessment import Assessment
+from readiness.core.i18n import N_
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.scoring import visible_questions
 from readiness.core.text import Step
@@ -43,23 +45,39 @@ def _answered(assessment: Assessment, question: str) -> bool:
     return answer is not None and (answer.na or answer.value not in (None, "", ()))
 
 
+ESSENTIALS: dict[str, Callable[[Assessment], tuple[tuple[str, object], ...]]] = {
+    "profile": lambda a: (
+        (N_("countries served"), a.profile.countries),
+        (N_("home country"), a.profile.home_country),
+        (N_("launch date"), a.profile.launch_date),
+        (N_("participants"), a.profile.participants),
+    ),
+    "open.team": lambda a: (
+        (N_("sponsor"), a.team.executive_sponsor),
+        (N_("channel owner"), a.team.channel_owner),
+        (N_("roles"), a.team.roles),
+    ),
+}
+"""What makes the profile and the team page done, by name: counted for their marks, and named in the overview for
+what is still missing (seen in a real window: "3 of 4 essentials" left the user to guess which)."""
+
+
 def sub_page_counts(questionnaire: Questionnaire, assessment: Assessment) -> dict[str, tuple[int, int]]:
     """Each sub-page's (filled, wanted), keyed ``page`` or ``page.part`` (``open.channels``): the essentials of the
     profile, the questions shown, at least one gap, a primary channel, the sponsor, owner and roles, at least one
     surface and one KPI target."""
-    profile, team = assessment.profile, assessment.team
     return {
-        "profile": (
-            sum(bool(x) for x in (profile.countries, profile.home_country, profile.launch_date, profile.participants)),
-            4,
-        ),
+        **{part: _essentials_count(named(assessment)) for part, named in ESSENTIALS.items()},
         **{f"{step.value}.questions": questions_count(questionnaire, assessment, step) for step in Step},
         "identify.gaps": (len(assessment.gaps), 1),
         "open.channels": (sum(choice.role == "primary" for choice in assessment.channels), 1),
-        "open.team": (sum(bool(x) for x in (team.executive_sponsor, team.channel_owner, team.roles)), 3),
         "promote.surfaces": (len(assessment.promotion), 1),
         "refine.kpis": (len(assessment.kpis), 1),
     }
+
+
+def _essentials_count(named: tuple[tuple[str, object], ...]) -> tuple[int, int]:
+    return sum(bool(present) for _name, present in named), len(named)
 
 
 def sub_page_progress(questionnaire: Questionnaire, assessment: Assessment) -> dict[str, Progress]:

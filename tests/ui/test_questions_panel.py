@@ -161,6 +161,12 @@ def test_spanish_multiple_choice_yes_no_and_skip_logic(qtbot: QtBot, tmp_path: P
         assert context.session.assessment.answers["open.channels_planned"].value == ("whatsapp", "instagram", "sms_rcs")
         assert sms.isVisibleTo(panel)
         assert panel.progress.text() != before  # one more visible question, not answered yet
+        channels_number = panel.card("open.channels_planned").header.text().split(".")[0]
+        assert sms.follow_up.isVisibleTo(panel)
+        assert sms.follow_up.text() == f"Seguimiento de la pregunta {channels_number}"
+        assert sms.styleSheet() and not panel.card("open.bot_planned").styleSheet()  # framed as it appears
+        qtbot.waitUntil(lambda: not sms.styleSheet(), timeout=5000)
+        assert not panel.card("open.exec_sponsor").follow_up.isVisibleTo(panel)
 
         bot = panel.card("open.bot_planned")
         yes_no = bot.editor

@@ -97,6 +97,11 @@ def test_the_overview_says_what_is_left_and_goes_there(qtbot: QtBot, tmp_path: P
         assert isinstance(overview, OverviewPanel)
         mark, status = overview.rows["identify.gaps"]
         assert (mark.text(), status.text()) == ("○ not started", "No gap recorded yet")
+        _mark, profile = overview.rows["profile"]
+        assert (
+            profile.text()
+            == "0 of 4 essentials; missing: countries served, home country, launch date, and participants"
+        )
         assert overview.carry_on.text() == "Carry on: 1  Profile"
         overview.carry_on.click()
         assert place(wizard) == ("profile", 0)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.lang import Lang
-from readiness.core.progress import Progress, sub_page_counts, sub_page_progress
+from readiness.core.plan.figures import list_text
+from readiness.core.progress import ESSENTIALS, Progress, sub_page_counts, sub_page_progress
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.widgets import scrolling
 from readiness.ui.zoom import scaled_font
@@ -129,15 +130,18 @@ class OverviewPanel(Panel):
                 lang,
                 filled=filled,
             )
-        if part == "profile":
+        if part in ESSENTIALS:
+            assessment = self.context.session.assessment
+            missing = [_(name, lang) for name, present in ESSENTIALS[part](assessment) if not present]
+            if not missing:
+                return _("{filled} of {count} essentials", lang, filled=filled, count=wanted)
             return _(
-                "{filled} of {count} essentials: countries served, home country, launch date, participants",
+                "{filled} of {count} essentials; missing: {names}",
                 lang,
                 filled=filled,
                 count=wanted,
+                names=list_text(missing, lang),
             )
-        if part == "open.team":
-            return _("{filled} of {count}: sponsor, channel owner, roles", lang, filled=filled, count=wanted)
         if part == "open.channels":
             return self._channels_status()
         assessment = self.context.session.assessment

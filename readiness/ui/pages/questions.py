@@ -7,7 +7,7 @@ progress line counts the visible questions answered.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -35,6 +35,18 @@ from readiness.ui.zoom import scaled_font, set_large_answers
 def _mnemonic_safe(text: str) -> str:
     """Text for a label with a buddy: a literal '&' must not become a shortcut."""
     return text.replace("&", "&&")
+
+
+REVEALED_MS = 2500
+"""How long a question that skip logic has just brought in stays framed."""
+
+
+def _parent_number(question: Question, shown: list[str]) -> int | None:
+    """The number of the question whose answer asks this one, when that question is shown."""
+    if question.depends_on is None:
+        return None
+    parent = question.depends_on.when[0].question
+    return shown.index(parent) + 1 if parent in shown else None
 
 
 def _smaller(widget: QWidget, italic: bool = False) -> None:
@@ -71,9 +83,17 @@ class QuestionCard(QFrame):
         self.lang = lang = context.lang
         self._loading = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("question")
         self.editor = answer_editor(question, lang)
         self.header = self._header()
+        self.follow_up = _wrapped("")
+        _smaller(self.follow_up, italic=True)
+        self.follow_up.hide()
+        self._unframe = QTimer(self)  # the card's own timer: it ends with the card
+        self._unframe.setSingleShot(True)
+        self._unframe.timeout.connect(lambda: self.setStyleSheet(""))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.follow_up)
         layout.addWidget(self.header)
         self._add_guidance(layout)
         layout.addWidget(self.editor)
@@ -97,6 +117,20 @@ class QuestionCard(QFrame):
         self.note.setAccessibleName(_("Note on question {number}", lang, number=number))
         self.flag_box.setAccessibleName(_("Flag question {number} for review", lang, number=number))
         self.clear_button.setAccessibleName(_("Clear the answer to question {number}", lang, number=number))
+
+    def set_follow_up(self, parent_number: int | None) -> None:
+        """A question skip logic asks because of another's answer says so, so the user sees why it appeared."""
+        if parent_number is None:
+            self.follow_up.hide()
+            return
+        self.follow_up.setText(_("Follow-up to question {number}", self.lang, number=parent_number))
+        self.follow_up.show()
+
+    def flash(self) -> None:
+        """Framed for a moment: it has just appeared under the answer that brought it (seen in a real window: a
+        click meant for the next question answered the one that had appeared in its place)."""
+        self.setStyleSheet("#question { border: 2px solid palette(highlight); border-radius: 3px; }")
+        self._unframe.start(REVEALED_MS)
 
     def _header(self) -> QLabel:
         text = QLabel()
@@ -255,6 +289,7 @@ class QuestionsPanel(Panel):
             column.addWidget(QLabel(_("This step has no questions.", lang)))
         column.addStretch(1)
         self.scroller = scroll = scrolling(content)
+        self._shown_before: set[str] | None = None
         self.current = 0
         """The question shown when presenting, among those skip logic shows."""
         self.previous_question = QPushButton(_("◀ Previous question", lang))
@@ -285,8 +320,11 @@ class QuestionsPanel(Panel):
         self._follow_answers()
 
     def _present(self, index: int) -> None:
+        """Show question ``index`` from its title down (seen in a real window: a long question opened scrolled
+        past its title)."""
         self.current = max(index, 0)
         self._follow_answers()
+        self.scroller.verticalScrollBar().setValue(0)
         shown = [card for card in self.cards if not card.isHidden()]
         if shown:
             shown[0].editor.focus_target().setFocus()
@@ -317,11 +355,16 @@ class QuestionsPanel(Panel):
         shown = [card.question.id for card in self.cards if card.question.id in visible]
         presenting = self.context.view.presenting and bool(shown)
         self.current = min(self.current, len(shown) - 1) if shown else 0
+        revealed = set(shown) - self._shown_before if self._shown_before is not None else set()
+        self._shown_before = set(shown)
         for card in self.cards:
             place = shown.index(card.question.id) if card.question.id in visible else -1
             card.setHidden(place < 0 or (presenting and place != self.current))
             if place >= 0:
                 card.set_number(place + 1)
+                card.set_follow_up(_parent_number(card.question, shown))
+                if card.question.id in revealed and not presenting:
+                    card.flash()
         self.presenting_bar.setVisible(presenting)
         self.previous_question.setEnabled(self.current > 0)
         self.next_question.setEnabled(self.current < len(shown) - 1)

@@ -215,6 +215,21 @@ def test_text_date_and_clear_answer(qtbot: QtBot, tmp_path: Path) -> None:
         assert stored(context).answers["refine.reassessment_date"].value == dt.date(2027, 9, 1)
 
 
+def test_clear_answer_also_clears_not_applicable(qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen in a real window: with N/A ticked, "Clear answer" was greyed out."""
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, QuestionsPanel(context, Step.REFINE), (1000, 700), active=True)
+        csat = panel.card("refine.csat")
+        assert csat.na_row is not None
+        click(csat.na_row[0])
+        QTest.keyClicks(csat.na_row[1], "No surveys yet")
+        assert context.session.assessment.answers["refine.csat"].na and csat.clear_button.isEnabled()
+        click(csat.clear_button)
+        answer = context.session.assessment.answers.get("refine.csat")
+        assert answer is None or (not answer.na and answer.na_reason == "" and answer.value is None)
+        assert not csat.na_row[0].isChecked() and csat.editor.isEnabled()
+
+
 def test_an_answer_left_empty_is_removed(qtbot: QtBot, tmp_path: Path) -> None:
     assessment = sample()
     answers = dict(assessment.answers)

@@ -244,7 +244,7 @@ class QuestionCard(QFrame):
         self.editor.setEnabled(not na)
         if self.na_row is not None:
             self.na_row[1].setVisible(na)
-        self.clear_button.setEnabled(answer.value is not None and not na)
+        self.clear_button.setEnabled(answer.value is not None or na)
 
     def _value_edited(self) -> None:
         self._write(value=self.editor.value())
@@ -256,8 +256,16 @@ class QuestionCard(QFrame):
             self.na_row[1].setFocus()
 
     def _clear(self) -> None:
+        """The answer, or the N/A and its reason, cleared; the note and the flag stay."""
         self.editor.set_value(None)
-        self._write(value=None)
+        if self.na_row is not None:
+            self._loading = True  # unticked here, written once below
+            try:
+                self.na_row[0].setChecked(False)
+                self.na_row[1].clear()
+            finally:
+                self._loading = False
+        self._write(value=None, na=False, na_reason="")
         self.editor.focus_target().setFocus()
 
     def _write(self, **changes: object) -> None:

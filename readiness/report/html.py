@@ -22,6 +22,7 @@ from readiness.core.i18n import _, ngettext, npgettext, pgettext
 from readiness.core.lang import Lang
 from readiness.core.names import CHANNEL_ROLE_NAMES, SCORING_METHOD_NAMES, STEP_NAMES, TASK_STATUS_NAMES, label
 from readiness.core.plan.model import Plan, RankedChannel
+from readiness.core.plan.readiness import band_colour
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
 from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
@@ -38,8 +39,11 @@ FONTS = {
 }
 FONT_TYPE = "font/otf"
 
-BAND_COLOURS = {"not_ready": "#C8453A", "emerging": "#D9822B", "ready": "#2E8B57"}
-"""Bar colours of the readiness bands; any other band takes the theme's primary colour."""
+
+def _band_colours(plan: Plan) -> dict[str, str]:
+    """Each readiness band's bar colour, as the window shows it."""
+    ids = [band.id for band in plan.readiness.bands]
+    return {band: colour for band in ids if (colour := band_colour(band, ids))}
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool
             asset=_data_url(assets) if standalone else _app_url(assets),
             readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt),
             timeline=timeline(plan.milestones, fmt) if plan.milestones else None,
-            band_colours=BAND_COLOURS,
+            band_colours=_band_colours(plan),
             buffer_days=LAUNCH_BUFFER_WORKING_DAYS,
             version=__version__,
             generated=plan.header.issued,

@@ -341,3 +341,13 @@ def test_an_action_has_exactly_one_due_date(dates: dict[str, object]) -> None:
     text = LocalText(en="Do it", es="Hacerlo")
     with pytest.raises(ValidationError, match="one of the two"):
         ActionDef(id="act.x", title=text, step="refine", owner_role="support", effort="s", **dates)
+
+
+def test_bands_are_coloured_from_red_to_green_whatever_their_number() -> None:
+    """The window and the plan colour a band alike (seen: "Emerging" orange in the plan, blue in the window)."""
+    from readiness.core.plan.readiness import BAND_RAMP, band_colour
+
+    three = ["not_ready", "emerging", "ready"]
+    assert [band_colour(b, three) for b in three] == [BAND_RAMP[0], BAND_RAMP[1], BAND_RAMP[-1]]
+    assert [band_colour(b, "abcd") for b in "abcd"] == list(BAND_RAMP)
+    assert band_colour("unknown", three) is None

@@ -7,6 +7,7 @@ weakest reasons explain it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readiness.core.i18n import _
@@ -17,6 +18,24 @@ from readiness.core.scoring import DimensionScore, ScoreReport, Status
 
 FIT_LEVELS: tuple[tuple[float, str], ...] = ((75.0, "strong"), (55.0, "good"), (35.0, "partial"), (0.0, "weak"))
 """Lowest mean reason score for each fit level, best first."""
+
+
+BAND_RAMP = ("#C8453A", "#D9822B", "#2874A6", "#2E8B57")
+"""Band colours from the lowest to the highest, the same in the window and in the plan: the lowest band is red, the
+highest green, and the bands between take the colours between."""
+
+
+def band_colour(band: str, bands: Sequence[str]) -> str | None:
+    """The colour of ``band`` among ``bands`` (lowest first); None for a band the questionnaire does not have."""
+    if band not in bands:
+        return None
+    index, last = bands.index(band), len(bands) - 1
+    if index == last:
+        return BAND_RAMP[-1]
+    if index == 0:
+        return BAND_RAMP[0]
+    inner = len(BAND_RAMP) - 3
+    return BAND_RAMP[1 + round((index - 1) * inner / max(last - 2, 1))]
 
 
 @dataclass(frozen=True)

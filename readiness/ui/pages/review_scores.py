@@ -20,22 +20,15 @@ from PySide6.QtWidgets import (
 
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
+from readiness.core.plan.readiness import band_colour
 from readiness.core.questionnaire import ScoringMethod
 from readiness.ui.pages.formatting import formatter
 
 if TYPE_CHECKING:
     from readiness.core.plan.readiness import Readiness, ScoreLine
 
-BAND_COLOURS = ("#b03a2e", "#ca6f1e", "#2874a6", "#1e8449")
-"""From the lowest band to the highest; bands in between take the nearest colour."""
-
 SCORE_COLUMNS = {"dimension": N_("Dimension"), "score": N_("Score"), "bar": "", "band": N_("Band")}
 """The scores table's columns and their headers (the bar has none)."""
-
-
-def band_colour(index: int, count: int) -> QColor:
-    position = round(index * (len(BAND_COLOURS) - 1) / max(count - 1, 1))
-    return QColor(BAND_COLOURS[position])
 
 
 def set_up_scores(table: QTableWidget, lang: Lang) -> None:
@@ -116,10 +109,10 @@ def _score_row(
         _("{label}: {score} of 100, {band}", lang, label=name.text(), score=score, band=line.band_label)
     )
     bar.setToolTip(counts)
-    ids = [b.id for b in readiness.bands]
-    if line.band in ids:
+    colour = band_colour(line.band, [b.id for b in readiness.bands]) if line.band else None
+    if colour is not None:
         palette = bar.palette()
-        palette.setColor(QPalette.ColorRole.Highlight, band_colour(ids.index(line.band), len(ids)))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(colour))
         bar.setPalette(palette)
     for column, item in (("dimension", name), ("score", number), ("band", band)):
         table.setItem(index, list(SCORE_COLUMNS).index(column), item)

@@ -266,13 +266,14 @@ def _link_reassessment(before: Assessment, after: Assessment) -> Assessment:
         before,
         after,
         REASSESSMENT_DATE_QUESTION,
-        _reassessment_day,
+        reassessment_day,
         _days_from_question,
         _question_from_reassessment,
     )
 
 
-def _reassessment_day(assessment: Assessment) -> dt.date:
+def reassessment_day(assessment: Assessment) -> dt.date:
+    """The routine's re-assessment date: launch plus its days after launch (what the question offers first)."""
     return launch_date(assessment)[0] + dt.timedelta(days=assessment.refine.reassess_after_days)
 
 
@@ -290,4 +291,4 @@ def _question_from_reassessment(assessment: Assessment) -> Assessment:
     """A date already answered follows the routine; an unanswered (or hidden) question is left alone."""
     if not isinstance(_value(assessment, REASSESSMENT_DATE_QUESTION), dt.date):
         return assessment
-    return _with_value(assessment, REASSESSMENT_DATE_QUESTION, _reassessment_day(assessment))
+    return _with_value(assessment, REASSESSMENT_DATE_QUESTION, reassessment_day(assessment))

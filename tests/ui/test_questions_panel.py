@@ -230,6 +230,21 @@ def test_clear_answer_also_clears_not_applicable(qtbot: QtBot, tmp_path: Path) -
         assert not csat.na_row[0].isChecked() and csat.editor.isEnabled()
 
 
+def test_the_reassessment_date_offers_the_routines_date(qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen in a real window: unticking "No date" offered today, a date the routine cannot keep."""
+    from readiness.core.linked import reassessment_day
+
+    assessment = sample()
+    answers = {k: v for k, v in assessment.answers.items() if k != "refine.reassessment_date"}
+    with panel_context(tmp_path, assessment.model_copy(update={"answers": answers})) as context:
+        panel = shown(qtbot, QuestionsPanel(context, Step.REFINE), (1000, 700), active=True)
+        dates = panel.card("refine.reassessment_date").editor
+        assert isinstance(dates, DateEditor) and dates.value() is None
+        click(dates.box.none_box)
+        routine = reassessment_day(context.session.assessment)
+        assert context.session.assessment.answers["refine.reassessment_date"].value == routine
+
+
 def test_an_answer_left_empty_is_removed(qtbot: QtBot, tmp_path: Path) -> None:
     assessment = sample()
     answers = dict(assessment.answers)

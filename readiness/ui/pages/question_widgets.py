@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -313,6 +313,13 @@ class DateEditor(AnswerEditor):
 
     def focus_target(self) -> QWidget:
         return self.box.date_box if self.box.date_box.isEnabled() else self.box.none_box
+
+    def suggest(self, date: dt.date) -> None:
+        """The date offered when "No date" is unticked, while none is answered (the date box shows today else)."""
+        if self.box.value() is None:
+            self.box.date_box.blockSignals(True)
+            self.box.date_box.setDate(QDate(date.year, date.month, date.day))
+            self.box.date_box.blockSignals(False)
 
 
 def answer_editor(question: Question, lang: Lang) -> AnswerEditor:

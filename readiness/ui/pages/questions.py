@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import Answer, AnswerValue
 from readiness.core.i18n import _, ngettext
+from readiness.core.linked import REASSESSMENT_DATE_QUESTION, reassessment_day
 from readiness.core.questionnaire import Question
 from readiness.core.scoring import visible_questions
 from readiness.core.text import Step
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.question_widgets import answer_editor
+from readiness.ui.pages.question_widgets import DateEditor, answer_editor
 from readiness.ui.pages.widgets import scrolling
 from readiness.ui.zoom import scaled_font, set_large_answers
 
@@ -355,6 +356,12 @@ class QuestionsPanel(Panel):
     def card(self, question_id: str) -> QuestionCard:
         return next(card for card in self.cards if card.question.id == question_id)
 
+    def _suggest_dates(self) -> None:
+        """The re-assessment question offers the refine routine's date (seen in a real window: it offered today)."""
+        card = next((c for c in self.cards if c.question.id == REASSESSMENT_DATE_QUESTION), None)
+        if card is not None and isinstance(card.editor, DateEditor):
+            card.editor.suggest(reassessment_day(self.context.session.assessment))
+
     def _follow_answers(self) -> None:
         """Hide the questions skip logic drops, show the ones it brings back, and count progress."""
         session = self.context.session
@@ -363,6 +370,7 @@ class QuestionsPanel(Panel):
         shown = [card.question.id for card in self.cards if card.question.id in visible]
         presenting = self.context.view.presenting and bool(shown)
         self.current = min(self.current, len(shown) - 1) if shown else 0
+        self._suggest_dates()
         revealed = set(shown) - self._shown_before if self._shown_before is not None else set()
         self._shown_before = set(shown)
         for card in self.cards:

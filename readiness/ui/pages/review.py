@@ -195,9 +195,9 @@ class ReviewPanel(Panel):
         right_layout.addWidget(self.stack, 1)
         right_layout.addWidget(saves)
 
-        splitter = split(
-            Qt.Orientation.Horizontal, left, right, (5, 4)
-        )  # the scores need the room; Wide widens the plan
+        # Halves: on a wide screen the plan gets a readable page, on a laptop the scores keep their bands whole;
+        # Wide view gives the plan all of it.
+        splitter = split(Qt.Orientation.Horizontal, left, right, (1, 1))
         self.viewer.wide_toggled.connect(lambda wide: left.setHidden(wide))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)  # the tab's frame is margin enough; presenting needs every pixel

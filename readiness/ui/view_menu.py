@@ -122,10 +122,11 @@ class ViewActions(QObject):
         else:
             self.zoom(self.settings.zoom)
             self.window.showNormal()
-            # Once the pages have laid out again at the normal zoom (until then they ask for the presenting width,
-            # and a window manager, openbox for one, widens the window to it), put the window back as it was.
+            # Once the pages have laid out again at the normal zoom, put the window back as it was: until then they
+            # ask for the presenting width, and a window manager (openbox) widens the window to it. A relayout posts
+            # the next one, so the restore waits two turns of the event loop (one left a Questions page 5 px wider).
             saved = self._before_presenting
-            QTimer.singleShot(0, lambda: self.window.restoreGeometry(saved))
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: self.window.restoreGeometry(saved)))
         self.facilitator.setEnabled(not on)
         if self.presenting.isChecked() != on:
             self.presenting.setChecked(on)

@@ -183,7 +183,8 @@ class QuestionCard(QFrame):
         self.note.setPlaceholderText(shown or _("Evidence, context or anything to remember", self.lang))
         self.note.setToolTip(shown)
         self.note.setAccessibleDescription(shown)
-        set_large_answers(self.editor, self.view.presenting)
+        for answer_part in (self.editor, self.flag_box, *(self.na_row[:1] if self.na_row else ())):
+            set_large_answers(answer_part, self.view.presenting)  # the N/A and flag boxes too, as large as the text
 
     def _na_row(self, layout: QVBoxLayout) -> tuple[QCheckBox, QLineEdit] | None:
         if not self.question.allow_na:

@@ -259,15 +259,8 @@ class QuestionCard(QFrame):
 
     def _clear(self) -> None:
         """The answer, or the N/A and its reason, cleared; the note and the flag stay."""
-        self.editor.set_value(None)
-        if self.na_row is not None:
-            self._loading = True  # unticked here, written once below
-            try:
-                self.na_row[0].setChecked(False)
-                self.na_row[1].clear()
-            finally:
-                self._loading = False
         self._write(value=None, na=False, na_reason="")
+        self.load(self.session.assessment.answers.get(self.question.id))
         self.editor.focus_target().setFocus()
 
     def _write(self, **changes: object) -> None:

@@ -35,10 +35,6 @@ class Reflow(QWidget):
                 self._box.addWidget(part, stretch)
         self._box.addStretch(0)  # parts that do not stretch keep their size and sit at the start
 
-    @property
-    def across(self) -> bool:
-        return self._box.direction() == ACROSS
-
     def minimumSizeHint(self) -> QSize:
         least = max(self._widths(preferred=False), default=0)
         return QSize(least + self._sides(), self._box.minimumSize().height())

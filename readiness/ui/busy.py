@@ -4,7 +4,7 @@ passed, so quick work never flashes a dialog."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
@@ -15,6 +15,8 @@ SHOWN_AFTER_MS = 1000
 
 class Busy:
     def __init__(self, parent: QWidget, text: str, lang: Lang) -> None:
+        from PySide6.QtWidgets import QProgressDialog  # here, not at start-up: see messages.py
+
         self.dialog = QProgressDialog(text, _("Cancel", lang), 0, 0, parent)
         self.dialog.setWindowTitle("Readiness")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

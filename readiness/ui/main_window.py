@@ -12,13 +12,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDateTime, QLocale, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QLabel,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from readiness.core.i18n import _, language_name
 from readiness.core.lang import Lang
@@ -26,7 +21,7 @@ from readiness.ui.jobs import Lane, Progress
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_place import is_team_library, library_description
 from readiness.ui.library_view import LibraryRow, LibraryView
-from readiness.ui.messages import show_error
+from readiness.ui.messages import ask_yes, show_error
 from readiness.ui.opening import AssessmentOpening
 from readiness.ui.pages.formatting import qt_locale
 from readiness.ui.render import PlanRenderer
@@ -37,6 +32,8 @@ from readiness.ui.view_options import ViewOptions
 from readiness.ui.zoom import apply_zoom
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from readiness.core.assessment import Assessment
     from readiness.core.content import Content
     from readiness.ui.pages.overview import OverviewPanel
@@ -277,17 +274,12 @@ class MainWindow(AssessmentOpening):
 
         organisation = next((r.organisation for r in self.library.rows if r.id == assessment_id), "")
         if confirm:
-            answer = QMessageBox.question(
-                self,
-                _("Delete assessment", self.lang),
-                _(
-                    "Delete the assessment of {organisation}? Its answers and plan choices are removed from the "
-                    "library.",
-                    self.lang,
-                    organisation=organisation,
-                ),
+            question = _(
+                "Delete the assessment of {organisation}? Its answers and plan choices are removed from the library.",
+                self.lang,
+                organisation=organisation,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes(self, _("Delete assessment", self.lang), question):
                 return
         self.settings.forget_recent(self.library_location, assessment_id)
         if self.service is not None:
@@ -345,12 +337,8 @@ class MainWindow(AssessmentOpening):
         if not is_team_library(self.library_location):
             show_error(self, message)
             return
-        answer = QMessageBox.question(
-            self,
-            _("The team library cannot be opened", self.lang),
-            message + "\n\n" + _("Work in the local library for now?", self.lang),
-        )
-        if answer == QMessageBox.StandardButton.Yes and self.service is not None:
+        question = message + "\n\n" + _("Work in the local library for now?", self.lang)
+        if ask_yes(self, _("The team library cannot be opened", self.lang), question) and self.service is not None:
             self.service.close()
             self._open_library("")
             self.refresh_library()

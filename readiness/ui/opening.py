@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit
-
 from readiness.core import clock
 from readiness.core.i18n import _
 from readiness.ui.messages import show_error
@@ -60,6 +58,8 @@ class AssessmentOpening(WindowMenus):
     def _ask_name(self, label: str) -> str | None:
         """The name typed, or None if cancelled; the dialog is wide enough for a long name and for its title,
         which a window manager would otherwise cut ("New a…sment")."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit  # here, not at start-up: see messages.py
+
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("New assessment", self.lang))
         dialog.setLabelText(label)

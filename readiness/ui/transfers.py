@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
@@ -130,6 +130,8 @@ class LibraryTransfers(QMainWindow):
 
     def copy_assessment(self, assessment_id: int) -> None:
         """Copy one assessment into another library, such as the team library, asking which."""
+        from PySide6.QtWidgets import QInputDialog  # here, not at start-up: see messages.py
+
         target, accepted = QInputDialog.getText(
             self,
             _("Copy to another library", self.lang),

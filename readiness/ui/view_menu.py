@@ -34,12 +34,15 @@ HIGH_CONTRAST = {
     QPalette.ColorRole.Shadow: "#000000",
 }
 """Black on white with dark blue selection: WCAG AAA contrast for text, borders drawn black."""
+CONTRAST = "readinessHighContrast"
+"""The application's dynamic property saying the high-contrast palette is applied."""
 
 
 def apply_contrast(high: bool) -> None:
     app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
+    if not isinstance(app, QApplication) or (not high and not app.property(CONTRAST)):
+        return  # the style's own palette is still in place: asking the style for it costs 5 ms at start-up
+    app.setProperty(CONTRAST, high)
     palette = app.style().standardPalette()
     if high:
         for role, colour in HIGH_CONTRAST.items():

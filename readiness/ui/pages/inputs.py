@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QMouseEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,13 @@ from readiness.ui.pages.widgets import QuietSpinBox, name_input, wheel_only_with
 MAX_NUMBER = 1_000_000_000.0
 MAX_MINUTES = 525_600.0
 """A year in minutes: more than any sensible wait."""
+_ENTERED = (
+    Qt.FocusReason.MouseFocusReason,
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+"""How a person enters a field (not a window coming back to the front, which keeps the cursor where it was)."""
 
 
 class CountBox(QSpinBox):
@@ -130,10 +138,22 @@ class DateBox(QDateEdit):
 
 
 class TimeBox(QTimeEdit):
+    """A time of day, HH:mm. Entering the box (a click, Tab) selects the hours, so typing "0830" or "8:30" gives
+    08:30; a click that left the cursor in the minutes would have typed "0830" into them, giving 09:08."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat("HH:mm")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in _ENTERED:
+            QTimer.singleShot(0, self._select_hours)  # after the click has placed the cursor
+
+    def _select_hours(self) -> None:
+        if self.hasFocus():
+            self.setSelectedSection(QDateTimeEdit.Section.HourSection)
 
     def time_of_day(self) -> dt.time:
         value = self.time()

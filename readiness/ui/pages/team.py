@@ -30,13 +30,12 @@ from readiness.core.plan.figures import day_name
 from readiness.core.plan.team import BOT_RULES
 from readiness.core.text import Role
 from readiness.ui.pages.base import PageContext
-from readiness.ui.pages.inputs import MinutesBox
+from readiness.ui.pages.inputs import MinutesBox, TimeBox
 from readiness.ui.pages.pickers import SinglePicker, zone_options
 from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.team_launch import LaunchPreview
 from readiness.ui.pages.team_training import TrainingSessions, fit_height, plain_table, role_label, titled
 from readiness.ui.pages.widgets import (
-    QuietTimeEdit,
     bullet_list,
     name_input,
     scrolling,
@@ -202,9 +201,8 @@ class TeamPanel(TrainingSessions):
             self.day_boxes[day] = check
             days.addWidget(check)
         days.addStretch(1)
-        self.opens, self.closes = QuietTimeEdit(), QuietTimeEdit()
+        self.opens, self.closes = TimeBox(), TimeBox()
         for edit in (self.opens, self.closes):
-            edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(lambda _value=None: self._edit_coverage())
         self.timezone = SinglePicker(zone_options(lang), lang, _("&Time zone:", lang), required=True)
         self.timezone.changed.connect(self._edit_coverage)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -101,14 +100,6 @@ class QuietCombo(QComboBox):
 
 class QuietSpinBox(QSpinBox):
     """Changes with the mouse wheel only once focused, so scrolling the page passes over it."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if wheel_only_with_focus(self, event):
-            super().wheelEvent(event)
-
-
-class QuietTimeEdit(QTimeEdit):
-    """Changes with the mouse wheel only once focused, like QuietSpinBox."""
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if wheel_only_with_focus(self, event):

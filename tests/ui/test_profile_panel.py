@@ -90,7 +90,7 @@ def test_countries_and_languages_are_picked_by_name_in_the_app_language(qtbot: Q
         assert panel.home.text() == "México"
         pick(qtbot, panel.home, "Alem", "Alemania (DE)")
         qtbot.waitUntil(lambda: context.session.assessment.profile.home_country == "DE", timeout=5000)
-        assert panel.home.text() == "Alemania"
+        qtbot.waitUntil(lambda: panel.home.text() == "Alemania", timeout=5000)  # the list's "Alemania (DE)" settles
 
         pick(qtbot, panel.countries.search, "canad", "Canadá (CA)")
         qtbot.waitUntil(lambda: context.session.assessment.profile.countries == ("MX", "US", "CA"), timeout=5000)
@@ -113,18 +113,27 @@ def test_a_half_typed_country_is_never_saved(qtbot: QtBot, tmp_path: Path) -> No
         panel = shown(qtbot, ProfilePanel(context), active=True)
         seen: list[str | None] = []
         context.session.changed.connect(lambda: seen.append(context.session.assessment.profile.home_country))
-        retype(panel.home, "Germany")
+        retype(panel.home, "Germ")
         assert seen == []
-        leave(panel.home)  # with a name typed, not picked from the list
+        leave(panel.home)  # a part of a name, not picked from the list: the choice comes back
         assert panel.home.text() == "Mexico" and seen == []
 
-        retype(panel.home, "de")
+        retype(panel.home, "Germany")
+        assert seen == []
+        leave(panel.home)  # a name typed in full is taken on leaving, once
+        assert panel.home.text() == "Germany" and seen == ["DE"]
+
+        retype(panel.home, "nl")
         QTest.keyClick(panel.home, Qt.Key.Key_Return)  # a code typed in full, then Enter, picks it
-        qtbot.waitUntil(lambda: seen == ["DE"], timeout=5000)
-        assert panel.home.text() == "Germany"
+        qtbot.waitUntil(lambda: seen == ["DE", "NL"], timeout=5000)
+        assert panel.home.text() == "Netherlands"
         retype(panel.home, "")
         leave(panel.home)
-        assert seen == ["DE", None] and stored(context).profile.home_country is None
+        assert seen == ["DE", "NL", None] and stored(context).profile.home_country is None
+
+        retype(panel.countries.search, "Canada")
+        leave(panel.countries.search)  # the same in a list of countries: added, the line emptied
+        assert stored(context).profile.countries[-1] == "CA" and panel.countries.search.text() == ""
 
 
 def test_audience_size_hours_and_team(qtbot: QtBot, tmp_path: Path) -> None:
@@ -143,6 +152,19 @@ def test_audience_size_hours_and_team(qtbot: QtBot, tmp_path: Path) -> None:
         assert profile.team == TeamSizes(sales=14, support=9, marketing=3)
         assert profile.business_hours.days == ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
         assert profile.business_hours.closes == dt.time(21, 30)
+
+
+def test_a_time_typed_after_a_click_in_its_minutes_replaces_the_whole_time(qtbot: QtBot, tmp_path: Path) -> None:
+    """A person clicks the minutes of "10:00" and types 0830: 08:30, not the digits typed into the minutes."""
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, ProfilePanel(context), active=True)
+        box = panel.opens
+        minutes = QPoint(box.fontMetrics().horizontalAdvance("10:0"), box.height() // 2)
+        QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=minutes)
+        qtbot.waitUntil(lambda: box.lineEdit().selectedText() == "10", timeout=5000)
+        QTest.keyClicks(box, "0830")
+        QTest.keyClick(box, Qt.Key.Key_Tab)
+        assert stored(context).profile.business_hours.opens == dt.time(8, 30)
 
 
 @pytest.mark.parametrize(
@@ -170,7 +192,7 @@ def test_a_time_zone_is_picked_by_its_city_and_a_half_typed_one_is_never_saved(
         pick(qtbot, panel.timezone, typed, entry)
         zone = entry.rsplit("(", 1)[1].rstrip(")")
         qtbot.waitUntil(lambda: stored(context).profile.business_hours.timezone == zone, timeout=5000)
-        assert panel.timezone.text() == entry.rsplit(" (", 1)[0]
+        qtbot.waitUntil(lambda: panel.timezone.text() == entry.rsplit(" (", 1)[0], timeout=5000)
 
 
 def test_participants_can_be_added_and_removed(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Countries, languages and time zones chosen by name from a searchable list, stored as ISO codes underneath.
 
 Typing filters the list by the name in the app's language, the English name or the code ("Ger", "Alem",
-"DE" all find Germany; accents are optional). Only picking an entry changes the value: a half-typed name is
-never saved, and leaving the field with text that names nothing puts back what was chosen before.
+"DE" all find Germany; accents are optional). Only picking an entry, or leaving the field with a name typed in
+full ("Germany", "alemania"), changes the value: a half-typed name is never saved, and leaving the field with
+text that names nothing puts back what was chosen before.
 Names come from Babel's CLDR data, in the app's language; a time zone is named by its city ("Ciudad de México",
 stored as America/Mexico_City).
 """
@@ -71,11 +72,7 @@ def _options(names: Mapping[str, Any], english: Mapping[str, Any], codes: Iterab
 def country_options(lang: Lang) -> tuple[Option, ...]:
     """ISO 3166-1 alpha-2 countries and territories (not regions such as "Europe" or "World")."""
     english = Locale("en").territories
-    codes = (
-        c
-        for c in english
-        if isinstance(c, str) and len(c) == 2 and c.isalpha() and c not in ("ZZ", "EU", "EZ", "UN", "QO")
-    )
+    codes = (c for c in english if isinstance(c, str) and len(c) == 2 and c.isalpha() and c not in NOT_COUNTRIES)
     return _options(Locale.parse(babel_locale(lang)).territories, english, codes)
 
 
@@ -153,6 +150,15 @@ class _SearchLine(QLineEdit):
         if len(matches) == 1:
             self.picked.emit(matches[0])
 
+    def named(self) -> str | None:
+        """The code of the entry the line names in full ("Germany", "alemania", "DE"), or None."""
+        typed = plain_text(self.text().strip())
+        shown = typed.rsplit(" (", 1)[0] if typed.endswith(")") else typed  # "Germany (DE)" from the list
+        for code, option in self.options.items():
+            if typed == code.casefold() or shown in option.search.split(" | "):
+                return code
+        return None
+
 
 class _ChosenList(QListWidget):
     """The chosen entries; Delete or Backspace removes the selected ones."""
@@ -178,6 +184,7 @@ class MultiPicker(QWidget):
         self.search.setPlaceholderText(_("Type a name to add…", lang))
         self.search.setAccessibleName(accessible_name)
         self.search.picked.connect(self._add)
+        self.search.editingFinished.connect(self._add_named)
         self.chosen = _ChosenList()
         self.chosen.setAccessibleName(_("{field}: chosen", lang, field=accessible_name))
         self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -213,6 +220,12 @@ class MultiPicker(QWidget):
         self._codes.append(code)
         self._show()
         self.changed.emit()
+
+    def _add_named(self) -> None:
+        """Leaving the search line with a name typed in full adds it; a part of a name stays to be finished."""
+        code = self.search.named()
+        if code is not None:
+            self._add(code)
 
     def _remove_selected(self) -> None:
         gone = {item.data(CODE_ROLE) for item in self.chosen.selectedItems()}
@@ -267,7 +280,12 @@ class SinglePicker(_SearchLine):
             self.changed.emit()
 
     def _settle(self) -> None:
-        """Leaving the field: empty clears the choice; anything else that names nothing shows the choice again."""
+        """Leaving the field: a name typed in full chooses it; empty clears the choice; anything else (a part of
+        a name) names nothing and shows the choice again."""
+        named = self.named()
+        if named is not None:
+            self._choose(named)
+            return
         if not self.text().strip() and self._code is not None and not self._required:
             self._code = None
             self.changed.emit()

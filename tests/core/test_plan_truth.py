@@ -26,6 +26,7 @@ from readiness.core.assessment import (
     ChannelChoice,
     ChannelUse,
     Gap,
+    KpiTarget,
     Profile,
     PromotionChoice,
     Team,
@@ -194,6 +195,37 @@ def test_each_channel_keeps_its_own_promise_and_an_invitation_only_channel_stays
                 assert "Slack" not in text, task.id  # copy for the public names the public channels only
             elif checklist.channel == "slack_connect" and "minute" in text:
                 assert "30 minutes" in text and "2 minutes" not in text, task.id
+
+
+@pytest.mark.parametrize(
+    ("kpi", "target", "broken"),
+    [
+        ("frt_live_chat", 5.0, "2 minutes"),
+        ("frt_live_chat", 2.0, None),
+        ("frt_messaging", 45.0, "30 minutes"),  # Slack Connect's own promise, not the chat's 2 minutes
+        ("frt_messaging", 20.0, None),
+        ("csat", 95.0, None),
+    ],
+)
+def test_a_median_reply_target_slower_than_the_promise_is_called_out(
+    kpi: str, target: float, broken: str | None
+) -> None:
+    """de-b2b-software promises 2 minutes on the website chat and 30 on Slack Connect: a median reply target above
+    the promise contradicts it (half the customers would wait longer than promised), and the plan says so."""
+    assessment = load_sample("de-b2b-software", Lang.EN, content(), questionnaires())
+    targets = (KpiTarget(kpi=kpi, target=target),)
+    plan = build_plan(assessment.model_copy(update={"kpis": targets}), content())
+    warning = plan.kpis[0].promise_warning
+    if broken is None:
+        assert warning == ""
+    else:
+        assert f"Slower than the promised reply within {broken}" in warning
+
+
+def test_no_sample_sets_a_reply_target_slower_than_its_promise() -> None:
+    for profile in SAMPLE_PROFILES:
+        plan = build_plan(load_sample(profile, Lang.EN, content(), questionnaires()), content())
+        assert [k.kpi for k in plan.kpis if k.promise_warning] == [], profile
 
 
 def test_a_home_market_law_plans_customer_tasks_only_where_there_are_customers() -> None:

@@ -216,3 +216,20 @@ def test_the_selected_targets_sources_are_edited_under_the_table(qtbot: QtBot, t
         assert stored(context).kpis[1].data_source == "Inbox report, weekly export"
         panel.table.setCurrentCell(0, 0)
         assert panel.data_source.text() == context.session.assessment.kpis[0].data_source
+
+
+def test_a_reply_target_slower_than_the_promise_is_flagged_where_it_is_typed(qtbot: QtBot, tmp_path: Path) -> None:
+    """mx-retail promises a reply within 60 minutes; a median reply target of 90 minutes contradicts it."""
+    with panel_context(tmp_path, sample()) as context:
+        panel = KpiPanel(context)
+        qtbot.addWidget(panel)
+        target: QDoubleSpinBox = cell(panel, 0, "target")
+        assert stored(context).kpis[0].kpi == "frt_messaging" and target.styleSheet() == ""
+        type_into(target, "90")
+        panel.table.setCurrentCell(0, 0)
+        said = "Slower than the promised reply within 60 minutes"
+        assert said in target.toolTip() and said in target.accessibleDescription()
+        assert target.styleSheet() != "" and said in panel.details.text()
+        type_into(target, "45")
+        assert target.toolTip() == "The figure to reach by the deadline." and target.styleSheet() == ""
+        assert said not in panel.details.text() and stored(context).kpis[0].target == 45.0

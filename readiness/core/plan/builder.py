@@ -58,7 +58,7 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
     )
     actions = triggered_actions(questionnaire, assessment, context, catalog_work)
     promotion = promotion_checklists(chosen, assessment, context, (*checklist_work, *actions))
-    kpis = kpi_lines(assessment, chosen, catalogs, launch)
+    kpis = kpi_lines(assessment, context.facts, catalogs, launch)
     refine = refine_routine(assessment, launch)
     scores = score_assessment(questionnaire, assessment.answers)
     return Plan(

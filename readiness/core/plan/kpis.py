@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Kpi
 from readiness.core.content import Catalogs
+from readiness.core.i18n import _
+from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.core.placeholders import for_bot
+from readiness.core.plan.facts import PlanFacts, promise_text
 from readiness.core.plan.model import KpiLine
 from readiness.core.plan.schedule import team_calendar
 from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources
@@ -29,19 +33,35 @@ TRACKED_INDICATORS = {
 }
 """The indicators the Refine question offers, as the catalog's KPIs: what the team said it will track comes first."""
 BOT_KPIS = frozenset({"bot_resolution"})
+REPLY_TIME_KPIS = frozenset(TRACKED_INDICATORS["frt"])
+"""Median reply times, comparable with the reply-time promise."""
+MINUTES_PER_UNIT = {"min": 1, "h": 60}
 
 
-def kpi_lines(
-    assessment: Assessment, chosen: tuple[str, ...], catalogs: Catalogs, launch: dt.date
-) -> tuple[KpiLine, ...]:
+def kpi_lines(assessment: Assessment, facts: PlanFacts, catalogs: Catalogs, launch: dt.date) -> tuple[KpiLine, ...]:
     targets = list(assessment.kpis)
     suggested = not targets
     if suggested:
         targets = [
             KpiTarget(kpi=k.id, target=k.default_target, deadline_days=DEFAULT_DEADLINE_DAYS)
-            for k in suggested_kpis(assessment, chosen, catalogs)
+            for k in suggested_kpis(assessment, facts.chosen, catalogs)
         ]
-    return tuple(_line(t, catalogs.kpis[t.kpi], assessment, chosen, launch, suggested) for t in targets)
+    return tuple(_line(t, catalogs.kpis[t.kpi], assessment, facts, launch, suggested) for t in targets)
+
+
+def promise_warning(kpi: Kpi, target: float, promises: Mapping[str, int | None], lang: Lang) -> str:
+    """A sentence when a median reply-time target is slower than the reply time promised on a channel it measures
+    (with such a median, at least half of the customers wait longer than promised); otherwise empty."""
+    per_unit = MINUTES_PER_UNIT.get(kpi.unit.en)
+    promised = [m for channel, m in promises.items() if m and kpi.applies_to(channel)]
+    if kpi.id not in REPLY_TIME_KPIS or per_unit is None or not promised or target * per_unit <= min(promised):
+        return ""
+    return _(
+        "Slower than the promised reply within {promise}: with this median, at least half of the customers would "
+        "wait longer than promised. Tighten the target or change the promise.",
+        lang,
+        promise=promise_text(min(promised), lang),
+    )
 
 
 def suggested_kpis(assessment: Assessment, chosen: tuple[str, ...], catalogs: Catalogs) -> list[Kpi]:
@@ -86,11 +106,11 @@ def _home_currencies(assessment: Assessment) -> set[str]:
 
 
 def _line(
-    target: KpiTarget, kpi: Kpi, assessment: Assessment, chosen: tuple[str, ...], launch: dt.date, suggested: bool
+    target: KpiTarget, kpi: Kpi, assessment: Assessment, facts: PlanFacts, launch: dt.date, suggested: bool
 ) -> KpiLine:
     """A baseline is printed only with the measurement it came from; without one it is still to be measured."""
     lang = assessment.language
-    notes = printed_notes(kpi.channel_notes, chosen)
+    notes = printed_notes(kpi.channel_notes, facts.chosen)
     return KpiLine(
         kpi=kpi.id,
         name=kpi.name.get(lang),
@@ -109,4 +129,5 @@ def _line(
         benchmark_notes=note_texts(notes, lang),
         sources=with_note_sources(kpi.sources, notes),
         suggested=suggested,
+        promise_warning=promise_warning(kpi, target.target, facts.promises, lang),
     )

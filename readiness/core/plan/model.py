@@ -191,6 +191,8 @@ class KpiLine:
     """Benchmarks for the chosen channels only."""
     sources: tuple[SourceRef, ...]
     suggested: bool
+    promise_warning: str
+    """Set when the target is a median reply time slower than the reply time promised: the two contradict."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from readiness.core.plan.model import Task
     from readiness.report.fmt import Formatter
 
+PROBLEM_COLOUR = "#b3261e"
+"""Text and frames saying something is wrong or contradicts another answer: 6.5:1 on white."""
+
 
 def formatter(lang: Lang) -> Formatter:
     """Babel loads on first use, not when the page's module is imported."""

@@ -27,7 +27,8 @@ from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Cadence, Kpi
 from readiness.core.i18n import N_, _
 from readiness.core.plan.builder import launch_date
-from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, suggested_kpis
+from readiness.core.plan.facts import PlanFacts
+from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, promise_warning, suggested_kpis
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, formatter
 from readiness.ui.pages.kpis_details import details_html, details_label, no_details_html
@@ -39,6 +40,7 @@ from readiness.ui.pages.kpis_table import (
     new_row,
     number_locale,
     set_up_table,
+    show_promise_warning,
     show_row,
 )
 from readiness.ui.pages.refine_routine import RefineRoutine
@@ -184,11 +186,21 @@ class KpiPanel(Panel):
     def _show_row(self, row: Row, target: KpiTarget) -> None:
         """Put one target's values in its editors, without writing them back."""
         show_row(row, target, self._kpi(target.kpi), self._deadline(target), self.context.lang)
+        show_promise_warning(row, self._promise_warning(target), self.context.lang)
+
+    def _promise_warning(self, target: KpiTarget) -> str:
+        """Set when the target is a median reply time slower than the reply time promised (Team, Channels)."""
+        session = self.context.session
+        kpi = self._kpi(target.kpi)
+        if kpi is None:
+            return ""
+        promises = PlanFacts.of(session.assessment, session.content.catalogs).promises
+        return promise_warning(kpi, target.target, promises, self.context.lang)
 
     def _connect_row(self, row: Row) -> None:
         row.kpi.currentIndexChanged.connect(lambda _value: self._kpi_picked(row))
         row.baseline.read.connect(lambda value: self._write(row, baseline=value))
-        row.target.valueChanged.connect(lambda value: self._write(row, target=float(value)))
+        row.target.valueChanged.connect(lambda value: self._target_changed(row, float(value)))
         row.deadline.valueChanged.connect(lambda value: self._deadline_changed(row, int(value)))
         row.owner.textEdited.connect(lambda text: self._write(row, owner=text))
         row.cadence.currentIndexChanged.connect(lambda _value: self._cadence_changed(row))
@@ -226,6 +238,11 @@ class KpiPanel(Panel):
             row, kpi=kpi.id, target=kpi.default_target, baseline=None, baseline_source="", data_source="", cadence=None
         )
         self._show_row(row, self._target(row))
+        self._show_details()
+
+    def _target_changed(self, row: Row, value: float) -> None:
+        self._write(row, target=value)
+        show_promise_warning(row, self._promise_warning(self._target(row)), self.context.lang)
         self._show_details()
 
     def _deadline_changed(self, row: Row, days: int) -> None:
@@ -331,7 +348,10 @@ class KpiPanel(Panel):
             return
         client = self.context.view.client
         bot = self.context.session.assessment.team.bot.enabled
-        self.details.setText(details_html(kpi, kpis[index], self._deadline(kpis[index]), lang, bot=bot, client=client))
+        warning = self._promise_warning(kpis[index])
+        self.details.setText(
+            details_html(kpi, kpis[index], self._deadline(kpis[index]), lang, bot=bot, client=client, warning=warning)
+        )
 
     def _selected_text(self, field: str) -> QLineEdit:
         """A line under the table that edits one text of the selected target."""

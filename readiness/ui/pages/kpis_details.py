@@ -14,7 +14,7 @@ from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.core.placeholders import for_bot
-from readiness.ui.pages.formatting import format_date, formatter
+from readiness.ui.pages.formatting import PROBLEM_COLOUR, format_date, formatter
 
 
 def details_label() -> QLabel:
@@ -32,9 +32,11 @@ def no_details_html(lang: Lang) -> str:
     return escape(_("Select a target to see how its KPI is measured and where its default comes from.", lang))
 
 
-def details_html(kpi: Kpi, target: KpiTarget, due: dt.date, lang: Lang, *, bot: bool, client: bool = False) -> str:
+def details_html(
+    kpi: Kpi, target: KpiTarget, due: dt.date, lang: Lang, *, bot: bool, client: bool = False, warning: str = ""
+) -> str:
     """What the KPI measures (the bot's part only where one answers customers), its benchmark, default and deadline;
-    the formula and the sources too, except in the client's view."""
+    the formula and the sources too, except in the client's view; first, a ``warning`` the target deserves."""
     fmt = formatter(lang)
     default = fmt.quantity(kpi.default_target, kpi.unit.get(lang))
     direction = label("direction", kpi.direction.value, lang)
@@ -48,6 +50,7 @@ def details_html(kpi: Kpi, target: KpiTarget, due: dt.date, lang: Lang, *, bot: 
         (_("Deadline", lang), escape(format_date(lang, due))),
         *(() if client else ((_("Sources", lang), sources),)),
     )
-    lines = [f"<b>{escape(kpi.name.get(lang))}</b>: {escape(for_bot(kpi.definition.get(lang), bot))}"]
+    lines = [f"<b style='color:{PROBLEM_COLOUR}'>{escape(warning)}</b>"] if warning else []
+    lines += [f"<b>{escape(kpi.name.get(lang))}</b>: {escape(for_bot(kpi.definition.get(lang), bot))}"]
     lines += [f"<b>{escape(caption)}:</b> {value}" for caption, value in facts]
     return "<br>".join(lines)

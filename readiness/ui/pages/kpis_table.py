@@ -23,7 +23,7 @@ from readiness.core.catalog import Cadence, Kpi
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import label
-from readiness.ui.pages.formatting import format_date, qt_locale
+from readiness.ui.pages.formatting import PROBLEM_COLOUR, format_date, qt_locale
 from readiness.ui.pages.quantity_field import QuantityField
 from readiness.ui.pages.widgets import count_days, set_days
 
@@ -37,6 +37,7 @@ COLUMNS = {
     "cadence": N_("Cadence"),
 }
 """The targets table's columns and their headers."""
+CONTRADICTION_STYLE = f"QDoubleSpinBox {{ border: 2px solid {PROBLEM_COLOUR}; }}"
 CELL_HELP = {
     "kpi": N_("Choosing a KPI fills in its sourced default target."),
     "baseline": N_("Today's figure, if it is known; leave empty otherwise."),
@@ -122,6 +123,13 @@ def new_row(kpi_combo: QComboBox, locale: QLocale, lang: Lang) -> Row:
     for key, help_text in CELL_HELP.items():
         getattr(row, key).setToolTip(_(help_text, lang))
     return row
+
+
+def show_promise_warning(row: Row, warning: str, lang: Lang) -> None:
+    """A target that contradicts the reply-time promise gets a red frame and says why; otherwise its help."""
+    row.target.setStyleSheet(CONTRADICTION_STYLE if warning else "")
+    row.target.setToolTip(warning or _(CELL_HELP["target"], lang))
+    row.target.setAccessibleDescription(warning)
 
 
 def cell_name(key: str, index: int, lang: Lang) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import ValidationError
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from readiness.ui.pages.formatting import PROBLEM_COLOUR
+
 
 def validation_problem(error: ValidationError) -> str:
     first = error.errors()[0]
@@ -19,7 +21,7 @@ class Hint(QLabel):
         super().__init__()
         self.field = field
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b3261e;")
+        self.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.hide()
 
     def show_problem(self, text: str) -> None:

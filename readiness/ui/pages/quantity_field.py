@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.quantities import NotAQuantity, TimeUnit, parse_number, parse_time
-from readiness.ui.pages.formatting import number_text
+from readiness.ui.pages.formatting import PROBLEM_COLOUR, number_text
 
 NOT_A_DURATION = N_("Not saved: “{text}” is not a duration. Type, for example, 90 min, 2 h or 1 day.")
 NOT_A_NUMBER = N_("Not saved: “{text}” is not a number.")
-REFUSED_STYLE = "QLineEdit { border: 2px solid #b3261e; }"
+REFUSED_STYLE = f"QLineEdit {{ border: 2px solid {PROBLEM_COLOUR}; }}"
 
 
 class QuantityField(QLineEdit):

@@ -30,6 +30,7 @@ from readiness.core.names import YES_NO_NAMES, name
 from readiness.core.plan.figures import number_text
 from readiness.core.quantities import NotAQuantity, parse_duration, parse_number
 from readiness.core.questionnaire import Question, QuestionType
+from readiness.ui.pages.formatting import PROBLEM_COLOUR
 from readiness.ui.pages.inputs import (
     MAX_MINUTES,
     MAX_NUMBER,
@@ -183,7 +184,7 @@ class NumberEditor(AnswerEditor):
         name_input(self.field, f"{question.text.get(lang)} ({unit})" if unit else question.text.get(lang))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.problem.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

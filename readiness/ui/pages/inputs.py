@@ -88,6 +88,7 @@ class MinutesBox(QuietSpinBox):
         self.setSpecialValueText(unset)
         self.setSuffix(_(" min", lang))
         self.setSingleStep(5)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)  # a form does not stretch it
 
     def minutes(self) -> int | None:
         return self.value() or None
@@ -145,6 +146,7 @@ class TimeBox(QTimeEdit):
         super().__init__(parent)
         self.setDisplayFormat("HH:mm")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -34,8 +34,9 @@ from readiness.ui.pages.base import Panel
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import LaunchOffsetBox, RowFocus, name_input, shows_whole_text_on_hover, table_item
 
-AUDIENCE_CHARS = 16
-"""The audience column's starting width in average characters; longer lists are elided, whole in the tooltip."""
+AUDIENCE_CHARS = 24
+"""An audience is shown whole up to about this many characters ("Atención al cliente, Ventas"); a longer list is
+elided, whole in the tooltip. Its column is as wide as the longest shown."""
 
 
 TRAINING_COLUMNS = (N_("Title"), N_("Audience"), N_("When"), N_("Date"))
@@ -69,9 +70,7 @@ class TrainingSessions(Panel):
         header = self.training.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.training.setColumnWidth(1, self.fontMetrics().averageCharWidth() * AUDIENCE_CHARS)
-        for column in (2, 3):
+        for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.training.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.training.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -147,7 +146,7 @@ class TrainingSessions(Panel):
         names = [role_label(self.catalogs, r, self.context.lang) for r in audience]
         text = ", ".join(names) if names else _("Whole team", self.context.lang)
         metrics = button.fontMetrics()
-        width = metrics.averageCharWidth() * (AUDIENCE_CHARS - 4)
+        width = metrics.averageCharWidth() * AUDIENCE_CHARS
         button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width).replace("&", "&&"))
         button.setToolTip(text)
 

@@ -3,7 +3,7 @@ workshop (full screen, large type, one question at a time, the overview on a sec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -63,7 +63,7 @@ class ViewActions(QObject):
         self.zoom_out = self._action(_("Zoom &out", lang), QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = self._action(_("&Actual size", lang), "Ctrl+0")
         self._shown_zoom = settings.zoom
-        self._before_presenting = QByteArray()
+        self._before_presenting = (QRect(), False)
         self.zoom_in.triggered.connect(lambda: self.zoom(next_step(self._shown_zoom, +1)))
         self.zoom_out.triggered.connect(lambda: self.zoom(next_step(self._shown_zoom, -1)))
         self.zoom_reset.triggered.connect(lambda: self.zoom(100))
@@ -119,7 +119,7 @@ class ViewActions(QObject):
             return
         self.view.set_presenting(on)
         if on:
-            self._before_presenting = self.window.saveGeometry()
+            self._before_presenting = (self.window.normalGeometry(), self.window.isMaximized())
             self.zoom(max(self.settings.zoom, PRESENTING))
             self.window.showFullScreen()
         else:
@@ -128,11 +128,20 @@ class ViewActions(QObject):
             # Once the pages have laid out again at the normal zoom, put the window back as it was: until then they
             # ask for the presenting width, and a window manager (openbox) widens the window to it. A relayout posts
             # the next one, so the restore waits two turns of the event loop (one left a Questions page 5 px wider).
-            saved = self._before_presenting
-            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: self.window.restoreGeometry(saved)))
+            # The client area is put back, not saveGeometry()'s frame: the frame's size is not known again yet, and
+            # each presentation moved the window 4 px down. A maximised window is maximised again over its normal
+            # place, so un-maximising later still finds it.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._restore_window))
         self.facilitator.setEnabled(not on)
         if self.presenting.isChecked() != on:
             self.presenting.setChecked(on)
+
+    def _restore_window(self) -> None:
+        normal, maximised = self._before_presenting
+        if normal.isValid():
+            self.window.setGeometry(normal)
+        if maximised:
+            self.window.showMaximized()
 
     def _set_contrast(self, on: bool) -> None:
         self.settings.high_contrast = on

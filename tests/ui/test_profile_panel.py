@@ -20,6 +20,7 @@ from readiness.core.catalog import Audience
 from readiness.core.lang import LANGUAGES, Lang
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.profile import ProfilePanel
+from readiness.ui.zoom import apply_zoom
 
 
 def click(button: QAbstractButton) -> None:
@@ -336,3 +337,20 @@ def test_a_new_assessment_starts_in_the_computers_own_time_zone(tz: str, expecte
         [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "TZ": tz}, check=True
     )
     assert found.stdout.strip() == expected
+
+
+def test_the_chosen_countries_grow_with_the_zoom(qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen at the presentation zoom: "México (MX)" cut in half, the list still as tall as at 100 %."""
+    with panel_context(tmp_path, sample()) as context:
+        panel = shown(qtbot, ProfilePanel(context), active=True)
+        chosen = panel.countries.chosen
+        rows = chosen.count()
+        assert rows == 2 and chosen.height() >= rows * chosen.sizeHintForRow(0)
+        small = chosen.height()
+        try:
+            apply_zoom(150)
+            qtbot.waitUntil(lambda: chosen.height() > small, timeout=5000)
+            assert chosen.height() >= rows * chosen.sizeHintForRow(0)
+        finally:
+            apply_zoom(100)
+        qtbot.waitUntil(lambda: chosen.height() == small, timeout=5000)

@@ -18,7 +18,7 @@ from typing import Any
 
 from babel import Locale
 from babel.core import get_global
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -161,9 +161,19 @@ class _SearchLine(QLineEdit):
 
 
 class _ChosenList(QListWidget):
-    """The chosen entries; Delete or Backspace removes the selected ones."""
+    """The chosen entries, as tall as what it lists (scrolling beyond a few), at every zoom; Delete or Backspace
+    removes the selected ones."""
 
     removal_requested = Signal()
+
+    def fit_height(self) -> None:
+        rows = min(self.count(), MAX_ROWS_SHOWN)
+        self.setFixedHeight(rows * self.sizeHintForRow(0) + 2 * self.frameWidth() if rows else 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a zoom: rows grow, and the list with them
+            self.fit_height()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -243,9 +253,7 @@ class MultiPicker(QWidget):
             self.chosen.addItem(item)
         self.chosen.setVisible(bool(self._codes))
         self.remove.setVisible(bool(self._codes))
-        rows = min(len(self._codes), MAX_ROWS_SHOWN)  # as tall as what it lists, scrolling beyond a few
-        frame = 2 * self.chosen.frameWidth()
-        self.chosen.setFixedHeight(rows * self.chosen.sizeHintForRow(0) + frame if rows else 0)
+        self.chosen.fit_height()
 
 
 class SinglePicker(_SearchLine):

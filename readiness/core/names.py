@@ -44,6 +44,14 @@ TASK_KIND_NAMES = {
     "compliance": N_("compliance"),
 }
 
+WORKSTREAM_NAMES = {
+    "set_up": N_("Channel set-up"),
+    "team": N_("Team and bot"),
+    "compliance": N_("Compliance"),
+    "promotion": N_("Promotion"),
+    "measurement": N_("Measurement"),
+}
+
 ASSESSMENT_STATUS_NAMES = {
     "draft": N_("In progress"),
     "complete": N_("Complete"),

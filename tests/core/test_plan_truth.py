@@ -38,6 +38,7 @@ from readiness.core.mentions import foreign_mentions
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.facts import hours_text, promise_text
 from readiness.core.plan.kpis import suggested_kpis, tracked_kpis
+from readiness.core.plan.model import TaskKind, Workstream
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.resources import questionnaires
 
@@ -438,3 +439,19 @@ def test_the_rehearsal_comes_after_the_day_one_set_up_it_rehearses(profile: str)
     rehearsal = next((t for t in plan.actions if t.id == "act.day_one_rehearsal"), None)
     if rehearsal is not None:
         assert all(item.due <= rehearsal.due < plan.header.launch_date for item in plan.day_one), profile
+
+
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_every_task_falls_in_a_workstream_that_fits_its_kind(profile: str) -> None:
+    """The schedule groups tasks by workstream: a compliance item is compliance work, a promotion item promotion,
+    a training session the team's; the bot owner's and the lawyer's tasks go with the bot and with compliance."""
+    plan = build_plan(load_sample(profile, Lang.EN, content(), questionnaires()), content())
+    expected = {TaskKind.COMPLIANCE: Workstream.COMPLIANCE, TaskKind.PROMOTION: Workstream.PROMOTION}
+    for task in plan.all_tasks():
+        if task.kind in expected:
+            assert task.workstream is expected[task.kind], task.id
+        elif task.kind is TaskKind.TRAINING or task.owner_role == "bot_owner":
+            assert task.workstream is Workstream.TEAM, task.id
+        elif task.owner_role == "legal":
+            assert task.workstream is Workstream.COMPLIANCE, task.id
+    assert {t.workstream for t in plan.all_tasks()} >= {Workstream.SET_UP, Workstream.PROMOTION, Workstream.COMPLIANCE}

@@ -25,6 +25,31 @@ class TaskKind(StrEnum):
     COMPLIANCE = "compliance"
 
 
+class Workstream(StrEnum):
+    """The strands of work a schedule groups tasks by."""
+
+    SET_UP = "set_up"
+    TEAM = "team"
+    """The team and the bot."""
+    COMPLIANCE = "compliance"
+    PROMOTION = "promotion"
+    MEASUREMENT = "measurement"
+
+
+_ACTION_WORKSTREAMS = {
+    "identify": Workstream.MEASUREMENT,
+    "open": Workstream.SET_UP,
+    "promote": Workstream.PROMOTION,
+    "refine": Workstream.MEASUREMENT,
+}
+_ROLE_WORKSTREAMS = {"bot_owner": Workstream.TEAM, "legal": Workstream.COMPLIANCE}
+_KIND_WORKSTREAMS = {
+    TaskKind.COMPLIANCE: Workstream.COMPLIANCE,
+    TaskKind.PROMOTION: Workstream.PROMOTION,
+    TaskKind.TRAINING: Workstream.TEAM,
+}
+
+
 @dataclass(frozen=True)
 class SourceRef:
     title: str
@@ -64,6 +89,18 @@ class Task:
     triggered_by: tuple[str, ...] = ()
     late_start: bool = False
     """It should have started before the plan's start date: start at once, and it may not fit before launch."""
+
+    @property
+    def workstream(self) -> Workstream:
+        """Its kind's strand (compliance, promotion, training); else the bot's or the lawyer's work by its role;
+        else a questionnaire action's step (measuring in Identify and Refine); else setting the channel up."""
+        if self.kind in _KIND_WORKSTREAMS:
+            return _KIND_WORKSTREAMS[self.kind]
+        if self.owner_role in _ROLE_WORKSTREAMS:
+            return _ROLE_WORKSTREAMS[self.owner_role]
+        if self.kind is TaskKind.ACTION:
+            return _ACTION_WORKSTREAMS.get(self.step, Workstream.SET_UP)
+        return Workstream.SET_UP
 
 
 @dataclass(frozen=True)

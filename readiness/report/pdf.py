@@ -11,6 +11,7 @@ import weasyprint
 
 from readiness.report.fetcher import BundledAssetFetcher
 from readiness.report.job import RenderJob, RenderResult
+from readiness.report.pdf_tags import scope_table_headers
 
 BASE_URL = "app:"
 MISSING_GLYPH = ".notdef glyph rendered"
@@ -27,7 +28,7 @@ def render_pdf(job: RenderJob, on_progress: Callable[[str], None] | None = None)
             description=job.attachment_description,
             url_fetcher=fetcher,
         )
-        pdf = document.write_pdf(attachments=[attachment], pdf_variant="pdf/ua-1")
+        pdf = document.write_pdf(attachments=[attachment], pdf_variant="pdf/ua-1", finisher=scope_table_headers)
     return RenderResult(
         pdf=pdf,
         pages=len(document.pages),

@@ -111,14 +111,21 @@ def test_the_pdf_carries_only_the_exchange_file(hostile: Rendered) -> None:
     assert names[0] == ATTACHMENT_NAME and len(names) == 2
 
 
-def test_the_pdf_has_no_links_scripts_or_actions(hostile: Rendered) -> None:
-    found, keys = set(), set()
+def test_the_only_actions_are_links_to_the_catalogs_own_sources(hostile: Rendered) -> None:
+    """The catalog's sources are live links (checked http(s) addresses); nothing the user typed becomes a link, and
+    nothing runs, opens or sends anything else."""
+    found, keys, links = set(), set(), set()
     for item in all_objects(hostile.reader):
         if hasattr(item, "keys"):
             keys |= set(item.keys())
+            if item.get("/S") == "/URI" and set(item.keys()) <= {"/Type", "/S", "/URI"}:
+                links.add(str(item["/URI"]))
+                continue
             found |= (set(item.keys()) & ACTIONS) | ({str(item.get("/S"))} & ACTIONS)
-            found |= set(item.keys()) & {"/OpenAction", "/AA", "/Annots"}
+            found |= set(item.keys()) & {"/OpenAction", "/AA"}
     assert found == set()
+    printed = set(re.findall(r'<a href="([^"]*)"', hostile.page.html))
+    assert links == printed and all(link.startswith("https://example.org/") for link in links), links
     assert {"/MediaBox", "/FontFile3", "/EmbeddedFiles", "/StructTreeRoot"} <= keys  # the walk saw the whole file
 
 

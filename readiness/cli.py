@@ -183,6 +183,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    from readiness.report.edition import Edition
     from readiness.report.outputs import PlanSettings, output_format, write_plan
     from readiness.report.paper import Paper
     from readiness.report.theme import load_theme
@@ -195,6 +196,7 @@ def _plan(args: argparse.Namespace) -> int:
         lang=Lang(args.lang) if args.lang else None,
         paper=Paper(args.paper) if args.paper else None,
         theme=load_theme(args.theme) if args.theme else None,
+        edition=Edition(args.edition),
     )
     written = write_plan(args.output, _plan_assessment(args, content), content, settings)
     if written.pages:

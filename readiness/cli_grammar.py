@@ -161,6 +161,12 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
     plan.add_argument(
         "--theme", type=Path, metavar="THEME.yaml", help=_("branding: logo, colours, consultancy name", LANG)
     )
+    plan.add_argument(
+        "--edition",
+        choices=["brief", "full"],
+        default="full",
+        help=_("for PDF and HTML: the brief (at most six pages) or the full plan (default)", LANG),
+    )
     plan.set_defaults(command=actions["plan"])
     return parser
 

@@ -1,4 +1,4 @@
-"""Geometry of the plan's SVG charts: readiness bars and the milestone timeline.
+"""Geometry of the plan's SVG charts: readiness bars, the milestone timeline and the schedule of every task.
 
 The templates draw these shapes as inline SVG, so charts stay vector in print.
 Coordinates are in SVG user units, one unit to one CSS pixel of the chart box.
@@ -11,7 +11,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from readiness.core.plan.model import Milestone
+from readiness.core.assessment import ActionStatus
+from readiness.core.plan.model import Milestone, Task, Workstream
 from readiness.core.plan.readiness import BandLine, ScoreLine
 from readiness.report.fmt import Formatter
 
@@ -92,13 +93,19 @@ class TimelinePoint:
 
 
 @dataclass(frozen=True)
-class Timeline:
+class Track:
+    """A chart drawn along dates: its size, where its date track runs, and the months marked on it."""
+
     width: float
     height: float
     track_x: float
     track_width: float
-    points: tuple[TimelinePoint, ...]
     months: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class Timeline(Track):
+    points: tuple[TimelinePoint, ...]
 
 
 KEY_MILESTONES = frozenset({"launch", "reassessment"})
@@ -126,7 +133,7 @@ def timeline(milestones: Sequence[Milestone], fmt: Formatter) -> Timeline:
     )
     height = TIMELINE_TOP + len(points) * TIMELINE_ROW
     months = _month_marks(start, end, x_of, fmt, track_width)
-    return Timeline(CHART_WIDTH, height, track_x, track_width, points, months)
+    return Timeline(CHART_WIDTH, height, track_x, track_width, months, points)
 
 
 def _month_marks(
@@ -147,3 +154,88 @@ def _month_marks(
     month_width = track_width * SHORTEST_MONTH_DAYS / span
     step = max(1, math.ceil((widest + MONTH_LABEL_GAP) / month_width))
     return tuple(Mark(x_of(d), text) for d, text in list(zip(firsts, labels, strict=True))[::step])
+
+
+SCHEDULE_LABEL_WIDTH = 150.0
+SCHEDULE_TOP = 24.0
+SCHEDULE_ROW = 4.5
+"""Each task's own row, at most: thin, as a Gantt of all the work reads by its shape, the lanes naming the work."""
+SCHEDULE_MAX_HEIGHT = 520.0
+"""About 14 cm on the page: rows get thinner for a plan with hundreds of tasks, so the schedule keeps its page."""
+SCHEDULE_LANE_GAP = 8.0
+SCHEDULE_LANE_MIN = 24.0
+"""Room for a lane's name and its count of tasks."""
+REVIEW_MILESTONES = frozenset({"first_review", "kpi_review"})
+
+
+@dataclass(frozen=True)
+class ScheduleBar:
+    x: float
+    y: float
+    width: float
+    state: str
+    """open, late (should have started already) or closed (done or dropped)."""
+
+
+@dataclass(frozen=True)
+class ScheduleLane:
+    label: str
+    count: int
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Schedule(Track):
+    row_height: float
+    lanes: tuple[ScheduleLane, ...]
+    bars: tuple[ScheduleBar, ...]
+    launch: Mark
+    reviews: tuple[Mark, ...]
+
+
+def schedule(
+    tasks: Sequence[Task], milestones: Sequence[Milestone], fmt: Formatter, lane_name: Callable[[Workstream], str]
+) -> Schedule:
+    """Every task as a bar from the last day to start it (or its due date) to its due date, one row each, grouped
+    in a lane per workstream; the launch and the first reviews as lines across. The dates run from the first task
+    to the last task or review, not to the re-assessment months later, which would squeeze the work."""
+    shown = [m for m in milestones if m.id == "launch" or m.id in REVIEW_MILESTONES]
+    days = [t.start or t.due for t in tasks] + [t.due for t in tasks] + [m.date for m in shown]
+    start, end = min(days), max(days)
+    span = max((end - start).days, 1)
+    track_x = SCHEDULE_LABEL_WIDTH + 10.0
+    track_width = CHART_WIDTH - track_x - 6.0
+
+    def x_of(day: dt.date) -> float:
+        return track_x + track_width * (day - start).days / span
+
+    groups = [
+        sorted((t for t in tasks if t.workstream is workstream), key=lambda t: (t.start or t.due, t.due))
+        for workstream in Workstream
+    ]
+    named = [(name, work) for name, work in zip(map(lane_name, Workstream), groups, strict=True) if work]
+    room = SCHEDULE_MAX_HEIGHT - SCHEDULE_TOP - SCHEDULE_LANE_GAP * len(named)
+    row_height = min(SCHEDULE_ROW, room / max(len(tasks), 1))
+    lanes: list[ScheduleLane] = []
+    bars: list[ScheduleBar] = []
+    y = SCHEDULE_TOP
+    for label, work in named:
+        height = max(len(work) * row_height, SCHEDULE_LANE_MIN)
+        lanes.append(ScheduleLane(label, len(work), y, height))
+        for row, task in enumerate(work):
+            left, right = x_of(task.start or task.due), x_of(task.due)
+            bars.append(ScheduleBar(left, y + row * row_height, max(right - left, 2.0), _state(task)))
+        y += height + SCHEDULE_LANE_GAP
+    launch = next((Mark(x_of(m.date), m.title) for m in shown if m.id == "launch"), Mark(x_of(end), ""))
+    reviews = tuple(Mark(x_of(m.date), m.title) for m in shown if m.id in REVIEW_MILESTONES)
+    months = _month_marks(start, end, x_of, fmt, track_width)
+    return Schedule(
+        CHART_WIDTH, y, track_x, track_width, months, row_height, tuple(lanes), tuple(bars), launch, reviews
+    )
+
+
+def _state(task: Task) -> str:
+    if task.status in (ActionStatus.DONE, ActionStatus.DROPPED):
+        return "closed"
+    return "late" if task.late_start else "open"

@@ -20,11 +20,21 @@ from markupsafe import Markup, escape
 from readiness import __version__
 from readiness.core.i18n import _, ngettext, npgettext, pgettext
 from readiness.core.lang import Lang
-from readiness.core.names import CHANNEL_ROLE_NAMES, SCORING_METHOD_NAMES, STEP_NAMES, TASK_STATUS_NAMES, label
-from readiness.core.plan.model import Plan, RankedChannel
+from readiness.core.names import (
+    CHANNEL_ROLE_NAMES,
+    SCORING_METHOD_NAMES,
+    STEP_NAMES,
+    TASK_STATUS_NAMES,
+    WORKSTREAM_NAMES,
+    label,
+    name,
+)
+from readiness.core.plan.brief import brief_of
+from readiness.core.plan.model import Plan, RankedChannel, Workstream
 from readiness.core.plan.readiness import band_colour
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
-from readiness.report.charts import bar_chart, timeline
+from readiness.report.charts import Schedule, bar_chart, schedule, timeline
+from readiness.report.edition import Edition
 from readiness.report.fmt import Formatter
 from readiness.report.paper import Paper
 from readiness.report.safetext import plain_line, printable
@@ -55,15 +65,24 @@ class PlanPage:
     title: str
 
 
-def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False) -> PlanPage:
-    """The plan's HTML; ``standalone`` inlines the assets as data: URLs so a browser can show it alone."""
+def render_plan_html(
+    plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False, edition: Edition = Edition.FULL
+) -> PlanPage:
+    """The plan's HTML in ``edition``; ``standalone`` inlines the assets as data: URLs so a browser can show it
+    alone."""
     assets = _assets(theme)
     lang = plan.header.language
     fmt = Formatter(lang)
-    title = _("Messaging rollout plan — {organisation}", lang, organisation=plan.header.organisation)
+    brief = edition is Edition.BRIEF
+    organisation = plan.header.organisation
+    title = (
+        _("Messaging rollout plan in brief — {organisation}", lang, organisation=organisation)
+        if brief
+        else _("Messaging rollout plan — {organisation}", lang, organisation=organisation)
+    )
     html = (
         _environment()
-        .get_template("plan.html")
+        .get_template("brief.html" if brief else "plan.html")
         .render(
             plan=plan,
             theme=theme,
@@ -82,9 +101,21 @@ def render_plan_html(plan: Plan, theme: Theme, paper: Paper, *, standalone: bool
             version=__version__,
             generated=plan.header.issued,
             channel_names={c.channel: _badge(c) for c in plan.channels},
+            brief=brief_of(plan) if brief else None,
+            schedule=_schedule(plan, fmt) if brief else None,
         )
     )
     return PlanPage(html, assets, title)
+
+
+def _schedule(plan: Plan, fmt: Formatter) -> Schedule | None:
+    tasks = plan.all_tasks()
+    lang = plan.header.language
+
+    def lane_name(workstream: Workstream) -> str:
+        return name(WORKSTREAM_NAMES, workstream, lang)
+
+    return schedule(tasks, plan.milestones, fmt, lane_name) if tasks else None
 
 
 def _badge(channel: RankedChannel) -> str:

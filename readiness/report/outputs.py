@@ -20,6 +20,7 @@ from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
 from readiness.report.calendar import milestones_ics
+from readiness.report.edition import Edition
 from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
 from readiness.report.paper import Paper, plan_paper
@@ -44,6 +45,8 @@ class PlanSettings:
     """None prints on the paper of the business's home country (Letter in the US, Canada, Mexico …)."""
     theme: Theme | None = None
     """None uses the default theme shipped in assets."""
+    edition: Edition = Edition.FULL
+    """For the PDF and the HTML: the full plan, or the brief."""
 
 
 @dataclass(frozen=True)
@@ -93,12 +96,12 @@ def write_plan(
     notes = (note,) if note else ()
     if kind is OutputFormat.PDF:
         theme = settings.theme or load_theme()
-        page = render_plan_html(plan, theme, _paper(assessment, settings))
+        page = render_plan_html(plan, theme, _paper(assessment, settings), edition=settings.edition)
         result = _render(pdf_job(assessment, plan, page), worker, on_progress)
         write_bytes_atomically(output, result.pdf)
         return Written(output, result.pages, (*notes, *result.warnings))
     writers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings.theme),
+        OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings),
         OutputFormat.CSV: lambda: task_list_csv(plan),
         OutputFormat.ICS: lambda: milestones_ics(plan),
         OutputFormat.JSON: lambda: to_json(plan) + "\n",
@@ -107,8 +110,9 @@ def write_plan(
     return Written(output, warnings=notes)
 
 
-def _standalone_html(plan: Plan, paper: Paper, theme: Theme | None) -> str:
-    return render_plan_html(plan, theme or load_theme(), paper, standalone=True).html
+def _standalone_html(plan: Plan, paper: Paper, settings: PlanSettings) -> str:
+    theme = settings.theme or load_theme()
+    return render_plan_html(plan, theme, paper, standalone=True, edition=settings.edition).html
 
 
 def _paper(assessment: Assessment, settings: PlanSettings) -> Paper:

@@ -1,0 +1,96 @@
+"""What the brief edition reads off the plan: the decisions asked of the sponsor, and the work that comes next.
+
+Every decision is one this business faces, from its own plan: the channels it chose, the hours and the reply time
+it promises, the bot it plans, the laws its markets bring, and the tasks its sponsor owns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readiness.core.assessment import ActionStatus
+from readiness.core.i18n import _, ngettext
+from readiness.core.plan.figures import list_text
+from readiness.core.plan.model import Plan, Task
+
+NEXT_ACTIONS = 5
+OPEN = (ActionStatus.TODO, ActionStatus.DOING)
+SPONSOR = "executive_sponsor"
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    task: Task | None = None
+    """The sponsor's own task behind the decision, with its due date."""
+
+
+@dataclass(frozen=True)
+class Brief:
+    decisions: tuple[Decision, ...]
+    next_actions: tuple[Task, ...]
+    """The open tasks to start first: any already late, then by the last day to start, then by due date."""
+
+
+def brief_of(plan: Plan) -> Brief:
+    return Brief(_decisions(plan), _next_actions(plan))
+
+
+def _next_actions(plan: Plan) -> tuple[Task, ...]:
+    open_tasks = [t for t in plan.all_tasks() if t.status in OPEN]
+    open_tasks.sort(key=lambda t: (not t.late_start, t.start or t.due, t.due, t.id))
+    return tuple(open_tasks[:NEXT_ACTIONS])
+
+
+def _decisions(plan: Plan) -> tuple[Decision, ...]:
+    lang = plan.header.language
+    found = [Decision(_channels(plan)), Decision(_service(plan))]
+    if plan.team.bot_enabled:
+        found.append(Decision(_("Let a bot answer customers, within the scope and hand-off the team set.", lang)))
+    laws = len(plan.compliance)
+    if laws:
+        found.append(
+            Decision(
+                ngettext(
+                    "Have counsel confirm {count} legal checklist before launch.",
+                    "Have counsel confirm {count} legal checklists before launch.",
+                    laws,
+                    lang,
+                )
+            )
+        )
+    found += [Decision(t.title, t) for t in plan.all_tasks() if t.owner_role == SPONSOR and t.status in OPEN]
+    return tuple(found)
+
+
+def _channels(plan: Plan) -> str:
+    lang = plan.header.language
+    chosen = plan.chosen_channels
+    if not chosen:
+        return _("Choose the channel to open: none is chosen yet.", lang)
+    primary, others = chosen[0].name, [c.name for c in chosen[1:]]
+    if not others:
+        return _("Open {primary} as the primary channel.", lang, primary=primary)
+    return _(
+        "Open {primary} as the primary channel, with {secondary} as secondary.",
+        lang,
+        primary=primary,
+        secondary=list_text(others, lang),
+    )
+
+
+def _service(plan: Plan) -> str:
+    lang = plan.header.language
+    team = plan.team
+    if team.response_promise_minutes is None:
+        return _(
+            "Set the reply time customers are promised, and the hours a person answers: {hours}.",
+            lang,
+            hours=team.coverage,
+        )
+    return _(
+        "Staff the channels {hours}, and promise a reply within {promise}.",
+        lang,
+        hours=team.coverage,
+        promise=team.response_promise,
+    )

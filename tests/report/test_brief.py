@@ -1,0 +1,119 @@
+"""The brief edition: at most six pages for every sample profile, language and paper, with what a sponsor reads
+in five minutes on its first page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfua
+import pytest
+from report_support import normalise, pdf_reader, pdf_text, shared_worker, shipped_content
+
+from readiness.core.i18n import _
+from readiness.core.lang import LANGUAGES, Lang
+from readiness.core.plan.brief import NEXT_ACTIONS, brief_of
+from readiness.core.samples import SAMPLE_PROFILES, load_sample
+from readiness.report.edition import Edition
+from readiness.report.html import render_plan_html
+from readiness.report.outputs import pdf_job, plan_in
+from readiness.report.paper import Paper
+from readiness.report.theme import load_theme
+from readiness.resources import questionnaires
+
+MAX_PAGES = 6
+
+
+def brief_pdf(profile: str, lang: Lang, paper: Paper) -> tuple[bytes, int]:
+    assessment = load_sample(profile, lang, shipped_content(), questionnaires())
+    plan = plan_in(assessment, shipped_content(), None)
+    page = render_plan_html(plan, load_theme(), paper, edition=Edition.BRIEF)
+    result = shared_worker().render(pdf_job(assessment, plan, page))
+    return result.pdf, result.pages
+
+
+@pytest.mark.parametrize("paper", list(Paper), ids=lambda p: p.value)
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.value)
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_the_brief_fits_in_six_pages_with_the_dashboard_on_the_first(profile: str, lang: Lang, paper: Paper) -> None:
+    pdf, pages = brief_pdf(profile, lang, paper)
+    assert pages <= MAX_PAGES
+    reader = pdf_reader(pdf)
+    starts = [reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)]
+    assert starts[:2] == [0, 1], "the dashboard is one page, the schedule the next"
+
+
+@pytest.mark.parametrize(
+    ("profile", "lang"), [("mx-retail", Lang.ES), ("us-dental", Lang.EN), ("br-services", Lang.PT_BR)]
+)
+def test_the_first_page_says_what_to_decide_what_blocks_and_what_comes_next(
+    profile: str, lang: Lang, tmp_path: Path
+) -> None:
+    pdf, _pages = brief_pdf(profile, lang, Paper.A4)
+    assessment = load_sample(profile, lang, shipped_content(), questionnaires())
+    plan = plan_in(assessment, shipped_content(), None)
+    brief = brief_of(plan)
+    first = normalise(pdf_text_of_page(pdf, 0))
+    for heading in ("Decisions for the sponsor", "Chosen channels and why", "Blocking the launch", "Next five actions"):
+        assert normalise(_(heading, lang)) in first, heading
+    for decision in brief.decisions:
+        assert normalise(decision.text)[:40] in first, decision.text
+    for task in brief.next_actions:
+        assert normalise(task.title)[:30] in first, task.title
+    for blocker in plan.open_launch_blockers[:3]:
+        assert normalise(blocker.title)[:30] in first, blocker.title
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    assert pdfua.validate(str(path)).findings == ()
+    outline = [item.title for item in pdf_reader(pdf).outline if not isinstance(item, list)]
+    assert outline == [
+        f"{n} {_(title, lang)}"
+        for n, title in enumerate(
+            ("Dashboard", "Schedule", "Launch blockers and compliance", "Promotion", "KPI targets and reviews"), 1
+        )
+    ]
+
+
+def pdf_text_of_page(pdf: bytes, index: int) -> str:
+    reader = pdf_reader(pdf)
+    return str(reader.pages[index].extract_text())
+
+
+def test_the_next_actions_are_the_open_work_to_start_first() -> None:
+    assessment = load_sample("cn-exporter", Lang.EN, shipped_content(), questionnaires())
+    plan = plan_in(assessment, shipped_content(), None)
+    actions = brief_of(plan).next_actions
+    assert len(actions) == NEXT_ACTIONS
+    assert all(t.status in ("todo", "doing") for t in actions)
+    keys = [(not t.late_start, t.start or t.due) for t in actions]
+    assert keys == sorted(keys)
+    later = [t for t in plan.all_tasks() if t.status in ("todo", "doing") and t not in actions]
+    assert all((not t.late_start, t.start or t.due) >= keys[-1] for t in later)
+
+
+def test_the_decisions_are_this_business_s_own() -> None:
+    assessment = load_sample("de-b2b-software", Lang.EN, shipped_content(), questionnaires())
+    plan = plan_in(assessment, shipped_content(), None)
+    texts = [d.text for d in brief_of(plan).decisions]
+    primary, secondary = plan.chosen_channels[0].name, plan.chosen_channels[1].name
+    assert texts[0] == f"Open {primary} as the primary channel, with {secondary} as secondary."
+    assert plan.team.response_promise in texts[1] and plan.team.coverage in texts[1]
+    assert any(f"confirm {len(plan.compliance)} legal checklists" in t for t in texts)
+    sponsor = [t.title for t in plan.all_tasks() if t.owner_role == "executive_sponsor" and t.status == "todo"]
+    assert set(sponsor) <= set(texts)
+    assert ("bot" in " ".join(texts)) == plan.team.bot_enabled
+
+
+def test_the_full_plan_is_still_the_default_and_longer(tmp_path: Path) -> None:
+    from readiness.report.outputs import PlanSettings, write_plan
+
+    assessment = load_sample("jp-brand", Lang.EN, shipped_content(), questionnaires())
+    full = write_plan(tmp_path / "full.pdf", assessment, shipped_content(), PlanSettings(), worker=shared_worker())
+    brief = write_plan(
+        tmp_path / "brief.pdf",
+        assessment,
+        shipped_content(),
+        PlanSettings(edition=Edition.BRIEF),
+        worker=shared_worker(),
+    )
+    assert full.pages is not None and brief.pages is not None and brief.pages <= MAX_PAGES < full.pages
+    assert _("Messaging rollout plan, in brief", Lang.EN) in pdf_text((tmp_path / "brief.pdf").read_bytes())

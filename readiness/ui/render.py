@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from readiness.core.lang import Lang
+from readiness.report.edition import Edition
 from readiness.report.paper import Paper
 from readiness.ui.jobs import Cancelled, Job, Lane, OneLine, Progress
 
@@ -32,6 +33,7 @@ class RenderedPlan:
     pdf: bytes
     pages: int
     seconds: float
+    edition: Edition
 
 
 class PlanRenderer(QObject):
@@ -61,13 +63,19 @@ class PlanRenderer(QObject):
             self._lane.run(self._warm)
 
     def render(
-        self, assessment: Assessment, content: Content, lang: Lang, paper: Paper, theme_path: str | None
+        self,
+        assessment: Assessment,
+        content: Content,
+        lang: Lang,
+        paper: Paper,
+        theme_path: str | None,
+        edition: Edition = Edition.FULL,
     ) -> None:
         if self._busy:
             return
         self._busy = True
         job = self._lane.run(
-            partial(self._render, assessment, content, lang, paper, theme_path),
+            partial(self._render, assessment, content, lang, paper, theme_path, edition),
             on_done=self._done,
             on_failed=self._failed,
             on_progress=lambda _done, _total, message: self.progress.emit(message),
@@ -111,6 +119,7 @@ class PlanRenderer(QObject):
         lang: Lang,
         paper: Paper,
         theme_path: str | None,
+        edition: Edition,
         progress: Progress,
     ) -> RenderedPlan:
         from pathlib import Path
@@ -122,7 +131,7 @@ class PlanRenderer(QObject):
 
         plan = plan_in(assessment, content, lang)
         theme = load_theme(Path(theme_path) if theme_path else None)
-        job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper))
+        job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper, edition=edition))
         worker = self._ensure_worker()
         progress.check()
 
@@ -137,7 +146,7 @@ class PlanRenderer(QObject):
             raise Cancelled from None
         except RenderError as error:
             raise OneLine(str(error)) from error
-        return RenderedPlan(result.pdf, result.pages, result.seconds)
+        return RenderedPlan(result.pdf, result.pages, result.seconds, edition)
 
     def _done(self, rendered: RenderedPlan) -> None:
         self._busy, self._job = False, None

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from readiness.core.coverage import fallback_note
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.plan.model import Plan
+from readiness.report.edition import Edition
 from readiness.report.paper import plan_paper
 from readiness.ui.jobs import Lane
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import formatter
+from readiness.ui.pages.inputs import ChoiceBox
 from readiness.ui.pages.plan_viewer import PlanViewer
 from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.review_lists import OpenItems
@@ -93,6 +95,13 @@ class ReviewPanel(Panel):
         self.lists = OpenItems(lang)
         self.lists.question_activated.connect(self._show_question)
         self.unanswered, self.flagged, self.blockers = self.lists.unanswered, self.lists.flagged, self.lists.blockers
+        self.edition = ChoiceBox()
+        self.edition.addItem(_("Brief: at most six pages", lang), Edition.BRIEF.value)
+        self.edition.addItem(_("Full plan", lang), Edition.FULL.value)
+        self.edition.setAccessibleName(_("Edition", lang))
+        self.edition.setToolTip(
+            _("The brief is what a sponsor reads in five minutes; the full plan is what the team works from.", lang)
+        )
         self.generate_button = self._button(N_("&Generate plan"), self.generate)
         self.generate_button.setToolTip(_("Build the plan from the current answers and preview it here.", lang))
         self.cancel_button = self._button(N_("&Cancel"), self.cancel)
@@ -175,6 +184,10 @@ class ReviewPanel(Panel):
         left_layout.addWidget(self.lists, 1)
 
         actions = QHBoxLayout()
+        edition_label = QLabel(_("Ed&ition:", self.context.lang))
+        edition_label.setBuddy(self.edition)
+        actions.addWidget(edition_label)
+        actions.addWidget(self.edition)
         actions.addWidget(self.generate_button)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
@@ -226,6 +239,7 @@ class ReviewPanel(Panel):
             self.context.plan_lang,
             plan_paper(settings.paper, session.assessment.profile.home_country),
             str(theme) if theme else None,
+            Edition(self.edition.currentData()),
         )
 
     def cancel(self) -> None:
@@ -238,6 +252,7 @@ class ReviewPanel(Panel):
 
     def _set_busy(self, busy: bool) -> None:
         self.generate_button.setEnabled(not busy)
+        self.edition.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
@@ -322,7 +337,9 @@ class ReviewPanel(Panel):
 
     def _ask_and_save(self, kind: str) -> None:
         organisation = self.context.session.assessment.profile.organisation
-        path = ask_save_path(self, kind, self.context.settings.save_folder(kind), organisation, self.context.lang)
+        brief = kind == "pdf" and self.rendered is not None and self.rendered.edition is Edition.BRIEF
+        folder = self.context.settings.save_folder(kind)
+        path = ask_save_path(self, "brief" if brief else kind, folder, organisation, self.context.lang)
         if path is None:
             return
         savers: dict[str, Callable[[Path], None]] = {

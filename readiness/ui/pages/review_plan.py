@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 RENDER_STEPS = 7
 """WeasyPrint reports its work as 'Step 1 - …' to 'Step 7 - …'."""
 
-SUFFIXES = {"pdf": (".pdf",), "csv": (".csv",), "ics": (".ics",), "exchange": (".yaml", ".yml")}
+SUFFIXES = {"pdf": (".pdf",), "brief": (".pdf",), "csv": (".csv",), "ics": (".ics",), "exchange": (".yaml", ".yml")}
 
 
 RENDER_STEP_TEXTS = {
@@ -39,6 +39,7 @@ RENDER_STEP_TEXTS = {
 """What WeasyPrint's numbered steps do (step 5, the layout, names its page)."""
 SAVE_DIALOGS = {
     "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), N_("PDF documents (*.pdf)")),
+    "brief": (N_("{stem}-brief.pdf"), N_("Save the brief"), N_("PDF documents (*.pdf)")),
     "csv": (N_("{stem}-tasks.csv"), N_("Save the task list"), N_("CSV files (*.csv)")),
     "ics": (N_("{stem}-calendar.ics"), N_("Save the calendar"), N_("Calendar files (*.ics)")),
     "exchange": (

@@ -36,6 +36,18 @@ class RenderedPlan:
     edition: Edition
 
 
+@dataclass(frozen=True)
+class _Request:
+    """What one render is asked for, passed to the render lane."""
+
+    assessment: Assessment
+    content: Content
+    lang: Lang
+    paper: Paper
+    theme_path: str | None
+    edition: Edition
+
+
 class PlanRenderer(QObject):
     """One warm render worker for the app; at most one plan renders at a time."""
 
@@ -75,7 +87,7 @@ class PlanRenderer(QObject):
             return
         self._busy = True
         job = self._lane.run(
-            partial(self._render, assessment, content, lang, paper, theme_path, edition),
+            partial(self._render, _Request(assessment, content, lang, paper, theme_path, edition)),
             on_done=self._done,
             on_failed=self._failed,
             on_progress=lambda _done, _total, message: self.progress.emit(message),
@@ -112,16 +124,7 @@ class PlanRenderer(QObject):
         with contextlib.suppress(RenderError):  # the first render reports the problem
             self._ensure_worker().start()
 
-    def _render(
-        self,
-        assessment: Assessment,
-        content: Content,
-        lang: Lang,
-        paper: Paper,
-        theme_path: str | None,
-        edition: Edition,
-        progress: Progress,
-    ) -> RenderedPlan:
+    def _render(self, request: _Request, progress: Progress) -> RenderedPlan:
         from pathlib import Path
 
         from readiness.report.html import render_plan_html
@@ -129,9 +132,10 @@ class PlanRenderer(QObject):
         from readiness.report.theme import load_theme
         from readiness.report.worker import RenderCancelled, RenderError
 
-        plan = plan_in(assessment, content, lang)
-        theme = load_theme(Path(theme_path) if theme_path else None)
-        job = pdf_job(assessment, plan, render_plan_html(plan, theme, paper, edition=edition))
+        plan = plan_in(request.assessment, request.content, request.lang)
+        theme = load_theme(Path(request.theme_path) if request.theme_path else None)
+        html = render_plan_html(plan, theme, request.paper, edition=request.edition)
+        job = pdf_job(request.assessment, plan, html)
         worker = self._ensure_worker()
         progress.check()
 
@@ -146,7 +150,7 @@ class PlanRenderer(QObject):
             raise Cancelled from None
         except RenderError as error:
             raise OneLine(str(error)) from error
-        return RenderedPlan(result.pdf, result.pages, result.seconds, edition)
+        return RenderedPlan(result.pdf, result.pages, result.seconds, request.edition)
 
     def _done(self, rendered: RenderedPlan) -> None:
         self._busy, self._job = False, None

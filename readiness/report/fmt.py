@@ -13,7 +13,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from readiness.core.lang import Lang, babel_locale
-from readiness.core.plan.figures import number_text, quantity_text
+from readiness.core.plan.figures import list_text, number_text, quantity_text
 
 
 @dataclass(frozen=True)
@@ -43,3 +43,7 @@ class Formatter:
 
     def quantity(self, value: float, unit: str) -> str:
         return quantity_text(value, unit, Lang(self.lang))
+
+    def list(self, items: Sequence[str]) -> str:
+        """Items joined as the plan's language lists them ("A, B and C", "A, B y C")."""
+        return list_text(items, self.lang)

@@ -101,7 +101,7 @@ def render_plan_html(
             version=__version__,
             generated=plan.header.issued,
             channel_names={c.channel: _badge(c) for c in plan.channels},
-            brief=brief_of(plan) if brief else None,
+            brief=brief_of(plan),
             schedule=_schedule(plan, fmt) if brief else None,
         )
     )

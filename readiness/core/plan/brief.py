@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import _, ngettext
-from readiness.core.plan.figures import list_text
+from readiness.core.lang import Lang
+from readiness.core.plan.figures import list_text, quantity_text
 from readiness.core.plan.model import Plan, Task
 
 NEXT_ACTIONS = 5
+WORST_GAPS = 3
 OPEN = (ActionStatus.TODO, ActionStatus.DOING)
 SPONSOR = "executive_sponsor"
 
@@ -27,13 +29,29 @@ class Decision:
 
 @dataclass(frozen=True)
 class Brief:
+    worst_gaps: tuple[str, ...]
+    """The top gaps, each with where it happens and its measured figure when there is one."""
     decisions: tuple[Decision, ...]
     next_actions: tuple[Task, ...]
     """The open tasks to start first: any already late, then by the last day to start, then by due date."""
 
 
 def brief_of(plan: Plan) -> Brief:
-    return Brief(_decisions(plan), _next_actions(plan))
+    return Brief(_worst_gaps(plan), _decisions(plan), _next_actions(plan))
+
+
+def _worst_gaps(plan: Plan) -> tuple[str, ...]:
+    lang = plan.header.language
+    return tuple(
+        _("{gap} ({touchpoint}, measured: {value})", lang, gap=g.type_name, touchpoint=g.touchpoint, value=measured)
+        if (measured := _measured(g.measured_value, g.unit, lang))
+        else _("{gap} ({touchpoint})", lang, gap=g.type_name, touchpoint=g.touchpoint)
+        for g in plan.gaps[:WORST_GAPS]
+    )
+
+
+def _measured(value: float | None, unit: str, lang: str) -> str:
+    return "" if value is None else quantity_text(value, unit, Lang(lang))
 
 
 def _next_actions(plan: Plan) -> tuple[Task, ...]:

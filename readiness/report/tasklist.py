@@ -4,7 +4,7 @@ Dates are ISO 8601 so every tool reads them the same way; the headers and
 labels follow the plan's language. A cell that a spreadsheet would read as a
 formula (=, +, -, @ and the like) is prefixed with an apostrophe.
 
-The columns are defined once here, with cells typed (text, date, nothing) so that other task files can share them.
+The columns are defined once here, for this file and for the workbook (``workbook``), which picks its own.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from readiness.core.i18n import N_, _
-from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, name
+from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, WORKSTREAM_NAMES, name
 from readiness.core.plan.model import Plan, Task
 from readiness.report.safetext import without_controls
 
@@ -48,6 +48,9 @@ TASK_COLUMNS: dict[str, Column[Task]] = {
     "id": Column(N_("ID"), lambda task, _plan: task.id),
     "step": Column(N_("Step"), lambda task, plan: name(STEP_NAMES, task.step, plan.header.language)),
     "kind": Column(N_("Type"), lambda task, plan: name(TASK_KIND_NAMES, task.kind, plan.header.language)),
+    "workstream": Column(
+        N_("Workstream"), lambda task, plan: name(WORKSTREAM_NAMES, task.workstream, plan.header.language)
+    ),
     "channel": Column(N_("Channel"), _channel_name),
     "title": Column(N_("Task"), lambda task, _plan: task.title),
     "description": Column(N_("Description"), lambda task, _plan: task.detail),
@@ -63,7 +66,8 @@ TASK_COLUMNS: dict[str, Column[Task]] = {
 }
 """Every column a task file may have, by key."""
 
-CSV_COLUMNS = tuple(TASK_COLUMNS)
+CSV_COLUMNS = tuple(key for key in TASK_COLUMNS if key != "workstream")
+"""The CSV's columns, in order: all but the workstream."""
 COLUMNS = {key: TASK_COLUMNS[key].header for key in CSV_COLUMNS}
 """The CSV's columns and their headers."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -143,14 +143,21 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
     plan = commands.add_parser(
         "plan",
         parents=[library_option],
-        help=_("write the rollout plan: PDF, HTML, CSV task list, ICS milestones or JSON, by OUT's extension", LANG),
+        help=_(
+            "write the rollout plan: PDF, HTML, CSV or XLSX task list, ICS milestones or JSON, by OUT's extension", LANG
+        ),
     )
     plan.add_argument("file", type=Path, nargs="?", metavar="FILE", help=_("an assessment file (or use --id)", LANG))
     plan.add_argument(
         "--id", type=assessment_id, metavar="N", help=_("a stored assessment in the library (see --db)", LANG)
     )
     plan.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUT", help=_("OUT.pdf, .html, .csv, .ics or .json", LANG)
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help=_("OUT.pdf, .html, .csv, .xlsx, .ics or .json", LANG),
     )
     plan.add_argument(
         "--lang", choices=[lang.value for lang in Lang], help=_("default: the assessment's language", LANG)

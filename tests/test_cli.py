@@ -117,12 +117,32 @@ def test_plan_to_json(mini_file: Path, tmp_path: Path) -> None:
     assert {t["id"] for t in plan["launch_blockers"]} == {"blk.verify@wa", "blk.us_only@wa", "blk.10dlc@sms"}
 
 
+def test_plan_to_xlsx(mini_file: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "tasks.xlsx"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out, "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {out}"
+    assert sorted(tmp_path.iterdir()) == [out, mini_file], "no temporary file is left behind"
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["Tareas", "Objetivos de KPI", "Registro de brechas"]
+    tasks, _kpis, gaps = workbook.worksheets
+    ids = {row[0] for row in tasks.iter_rows(min_row=2, values_only=True)}
+    assert {"blk.verify@wa", "blk.us_only@wa", "blk.10dlc@sms"} <= ids
+    assert [row[:2] for row in gaps.iter_rows(min_row=2, values_only=True)] == [
+        (1, "Primera respuesta lenta"),
+        (2, "Cambio de canal forzado"),
+    ]
+
+
 def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.docx"
     result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
     assert result.returncode == 2
     assert (
-        result.stderr.strip() == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .ics, .json"
+        result.stderr.strip()
+        == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .xlsx, .ics, .json"
     )
     assert not out.exists()
 

@@ -1,4 +1,4 @@
-"""Write the plan in the format its file name asks for: PDF, HTML, CSV, ICS or JSON, all from one plan model."""
+"""Write the plan in the format its file name asks for: PDF, HTML, CSV, XLSX, ICS or JSON, all from one plan model."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from readiness.core.assessment import Assessment
-from readiness.core.atomic import write_bytes_atomically, write_text_atomically
+from readiness.core.atomic import write_bytes_atomically
 from readiness.core.content import Content
 from readiness.core.coverage import fallback_note
 from readiness.core.exchange import exchange_text
@@ -26,6 +26,7 @@ from readiness.report.job import RenderJob, RenderResult
 from readiness.report.paper import Paper, plan_paper
 from readiness.report.tasklist import task_list_csv
 from readiness.report.theme import Theme, load_theme
+from readiness.report.workbook import task_list_xlsx
 from readiness.report.worker import ProgressCallback, RenderError, RenderWorker
 
 
@@ -33,6 +34,7 @@ class OutputFormat(StrEnum):
     PDF = ".pdf"
     HTML = ".html"
     CSV = ".csv"
+    XLSX = ".xlsx"
     ICS = ".ics"
     JSON = ".json"
 
@@ -100,13 +102,14 @@ def write_plan(
         result = _render(pdf_job(assessment, plan, page), worker, on_progress)
         write_bytes_atomically(output, result.pdf)
         return Written(output, result.pages, (*notes, *result.warnings))
-    writers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings),
-        OutputFormat.CSV: lambda: task_list_csv(plan),
-        OutputFormat.ICS: lambda: milestones_ics(plan),
-        OutputFormat.JSON: lambda: to_json(plan) + "\n",
+    writers: dict[OutputFormat, Callable[[], bytes]] = {
+        OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings).encode(),
+        OutputFormat.CSV: lambda: task_list_csv(plan).encode(),
+        OutputFormat.XLSX: lambda: task_list_xlsx(plan),
+        OutputFormat.ICS: lambda: milestones_ics(plan).encode(),
+        OutputFormat.JSON: lambda: (to_json(plan) + "\n").encode(),
     }
-    write_text_atomically(output, writers[kind]())
+    write_bytes_atomically(output, writers[kind]())
     return Written(output, warnings=notes)
 
 

@@ -1,5 +1,7 @@
 """The other outputs of ``readiness plan``: CSV task list, ICS milestones, stand-alone HTML, JSON, and themes.
 
+The XLSX task list has its own module, ``test_workbook``.
+
 Written through ``write_plan`` or the real command line, and read back with the csv module, by octets for
 the iCalendar rules, and with pypdf for the themed PDF.
 """
@@ -99,6 +101,7 @@ def test_the_csv_has_one_row_per_task_in_the_plan_language(tmp_path: Path, lang:
     for row, task in zip(rows, tasks, strict=True):
         cells = dict(zip(COLUMNS, row, strict=True))
         assert cells["id"] == task.id
+        assert (cells["title"], cells["description"]) == (task.title, task.detail)
         assert dt.date.fromisoformat(cells["due"]) == task.due
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells["due"])
         assert (cells["step"], cells["kind"], cells["status"]) == (
@@ -111,6 +114,21 @@ def test_the_csv_has_one_row_per_task_in_the_plan_language(tmp_path: Path, lang:
 
 
 def test_the_csv_headers_are_translated() -> None:
+    assert [_(text, Lang.EN) for text in COLUMNS.values()] == [
+        "ID",
+        "Step",
+        "Type",
+        "Channel",
+        "Task",
+        "Description",
+        "Owner",
+        "Owner's role",
+        "Task role",
+        "Start by",
+        "Due date",
+        "Status",
+        "Late start",
+    ], "the columns it always had, and the description after the task"
     shipped = (Lang.EN, Lang.ES, Lang.PT_BR)
     headers = {lang: [_(text, lang) for text in COLUMNS.values()] for lang in shipped}
     assert len({tuple(h) for h in headers.values()}) == len(shipped)

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from app_support import answer_next_modal
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget, QToolButton
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shipped_content, temporary_settings, unnamed_inputs, wait_for_library
 
@@ -173,8 +175,10 @@ def test_a_real_plan_is_generated_previewed_and_saved(qtbot: QtBot, tmp_path: Pa
 
         pdf = save(qtbot, panel.saved, panel.save_pdf_to, tmp_path / "plan.pdf")
         assert pdf.read_bytes().startswith(b"%PDF")
-        tasks = save(qtbot, panel.saved, panel.save_csv_to, tmp_path / "tareas")
-        assert tasks.name == "tareas.csv", "the extension is added when it is missing"
+        workbook = save(qtbot, panel.saved, panel.save_task_list_to, tmp_path / "tareas")
+        assert workbook.name == "tareas.xlsx", "a workbook unless asked otherwise; the extension is added"
+        assert [c.value for c in load_workbook(workbook).worksheets[0][1]][:3] == ["ID", "Paso", "Línea de trabajo"]
+        tasks = save(qtbot, panel.saved, panel.save_task_list_to, tmp_path / "tareas.csv")
         header = next(csv.reader(tasks.read_text(encoding="utf-8-sig").splitlines()))
         assert header[:3] == ["ID", "Paso", "Tipo"]
         calendar = save(qtbot, panel.saved, panel.save_ics_to, tmp_path / "calendario.ics")
@@ -184,7 +188,7 @@ def test_a_real_plan_is_generated_previewed_and_saved(qtbot: QtBot, tmp_path: Pa
         assert panel.status.text() == f"Guardado: casa.readiness.yaml en {tmp_path}."
         assert panel.open_saved.isVisibleTo(panel) and panel.show_saved.isVisibleTo(panel)
         assert panel.saved_path == exchange
-        assert context.settings.save_folder("csv") == tmp_path, "the next task list is offered in the same folder"
+        assert context.settings.save_folder("tasks") == tmp_path, "the next task list is offered in the same folder"
 
         context.session.set_answer("identify.frt_support", None)
         assert panel.status.text().startswith("Las respuestas cambiaron después de generar este plan")
@@ -250,6 +254,69 @@ def test_file_names_suggested_and_completed() -> None:
     assert with_suffix(Path("a/PLAN.PDF"), "pdf") == Path("a/PLAN.PDF")
     assert with_suffix(Path("a/casa"), "exchange") == Path("a/casa.readiness.yaml")
     assert with_suffix(Path("a/casa.yml"), "exchange") == Path("a/casa.yml")
+    assert with_suffix(Path("a/tareas"), "tasks") == Path("a/tareas.xlsx")
+    assert with_suffix(Path("a/tareas"), "tasks", 1) == Path("a/tareas.csv")
+    assert with_suffix(Path("a/tareas.CSV"), "tasks", 0) == Path("a/tareas.CSV"), "the extension typed wins"
+    assert with_suffix(Path("a/tareas.txt"), "tasks", 1) == Path("a/tareas.txt.csv")
+
+
+@pytest.mark.parametrize(
+    ("file_type", "typed", "written"),
+    [
+        (0, None, "casa-jacaranda-tareas.xlsx"),
+        (1, None, "casa-jacaranda-tareas.csv"),
+        (1, "lista", "lista.csv"),
+        (0, "lista", "lista.xlsx"),
+        (0, "lista.csv", "lista.csv"),
+        (1, "lista.xlsx", "lista.xlsx"),
+    ],
+)
+def test_save_task_list_offers_a_workbook_first_and_csv_second(
+    qtbot: QtBot, tmp_path: Path, file_type: int, typed: str | None, written: str
+) -> None:
+    """The file type chosen in the dialog, or the extension typed, decides what is written."""
+    assessment = sample(Lang.ES)
+    assessment = assessment.model_copy(
+        update={"profile": assessment.profile.model_copy(update={"organisation": "Casa Jacaranda"})}
+    )
+    with panel_context(tmp_path, assessment) as context:
+        context.settings.set_save_folder("tasks", tmp_path)
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        button = panel.save_buttons["tasks"]
+        assert button.text() == "Guardar &tareas…"
+        seen: dict[str, object] = {}
+
+        def choose(dialog: QWidget) -> None:
+            assert isinstance(dialog, QFileDialog)
+            seen["types"] = dialog.nameFilters()
+            seen["offered"] = dialog.selectedNameFilter()
+            seen["name"] = name_edit(dialog).text()
+            dialog.selectNameFilter(dialog.nameFilters()[file_type])
+            seen["renamed"] = name_edit(dialog).text()
+            if typed is not None:
+                name_edit(dialog).setText(typed)
+            dialog.accept()
+
+        answer_next_modal(choose)
+        with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+            button.click()
+        assert seen["types"] == ["Libros de Excel (*.xlsx)", "Archivos CSV (*.csv)"]
+        assert (seen["offered"], seen["name"]) == ("Libros de Excel (*.xlsx)", "casa-jacaranda-tareas.xlsx")
+        path = Path(saved.args[0])
+        assert path == tmp_path / written
+        if path.suffix == ".xlsx":
+            assert load_workbook(path).sheetnames == ["Tareas", "Objetivos de KPI", "Registro de brechas"]
+        else:
+            assert next(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))[:3] == ["ID", "Paso", "Tipo"]
+        offered = ("casa-jacaranda-tareas.xlsx", "casa-jacaranda-tareas.csv")[file_type]
+        assert seen["renamed"] == offered, "choosing a file type changes the suggested name's extension"
+
+
+def name_edit(dialog: QFileDialog) -> QLineEdit:
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert isinstance(edit, QLineEdit)
+    return edit
 
 
 @pytest.mark.parametrize(

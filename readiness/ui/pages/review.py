@@ -61,7 +61,10 @@ if TYPE_CHECKING:
 
 SAVE_BUTTONS = {
     "pdf": (N_("Save &PDF…"), N_("Save the generated plan.")),
-    "csv": (N_("Save &task list (CSV)…"), N_("Every task with owner and due date, for spreadsheets and task tools.")),
+    "tasks": (
+        N_("Save &task list…"),
+        N_("Every task with owner and due date, as an Excel workbook or a CSV file, for spreadsheets and task tools."),
+    ),
     "ics": (N_("Save ca&lendar (ICS)…"), N_("The plan's milestones, for any calendar.")),
     "exchange": (
         N_("Save &assessment file…"),
@@ -344,7 +347,7 @@ class ReviewPanel(Panel):
             return
         savers: dict[str, Callable[[Path], None]] = {
             "pdf": self.save_pdf_to,
-            "csv": self.save_csv_to,
+            "tasks": self.save_task_list_to,
             "ics": self.save_ics_to,
             "exchange": self.save_exchange_to,
         }
@@ -359,14 +362,15 @@ class ReviewPanel(Panel):
         pdf, path = self.rendered.pdf, with_suffix(path, "pdf")
         self._write_in_background(path, lambda: write_bytes_atomically(path, pdf))
 
-    def save_csv_to(self, path: Path) -> None:
-        self._save_plan_file(with_suffix(path, "csv"))
+    def save_task_list_to(self, path: Path) -> None:
+        """An Excel workbook, or CSV when the path ends in .csv."""
+        self._save_plan_file(with_suffix(path, "tasks"))
 
     def save_ics_to(self, path: Path) -> None:
         self._save_plan_file(with_suffix(path, "ics"))
 
     def _save_plan_file(self, path: Path) -> None:
-        """CSV or ICS, chosen by the extension, built from the current assessment."""
+        """XLSX, CSV or ICS, chosen by the extension, built from the current assessment."""
         assessment, content = self.context.session.assessment, self.context.session.content
         self._write_in_background(path, lambda: write_plan_file(path, assessment, content))
 

@@ -15,7 +15,7 @@ from readiness.core.content import Content
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
-from readiness.ui.file_dialogs import ask_save_file
+from readiness.ui.file_dialogs import ask_save_file_of_type
 from readiness.ui.jobs import Progress
 from readiness.ui.pages.formatting import file_stem
 
@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 RENDER_STEPS = 7
 """WeasyPrint reports its work as 'Step 1 - …' to 'Step 7 - …'."""
 
-SUFFIXES = {"pdf": (".pdf",), "brief": (".pdf",), "csv": (".csv",), "ics": (".ics",), "exchange": (".yaml", ".yml")}
+SUFFIXES = {
+    "pdf": (".pdf",),
+    "brief": (".pdf",),
+    "tasks": (".xlsx", ".csv"),
+    "ics": (".ics",),
+    "exchange": (".yaml", ".yml"),
+}
+"""Each kind of file's extensions, in the order of its save dialog's file types."""
 
 
 RENDER_STEP_TEXTS = {
@@ -38,25 +45,29 @@ RENDER_STEP_TEXTS = {
 }
 """What WeasyPrint's numbered steps do (step 5, the layout, names its page)."""
 SAVE_DIALOGS = {
-    "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), N_("PDF documents (*.pdf)")),
-    "brief": (N_("{stem}-brief.pdf"), N_("Save the brief"), N_("PDF documents (*.pdf)")),
-    "csv": (N_("{stem}-tasks.csv"), N_("Save the task list"), N_("CSV files (*.csv)")),
-    "ics": (N_("{stem}-calendar.ics"), N_("Save the calendar"), N_("Calendar files (*.ics)")),
+    "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), (N_("PDF documents (*.pdf)"),)),
+    "brief": (N_("{stem}-brief.pdf"), N_("Save the brief"), (N_("PDF documents (*.pdf)"),)),
+    "tasks": (
+        N_("{stem}-tasks.xlsx"),
+        N_("Save the task list"),
+        (N_("Excel workbooks (*.xlsx)"), N_("CSV files (*.csv)")),
+    ),
+    "ics": (N_("{stem}-calendar.ics"), N_("Save the calendar"), (N_("Calendar files (*.ics)"),)),
     "exchange": (
         N_("{stem}.readiness.yaml"),
         N_("Save the assessment file"),
-        N_("Readiness assessments (*.yaml *.yml)"),
+        (N_("Readiness assessments (*.yaml *.yml)"),),
     ),
 }
-"""Each file the review page saves: its suggested name, the dialog's title and its file filter."""
+"""Each file the review page saves: its suggested name, the dialog's title and its file types."""
 
 
-def with_suffix(path: Path, kind: str) -> Path:
-    """The path, with the kind's extension added when the user left it out."""
+def with_suffix(path: Path, kind: str, file_type: int = 0) -> Path:
+    """The path as typed when it has one of the kind's extensions; else with the chosen file type's added."""
     suffixes = SUFFIXES[kind]
     if path.suffix.lower() in suffixes:
         return path
-    return path.with_name(path.name + (".readiness.yaml" if kind == "exchange" else suffixes[0]))
+    return path.with_name(path.name + (".readiness.yaml" if kind == "exchange" else suffixes[file_type]))
 
 
 def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
@@ -75,7 +86,7 @@ def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
 
 
 def write_plan_file(path: Path, assessment: Assessment, content: Content) -> None:
-    """The task list or the calendar, by the path's extension; the report modules load on first save."""
+    """The task list (XLSX or CSV) or the calendar, by the path's extension; the report modules load on first save."""
     from readiness.report.outputs import PlanSettings, write_plan
 
     write_plan(path, assessment, content, PlanSettings())
@@ -99,10 +110,10 @@ def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuf
 def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> Path | None:
     """Where to save the kind of file, asked with a suggested name in FOLDER; None when the user cancels."""
     stem = file_stem(organisation)
-    name, caption, file_filter = SAVE_DIALOGS[kind]
+    name, caption, file_types = SAVE_DIALOGS[kind]
     suggested = folder / _(name, lang, stem=stem)
-    chosen = ask_save_file(parent, lang, _(caption, lang), suggested, _(file_filter, lang))
-    return None if chosen is None else with_suffix(chosen, kind)
+    chosen = ask_save_file_of_type(parent, lang, _(caption, lang), suggested, [_(t, lang) for t in file_types])
+    return None if chosen is None else with_suffix(chosen[0], kind, chosen[1])
 
 
 def saving(path: Path, write: Callable[[], None]) -> Callable[[Progress], str]:

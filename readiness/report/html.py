@@ -28,6 +28,7 @@ from readiness.report.charts import bar_chart, timeline
 from readiness.report.fmt import Formatter
 from readiness.report.paper import Paper
 from readiness.report.safetext import plain_line, printable
+from readiness.report.sections import PLAN_SECTIONS
 from readiness.report.theme import Theme
 from readiness.resources import Folder, folder, resource
 
@@ -93,9 +94,13 @@ def _badge(channel: RankedChannel) -> str:
 
 
 PLAN_NAMES = SimpleNamespace(
-    step=STEP_NAMES, status=TASK_STATUS_NAMES, channel_role=CHANNEL_ROLE_NAMES, scoring_method=SCORING_METHOD_NAMES
+    step=STEP_NAMES,
+    status=TASK_STATUS_NAMES,
+    channel_role=CHANNEL_ROLE_NAMES,
+    scoring_method=SCORING_METHOD_NAMES,
+    section=PLAN_SECTIONS,
 )
-"""The fixed names the templates translate with ``_(names.status[task.status])``."""
+"""The fixed names the templates translate with ``_(names.status[task.status])``, and the plan's chapters."""
 
 
 def gettext_functions(lang: Lang | str) -> dict[str, Callable[..., str]]:

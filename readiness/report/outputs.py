@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from readiness.core import clock
 from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_bytes_atomically, write_text_atomically
 from readiness.core.content import Content
@@ -19,7 +20,7 @@ from readiness.core.plain import to_json
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
-from readiness.report.calendar import milestones_ics
+from readiness.report.calendar import plan_calendar
 from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
 from readiness.report.paper import Paper, plan_paper
@@ -44,6 +45,8 @@ class PlanSettings:
     """None prints on the paper of the business's home country (Letter in the US, Canada, Mexico …)."""
     theme: Theme | None = None
     """None uses the default theme shipped in assets."""
+    ics_tasks: bool = False
+    """The calendar (ICS) holds every dated task as well as the milestones and the reviews."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def write_plan(
     writers: dict[OutputFormat, Callable[[], str]] = {
         OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings.theme),
         OutputFormat.CSV: lambda: task_list_csv(plan),
-        OutputFormat.ICS: lambda: milestones_ics(plan),
+        OutputFormat.ICS: lambda: plan_calendar(plan, clock.now(), with_tasks=settings.ics_tasks),
         OutputFormat.JSON: lambda: to_json(plan) + "\n",
     }
     write_text_atomically(output, writers[kind]())

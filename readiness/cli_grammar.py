@@ -161,6 +161,11 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
     plan.add_argument(
         "--theme", type=Path, metavar="THEME.yaml", help=_("branding: logo, colours, consultancy name", LANG)
     )
+    plan.add_argument(
+        "--ics-tasks",
+        action="store_true",
+        help=_("with OUT.ics: every dated task too, besides the milestones and the reviews", LANG),
+    )
     plan.set_defaults(command=actions["plan"])
     return parser
 

@@ -7,6 +7,7 @@ where the desktop provides one, keeps its own words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,14 +25,32 @@ def ask_save_file(
     parent: QWidget, lang: Lang, caption: str, suggested: Path, file_filter: str, confirm_overwrite: bool = True
 ) -> Path | None:
     """The file to write, offered as ``suggested`` (a full path: its folder is where the dialog opens)."""
+    chosen = ask_save_file_of_type(parent, lang, caption, suggested, (file_filter,), confirm_overwrite)
+    return None if chosen is None else chosen[0]
+
+
+def ask_save_file_of_type(
+    parent: QWidget,
+    lang: Lang,
+    caption: str,
+    suggested: Path,
+    file_filters: Sequence[str],
+    confirm_overwrite: bool = True,
+) -> tuple[Path, int] | None:
+    """The file to write, and which of ``file_filters`` the user left chosen (its index): for a file that comes in
+    several kinds under one extension, the type list is where the user picks the kind."""
     from PySide6.QtWidgets import QFileDialog
 
-    dialog = _dialog(parent, lang, caption, suggested.parent, file_filter)
+    dialog = _dialog(parent, lang, caption, suggested.parent, ";;".join(file_filters))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
     dialog.selectFile(suggested.name)
-    return _chosen(dialog)
+    chosen = _chosen(dialog)
+    if chosen is None:
+        return None
+    path, file_filter = chosen
+    return path, file_filters.index(file_filter) if file_filter in file_filters else 0
 
 
 def ask_open_file(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter: str) -> Path | None:
@@ -41,7 +60,8 @@ def ask_open_file(parent: QWidget, lang: Lang, caption: str, folder: Path, file_
     dialog = _dialog(parent, lang, caption, folder, file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    return _chosen(dialog)
+    chosen = _chosen(dialog)
+    return None if chosen is None else chosen[0]
 
 
 def _dialog(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter: str) -> QFileDialog:
@@ -53,8 +73,9 @@ def _dialog(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter
     return dialog
 
 
-def _chosen(dialog: QFileDialog) -> Path | None:
+def _chosen(dialog: QFileDialog) -> tuple[Path, str] | None:
+    """The file the user chose, and the file type they left selected; None when they cancelled."""
     accepted = dialog.exec() == dialog.DialogCode.Accepted and bool(dialog.selectedFiles())
-    chosen = Path(dialog.selectedFiles()[0]) if accepted else None
+    chosen = (Path(dialog.selectedFiles()[0]), dialog.selectedNameFilter()) if accepted else None
     dialog.deleteLater()
     return chosen

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from app_support import answer_next_modal
+from icalendar import Calendar
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget, QToolButton
+from PySide6.QtWidgets import QFileDialog, QListWidget, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shipped_content, temporary_settings, unnamed_inputs, wait_for_library
 
@@ -186,6 +188,40 @@ def test_a_real_plan_is_generated_previewed_and_saved(qtbot: QtBot, tmp_path: Pa
 
         context.session.set_answer("identify.frt_support", None)
         assert panel.status.text().startswith("Las respuestas cambiaron después de generar este plan")
+
+
+@pytest.mark.parametrize("with_tasks", [False, True], ids=["milestones", "tasks"])
+def test_the_calendar_file_type_chosen_decides_whether_it_holds_every_task(
+    qtbot: QtBot, tmp_path: Path, with_tasks: bool
+) -> None:
+    """One Save calendar button; its dialog offers the calendar with the milestones and reviews, or with every task
+    too, as two file types."""
+    with panel_context(tmp_path, sample(Lang.PT_BR)) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        context.settings.set_save_folder("ics", tmp_path)
+        offered: list[str] = []
+
+        def choose(dialog: QWidget) -> None:
+            assert isinstance(dialog, QFileDialog)
+            offered.extend(dialog.nameFilters())
+            dialog.selectNameFilter(offered[1 if with_tasks else 0])
+            dialog.accept()
+
+        answer_next_modal(choose)
+        with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+            panel.save_buttons["ics"].click()
+        assert offered == [
+            "Calendário: marcos e revisões (*.ics)",
+            "Calendário: marcos, revisões e todas as tarefas (*.ics)",
+        ]
+        written = Path(saved.args[0])
+        assert written.parent == tmp_path and written.suffix == ".ics"
+        uids = [str(event["UID"]) for event in Calendar.from_ical(written.read_bytes()).walk("VEVENT")]
+        plan = build_plan(context.session.assessment, context.session.content)
+        tasks = [uid for uid in uids if uid.startswith("task.")]
+        assert len(tasks) == (len(plan.all_tasks()) if with_tasks else 0)
+        assert len(uids) == len(tasks) + len(plan.milestones) + 2
 
 
 def test_cancelling_a_render_says_so_and_keeps_the_panel_usable(qtbot: QtBot, tmp_path: Path) -> None:

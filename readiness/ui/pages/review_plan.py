@@ -15,7 +15,7 @@ from readiness.core.content import Content
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
-from readiness.ui.file_dialogs import ask_save_file
+from readiness.ui.file_dialogs import ask_save_file_of_type
 from readiness.ui.jobs import Progress
 from readiness.ui.pages.formatting import file_stem
 
@@ -38,16 +38,23 @@ RENDER_STEP_TEXTS = {
 }
 """What WeasyPrint's numbered steps do (step 5, the layout, names its page)."""
 SAVE_DIALOGS = {
-    "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), N_("PDF documents (*.pdf)")),
-    "csv": (N_("{stem}-tasks.csv"), N_("Save the task list"), N_("CSV files (*.csv)")),
-    "ics": (N_("{stem}-calendar.ics"), N_("Save the calendar"), N_("Calendar files (*.ics)")),
+    "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), (N_("PDF documents (*.pdf)"),)),
+    "csv": (N_("{stem}-tasks.csv"), N_("Save the task list"), (N_("CSV files (*.csv)"),)),
+    "ics": (
+        N_("{stem}-calendar.ics"),
+        N_("Save the calendar"),
+        (N_("Calendar: milestones and reviews (*.ics)"), N_("Calendar: milestones, reviews and every task (*.ics)")),
+    ),
     "exchange": (
         N_("{stem}.readiness.yaml"),
         N_("Save the assessment file"),
-        N_("Readiness assessments (*.yaml *.yml)"),
+        (N_("Readiness assessments (*.yaml *.yml)"),),
     ),
 }
-"""Each file the review page saves: its suggested name, the dialog's title and its file filter."""
+"""Each file the review page saves: its suggested name, the dialog's title and its file types. The calendar's two
+types say what it holds, and the one chosen decides."""
+CALENDAR_WITH_TASKS = 1
+"""The calendar's file type that holds every task too."""
 
 
 def with_suffix(path: Path, kind: str) -> Path:
@@ -73,11 +80,12 @@ def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
     return number, _(RENDER_STEP_TEXTS[number], lang)
 
 
-def write_plan_file(path: Path, assessment: Assessment, content: Content) -> None:
-    """The task list or the calendar, by the path's extension; the report modules load on first save."""
+def write_plan_file(path: Path, assessment: Assessment, content: Content, *, ics_tasks: bool = False) -> None:
+    """The task list or the calendar (with every task too: ``ics_tasks``), by the path's extension; the report
+    modules load on first save."""
     from readiness.report.outputs import PlanSettings, write_plan
 
-    write_plan(path, assessment, content, PlanSettings())
+    write_plan(path, assessment, content, PlanSettings(ics_tasks=ics_tasks))
 
 
 def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuffer | None) -> tuple[QBuffer, bool]:
@@ -95,13 +103,15 @@ def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuf
     return buffer, document.status() is QPdfDocument.Status.Ready
 
 
-def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> Path | None:
-    """Where to save the kind of file, asked with a suggested name in FOLDER; None when the user cancels."""
+def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> tuple[Path, int] | None:
+    """Where to save the kind of file, asked with a suggested name in FOLDER, and the file type chosen (its index
+    in SAVE_DIALOGS); None when the user cancels."""
     stem = file_stem(organisation)
-    name, caption, file_filter = SAVE_DIALOGS[kind]
+    name, caption, file_filters = SAVE_DIALOGS[kind]
     suggested = folder / _(name, lang, stem=stem)
-    chosen = ask_save_file(parent, lang, _(caption, lang), suggested, _(file_filter, lang))
-    return None if chosen is None else with_suffix(chosen, kind)
+    filters = [_(file_filter, lang) for file_filter in file_filters]
+    chosen = ask_save_file_of_type(parent, lang, _(caption, lang), suggested, filters)
+    return None if chosen is None else (with_suffix(chosen[0], kind), chosen[1])
 
 
 def saving(path: Path, write: Callable[[], None]) -> Callable[[Progress], str]:

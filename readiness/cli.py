@@ -184,19 +184,22 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     from readiness.report.edition import Edition
-    from readiness.report.outputs import PlanSettings, output_format, write_plan
+    from readiness.report.outputs import OutputFormat, PlanSettings, output_format, write_plan
     from readiness.report.paper import Paper
     from readiness.report.theme import load_theme
 
-    output_format(args.output)
+    kind = output_format(args.output)
     if (args.file is None) == (args.id is None):
         raise ReadinessError.single("plan", _("give either an assessment FILE or --id N of a stored assessment", LANG))
+    if args.ics_tasks and kind is not OutputFormat.ICS:
+        raise ReadinessError.single("plan", _("--ics-tasks adds the tasks to a calendar: OUT must end in .ics", LANG))
     content = _content(args)
     settings = PlanSettings(
         lang=Lang(args.lang) if args.lang else None,
         paper=Paper(args.paper) if args.paper else None,
         theme=load_theme(args.theme) if args.theme else None,
         edition=Edition(args.edition),
+        ics_tasks=args.ics_tasks,
     )
     written = write_plan(args.output, _plan_assessment(args, content), content, settings)
     if written.pages:

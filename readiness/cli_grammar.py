@@ -174,6 +174,11 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         default="full",
         help=_("for PDF and HTML: the brief (at most six pages) or the full plan (default)", LANG),
     )
+    plan.add_argument(
+        "--ics-tasks",
+        action="store_true",
+        help=_("with OUT.ics: every dated task too, besides the milestones and the reviews", LANG),
+    )
     plan.set_defaults(command=actions["plan"])
     return parser
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINI_CONTENT, mini_assessment
+from icalendar import Calendar
 
 from readiness import __version__
 from readiness.core.exchange import exchange_text
@@ -144,6 +146,36 @@ def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_
         result.stderr.strip()
         == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .xlsx, .ics, .json"
     )
+    assert not out.exists()
+
+
+def test_plan_to_a_calendar_with_every_task(mini_file: Path, tmp_path: Path) -> None:
+    """Without --ics-tasks the calendar holds the plan's milestones and the two review series; with it, every task
+    of the task list too, in its order."""
+    calendars = tmp_path / "plan.ics", tmp_path / "tasks.ics"
+    plan, task_list = tmp_path / "plan.json", tmp_path / "tasks.csv"
+    for out in (calendars[0], plan, task_list):
+        assert run("--content", MINI_CONTENT, "plan", mini_file, "-o", out).returncode == 0
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", calendars[1], "--ics-tasks")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {calendars[1]}"
+
+    without, with_tasks = (
+        [str(event["UID"]).rsplit("-", 1)[0] for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+        for path in calendars
+    )
+    milestones = [m["id"] for m in json.loads(plan.read_text(encoding="utf-8"))["milestones"]]
+    assert without == [*milestones, "transcript_reviews", "kpi_reviews"]
+    task_ids = [row[0] for row in csv.reader(task_list.read_text(encoding="utf-8-sig").splitlines()[1:])]
+    assert len(task_ids) > 10
+    assert with_tasks == [*without, *(f"task.{task}" for task in task_ids)]
+
+
+def test_plan_takes_ics_tasks_only_for_a_calendar(mini_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tasks.csv"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out, "--ics-tasks")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "plan: --ics-tasks adds the tasks to a calendar: OUT must end in .ics"
     assert not out.exists()
 
 

@@ -38,6 +38,7 @@ from readiness.report.edition import Edition
 from readiness.report.fmt import Formatter
 from readiness.report.paper import Paper
 from readiness.report.safetext import plain_line, printable
+from readiness.report.sections import PLAN_SECTIONS
 from readiness.report.theme import Theme
 from readiness.resources import Folder, folder, resource
 
@@ -124,9 +125,13 @@ def _badge(channel: RankedChannel) -> str:
 
 
 PLAN_NAMES = SimpleNamespace(
-    step=STEP_NAMES, status=TASK_STATUS_NAMES, channel_role=CHANNEL_ROLE_NAMES, scoring_method=SCORING_METHOD_NAMES
+    step=STEP_NAMES,
+    status=TASK_STATUS_NAMES,
+    channel_role=CHANNEL_ROLE_NAMES,
+    scoring_method=SCORING_METHOD_NAMES,
+    section=PLAN_SECTIONS,
 )
-"""The fixed names the templates translate with ``_(names.status[task.status])``."""
+"""The fixed names the templates translate with ``_(names.status[task.status])``, and the plan's chapters."""
 
 
 def gettext_functions(lang: Lang | str) -> dict[str, Callable[..., str]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from readiness.core import clock
 from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_bytes_atomically
 from readiness.core.content import Content
@@ -19,14 +20,12 @@ from readiness.core.plain import to_json
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
-from readiness.report.calendar import milestones_ics
 from readiness.report.edition import Edition
 from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
 from readiness.report.paper import Paper, plan_paper
 from readiness.report.tasklist import task_list_csv
 from readiness.report.theme import Theme, load_theme
-from readiness.report.workbook import task_list_xlsx
 from readiness.report.worker import ProgressCallback, RenderError, RenderWorker
 
 
@@ -49,6 +48,8 @@ class PlanSettings:
     """None uses the default theme shipped in assets."""
     edition: Edition = Edition.FULL
     """For the PDF and the HTML: the full plan, or the brief."""
+    ics_tasks: bool = False
+    """The calendar (ICS) holds every dated task as well as the milestones and the reviews."""
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,26 @@ def write_plan(
     writers: dict[OutputFormat, Callable[[], bytes]] = {
         OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings).encode(),
         OutputFormat.CSV: lambda: task_list_csv(plan).encode(),
-        OutputFormat.XLSX: lambda: task_list_xlsx(plan),
-        OutputFormat.ICS: lambda: milestones_ics(plan).encode(),
+        OutputFormat.XLSX: lambda: _workbook(plan),
+        OutputFormat.ICS: lambda: _calendar(plan, settings).encode(),
         OutputFormat.JSON: lambda: (to_json(plan) + "\n").encode(),
     }
     write_bytes_atomically(output, writers[kind]())
     return Written(output, warnings=notes)
+
+
+def _workbook(plan: Plan) -> bytes:
+    """The task list as a workbook; openpyxl loads only for it, not with every PDF."""
+    from readiness.report.workbook import task_list_xlsx
+
+    return task_list_xlsx(plan)
+
+
+def _calendar(plan: Plan, settings: PlanSettings) -> str:
+    """The calendar; icalendar loads only for it, not with every PDF."""
+    from readiness.report.calendar import plan_calendar
+
+    return plan_calendar(plan, clock.now(), with_tasks=settings.ics_tasks)
 
 
 def _standalone_html(plan: Plan, paper: Paper, settings: PlanSettings) -> str:

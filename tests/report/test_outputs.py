@@ -1,9 +1,10 @@
-"""The other outputs of ``readiness plan``: CSV task list, ICS milestones, stand-alone HTML, JSON, and themes.
+"""The other outputs of ``readiness plan``: CSV task list, stand-alone HTML, JSON, and themes (the calendar has
+tests/report/test_calendar.py).
 
 The XLSX task list has its own module, ``test_workbook``.
 
-Written through ``write_plan`` or the real command line, and read back with the csv module, by octets for
-the iCalendar rules, and with pypdf for the themed PDF.
+Written through ``write_plan`` or the real command line, and read back with the csv module, and with pypdf for the
+themed PDF.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
-from readiness.report.calendar import milestones_ics
+from readiness.report.calendar import plan_calendar
 from readiness.report.html import FONTS
 from readiness.report.job import RenderJob
 from readiness.report.outputs import PlanSettings, plan_in, write_plan
@@ -55,8 +56,7 @@ FORMULA_OWNERS = {
 }
 QUOTED_OWNER = 'Ana "la jefa", Sol\nLuna'
 ORGANISATION = "Sol, Luna; Mar\\Tierra\nNorte " + "Ñandú 日本語 " * 8
-"""Every character iCalendar escapes, a line break, and enough multi-byte text to need folding."""
-ESCAPED_ORGANISATION = "Sol\\, Luna\\; Mar\\\\Tierra\\nNorte " + "Ñandú 日本語 " * 8
+NOON = dt.datetime(2026, 11, 2, 12, tzinfo=dt.UTC)
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -154,66 +154,9 @@ def test_the_hostile_csv_parses_and_carries_no_c0_controls() -> None:
 @pytest.mark.parametrize("output", ["csv", "ics"])
 def test_csv_and_ics_drop_every_control_character(output: str) -> None:
     plan = plan_in(hostile_assessment(), mini_catalogue(), None)
-    text = task_list_csv(plan) if output == "csv" else milestones_ics(plan)
+    text = task_list_csv(plan) if output == "csv" else plan_calendar(plan, NOON, with_tasks=True)
     bad = {c for c in text if (unicodedata.category(c) == "Cc" and c not in "\r\n") or c in "\u202a\u202b\u202d\u202e"}
     assert bad == set()
-
-
-# ------------------------------------------------------------------ ICS milestones
-
-
-def _ics_lines(raw: bytes) -> list[str]:
-    """The logical lines: unfolded after checking the physical ones."""
-    assert raw.endswith(b"\r\n")
-    physical = raw.split(b"\r\n")[:-1]
-    for line in physical:
-        assert b"\r" not in line and b"\n" not in line
-        assert len(line) <= 75, line
-        line.decode("utf-8")  # folding never splits a character
-    return raw.decode("utf-8").replace("\r\n ", "").split("\r\n")[:-1]
-
-
-def _ics_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def test_the_ics_follows_rfc_5545(tmp_path: Path) -> None:
-    out = tmp_path / "milestones.ics"
-    write_plan(out, tricky_assessment(), mini_catalogue(), PlanSettings())
-    raw = out.read_bytes()
-    assert any(len(line) == 75 for line in raw.split(b"\r\n"))  # long lines were folded, to the limit
-    lines = _ics_lines(raw)
-    assert (lines[0], lines[1], lines[-1]) == ("BEGIN:VCALENDAR", "VERSION:2.0", "END:VCALENDAR")
-    plan = _plan(Lang.EN)
-    events = "\r\n".join(lines).split("BEGIN:VEVENT")[1:]
-    assert len(events) == len(plan.milestones) >= 5
-    for event, milestone in zip(events, plan.milestones, strict=True):
-        fields = dict(line.split(":", 1) for line in event.strip().split("\r\n") if ":" in line)
-        assert fields["DTSTART;VALUE=DATE"] == milestone.date.strftime("%Y%m%d")
-        assert fields["DTEND;VALUE=DATE"] == (milestone.date + dt.timedelta(days=1)).strftime("%Y%m%d")
-        assert fields["SUMMARY"] == _ics_escape(f"{milestone.title} — {ORGANISATION}")
-        assert re.fullmatch(r"\d{8}T\d{6}Z", fields["DTSTAMP"])
-        assert fields["UID"].endswith("@readiness.plan")
-    assert ESCAPED_ORGANISATION in "".join(lines)
-    calendar_name = _("{organisation}: messaging rollout", Lang.EN, organisation=ORGANISATION)
-    assert f"X-WR-CALNAME:{_ics_escape(calendar_name)}" in lines
-
-
-def _uids(text: str) -> list[str]:
-    return re.findall(r"^UID:(.*)$", text.replace("\r\n ", ""), flags=re.MULTILINE)
-
-
-def test_ics_uids_are_unique_and_stable(tmp_path: Path) -> None:
-    first, second, spanish = tmp_path / "a.ics", tmp_path / "b.ics", tmp_path / "es.ics"
-    write_plan(first, tricky_assessment(), mini_catalogue(), PlanSettings())
-    write_plan(second, tricky_assessment(), mini_catalogue(), PlanSettings())
-    write_plan(spanish, tricky_assessment(), mini_catalogue(), PlanSettings(lang=Lang.ES))
-    uids = _uids(first.read_text(encoding="utf-8"))
-    assert len(set(uids)) == len(uids) == len(_plan(Lang.EN).milestones)
-    assert first.read_bytes() == second.read_bytes()
-    assert _uids(spanish.read_text(encoding="utf-8")) == uids  # the same events, whatever the language
-    other = milestones_ics(plan_in(mini_assessment(), mini_catalogue(), None))
-    assert not set(_uids(other)) & set(uids)  # another organisation's plan gets other events
 
 
 # ------------------------------------------------------------------ stand-alone HTML and JSON

@@ -34,6 +34,7 @@ from readiness.report.html import render_plan_html
 from readiness.report.job import ATTACHMENT_NAME
 from readiness.report.outputs import plan_in
 from readiness.report.paper import Paper
+from readiness.report.sections import PLAN_SECTIONS
 from readiness.report.theme import load_theme
 from readiness.resources import Folder, folder
 
@@ -53,14 +54,13 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def section_headings() -> list[tuple[int, str]]:
-    """(number, English title) of every section heading the templates draw, in their order."""
-    found: list[tuple[int, str]] = []
+    """(number, English title) of every section heading the templates draw, in their order: each template names its
+    chapter, which the table in readiness.report.sections numbers and titles."""
+    keys: list[str] = []
     for template in (folder(Folder.REPORT_TEMPLATES) / "sections").glob("*.html"):
-        text = template.read_text(encoding="utf-8")
-        found += [
-            (int(n), title) for n, title in re.findall(r"section_heading\((\d+),\s*'\w+',\s*_\(\"([^\"]+)\"\)", text)
-        ]
-    return sorted(found)
+        keys += re.findall(r"section_heading\('(\w+)'", template.read_text(encoding="utf-8"))
+    assert sorted(keys) == sorted(PLAN_SECTIONS), "every chapter is drawn once"
+    return sorted((PLAN_SECTIONS[key].number, PLAN_SECTIONS[key].title) for key in keys)
 
 
 def blockers_line(count: int, lang: Lang) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from app_support import answer_next_modal
+from icalendar import Calendar
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
@@ -19,12 +20,13 @@ from readiness.core.exchange import read_exchange_file
 from readiness.core.lang import Lang
 from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.plan.builder import build_plan
+from readiness.core.plan.owners import owner_text
 from readiness.core.scoring import Status, score_assessment
 from readiness.report.fmt import Formatter
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow
 from readiness.ui.pages.base import PageContext
-from readiness.ui.pages.formatting import file_stem, owner_text
+from readiness.ui.pages.formatting import file_stem
 from readiness.ui.pages.review import ReviewPanel
 from readiness.ui.pages.review_plan import RENDER_STEPS, render_step, with_suffix
 from readiness.ui.pages.review_scores import SCORE_COLUMNS
@@ -205,6 +207,40 @@ def test_the_brief_is_generated_first_and_fits_six_pages(qtbot: QtBot, tmp_path:
         assert panel.document.pageCount() == panel.rendered.pages <= 6
         pdf = save(qtbot, panel.saved, panel.save_pdf_to, tmp_path / "resumen")
         assert pdf.name == "resumen.pdf" and pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("with_tasks", [False, True], ids=["milestones", "tasks"])
+def test_the_calendar_file_type_chosen_decides_whether_it_holds_every_task(
+    qtbot: QtBot, tmp_path: Path, with_tasks: bool
+) -> None:
+    """One Save calendar button; its dialog offers the calendar with the milestones and reviews, or with every task
+    too, as two file types."""
+    with panel_context(tmp_path, sample(Lang.PT_BR)) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        context.settings.set_save_folder("ics", tmp_path)
+        offered: list[str] = []
+
+        def choose(dialog: QWidget) -> None:
+            assert isinstance(dialog, QFileDialog)
+            offered.extend(dialog.nameFilters())
+            dialog.selectNameFilter(offered[1 if with_tasks else 0])
+            dialog.accept()
+
+        answer_next_modal(choose)
+        with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+            panel.save_buttons["ics"].click()
+        assert offered == [
+            "Calendário: marcos e revisões (*.ics)",
+            "Calendário: marcos, revisões e todas as tarefas (*.ics)",
+        ]
+        written = Path(saved.args[0])
+        assert written.parent == tmp_path and written.suffix == ".ics"
+        uids = [str(event["UID"]) for event in Calendar.from_ical(written.read_bytes()).walk("VEVENT")]
+        plan = build_plan(context.session.assessment, context.session.content)
+        tasks = [uid for uid in uids if uid.startswith("task.")]
+        assert len(tasks) == (len(plan.all_tasks()) if with_tasks else 0)
+        assert len(uids) == len(tasks) + len(plan.milestones) + 2
 
 
 def test_cancelling_a_render_says_so_and_keeps_the_panel_usable(qtbot: QtBot, tmp_path: Path) -> None:

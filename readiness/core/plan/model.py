@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readiness.core.assessment import ActionStatus
+from readiness.core.catalog import Cadence
 from readiness.core.plan.appendix import AnswerLine
 from readiness.core.plan.readiness import Readiness
 from readiness.core.scoring import ScoreReport
@@ -242,6 +243,8 @@ class Milestone:
 @dataclass(frozen=True)
 class RefineRoutine:
     transcript_review: str
+    review_cadence: Cadence
+    """How often the transcripts are reviewed, which ``transcript_review`` names in the plan's language."""
     steps: tuple[str, ...]
     first_review: dt.date
     reassessment: dt.date

@@ -34,6 +34,7 @@ def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
     lang = assessment.language
     return RefineRoutine(
         transcript_review=label("cadence", assessment.refine.transcript_review, lang),
+        review_cadence=assessment.refine.transcript_review,
         steps=tuple(_(step, lang) for step in REFINE_STEPS),
         first_review=first_review(assessment, launch),
         reassessment=launch + dt.timedelta(days=assessment.refine.reassess_after_days),

@@ -1,4 +1,4 @@
-"""Dates and owners shown the same way on every page, in the assessment's language."""
+"""Dates and file names shown the same way on every page, in the assessment's language."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
-from readiness.core.i18n import _
 from readiness.core.lang import Lang, babel_locale
 
 if TYPE_CHECKING:
-    from readiness.core.plan.model import Task
     from readiness.report.fmt import Formatter
 
 PROBLEM_COLOUR = "#b3261e"
@@ -29,17 +27,6 @@ def formatter(lang: Lang) -> Formatter:
 
 def format_date(lang: Lang, value: dt.date) -> str:
     return formatter(lang).date(value)
-
-
-def owner_text(task: Task, lang: Lang) -> str:
-    """Who does the task, as the plan prints it: the person with the roles they hold, and the role the task
-    calls for when it is not one of theirs; the task's role alone when nobody is named."""
-    if not task.owner:
-        return task.owner_role_label
-    notes = [task.owner_title] if task.owner_title else []
-    if not task.owner_holds_role:
-        notes.append(_("task role: {role}", lang, role=task.owner_role_label))
-    return f"{task.owner} ({'; '.join(notes)})" if notes else task.owner
 
 
 def number_text(value: float, lang: Lang) -> str:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import Assessment, PromotionChoice
 from readiness.core.i18n import N_, _
 from readiness.core.plan.model import PromotionChecklist
+from readiness.core.plan.owners import owner_text
 from readiness.ui.pages.base import PageContext, Panel
-from readiness.ui.pages.formatting import format_date, owner_text
+from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import bare_column, split
 
 

@@ -38,6 +38,7 @@ from readiness.ui.pages.plan_viewer import PlanViewer
 from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
+    CALENDAR_WITH_TASKS,
     RENDER_STEPS,
     SUFFIXES,
     ask_save_path,
@@ -65,7 +66,10 @@ SAVE_BUTTONS = {
         N_("Save &task list…"),
         N_("Every task with owner and due date, as an Excel workbook or a CSV file, for spreadsheets and task tools."),
     ),
-    "ics": (N_("Save ca&lendar (ICS)…"), N_("The plan's milestones, for any calendar.")),
+    "ics": (
+        N_("Save ca&lendar (ICS)…"),
+        N_("The plan's milestones and reviews, and every task if you choose, for any calendar app."),
+    ),
     "exchange": (
         N_("Save &assessment file…"),
         N_("The whole assessment as one file, to share it or open it on another computer."),
@@ -342,13 +346,14 @@ class ReviewPanel(Panel):
         organisation = self.context.session.assessment.profile.organisation
         brief = kind == "pdf" and self.rendered is not None and self.rendered.edition is Edition.BRIEF
         folder = self.context.settings.save_folder(kind)
-        path = ask_save_path(self, "brief" if brief else kind, folder, organisation, self.context.lang)
-        if path is None:
+        chosen = ask_save_path(self, "brief" if brief else kind, folder, organisation, self.context.lang)
+        if chosen is None:
             return
+        path, file_type = chosen
         savers: dict[str, Callable[[Path], None]] = {
             "pdf": self.save_pdf_to,
             "tasks": self.save_task_list_to,
-            "ics": self.save_ics_to,
+            "ics": partial(self.save_ics_to, with_tasks=file_type == CALENDAR_WITH_TASKS),
             "exchange": self.save_exchange_to,
         }
         savers[kind](path)
@@ -366,13 +371,14 @@ class ReviewPanel(Panel):
         """An Excel workbook, or CSV when the path ends in .csv."""
         self._save_plan_file(with_suffix(path, "tasks"))
 
-    def save_ics_to(self, path: Path) -> None:
-        self._save_plan_file(with_suffix(path, "ics"))
+    def save_ics_to(self, path: Path, *, with_tasks: bool = False) -> None:
+        """The calendar: the milestones and the reviews, and every task ``with_tasks``."""
+        self._save_plan_file(with_suffix(path, "ics"), ics_tasks=with_tasks)
 
-    def _save_plan_file(self, path: Path) -> None:
+    def _save_plan_file(self, path: Path, *, ics_tasks: bool = False) -> None:
         """XLSX, CSV or ICS, chosen by the extension, built from the current assessment."""
         assessment, content = self.context.session.assessment, self.context.session.content
-        self._write_in_background(path, lambda: write_plan_file(path, assessment, content))
+        self._write_in_background(path, lambda: write_plan_file(path, assessment, content, ics_tasks=ics_tasks))
 
     def save_exchange_to(self, path: Path) -> None:
         from readiness.core.exchange import write_exchange_file

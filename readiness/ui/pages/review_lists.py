@@ -14,8 +14,9 @@ from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan, Task
+from readiness.core.plan.owners import owner_text
 from readiness.core.questionnaire import Questionnaire
-from readiness.ui.pages.formatting import format_date, owner_text
+from readiness.ui.pages.formatting import format_date
 
 LIST_TITLES = {
     "unanswered": N_("&Unanswered ({count})"),

@@ -52,22 +52,31 @@ SAVE_DIALOGS = {
         N_("Save the task list"),
         (N_("Excel workbooks (*.xlsx)"), N_("CSV files (*.csv)")),
     ),
-    "ics": (N_("{stem}-calendar.ics"), N_("Save the calendar"), (N_("Calendar files (*.ics)"),)),
+    "ics": (
+        N_("{stem}-calendar.ics"),
+        N_("Save the calendar"),
+        (N_("Calendar: milestones and reviews (*.ics)"), N_("Calendar: milestones, reviews and every task (*.ics)")),
+    ),
     "exchange": (
         N_("{stem}.readiness.yaml"),
         N_("Save the assessment file"),
         (N_("Readiness assessments (*.yaml *.yml)"),),
     ),
 }
-"""Each file the review page saves: its suggested name, the dialog's title and its file types."""
+"""Each file the review page saves: its suggested name, the dialog's title and its file types. The calendar's two
+types say what it holds, and the one chosen decides."""
+CALENDAR_WITH_TASKS = 1
+"""The calendar's file type that holds every task too."""
 
 
 def with_suffix(path: Path, kind: str, file_type: int = 0) -> Path:
-    """The path as typed when it has one of the kind's extensions; else with the chosen file type's added."""
+    """The path as typed when it has one of the kind's extensions; else with the chosen file type's added (the
+    calendar's two types share one)."""
     suffixes = SUFFIXES[kind]
     if path.suffix.lower() in suffixes:
         return path
-    return path.with_name(path.name + (".readiness.yaml" if kind == "exchange" else suffixes[file_type]))
+    added = ".readiness.yaml" if kind == "exchange" else suffixes[min(file_type, len(suffixes) - 1)]
+    return path.with_name(path.name + added)
 
 
 def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
@@ -85,11 +94,12 @@ def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
     return number, _(RENDER_STEP_TEXTS[number], lang)
 
 
-def write_plan_file(path: Path, assessment: Assessment, content: Content) -> None:
-    """The task list (XLSX or CSV) or the calendar, by the path's extension; the report modules load on first save."""
+def write_plan_file(path: Path, assessment: Assessment, content: Content, *, ics_tasks: bool = False) -> None:
+    """The task list (XLSX or CSV) or the calendar (with every task too: ``ics_tasks``), by the path's extension;
+    the report modules load on first save."""
     from readiness.report.outputs import PlanSettings, write_plan
 
-    write_plan(path, assessment, content, PlanSettings())
+    write_plan(path, assessment, content, PlanSettings(ics_tasks=ics_tasks))
 
 
 def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuffer | None) -> tuple[QBuffer, bool]:
@@ -107,13 +117,14 @@ def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuf
     return buffer, document.status() is QPdfDocument.Status.Ready
 
 
-def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> Path | None:
-    """Where to save the kind of file, asked with a suggested name in FOLDER; None when the user cancels."""
+def ask_save_path(parent: QWidget, kind: str, folder: Path, organisation: str, lang: Lang) -> tuple[Path, int] | None:
+    """Where to save the kind of file, asked with a suggested name in FOLDER, and the file type chosen (its index
+    in SAVE_DIALOGS); None when the user cancels."""
     stem = file_stem(organisation)
     name, caption, file_types = SAVE_DIALOGS[kind]
     suggested = folder / _(name, lang, stem=stem)
     chosen = ask_save_file_of_type(parent, lang, _(caption, lang), suggested, [_(t, lang) for t in file_types])
-    return None if chosen is None else with_suffix(chosen[0], kind, chosen[1])
+    return None if chosen is None else (with_suffix(chosen[0], kind, chosen[1]), chosen[1])
 
 
 def saving(path: Path, write: Callable[[], None]) -> Callable[[Progress], str]:

@@ -15,8 +15,9 @@ from readiness.core.names import TASK_STATUS_NAMES, name
 from readiness.core.plan.builder import launch_date
 from readiness.core.plan.facts import chosen_channels
 from readiness.core.plan.model import Task, TaskKind
+from readiness.core.plan.owners import owner_text
 from readiness.core.plan.tasks import channel_items, task_context
-from readiness.ui.pages.formatting import format_date, owner_text
+from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.widgets import rich_label
 
 

@@ -1,0 +1,90 @@
+"""How the plan's reviews repeat, as iCalendar recurrence rules (RFC 5545 §3.3.10), until the re-assessment.
+
+A weekly review keeps the weekday of the one before it; a monthly or quarterly review keeps its place in the
+month (the third Monday, the last Friday) rather than its day number, so it stays on a weekday; a daily review
+skips weekends. Public holidays are not skipped: a rule cannot name them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from readiness.core.catalog import Cadence
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WORKING_WEEKDAYS = WEEKDAY_CODES[:5]
+_DAYS_IN_A_WEEK = 7
+_FIFTH = 5
+"""A month has at most five of any weekday, and not every month has a fifth."""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    frequency: str
+    """DAILY, WEEKLY or MONTHLY."""
+    interval: int = 1
+
+
+CADENCE_REPEATS = {
+    Cadence.DAILY: Repeat("DAILY"),
+    Cadence.WEEKLY: Repeat("WEEKLY"),
+    Cadence.MONTHLY: Repeat("MONTHLY"),
+    Cadence.QUARTERLY: Repeat("MONTHLY", 3),
+}
+
+
+@dataclass(frozen=True)
+class ReviewSeries:
+    """The reviews that follow a first one: the date of the next, and the rule that repeats it."""
+
+    start: dt.date
+    rule: dict[str, object]
+    """The RRULE's parts, as ``icalendar`` takes them: FREQ, INTERVAL, BYDAY and UNTIL."""
+
+
+def reviews_after(first: dt.date, cadence: Cadence, until: dt.date) -> ReviewSeries | None:
+    """The reviews after the one on ``first``, at ``cadence``, up to ``until`` included; None when none falls by
+    then."""
+    repeat = CADENCE_REPEATS[cadence]
+    start = _following(first, repeat)
+    if start > until:
+        return None
+    rule: dict[str, object] = {"freq": repeat.frequency}
+    if repeat.interval > 1:
+        rule["interval"] = repeat.interval
+    if repeat.frequency == "DAILY":
+        rule["byday"] = list(WORKING_WEEKDAYS)
+    elif repeat.frequency == "MONTHLY":
+        rule["byday"] = f"{_week_of_month(first)}{WEEKDAY_CODES[first.weekday()]}"
+    rule["until"] = until
+    return ReviewSeries(start, rule)
+
+
+def _following(day: dt.date, repeat: Repeat) -> dt.date:
+    """The occurrence after ``day`` that the rule from ``reviews_after`` gives."""
+    if repeat.frequency == "DAILY":
+        day += dt.timedelta(days=1)
+        while day.weekday() >= len(WORKING_WEEKDAYS):
+            day += dt.timedelta(days=1)
+        return day
+    if repeat.frequency == "WEEKLY":
+        return day + dt.timedelta(weeks=repeat.interval)
+    months = day.year * 12 + day.month - 1 + repeat.interval
+    return nth_weekday(months // 12, months % 12 + 1, day.weekday(), _week_of_month(day))
+
+
+def _week_of_month(day: dt.date) -> int:
+    """Which of its weekday the day is in its month: 1 to 4, or -1 for a fifth, which is always the last."""
+    week = (day.day - 1) // _DAYS_IN_A_WEEK + 1
+    return -1 if week == _FIFTH else week
+
+
+def nth_weekday(year: int, month: int, weekday: int, week: int) -> dt.date:
+    """The ``week``-th ``weekday`` (0 is Monday) of the month; -1 is the last one."""
+    if week == -1:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % _DAYS_IN_A_WEEK)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % _DAYS_IN_A_WEEK + _DAYS_IN_A_WEEK * (week - 1))

@@ -117,3 +117,20 @@ def test_every_source_is_a_live_link(rendered: Rendered) -> None:
     }
     printed = set(re.findall(r'<a href="(https?://[^"]+)"', rendered.page.html))
     assert printed and {url.replace("&amp;", "&") for url in printed} <= links
+
+
+def test_the_contents_give_each_chapter_the_page_it_starts_on(rendered: Rendered) -> None:
+    """Right after the cover: every chapter, numbered, with the page its bookmark leads to."""
+    reader = rendered.reader
+    starts = {
+        str(item.title): reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    contents = reader.pages[1].extract_text()
+    listed = {
+        f"{number} {title.strip(' .')}": int(page)
+        for number, title, page in re.findall(r"^(\d+)\s*(.+?)[\s.…]*?(\d+)\s*$", contents, re.M)
+    }
+    chapters = {line: page for line, page in listed.items() if line in starts}  # not the running footer
+    assert chapters == starts and len(starts) >= 11

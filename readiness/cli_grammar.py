@@ -157,7 +157,7 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help=_("OUT.pdf, .html, .csv, .xlsx, .ics or .json", LANG),
+        help=_("OUT.pdf, .html, .csv, .xlsx, .ics, .json, or .zip for all of them", LANG),
     )
     plan.add_argument(
         "--lang", choices=[lang.value for lang in Lang], help=_("default: the assessment's language", LANG)

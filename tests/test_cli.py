@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import MINI_CONTENT, mini_assessment
 from icalendar import Calendar
 
@@ -138,13 +141,37 @@ def test_plan_to_xlsx(mini_file: Path, tmp_path: Path) -> None:
     ]
 
 
+def test_plan_to_a_close_out_bundle(mini_file: Path, tmp_path: Path) -> None:
+    """Both editions, the task list, the calendar and the assessment file, named after the organisation and day."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "everything.zip"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(tmp_path.iterdir()) == [out, mini_file], "no temporary file is left behind"
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        stem = names[0].removesuffix("brief.pdf")
+        assert re.fullmatch(r"[a-z0-9-]+-\d{4}-\d{2}-\d{2}-", stem), stem
+        assert names == [
+            f"{stem}{part}" for part in ("brief.pdf", "plan.pdf", "tasks.xlsx", "calendar.ics", "readiness.yaml")
+        ]
+        brief, full = (len(PdfReader(io.BytesIO(archive.read(n))).pages) for n in names[:2])
+        assert brief <= 6 < full
+        assert archive.read(names[3]).startswith(b"BEGIN:VCALENDAR")
+        exported, given = yaml.safe_load(archive.read(names[4])), yaml.safe_load(mini_file.read_text(encoding="utf-8"))
+        assert exported["profile"]["organisation"] == given["profile"]["organisation"]
+
+
 def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.docx"
     result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
     assert result.returncode == 2
     assert (
         result.stderr.strip()
-        == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .xlsx, .ics, .json"
+        == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .xlsx, .ics, .json, .zip"
     )
     assert not out.exists()
 

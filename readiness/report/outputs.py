@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from readiness.core.plain import to_json
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
+from readiness.report.bundle import bundle_zip, part_name
 from readiness.report.edition import Edition
 from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
@@ -36,6 +38,8 @@ class OutputFormat(StrEnum):
     XLSX = ".xlsx"
     ICS = ".ics"
     JSON = ".json"
+    ZIP = ".zip"
+    """The close-out bundle: both editions, the task list, the calendar and the assessment file."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,12 @@ def write_plan(
     note = fallback_note(content, content.assessment_questionnaire(assessment), Lang(plan.header.language))
     notes = (note,) if note else ()
     if kind is OutputFormat.PDF:
-        theme = settings.theme or load_theme()
-        page = render_plan_html(plan, theme, _paper(assessment, settings), edition=settings.edition)
-        result = _render(pdf_job(assessment, plan, page), worker, on_progress)
+        result = _pdf(assessment, plan, settings, settings.edition, worker, on_progress)
         write_bytes_atomically(output, result.pdf)
         return Written(output, result.pages, (*notes, *result.warnings))
+    if kind is OutputFormat.ZIP:
+        write_bytes_atomically(output, _bundle(assessment, plan, settings, worker, on_progress))
+        return Written(output, warnings=notes)
     writers: dict[OutputFormat, Callable[[], bytes]] = {
         OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings).encode(),
         OutputFormat.CSV: lambda: task_list_csv(plan).encode(),
@@ -112,6 +117,45 @@ def write_plan(
     }
     write_bytes_atomically(output, writers[kind]())
     return Written(output, warnings=notes)
+
+
+def _pdf(
+    assessment: Assessment,
+    plan: Plan,
+    settings: PlanSettings,
+    edition: Edition,
+    worker: RenderWorker | None,
+    on_progress: ProgressCallback | None,
+) -> RenderResult:
+    page = render_plan_html(plan, settings.theme or load_theme(), _paper(assessment, settings), edition=edition)
+    return _render(pdf_job(assessment, plan, page), worker, on_progress)
+
+
+def _bundle(
+    assessment: Assessment,
+    plan: Plan,
+    settings: PlanSettings,
+    worker: RenderWorker | None,
+    on_progress: ProgressCallback | None,
+) -> bytes:
+    """Both editions rendered by one worker, then the task list, the calendar and the assessment file, zipped."""
+    issued, organisation = plan.header.issued, plan.header.organisation
+    with contextlib.ExitStack() as stack:
+        shared = worker or stack.enter_context(RenderWorker())
+        pdfs = [
+            (
+                part_name(organisation, issued, edition.value),
+                _pdf(assessment, plan, settings, edition, shared, on_progress).pdf,
+            )
+            for edition in (Edition.BRIEF, Edition.FULL)
+        ]
+    parts = [
+        *pdfs,
+        (part_name(organisation, issued, "tasks"), _workbook(plan)),
+        (part_name(organisation, issued, "calendar"), _calendar(plan, settings).encode()),
+        (part_name(organisation, issued, "assessment"), exchange_text(assessment).encode()),
+    ]
+    return bundle_zip(parts, issued)
 
 
 def _workbook(plan: Plan) -> bytes:

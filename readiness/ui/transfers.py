@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QMainWindow
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
+from readiness.report.bundle import file_stem
 from readiness.ui.busy import Busy
 from readiness.ui.file_dialogs import ask_open_file, ask_save_file
 from readiness.ui.jobs import Progress
 from readiness.ui.library_place import library_description
 from readiness.ui.library_view import LibraryView
 from readiness.ui.messages import show_error
-from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:
     from readiness.core.content import Content

@@ -22,11 +22,11 @@ from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.plan.builder import build_plan
 from readiness.core.plan.owners import owner_text
 from readiness.core.scoring import Status, score_assessment
+from readiness.report.bundle import file_stem
 from readiness.report.fmt import Formatter
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow
 from readiness.ui.pages.base import PageContext
-from readiness.ui.pages.formatting import file_stem
 from readiness.ui.pages.review import ReviewPanel
 from readiness.ui.pages.review_plan import RENDER_STEPS, render_step, with_suffix
 from readiness.ui.pages.review_scores import SCORE_COLUMNS
@@ -207,6 +207,24 @@ def test_the_brief_is_generated_first_and_fits_six_pages(qtbot: QtBot, tmp_path:
         assert panel.document.pageCount() == panel.rendered.pages <= 6
         pdf = save(qtbot, panel.saved, panel.save_pdf_to, tmp_path / "resumen")
         assert pdf.name == "resumen.pdf" and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_everything_is_saved_in_one_zip(qtbot: QtBot, tmp_path: Path) -> None:
+    """The close-out bundle renders both editions itself, in the background, and names its parts."""
+    import zipfile
+
+    with panel_context(tmp_path, sample(Lang.PT_BR)) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.save_buttons["bundle"].isEnabled(), "nothing to generate first"
+        with qtbot.waitSignal(panel.saved, timeout=RENDER_TIMEOUT_MS * 2) as saved:
+            panel.save_bundle_to(tmp_path / "entrega")
+        bundle = Path(saved.args[0])
+        assert bundle.name == "entrega.zip"
+        with zipfile.ZipFile(bundle) as archive:
+            parts = [name.rsplit("-", 1)[-1] for name in archive.namelist()]
+        assert parts == ["brief.pdf", "plan.pdf", "tasks.xlsx", "calendar.ics", "readiness.yaml"]
+        assert context.settings.save_folder("bundle") == tmp_path
 
 
 @pytest.mark.parametrize("with_tasks", [False, True], ids=["milestones", "tasks"])

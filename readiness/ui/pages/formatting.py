@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
@@ -39,9 +37,3 @@ def number_text(value: float, lang: Lang) -> str:
 def qt_locale(lang: Lang) -> QLocale:
     """Qt's locale for one of the app's languages."""
     return QLocale(babel_locale(lang))
-
-
-def file_stem(organisation: str) -> str:
-    """A file-name-safe, lower-case stem: 'Casa Jacaranda' gives 'casa-jacaranda'."""
-    ascii_text = unicodedata.normalize("NFKD", organisation).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or "readiness"

@@ -74,6 +74,10 @@ SAVE_BUTTONS = {
         N_("Save &assessment file…"),
         N_("The whole assessment as one file, to share it or open it on another computer."),
     ),
+    "bundle": (
+        N_("Save ever&ything (ZIP)…"),
+        N_("Both editions of the plan, the task list, the calendar and the assessment file, in one zip to send."),
+    ),
 }
 """Each file the page saves: its button and the button's tooltip."""
 
@@ -355,6 +359,7 @@ class ReviewPanel(Panel):
             "tasks": self.save_task_list_to,
             "ics": partial(self.save_ics_to, with_tasks=file_type == CALENDAR_WITH_TASKS),
             "exchange": self.save_exchange_to,
+            "bundle": self.save_bundle_to,
         }
         savers[kind](path)
 
@@ -374,6 +379,11 @@ class ReviewPanel(Panel):
     def save_ics_to(self, path: Path, *, with_tasks: bool = False) -> None:
         """The calendar: the milestones and the reviews, and every task ``with_tasks``."""
         self._save_plan_file(with_suffix(path, "ics"), ics_tasks=with_tasks)
+
+    def save_bundle_to(self, path: Path) -> None:
+        """Both editions are rendered afresh for the zip: it takes some seconds, said in the status line."""
+        self.status.setText(_("Saving everything: rendering both editions of the plan…", self.context.lang))
+        self._save_plan_file(with_suffix(path, "bundle"))
 
     def _save_plan_file(self, path: Path, *, ics_tasks: bool = False) -> None:
         """XLSX, CSV or ICS, chosen by the extension, built from the current assessment."""

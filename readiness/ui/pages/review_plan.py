@@ -15,9 +15,9 @@ from readiness.core.content import Content
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.problems import ReadinessError
+from readiness.report.bundle import file_stem
 from readiness.ui.file_dialogs import ask_save_file_of_type
 from readiness.ui.jobs import Progress
-from readiness.ui.pages.formatting import file_stem
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -31,6 +31,7 @@ SUFFIXES = {
     "tasks": (".xlsx", ".csv"),
     "ics": (".ics",),
     "exchange": (".yaml", ".yml"),
+    "bundle": (".zip",),
 }
 """Each kind of file's extensions, in the order of its save dialog's file types."""
 
@@ -57,6 +58,7 @@ SAVE_DIALOGS = {
         N_("Save the calendar"),
         (N_("Calendar: milestones and reviews (*.ics)"), N_("Calendar: milestones, reviews and every task (*.ics)")),
     ),
+    "bundle": (N_("{stem}-everything.zip"), N_("Save everything"), (N_("Zip archives (*.zip)"),)),
     "exchange": (
         N_("{stem}.readiness.yaml"),
         N_("Save the assessment file"),

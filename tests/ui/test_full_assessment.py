@@ -77,6 +77,7 @@ def test_a_full_assessment_through_the_wizard(qtbot: QtBot, tmp_path: Path, lang
         kpis.add_suggested.click()
 
         review = _panel(window, "review", 0)
+        review.edition.setCurrentIndex(review.edition.findData("full"))  # the brief is offered first
         with qtbot.waitSignal(window.renderer.finished, timeout=90_000):
             review.generate()
         qtbot.waitUntil(lambda: review.document.pageCount() > 10, timeout=10_000)

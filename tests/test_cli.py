@@ -138,13 +138,32 @@ def test_plan_to_xlsx(mini_file: Path, tmp_path: Path) -> None:
     ]
 
 
-def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
+def test_plan_to_docx(mini_file: Path, tmp_path: Path) -> None:
+    from docx import Document
+
     out = tmp_path / "plan.docx"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out, "--lang", "es", "--edition", "brief")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {out}"
+    assert sorted(tmp_path.iterdir()) == [out, mini_file], "no temporary file is left behind"
+    document = Document(str(out))
+    assert document.core_properties.language == "es"
+    assert [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"] == [
+        "1 Panel",
+        "2 Calendario",
+        "3 Bloqueos de lanzamiento y cumplimiento",
+        "4 Promoción",
+        "5 Objetivos de KPI y revisiones",
+    ]
+
+
+def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.odt"
     result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
     assert result.returncode == 2
     assert (
         result.stderr.strip()
-        == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .xlsx, .ics, .json"
+        == f"{out}: unsupported output format '.odt'; supported: .pdf, .html, .csv, .xlsx, .docx, .ics, .json"
     )
     assert not out.exists()
 

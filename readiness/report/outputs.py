@@ -1,4 +1,4 @@
-"""Write the plan in the format its file name asks for: PDF, HTML, CSV, XLSX, ICS or JSON, all from one plan model."""
+"""Write the plan in the format its file name asks for: PDF, HTML, CSV, XLSX, DOCX, ICS or JSON, from one plan model."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class OutputFormat(StrEnum):
     HTML = ".html"
     CSV = ".csv"
     XLSX = ".xlsx"
+    DOCX = ".docx"
     ICS = ".ics"
     JSON = ".json"
 
@@ -47,7 +48,7 @@ class PlanSettings:
     theme: Theme | None = None
     """None uses the default theme shipped in assets."""
     edition: Edition = Edition.FULL
-    """For the PDF and the HTML: the full plan, or the brief."""
+    """For the PDF, the HTML and the DOCX: the full plan, or the brief."""
     ics_tasks: bool = False
     """The calendar (ICS) holds every dated task as well as the milestones and the reviews."""
 
@@ -107,6 +108,7 @@ def write_plan(
         OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings).encode(),
         OutputFormat.CSV: lambda: task_list_csv(plan).encode(),
         OutputFormat.XLSX: lambda: _workbook(plan),
+        OutputFormat.DOCX: lambda: _word(plan, settings),
         OutputFormat.ICS: lambda: _calendar(plan, settings).encode(),
         OutputFormat.JSON: lambda: (to_json(plan) + "\n").encode(),
     }
@@ -119,6 +121,13 @@ def _workbook(plan: Plan) -> bytes:
     from readiness.report.workbook import task_list_xlsx
 
     return task_list_xlsx(plan)
+
+
+def _word(plan: Plan, settings: PlanSettings) -> bytes:
+    """The plan as a Word document in the edition asked for; python-docx loads only for it, not with every PDF."""
+    from readiness.report.docx_plan import plan_docx
+
+    return plan_docx(plan, settings.theme or load_theme(), settings.edition)
 
 
 def _calendar(plan: Plan, settings: PlanSettings) -> str:

@@ -157,7 +157,7 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help=_("OUT.pdf, .html, .csv, .xlsx, .ics, .json, or .zip for all of them", LANG),
+        help=_("OUT.pdf, .html, .csv, .xlsx, .docx, .ics, .json, or .zip for all of them", LANG),
     )
     plan.add_argument(
         "--lang", choices=[lang.value for lang in Lang], help=_("default: the assessment's language", LANG)
@@ -172,7 +172,7 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         "--edition",
         choices=["brief", "full"],
         default="full",
-        help=_("for PDF and HTML: the brief (at most six pages) or the full plan (default)", LANG),
+        help=_("for PDF, HTML and DOCX: the brief (at most six pages) or the full plan (default)", LANG),
     )
     plan.add_argument(
         "--ics-tasks",

@@ -156,22 +156,42 @@ def test_plan_to_a_close_out_bundle(mini_file: Path, tmp_path: Path) -> None:
         stem = names[0].removesuffix("brief.pdf")
         assert re.fullmatch(r"[a-z0-9-]+-\d{4}-\d{2}-\d{2}-", stem), stem
         assert names == [
-            f"{stem}{part}" for part in ("brief.pdf", "plan.pdf", "tasks.xlsx", "calendar.ics", "readiness.yaml")
+            f"{stem}{part}"
+            for part in ("brief.pdf", "plan.pdf", "tasks.xlsx", "plan.docx", "calendar.ics", "readiness.yaml")
         ]
         brief, full = (len(PdfReader(io.BytesIO(archive.read(n))).pages) for n in names[:2])
         assert brief <= 6 < full
-        assert archive.read(names[3]).startswith(b"BEGIN:VCALENDAR")
-        exported, given = yaml.safe_load(archive.read(names[4])), yaml.safe_load(mini_file.read_text(encoding="utf-8"))
+        assert archive.read(names[4]).startswith(b"BEGIN:VCALENDAR")
+        exported, given = yaml.safe_load(archive.read(names[5])), yaml.safe_load(mini_file.read_text(encoding="utf-8"))
         assert exported["profile"]["organisation"] == given["profile"]["organisation"]
 
 
-def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
+def test_plan_to_docx(mini_file: Path, tmp_path: Path) -> None:
+    from docx import Document
+
     out = tmp_path / "plan.docx"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out, "--lang", "es", "--edition", "brief")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {out}"
+    assert sorted(tmp_path.iterdir()) == [out, mini_file], "no temporary file is left behind"
+    document = Document(str(out))
+    assert document.core_properties.language == "es"
+    assert [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"] == [
+        "1 Panel",
+        "2 Calendario",
+        "3 Bloqueos de lanzamiento y cumplimiento",
+        "4 Promoción",
+        "5 Objetivos de KPI y revisiones",
+    ]
+
+
+def test_plan_refuses_an_unknown_format_and_writes_nothing(mini_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.odt"
     result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)
     assert result.returncode == 2
     assert (
         result.stderr.strip()
-        == f"{out}: unsupported output format '.docx'; supported: .pdf, .html, .csv, .xlsx, .ics, .json, .zip"
+        == f"{out}: unsupported output format '.odt'; supported: .pdf, .html, .csv, .xlsx, .docx, .ics, .json, .zip"
     )
     assert not out.exists()
 

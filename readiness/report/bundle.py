@@ -1,5 +1,6 @@
-"""Everything a consultant sends after a workshop, in one zip: both editions of the plan, the task list, the
-calendar and the assessment file, each named after the organisation and the day the plan was issued.
+"""Everything a consultant sends after a workshop, in one zip: both editions of the plan, the task list, the full
+plan as a Word document to tailor, the calendar and the assessment file, each named after the organisation and the
+day the plan was issued.
 
 The zip is built in memory and written whole by the caller; entries carry the issue date, so the same plan gives
 the same archive.
@@ -18,6 +19,7 @@ BUNDLE_PARTS = {
     "brief": "brief.pdf",
     "full": "plan.pdf",
     "tasks": "tasks.xlsx",
+    "word": "plan.docx",
     "calendar": "calendar.ics",
     "assessment": "readiness.yaml",
 }

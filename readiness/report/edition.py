@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from readiness.core.i18n import _
+from readiness.core.plan.model import Plan
+
 
 class Edition(StrEnum):
     BRIEF = "brief"
     """At most six pages: dashboard, schedule, launch blockers and compliance, promotion, KPI targets."""
     FULL = "full"
     """Every chapter, with a table of contents."""
+
+
+def edition_title(plan: Plan, edition: Edition) -> str:
+    """The document's title in the plan's language: the edition and the organisation."""
+    lang, organisation = plan.header.language, plan.header.organisation
+    if edition is Edition.BRIEF:
+        return _("Messaging rollout plan in brief — {organisation}", lang, organisation=organisation)
+    return _("Messaging rollout plan — {organisation}", lang, organisation=organisation)

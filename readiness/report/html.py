@@ -34,7 +34,7 @@ from readiness.core.plan.model import Plan, RankedChannel, Workstream
 from readiness.core.plan.readiness import band_colour
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
 from readiness.report.charts import Schedule, bar_chart, schedule, timeline
-from readiness.report.edition import Edition
+from readiness.report.edition import Edition, edition_title
 from readiness.report.fmt import Formatter
 from readiness.report.paper import Paper
 from readiness.report.safetext import plain_line, printable
@@ -75,12 +75,7 @@ def render_plan_html(
     lang = plan.header.language
     fmt = Formatter(lang)
     brief = edition is Edition.BRIEF
-    organisation = plan.header.organisation
-    title = (
-        _("Messaging rollout plan in brief — {organisation}", lang, organisation=organisation)
-        if brief
-        else _("Messaging rollout plan — {organisation}", lang, organisation=organisation)
-    )
+    title = edition_title(plan, edition)
     html = (
         _environment()
         .get_template("brief.html" if brief else "plan.html")

@@ -1,11 +1,11 @@
-"""Write the plan in the format its file name asks for: PDF, HTML, CSV, XLSX, ICS or JSON, all from one plan model."""
+"""Write the plan in the format its file name asks for: PDF, HTML, CSV, XLSX, DOCX, ICS or JSON, from one plan model."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -36,6 +36,7 @@ class OutputFormat(StrEnum):
     HTML = ".html"
     CSV = ".csv"
     XLSX = ".xlsx"
+    DOCX = ".docx"
     ICS = ".ics"
     JSON = ".json"
     ZIP = ".zip"
@@ -51,7 +52,7 @@ class PlanSettings:
     theme: Theme | None = None
     """None uses the default theme shipped in assets."""
     edition: Edition = Edition.FULL
-    """For the PDF and the HTML: the full plan, or the brief."""
+    """For the PDF, the HTML and the DOCX: the full plan, or the brief."""
     ics_tasks: bool = False
     """The calendar (ICS) holds every dated task as well as the milestones and the reviews."""
 
@@ -112,6 +113,7 @@ def write_plan(
         OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings).encode(),
         OutputFormat.CSV: lambda: task_list_csv(plan).encode(),
         OutputFormat.XLSX: lambda: _workbook(plan),
+        OutputFormat.DOCX: lambda: _word(plan, settings),
         OutputFormat.ICS: lambda: _calendar(plan, settings).encode(),
         OutputFormat.JSON: lambda: (to_json(plan) + "\n").encode(),
     }
@@ -152,6 +154,7 @@ def _bundle(
     parts = [
         *pdfs,
         (part_name(organisation, issued, "tasks"), _workbook(plan)),
+        (part_name(organisation, issued, "word"), _word(plan, replace(settings, edition=Edition.FULL))),
         (part_name(organisation, issued, "calendar"), _calendar(plan, settings).encode()),
         (part_name(organisation, issued, "assessment"), exchange_text(assessment).encode()),
     ]
@@ -163,6 +166,13 @@ def _workbook(plan: Plan) -> bytes:
     from readiness.report.workbook import task_list_xlsx
 
     return task_list_xlsx(plan)
+
+
+def _word(plan: Plan, settings: PlanSettings) -> bytes:
+    """The plan as a Word document in the edition asked for; python-docx loads only for it, not with every PDF."""
+    from readiness.report.docx_plan import plan_docx
+
+    return plan_docx(plan, settings.theme or load_theme(), settings.edition)
 
 
 def _calendar(plan: Plan, settings: PlanSettings) -> str:

@@ -40,6 +40,18 @@ PLAN_SECTIONS = {
     key: PlanSection(number, key, title) for number, (key, title) in enumerate(SECTION_TITLES.items(), start=1)
 }
 
+BRIEF_TITLES = {
+    "dashboard": N_("Dashboard"),
+    "schedule": N_("Schedule"),
+    "launch": N_("Launch blockers and compliance"),
+    "promotion": N_("Promotion"),
+    "kpis": N_("KPI targets and reviews"),
+}
+"""The brief's five parts in the order it prints them, numbered as its templates number them."""
+BRIEF_SECTIONS = {
+    key: PlanSection(number, key, title) for number, (key, title) in enumerate(BRIEF_TITLES.items(), start=1)
+}
+
 
 @dataclass(frozen=True)
 class PlanPlace:

@@ -124,7 +124,7 @@ def test_the_only_actions_are_links_to_the_catalogs_own_sources(hostile: Rendere
             found |= (set(item.keys()) & ACTIONS) | ({str(item.get("/S"))} & ACTIONS)
             found |= set(item.keys()) & {"/OpenAction", "/AA"}
     assert found == set()
-    printed = set(re.findall(r'<a href="([^"]*)"', hostile.page.html))
+    printed = {href for href in re.findall(r'<a href="([^"]*)"', hostile.page.html) if not href.startswith("#")}
     assert links == printed and all(link.startswith("https://example.org/") for link in links), links
     assert {"/MediaBox", "/FontFile3", "/EmbeddedFiles", "/StructTreeRoot"} <= keys  # the walk saw the whole file
 

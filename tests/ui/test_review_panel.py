@@ -223,7 +223,7 @@ def test_everything_is_saved_in_one_zip(qtbot: QtBot, tmp_path: Path) -> None:
         assert bundle.name == "entrega.zip"
         with zipfile.ZipFile(bundle) as archive:
             parts = [name.rsplit("-", 1)[-1] for name in archive.namelist()]
-        assert parts == ["brief.pdf", "plan.pdf", "tasks.xlsx", "calendar.ics", "readiness.yaml"]
+        assert parts == ["brief.pdf", "plan.pdf", "tasks.xlsx", "plan.docx", "calendar.ics", "readiness.yaml"]
         assert context.settings.save_folder("bundle") == tmp_path
 
 

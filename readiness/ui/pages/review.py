@@ -76,7 +76,10 @@ SAVE_BUTTONS = {
     ),
     "bundle": (
         N_("Save ever&ything (ZIP)…"),
-        N_("Both editions of the plan, the task list, the calendar and the assessment file, in one zip to send."),
+        N_(
+            "Both editions of the plan, the task list, a Word copy to tailor, the calendar and the assessment file, "
+            "in a zip."
+        ),
     ),
 }
 """Each file the page saves: its button and the button's tooltip."""

@@ -1,0 +1,219 @@
+"""The pieces both editions of the Word plan share: the plan's words, its checklists, the KPI table, the headline
+figures and the refine routine, said as the PDF says them (the same msgids, the same date and number formats)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from readiness.core.assessment import ActionStatus
+from readiness.core.i18n import N_, _, ngettext
+from readiness.core.names import CHANNEL_ROLE_NAMES, TASK_STATUS_NAMES, label, name
+from readiness.core.plan.brief import Brief, brief_of
+from readiness.core.plan.model import Plan, RankedChannel, SourceRef, Task
+from readiness.report.docx_writer import Cells, WordDocument, checkbox
+from readiness.report.fmt import Formatter
+from readiness.report.sections import PlanSection
+
+CHECKLIST_WIDTHS = (1.2, 9.0, 4.0, 2.8)
+"""Centimetres: a narrow checkbox, the task wide, then the owner and the date."""
+
+
+@dataclass
+class PlanDocument:
+    """The plan being written into ``doc``, with its words and formats in the plan's language."""
+
+    plan: Plan
+    doc: WordDocument
+    fmt: Formatter = field(init=False)
+    brief: Brief = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.fmt = Formatter(self.plan.header.language)
+        self.brief = brief_of(self.plan)
+
+    @property
+    def lang(self) -> str:
+        return self.plan.header.language
+
+    def t(self, message: str, **params: object) -> str:
+        return _(message, self.lang, **params)
+
+    def n(self, singular: str, plural: str, count: float, **params: object) -> str:
+        return ngettext(singular, plural, count, self.lang, **params)
+
+    def date(self, value: object, style: str = "medium") -> str:
+        return self.fmt.date(value, style)  # type: ignore[arg-type]
+
+    def working_days(self, count: int) -> str:
+        return self.n("{count} working day", "{count} working days", count)
+
+    def unassigned(self, person: str) -> str:
+        return person or self.t("to be assigned")
+
+    def chapter(self, section: PlanSection, lead: str = "") -> None:
+        """A numbered chapter heading in Heading 1, as the PDF numbers it, and its lead paragraph."""
+        self.doc.heading(f"{section.number} {self.t(section.title)}", 1)
+        if lead:
+            self.doc.paragraph(self.t(lead))
+
+    def empty(self, message: str) -> None:
+        self.doc.paragraph(self.t(message), style="Quote")
+
+    # ------------------------------------------------------------------ checklists
+
+    def checklist(self, tasks: Iterable[Task], *, brief: bool = False, show_channel: bool = False) -> None:
+        """One row per task: its checkbox, what to do, who does it and by when."""
+        headers = [self.t("Done"), self.t("Task"), self.t("Owner"), self.t("Due")]
+        rows = [self._task_row(task, brief, show_channel) for task in tasks]
+        self.doc.table(headers, rows, CHECKLIST_WIDTHS)
+
+    def checklist_or(self, tasks: Sequence[Task], message: str, *, show_channel: bool = False) -> None:
+        """The checklist, or the message saying why there is none."""
+        if tasks:
+            self.checklist(tasks, show_channel=show_channel)
+        else:
+            self.empty(message)
+
+    def _task_row(self, task: Task, brief: bool, show_channel: bool) -> Cells:
+        flags = []
+        if task.late_start and task.status == ActionStatus.TODO:
+            flags.append(self.t("late start"))
+        if show_channel and task.channel:
+            flags.append(self.channel_badge(task.channel))
+        if task.status in (ActionStatus.DOING, ActionStatus.DROPPED):
+            flags.append(name(TASK_STATUS_NAMES, task.status, self.lang))
+        what = [task.title, " · ".join(flags)]
+        owner = [self.unassigned(task.owner)]
+        if not brief:
+            what.append(task.detail)
+            if task.start and task.lead_time_days and task.status == ActionStatus.TODO:
+                duration = self.working_days(task.lead_time_days)
+                what.append(
+                    self.t("Start by {date} · takes {duration}.", date=self.date(task.start), duration=duration)
+                )
+            owner.append(task.owner_title)
+            if not task.owner_holds_role:
+                owner.append(self.t("Task role: {role}", role=task.owner_role_label))
+        return [checkbox(task.status), _present(what), _present(owner), self.date(task.due)]
+
+    def channel_badge(self, channel: str) -> str:
+        """A channel's label on a task: its short name, unless that is written for a sentence."""
+        found = next(c for c in self.plan.channels if c.channel == channel)
+        return found.short_name if found.short_name[:1].isupper() else found.name
+
+    @property
+    def several_channels(self) -> bool:
+        return len(self.plan.chosen_channels) > 1
+
+    # ------------------------------------------------------------------ shared tables
+
+    def headline_figures(self, *, fit_summary: bool) -> None:
+        overall, fit = self.plan.readiness.overall, self.plan.readiness.fit
+        open_blockers = len(self.plan.open_launch_blockers)
+        launch = self.date(self.plan.header.launch_date, "long")
+        blockers = self.n("{count} launch blocker still open", "{count} launch blockers still open", open_blockers)
+        self.doc.facts(
+            [
+                (self.t("Overall readiness"), f"{self.fmt.score(overall.score)}/100 · {overall.band_label}"),
+                (self.t("Fit for messaging"), f"{fit.label} · {fit.summary}" if fit_summary else fit.label),
+                (self.t("Launch date"), f"{launch} · {blockers}"),
+            ]
+        )
+
+    def decisions(self) -> None:
+        self.doc.items(
+            (
+                f"{d.text} · {self.t('by {date}', date=self.date(d.task.due))}" if d.task else d.text
+                for d in self.brief.decisions
+            ),
+            numbered=True,
+        )
+
+    def chosen_channels(self, last_header: str, last: Callable[[RankedChannel], str]) -> None:
+        """The chosen channels with their role and fit score, and one more column the edition picks."""
+        if not self.plan.chosen_channels:
+            self.empty("No channel has been chosen yet.")
+            return
+        headers = [self.t("Channel"), self.t("Role"), self.t("Fit score"), self.t(last_header)]
+        self.doc.table(
+            headers,
+            [
+                [c.name, self.role(c), f"{self.fmt.number(c.score)} · #{c.rank}", last(c)]
+                for c in self.plan.chosen_channels
+            ],
+        )
+
+    def role(self, channel: RankedChannel) -> str:
+        return name(CHANNEL_ROLE_NAMES, channel.chosen or "", self.lang)
+
+    def kpi_table(self) -> None:
+        if not self.plan.kpis:
+            self.empty("No KPI targets were set.")
+            return
+        headers = [self.t(h) for h in ("KPI", "Baseline", "Target", "By", "Owner", "Review")]
+        rows: list[Cells] = []
+        for k in self.plan.kpis:
+            source = k.data_source or self.t("source to be agreed")
+            data = f"{self.t('Data')}: {source} · {label('direction', k.direction, self.lang)}"
+            what = [f"{k.name} · {self.t('suggested')}" if k.suggested else k.name, data]
+            if k.baseline is not None:
+                what.append(
+                    self.t("Baseline: {source}", source=k.baseline_source)
+                    if k.baseline_source
+                    else self.t("Baseline: where it was measured is not recorded")
+                )
+            what.append(k.promise_warning)
+            rows.append(
+                [
+                    _present(what),
+                    self.baseline(k.baseline, k.unit),
+                    self.fmt.quantity(k.target, k.unit),
+                    self.date(k.deadline),
+                    self.unassigned(k.owner),
+                    k.cadence,
+                ]
+            )
+        self.doc.table(headers, rows)
+
+    def labelled(self, lines: Iterable[tuple[str, str]]) -> None:
+        """A paragraph per text that says something, led by its label (a msgid)."""
+        for message, text in lines:
+            if text:
+                self.doc.paragraph(text, label=self.t(message))
+
+    def milestones(self) -> None:
+        """The milestones as a table of date and title: the data of the PDF's timeline chart."""
+        headers = [self.t("Date"), self.t(N_("Milestone"))]
+        self.doc.table(headers, [[self.date(m.date), m.title] for m in self.plan.milestones])
+
+    def baseline(self, value: float | None, unit: str) -> str:
+        return self.t("to measure in the first weeks") if value is None else self.fmt.quantity(value, unit)
+
+    def refine_facts(self) -> None:
+        refine = self.plan.refine
+        self.doc.facts(
+            [
+                (self.t("Transcript review"), refine.transcript_review),
+                (self.t("First review"), self.date(refine.first_review, "long")),
+                (self.t("Next re-assessment"), self.date(refine.reassessment, "long")),
+            ]
+        )
+
+    def sources(self, refs: Sequence[SourceRef]) -> None:
+        self.doc.items(self._source(ref) for ref in refs)
+
+    def _source(self, ref: SourceRef) -> str:
+        notes = [f"{self.t('read')} {self.date(ref.as_of)}"]
+        if ref.kind == "vendor":
+            notes.append(self.t("vendor data"))
+        elif ref.kind == "secondary":
+            notes.append(self.t("secondary source"))
+        if ref.historic_year:
+            notes.append(self.t("historic: {year} data", year=ref.historic_year))
+        return f"{ref.title} — {ref.url} ({'; '.join(notes)})"
+
+
+def _present(texts: Iterable[str]) -> list[str]:
+    """The texts that say something, in order."""
+    return [text for text in texts if text]

@@ -15,7 +15,7 @@ from readiness.report.docx_writer import Cells, WordDocument, checkbox
 from readiness.report.fmt import Formatter
 from readiness.report.sections import PlanSection
 
-CHECKLIST_WIDTHS = (1.2, 9.0, 4.0, 2.8)
+CHECKLIST_WIDTHS = (1.6, 8.6, 4.0, 2.8)
 """Centimetres: a narrow checkbox, the task wide, then the owner and the date."""
 
 

@@ -88,8 +88,10 @@ class WordDocument:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
                 _fill(cell, value)
-        if widths:
+        if widths:  # the grid for LibreOffice, each cell for Word: both read widths from different places
+            table.autofit = False
             for column, width in zip(table.columns, widths, strict=True):
+                column.width = Cm(width)
                 for cell in column.cells:
                     cell.width = Cm(width)
         self.document.add_paragraph()

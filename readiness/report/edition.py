@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from readiness.core.i18n import _
-from readiness.core.plan.model import Plan
+
+if TYPE_CHECKING:
+    from readiness.core.plan.model import Plan  # the UI imports this module at start-up: no content models then
 
 
 class Edition(StrEnum):

@@ -18,6 +18,7 @@ from functools import partial
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from readiness.core.i18n import N_, _
@@ -130,6 +131,16 @@ def _add_table(sheet: Worksheet, columns: Sequence[Column[Row]], rows: Iterable[
     _fit_rows(sheet, table, wrapped)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    _print_across(sheet)
+
+
+def _print_across(sheet: Worksheet) -> None:
+    """Printed landscape, as wide as the page, the header row on every page: a wide table in columns, not strips."""
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
 
 
 def _write(sheet: Worksheet, row: int, column: int, value: Cell) -> None:

@@ -221,6 +221,16 @@ def test_sheets_without_rows_keep_their_header(tmp_path: Path) -> None:
         assert sheet.freeze_panes == "A2"
 
 
+def test_every_sheet_prints_landscape_as_wide_as_the_page_with_its_header_on_each_page(tmp_path: Path) -> None:
+    """Printed as it stood, the 13-column task sheet ran to 81 strips of pages in LibreOffice."""
+    _plan, out = written(tmp_path, mini_assessment(Lang.EN))
+    for sheet in load_workbook(out).worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+
+
 def test_hostile_text_is_written_within_excels_limits(tmp_path: Path) -> None:
     _plan, out = written(tmp_path, hostile_assessment())
     workbook = load_workbook(out)

@@ -81,6 +81,8 @@ def _event(entry: CalendarEntry, key: str, generated: dt.datetime) -> Event:
     event.add("transp", "TRANSPARENT")
     if entry.repeat is not None:
         event.add("rrule", entry.repeat)
+    if entry.skipped:
+        event.add("exdate", list(entry.skipped))
     if entry.cancelled:
         event.add("status", "CANCELLED")
     if entry.remind_days_before is not None:

@@ -50,6 +50,8 @@ class CalendarEntry:
     """None: no reminder; 0: on the day."""
     repeat: dict[str, object] | None = None
     """The RRULE of a series."""
+    skipped: tuple[dt.date, ...] = ()
+    """Days the series leaves out (EXDATE): public holidays."""
     cancelled: bool = False
 
 
@@ -118,7 +120,8 @@ class _EntryMaker:
         """The reviews that follow the milestone ``milestone_id`` on ``first``; None when none comes before the
         re-assessment."""
         reassessment = self.plan.refine.reassessment
-        series = reviews_after(first, cadence, reassessment) if first is not None else None
+        country = self.plan.header.home_country
+        series = reviews_after(first, cadence, reassessment, country) if first is not None else None
         if series is None:
             return None
         repeats = _(
@@ -136,6 +139,7 @@ class _EntryMaker:
                 repeats, *routine, owner=self._rollout_owner(), place=milestone_place(milestone_id)
             ),
             repeat=series.rule,
+            skipped=series.skipped,
         )
 
     def _summary(self, title: str) -> str:

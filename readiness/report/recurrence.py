@@ -2,7 +2,8 @@
 
 A weekly review keeps the weekday of the one before it; a monthly or quarterly review keeps its place in the
 month (the third Monday, the last Friday) rather than its day number, so it stays on a weekday; a daily review
-skips weekends. Public holidays are not skipped: a rule cannot name them.
+skips weekends. A rule cannot name public holidays, so the reviews that would fall on one in the team's country are
+left out by date (EXDATE), from the same calendars the plan's working days use.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from readiness.core.catalog import Cadence
+from readiness.core.plan.schedule import public_holidays
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WORKING_WEEKDAYS = WEEKDAY_CODES[:5]
@@ -42,11 +44,13 @@ class ReviewSeries:
     start: dt.date
     rule: dict[str, object]
     """The RRULE's parts, as ``icalendar`` takes them: FREQ, INTERVAL, BYDAY and UNTIL."""
+    skipped: tuple[dt.date, ...] = ()
+    """The reviews the rule gives that fall on a public holiday: left out of the series."""
 
 
-def reviews_after(first: dt.date, cadence: Cadence, until: dt.date) -> ReviewSeries | None:
-    """The reviews after the one on ``first``, at ``cadence``, up to ``until`` included; None when none falls by
-    then."""
+def reviews_after(first: dt.date, cadence: Cadence, until: dt.date, country: str | None = None) -> ReviewSeries | None:
+    """The reviews after the one on ``first``, at ``cadence``, up to ``until`` included, none on a public holiday
+    of ``country``; None when none falls by then."""
     repeat = CADENCE_REPEATS[cadence]
     start = _following(first, repeat)
     if start > until:
@@ -59,7 +63,18 @@ def reviews_after(first: dt.date, cadence: Cadence, until: dt.date) -> ReviewSer
     elif repeat.frequency == "MONTHLY":
         rule["byday"] = f"{_week_of_month(first)}{WEEKDAY_CODES[first.weekday()]}"
     rule["until"] = until
-    return ReviewSeries(start, rule)
+    return ReviewSeries(start, rule, _on_holidays(start, repeat, until, country) if country else ())
+
+
+def _on_holidays(start: dt.date, repeat: Repeat, until: dt.date, country: str) -> tuple[dt.date, ...]:
+    """The series' days, walked as the rule steps, that are public holidays in ``country``."""
+    found = []
+    day = start
+    while day <= until:
+        if day in public_holidays(country, day.year):
+            found.append(day)
+        day = _following(day, repeat)
+    return tuple(found)
 
 
 def _following(day: dt.date, repeat: Repeat) -> dt.date:

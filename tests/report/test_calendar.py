@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import TODAY, mini_assessment
@@ -255,6 +256,46 @@ def test_the_reviews_repeat_at_their_cadence_until_the_reassessment(tmp_path: Pa
             date=Formatter(lang).date(plan.refine.reassessment, "long"),
         )
     assert {c for c, _first in cadences.values()} >= {Cadence.MONTHLY}
+
+
+@pytest.mark.parametrize(
+    ("country", "first", "cadence", "holidays"),
+    [
+        # Mexico's Constitution, Benito Juárez and Revolution days fall on Mondays in 2027
+        ("MX", dt.date(2027, 1, 4), Cadence.WEEKLY, [dt.date(2027, 2, 1), dt.date(2027, 3, 15), dt.date(2027, 11, 15)]),
+        ("US", dt.date(2027, 1, 18), Cadence.MONTHLY, [dt.date(2027, 2, 15)]),  # Washington's Birthday, 3rd Monday
+        (None, dt.date(2027, 1, 4), Cadence.WEEKLY, []),
+    ],
+)
+def test_a_review_that_would_fall_on_a_public_holiday_is_left_out(
+    country: str | None, first: dt.date, cadence: Cadence, holidays: list[dt.date]
+) -> None:
+    series = reviews_after(first, cadence, dt.date(2027, 12, 31), country)
+    assert series is not None and list(series.skipped) == holidays
+
+
+@pytest.mark.parametrize("profile", SAMPLE_PROFILES)
+def test_the_calendar_leaves_out_the_reviews_on_the_team_s_public_holidays(tmp_path: Path, profile: str) -> None:
+    from readiness.core.plan.schedule import public_holidays
+
+    assessment = sample_assessment(profile, Lang.EN)
+    events = events_by_key(written_calendar(tmp_path / "plan.ics", assessment, with_tasks=False))
+    country = assessment.profile.home_country
+    excluded = [
+        day.dt
+        for key in ("transcript_reviews", "kpi_reviews")
+        if key in events
+        for days in _as_list(events[key].get("EXDATE"))
+        for day in days.dts
+    ]
+    assert all(country and day in public_holidays(country, day.year) for day in excluded), excluded
+    expected = {"mx-retail": {dt.date(2027, 3, 15)}, "jp-brand": {dt.date(2027, 3, 22), dt.date(2027, 5, 3)}}
+    assert expected.get(profile, set()) <= set(excluded), excluded
+
+
+def _as_list(value: Any) -> list[Any]:
+    """An event's EXDATE: absent, one property, or several."""
+    return [] if value is None else value if isinstance(value, list) else [value]
 
 
 @pytest.mark.parametrize(

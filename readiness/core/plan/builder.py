@@ -103,6 +103,7 @@ def _header(
         issued=issued,
         launch_date=launch,
         launch_date_assumed=assumed,
+        home_country=profile.home_country,
         questionnaire=questionnaire_title,
         questionnaire_version=assessment.questionnaire_version,
     )

@@ -291,6 +291,8 @@ class PlanHeader:
     """The day the plan was issued: its dates are as of this day."""
     launch_date: dt.date
     launch_date_assumed: bool
+    home_country: str | None
+    """Where the team works: its public holidays are no working days."""
     questionnaire: str
     questionnaire_version: str
 

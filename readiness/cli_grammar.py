@@ -144,7 +144,9 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         "plan",
         parents=[library_option],
         help=_(
-            "write the rollout plan: PDF, HTML, CSV or XLSX task list, ICS milestones or JSON, by OUT's extension", LANG
+            "write the rollout plan by OUT's extension: PDF, HTML or Word, the task list, the calendar, JSON, "
+            "or all in a ZIP",
+            LANG,
         ),
     )
     plan.add_argument("file", type=Path, nargs="?", metavar="FILE", help=_("an assessment file (or use --id)", LANG))

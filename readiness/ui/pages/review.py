@@ -40,6 +40,7 @@ from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
     CALENDAR_WITH_TASKS,
     RENDER_STEPS,
+    SAVE_BUTTONS,
     SUFFIXES,
     ask_save_path,
     load_pdf,
@@ -58,31 +59,6 @@ from readiness.ui.pages.widgets import bare_column, split
 
 if TYPE_CHECKING:
     from readiness.ui.render import RenderedPlan
-
-
-SAVE_BUTTONS = {
-    "pdf": (N_("Save &PDF…"), N_("Save the generated plan.")),
-    "tasks": (
-        N_("Save &task list…"),
-        N_("Every task with owner and due date, as an Excel workbook or a CSV file, for spreadsheets and task tools."),
-    ),
-    "ics": (
-        N_("Save ca&lendar (ICS)…"),
-        N_("The plan's milestones and reviews, and every task if you choose, for any calendar app."),
-    ),
-    "exchange": (
-        N_("Save &assessment file…"),
-        N_("The whole assessment as one file, to share it or open it on another computer."),
-    ),
-    "bundle": (
-        N_("Save ever&ything (ZIP)…"),
-        N_(
-            "Both editions of the plan, the task list, a Word copy to tailor, the calendar and the assessment file, "
-            "in a zip."
-        ),
-    ),
-}
-"""Each file the page saves: its button and the button's tooltip."""
 
 
 class ReviewPanel(Panel):
@@ -129,8 +105,8 @@ class ReviewPanel(Panel):
         self.viewer = PlanViewer(lang)
         self.document = self.viewer.document
         self.saved_path: Path | None = None
-        self.open_saved = self._button(N_("&Open it"), self._open_saved)
-        self.show_saved = self._button(N_("Show in fol&der"), self._show_saved_folder)
+        self.open_saved = self._button(N_("&Open it"), lambda: self._open_saved(folder=False))
+        self.show_saved = self._button(N_("Show in fol&der"), lambda: self._open_saved(folder=True))
         for button in (self.open_saved, self.show_saved):
             button.hide()
         self.placeholder = QLabel(_("The plan appears here once it is generated.", lang))
@@ -416,11 +392,8 @@ class ReviewPanel(Panel):
             button.show()
         self.saved.emit(path)
 
-    def _open_saved(self) -> None:
-        """The file just saved, in the program the system opens it with."""
+    def _open_saved(self, *, folder: bool) -> None:
+        """The file just saved, in the program the system opens it with; or the folder that holds it."""
         if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
-
-    def _show_saved_folder(self) -> None:
-        if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))
+            shown = self.saved_path.parent if folder else self.saved_path
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(shown)))

@@ -71,6 +71,31 @@ CALENDAR_WITH_TASKS = 1
 """The calendar's file type that holds every task too."""
 
 
+SAVE_BUTTONS = {
+    "pdf": (N_("Save &PDF…"), N_("Save the generated plan.")),
+    "tasks": (
+        N_("Save &task list…"),
+        N_("Every task with owner and due date, as an Excel workbook or a CSV file, for spreadsheets and task tools."),
+    ),
+    "ics": (
+        N_("Save ca&lendar (ICS)…"),
+        N_("The plan's milestones and reviews, and every task if you choose, for any calendar app."),
+    ),
+    "exchange": (
+        N_("Save &assessment file…"),
+        N_("The whole assessment as one file, to share it or open it on another computer."),
+    ),
+    "bundle": (
+        N_("Save ever&ything (ZIP)…"),
+        N_(
+            "Both editions of the plan, the task list, a Word copy to tailor, the calendar and the assessment file, "
+            "in a zip."
+        ),
+    ),
+}
+"""Each file the page saves: its button and the button's tooltip."""
+
+
 def with_suffix(path: Path, kind: str, file_type: int = 0) -> Path:
     """The path as typed when it has one of the kind's extensions; else with the chosen file type's added (the
     calendar's two types share one)."""

@@ -144,3 +144,14 @@ def test_the_progress_window_follows_the_job_and_its_cancel_stops_it(qtbot: QtBo
     release.set()
     lane.close()
     assert job.cancelled and wrote == [], "cancelled before writing: nothing written"
+
+
+def test_a_lane_starts_its_thread_with_its_first_job(qtbot: QtBot) -> None:
+    """The window makes its lanes at start-up; one the session never uses must not cost a thread then."""
+    lane = Lane("idle")
+    assert "readiness-idle" not in {t.name for t in threading.enumerate()}
+    answers: list[int] = []
+    lane.run(lambda _progress: 1, answers.append)
+    qtbot.waitUntil(lambda: answers == [1], timeout=5000)
+    assert "readiness-idle" in {t.name for t in threading.enumerate()}
+    lane.close()

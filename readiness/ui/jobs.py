@@ -117,10 +117,9 @@ class Lane(QObject):
         self._requests: queue.Queue[_Request | None] = queue.Queue()
         self._answered.connect(self._deliver)
         self._progressed.connect(self._deliver_progress)
+        self._name = name
         self._thread: threading.Thread | None = None
-        if not self.synchronous:
-            self._thread = threading.Thread(target=self._serve, name=f"readiness-{name}", daemon=True)
-            self._thread.start()
+        """Started by the first job, not before: a lane the session never uses costs no thread at start-up."""
 
     def run(
         self,
@@ -135,8 +134,11 @@ class Lane(QObject):
         request = _Request(work, Job(), on_done, on_failed, on_progress, on_cancelled)
         if self.synchronous:
             self._deliver(request, self._outcome(request))
-        else:
-            self._requests.put(request)
+            return request.job
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._serve, name=f"readiness-{self._name}", daemon=True)
+            self._thread.start()
+        self._requests.put(request)
         return request.job
 
     def close(self, timeout: float = 10.0) -> None:

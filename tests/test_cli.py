@@ -182,6 +182,7 @@ def test_plan_to_docx(mini_file: Path, tmp_path: Path) -> None:
         "3 Bloqueos de lanzamiento y cumplimiento",
         "4 Promoción",
         "5 Objetivos de KPI y revisiones",
+        "6 Costo mensual de operación",
     ]
 
 

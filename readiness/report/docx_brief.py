@@ -1,4 +1,4 @@
-"""The brief's five parts in Word, numbered as the brief PDF numbers them (``BRIEF_SECTIONS``); the schedule is the
+"""The brief's six parts in Word, numbered as the brief PDF numbers them (``BRIEF_SECTIONS``); the schedule is the
 table of milestones, without the chart."""
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ OPEN = (ActionStatus.TODO, ActionStatus.DOING)
 
 
 def write_brief(d: PlanDocument) -> None:
-    for part in (dashboard, schedule, launch, promotion, kpis):
+    for part in (dashboard, schedule, launch, promotion, kpis, costs):
         part(d)
 
 
 def dashboard(d: PlanDocument) -> None:
     d.chapter(S["dashboard"], "Where the business stands, what the sponsor decides, and what happens next.")
-    d.headline_figures(fit_summary=False)
+    d.headline_figures(fit_summary=False, cost=True)
     d.doc.heading(d.t("Decisions for the sponsor"), 2)
     d.decisions()
     d.doc.heading(d.t("Chosen channels and why"), 2)
@@ -97,3 +97,8 @@ def kpis(d: PlanDocument) -> None:
     d.kpi_table()
     d.doc.heading(d.t("Refine routine"), 2)
     d.refine_facts()
+
+
+def costs(d: PlanDocument) -> None:
+    d.chapter(S["costs"])
+    d.running_cost(total=False)

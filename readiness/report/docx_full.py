@@ -99,6 +99,8 @@ def summary(d: PlanDocument) -> None:
     d.decisions()
     d.doc.heading(d.t("Chosen channels"), 2)
     d.chosen_channels("Lead time", lambda c: d.working_days(c.lead_time_days))
+    d.doc.heading(d.t("Monthly running cost"), 2)
+    d.running_cost(total=True)
     d.doc.heading(d.t("Top communication gaps"), 2)
     if plan.gaps:
         d.doc.items(

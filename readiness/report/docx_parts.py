@@ -10,6 +10,7 @@ from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.names import CHANNEL_ROLE_NAMES, TASK_STATUS_NAMES, label, name
 from readiness.core.plan.brief import Brief, brief_of
+from readiness.core.plan.costs import CostLine, LineKind
 from readiness.core.plan.model import Plan, RankedChannel, SourceRef, Task
 from readiness.report.docx_writer import Cells, WordDocument, checkbox
 from readiness.report.fmt import Formatter
@@ -108,18 +109,39 @@ class PlanDocument:
 
     # ------------------------------------------------------------------ shared tables
 
-    def headline_figures(self, *, fit_summary: bool) -> None:
+    def headline_figures(self, *, fit_summary: bool, cost: bool = False) -> None:
         overall, fit = self.plan.readiness.overall, self.plan.readiness.fit
         open_blockers = len(self.plan.open_launch_blockers)
         launch = self.date(self.plan.header.launch_date, "long")
         blockers = self.n("{count} launch blocker still open", "{count} launch blockers still open", open_blockers)
-        self.doc.facts(
-            [
-                (self.t("Overall readiness"), f"{self.fmt.score(overall.score)}/100 · {overall.band_label}"),
-                (self.t("Fit for messaging"), f"{fit.label} · {fit.summary}" if fit_summary else fit.label),
-                (self.t("Launch date"), f"{launch} · {blockers}"),
-            ]
+        score = [f"{self.fmt.score(overall.score)}/100", overall.band_label, self._target(overall.score)]
+        figures = [
+            (self.t("Overall readiness"), " · ".join(_present(score))),
+            (self.t("Fit for messaging"), f"{fit.label} · {fit.summary}" if fit_summary else fit.label),
+            (self.t("Launch date"), f"{launch} · {blockers}"),
+        ]
+        if cost:
+            figures.append((self.t("Monthly running cost"), self._cost_figure()))
+        self.doc.facts(figures)
+
+    def _target(self, score: float | None) -> str:
+        target = self.plan.readiness_target
+        if target is None:
+            return ""
+        shown = self.fmt.number(target, 0)
+        if score is not None and score >= target:
+            return self.t("Target {target}: reached", target=shown)
+        return self.t("Target {target} by the re-assessment", target=shown)
+
+    def _cost_figure(self) -> str:
+        missing = sum(line.kind is LineKind.NOT_ESTIMATED for line in self.plan.running_cost.lines)
+        total = self.cost_totals() or self.t("not estimated yet")
+        if not missing:
+            return f"{total} · {self.t('Section 6 shows what it rests on')}"
+        note = self.n(
+            "{count} cost not estimated; section 6 says why", "{count} costs not estimated; section 6 says why", missing
         )
+        return f"{total} · {note}"
 
     def decisions(self) -> None:
         self.doc.items(
@@ -176,6 +198,26 @@ class PlanDocument:
             )
         self.doc.table(headers, rows)
 
+    def running_cost(self, *, total: bool) -> None:
+        """Each cost a month with what it rests on, the total per currency (unless the edition prints it elsewhere),
+        the volume and the assumptions."""
+        cost = self.plan.running_cost
+        rows: list[Cells] = [[line.item, self._amount(line), sentence(line.basis)] for line in cost.lines]
+        if total and cost.totals:
+            rows.append(
+                [self.t("Estimated in all"), self.cost_totals(), self.t("The lines not estimated come on top.")]
+            )
+        self.doc.table([self.t(h) for h in ("Cost", "A month", "What it rests on")], rows)
+        self.doc.paragraph(" ".join((self.t("Conversations: {volume}.", volume=cost.volume), *cost.assumptions)))
+
+    def cost_totals(self) -> str:
+        return self.fmt.cost_totals(self.plan.running_cost)
+
+    def _amount(self, line: CostLine) -> str:
+        if line.amount is not None:
+            return self.fmt.money(line.amount)
+        return self.t("no fee") if line.kind is LineKind.FREE else self.t("not estimated")
+
     def labelled(self, lines: Iterable[tuple[str, str]]) -> None:
         """A paragraph per text that says something, led by its label (a msgid)."""
         for message, text in lines:
@@ -212,6 +254,11 @@ class PlanDocument:
         if ref.historic_year:
             notes.append(self.t("historic: {year} data", year=ref.historic_year))
         return f"{ref.title} — {ref.url} ({'; '.join(notes)})"
+
+
+def sentence(text: str) -> str:
+    """A clause from the plan, capitalised to stand on its own in a table cell."""
+    return text[:1].upper() + text[1:]
 
 
 def _present(texts: Iterable[str]) -> list[str]:

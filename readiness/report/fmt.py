@@ -13,7 +13,8 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from readiness.core.lang import Lang, babel_locale
-from readiness.core.plan.figures import list_text, number_text, quantity_text
+from readiness.core.plan.costs import Money, RunningCost, totals_text
+from readiness.core.plan.figures import list_text, money_text, number_text, quantity_text
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class Formatter:
 
     def quantity(self, value: float, unit: str) -> str:
         return quantity_text(value, unit, Lang(self.lang))
+
+    def money(self, amount: Money) -> str:
+        """An estimate's range in its currency ("US$317–US$398"), one figure when low and high agree."""
+        return money_text(amount.low, amount.high, amount.currency, Lang(self.lang))
+
+    def cost_totals(self, cost: RunningCost) -> str:
+        return totals_text(cost, Lang(self.lang))
 
     def list(self, items: Sequence[str]) -> str:
         """Items joined as the plan's language lists them ("A, B and C", "A, B y C")."""

@@ -46,8 +46,9 @@ BRIEF_TITLES = {
     "launch": N_("Launch blockers and compliance"),
     "promotion": N_("Promotion"),
     "kpis": N_("KPI targets and reviews"),
+    "costs": N_("Monthly running cost"),
 }
-"""The brief's five parts in the order it prints them, numbered as its templates number them."""
+"""The brief's six parts in the order it prints them, numbered as its templates number them."""
 BRIEF_SECTIONS = {
     key: PlanSection(number, key, title) for number, (key, title) in enumerate(BRIEF_TITLES.items(), start=1)
 }

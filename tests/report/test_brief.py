@@ -12,6 +12,7 @@ from report_support import normalise, pdf_reader, pdf_text, shared_worker, shipp
 from readiness.core.i18n import _
 from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.plan.brief import NEXT_ACTIONS, brief_of
+from readiness.core.plan.figures import money_text
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
 from readiness.report.edition import Edition
 from readiness.report.html import render_plan_html
@@ -53,7 +54,8 @@ def test_the_first_page_says_what_to_decide_what_blocks_and_what_comes_next(
     plan = plan_in(assessment, shipped_content(), None)
     brief = brief_of(plan)
     first = normalise(pdf_text_of_page(pdf, 0))
-    for heading in ("Decisions for the sponsor", "Chosen channels and why", "Blocking the launch", "Next five actions"):
+    headings = ("Decisions for the sponsor", "Chosen channels and why", "Blocking the launch", "Next five actions")
+    for heading in headings:
         assert normalise(_(heading, lang)) in first, heading
     for decision in brief.decisions:
         assert normalise(decision.text)[:40] in first, decision.text
@@ -61,6 +63,8 @@ def test_the_first_page_says_what_to_decide_what_blocks_and_what_comes_next(
         assert normalise(task.title)[:30] in first, task.title
     for blocker in plan.open_launch_blockers[:3]:
         assert normalise(blocker.title)[:30] in first, blocker.title
+    for total in plan.running_cost.totals:  # a range may wrap after its dash in the narrow figure box
+        assert money_text(total.low, total.high, total.currency, lang).replace("\u00a0", "") in first.replace(" ", "")
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf)
     assert pdfua.validate(str(path)).findings == ()
@@ -68,7 +72,15 @@ def test_the_first_page_says_what_to_decide_what_blocks_and_what_comes_next(
     assert outline == [
         f"{n} {_(title, lang)}"
         for n, title in enumerate(
-            ("Dashboard", "Schedule", "Launch blockers and compliance", "Promotion", "KPI targets and reviews"), 1
+            (
+                "Dashboard",
+                "Schedule",
+                "Launch blockers and compliance",
+                "Promotion",
+                "KPI targets and reviews",
+                "Monthly running cost",
+            ),
+            1,
         )
     ]
 

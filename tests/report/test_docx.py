@@ -135,6 +135,23 @@ def test_the_brief_lists_the_milestones_and_promotion_with_checkboxes(tmp_path: 
             assert f"{CHECKBOXES[task.status]} {task.title}" in promoted
 
 
+@pytest.mark.parametrize("edition", list(Edition))
+def test_every_running_cost_is_a_row_with_its_amount_and_basis(tmp_path: Path, edition: Edition) -> None:
+    plan, document = written(tmp_path, sample("br-services", Lang.ES), edition)
+    fmt, table = Formatter("es"), rows(document)
+    for line in plan.running_cost.lines:
+        amount = (
+            fmt.money(line.amount)
+            if line.amount
+            else _("not estimated" if line.kind == "not_estimated" else "no fee", Lang.ES)
+        )
+        assert [line.item, amount, line.basis[:1].upper() + line.basis[1:]] in table, line.item
+    total = [_("Estimated in all", Lang.ES), fmt.cost_totals(plan.running_cost)]
+    assert (total in [row[:2] for row in table]) is (edition is Edition.FULL), (
+        "the brief prints its total on the dashboard"
+    )
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="no LibreOffice")
 def test_libreoffice_reads_every_task(tmp_path: Path) -> None:
     assessment = sample("br-services", Lang.PT_BR)

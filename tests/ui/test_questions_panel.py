@@ -155,7 +155,7 @@ def test_spanish_multiple_choice_yes_no_and_skip_logic(qtbot: QtBot, tmp_path: P
         sms = panel.card("open.sms_registration")
         assert sms.isHidden()
         before = panel.progress.text()
-        assert before.startswith("15 de 15 respondidas")
+        assert before.startswith("22 de 22 respondidas")
 
         tick(panel.card("open.channels_planned"), "sms_rcs")
         assert context.session.assessment.answers["open.channels_planned"].value == ("whatsapp", "instagram", "sms_rcs")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget, QToolButton, 
 from pytestqt.qtbot import QtBot
 from ui_support import panel_context, sample, shipped_content, temporary_settings, unnamed_inputs, wait_for_library
 
+from readiness.core.assessment import Answer
 from readiness.core.exchange import read_exchange_file
 from readiness.core.lang import Lang
 from readiness.core.names import DIMENSION_NAMES, name
@@ -81,6 +82,20 @@ def test_scores_and_bands_match_the_scoring(qtbot: QtBot, tmp_path: Path) -> Non
         assert f"= {fmt.score(overall.score)}." in explanation
         assert all(b.label.en in explanation for b in questionnaire.bands)
         assert unnamed_inputs(panel) == []
+
+
+def test_the_running_cost_follows_the_answers_it_rests_on(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(profile="br-services")) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.cost.text().startswith("Monthly running cost: $317–398 + R$11,250–22,500.")
+        assert "Not estimated: WhatsApp: provider's fee and RCS: fees." in panel.cost.text()
+        context.session.set_answer("open.staff_hour_cost", Answer(value=60.0))  # an hour dearer
+        panel.refresh()  # as the wizard does on reaching the page
+        assert "R$15,000–30,000" in panel.cost.text()
+        context.session.set_answer("open.handling_time", None)
+        panel.refresh()
+        assert "Staff time" in panel.cost.text().split("Not estimated:")[1]
 
 
 def test_unanswered_flagged_and_blockers_are_listed(qtbot: QtBot, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from readiness.core.i18n import _
 from readiness.core.plan.appendix import answer_lines, skipped_questions
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.compliance import compliance_checklists
+from readiness.core.plan.costs import READINESS_TARGET, numeric_answer, running_cost
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.kpis import kpi_lines
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
@@ -84,6 +85,8 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
         refine=refine,
         answers=answer_lines(questionnaire, assessment.answers, scores, lang),
         skipped_questions=skipped_questions(questionnaire, assessment.answers),
+        running_cost=running_cost(assessment, context.facts, catalogs),
+        readiness_target=numeric_answer(assessment, READINESS_TARGET),
     )
 
 

@@ -5,6 +5,7 @@ Babel loads on first use, so importing the core stays light.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
@@ -21,6 +22,12 @@ def number_text(value: float | None, lang: Lang, digits: int = 2) -> str:
     return str(format_decimal(value, format=pattern, locale=babel_locale(lang)))
 
 
+def range_text(low: float, high: float, lang: Lang) -> str:
+    """Two whole figures as a range ("8,000–16,000"), or one when they round to the same."""
+    low_text, high_text = number_text(low, lang, 0), number_text(high, lang, 0)
+    return low_text if low_text == high_text else f"{low_text}–{high_text}"
+
+
 def quantity_text(value: float, unit: str, lang: Lang) -> str:
     """A figure with its unit; a unit that starts with an ISO currency code formats as money."""
     from babel.numbers import format_currency
@@ -34,6 +41,45 @@ def quantity_text(value: float, unit: str, lang: Lang) -> str:
         percent = _percent_sign(number, lang)
         return f"{percent} {unit[1:].strip()}".rstrip()
     return f"{number}\u00a0{unit}" if unit else number
+
+
+def date_text(value: dt.date, lang: Lang) -> str:
+    """A date inside a sentence, as the language writes it ("Dec 5, 2026", "5 dic 2026")."""
+    from babel.dates import format_date
+
+    return str(format_date(value, format="medium", locale=babel_locale(lang)))
+
+
+def money_text(low: float, high: float, currency: str, lang: Lang) -> str:
+    """An amount, or a range of two with the currency written once, on the side the language writes it ("$317–398",
+    "317–398 US$", "R$ 11.250–22.500").
+
+    Whole units from 100 up, where cents would only be noise in an estimate; small amounts keep the digits they
+    need ("US$0.0068" a message)."""
+    pattern = _currency_pattern(lang)
+    if round(low, 6) == round(high, 6):
+        return _money(low, currency, pattern, lang)
+    bare = pattern.replace("¤", "").strip(" \u00a0")
+    if pattern.startswith("¤"):
+        return f"{_money(low, currency, pattern, lang)}–{_money(high, currency, bare, lang)}"
+    return f"{_money(low, currency, bare, lang)}–{_money(high, currency, pattern, lang)}"
+
+
+def _currency_pattern(lang: Lang) -> str:
+    from babel.core import Locale
+
+    return str(Locale.parse(babel_locale(lang)).currency_formats["standard"].pattern).split(";")[0]
+
+
+def _money(value: float, currency: str, pattern: str, lang: Lang) -> str:
+    """``value`` in ``pattern`` (a CLDR currency pattern, or one without its ``¤`` for a bare figure)."""
+    from babel.numbers import format_currency
+
+    if abs(value) >= 100:
+        pattern, value = pattern.replace(".00", ""), round(value)
+    elif 0 < abs(value) < 1:
+        pattern = pattern.replace(".00", ".00###")
+    return str(format_currency(value, currency, format=pattern, locale=babel_locale(lang), currency_digits=False))
 
 
 def _is_currency(code: str) -> bool:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from readiness.core.assessment import ActionStatus
 from readiness.core.catalog import Cadence
 from readiness.core.plan.appendix import AnswerLine
+from readiness.core.plan.costs import RunningCost
 from readiness.core.plan.readiness import Readiness
 from readiness.core.scoring import ScoreReport
 
@@ -319,6 +320,9 @@ class Plan:
     """The questions that apply to this business, with their answers."""
     skipped_questions: tuple[int, ...]
     """Numbers of the questions skip logic left out for this business."""
+    running_cost: RunningCost
+    readiness_target: float | None
+    """The overall score the business aims for by the re-assessment, when it set one."""
 
     @property
     def chosen_channels(self) -> tuple[RankedChannel, ...]:

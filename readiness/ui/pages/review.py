@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.coverage import fallback_note
 from readiness.core.i18n import N_, _, ngettext
+from readiness.core.plan.costs import cost_summary
 from readiness.core.plan.model import Plan
 from readiness.report.edition import Edition
 from readiness.report.paper import plan_paper
@@ -77,6 +78,14 @@ class ReviewPanel(Panel):
         self._buffer: QBuffer | None = None
         self.fit = QLabel()
         self.fit.setWordWrap(True)
+        self.cost = QLabel()
+        self.cost.setWordWrap(True)
+        self.cost.setToolTip(
+            _(
+                "From the volumes, times and prices in the Open step's questions; the plan shows each figure's basis.",
+                lang,
+            )
+        )
         self.scores = QTableWidget(0, len(SCORE_COLUMNS))
         self.scores.setAccessibleName(_("Readiness scores", lang))
         self.explanation = QLabel()
@@ -145,6 +154,7 @@ class ReviewPanel(Panel):
         session = self.context.session
         self.plan = build_plan(session.assessment, session.content)
         show_scores(self.scores, self.fit, self.plan.readiness, self.context.lang)
+        self.cost.setText(cost_summary(self.plan.running_cost, self.context.lang))
         show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)
         self.lists.show_plan(self.plan, session.questionnaire, session.assessment, session.content.catalogs.channels)
 
@@ -169,6 +179,7 @@ class ReviewPanel(Panel):
     def _build_layout(self) -> None:
         left, left_layout = bare_column()
         left_layout.addWidget(self.fit)
+        left_layout.addWidget(self.cost)
         left_layout.addWidget(self.scores)
         left_layout.addWidget(self.explanation)
         left_layout.addWidget(self.lists, 1)

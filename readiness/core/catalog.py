@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from readiness.core.lang import Lang
+from readiness.core.lang import LANGUAGE_TAG, Lang
 from readiness.core.placeholders import ANY_ITEM, NONE, ONE_CHANNEL, require_fillable, uses_link
 from readiness.core.quantities import TimeUnit
 from readiness.core.text import DONE_IF_ANSWERED, AnsweredAs, Id, LocalText, Model, Role, Step
@@ -38,6 +38,9 @@ class Source(Model):
     kind: SourceKind
     published: int | None = Field(
         default=None, ge=1990, le=2100, description="The year the figures describe, when older than the page."
+    )
+    language: str = Field(
+        default="en", pattern=LANGUAGE_TAG, description="The language of the title, so a screen reader voices it right."
     )
 
     @property

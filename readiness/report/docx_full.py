@@ -16,6 +16,10 @@ from readiness.report.sections import PLAN_SECTIONS as S
 
 def write_full(d: PlanDocument) -> None:
     cover(d)
+    d.doc.contents(
+        d.t("Contents"),
+        d.t("Word fills in this table of contents when it opens the file; elsewhere, update the fields."),
+    )
     for chapter in (summary, readiness, gaps, channels, team, launch, promotion, kpis, timeline, actions, appendix):
         chapter(d)
 
@@ -42,58 +46,11 @@ def cover(d: PlanDocument) -> None:
     d.doc.paragraph(d.t(note, organisation=h.organisation))
 
 
-def in_short(d: PlanDocument) -> list[str]:
-    """This business in four sentences, as the PDF's summary says them."""
-    plan, org = d.plan, d.plan.header.organisation
-    launch = d.date(plan.header.launch_date, "long")
-    said = []
-    if d.brief.worst_gaps:
-        said.append(
-            d.t(
-                "The gaps that cost {organisation} most: {gaps}.", organisation=org, gaps=d.fmt.list(d.brief.worst_gaps)
-            )
-        )
-    if plan.chosen_channels:
-        said.append(
-            d.t(
-                "It will open {channels}, run by {owner} with {sponsor} as executive sponsor.",
-                channels=d.fmt.list([c.name for c in plan.chosen_channels]),
-                owner=plan.team.channel_owner or d.t("a channel owner still to be named"),
-                sponsor=plan.team.executive_sponsor or d.t("a sponsor still to be named"),
-            )
-        )
-    if blockers := plan.open_launch_blockers:
-        said.append(
-            d.n(
-                "{count} launch blocker stands before the launch on {launch}; it is due by {date}.",
-                "{count} launch blockers stand before the launch on {launch}; the last is due by {date}.",
-                len(blockers),
-                launch=launch,
-                date=d.date(max(t.due for t in blockers), "long"),
-            )
-        )
-    else:
-        said.append(d.t("Nothing blocks the launch on {launch}.", launch=launch))
-    if plan.kpis:
-        k = plan.kpis[0]
-        target = d.fmt.quantity(k.target, k.unit)
-        first = d.t(
-            "The first target: “{kpi}” at {target} by {date}.",
-            kpi=k.name,
-            target=target,
-            date=d.date(k.deadline, "long"),
-        )
-        if k.baseline is not None:
-            first += " " + d.t("Today it is {baseline}.", baseline=d.fmt.quantity(k.baseline, k.unit))
-        said.append(first)
-    return said
-
-
 def summary(d: PlanDocument) -> None:
     plan = d.plan
     d.chapter(S["summary"], "Where the business stands, what it will open, and how success will be measured.")
     d.headline_figures(fit_summary=True)
-    for sentence in in_short(d):
+    for sentence in d.brief.in_short:
         d.doc.paragraph(sentence)
     d.doc.heading(d.t("Decisions for the sponsor"), 2)
     d.decisions()

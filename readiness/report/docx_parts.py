@@ -243,9 +243,14 @@ class PlanDocument:
         )
 
     def sources(self, refs: Sequence[SourceRef]) -> None:
-        self.doc.items(self._source(ref) for ref in refs)
+        for ref in refs:
+            if ref.language.split("-")[0] == self.lang.split("-")[0]:
+                self.doc.items([f"{ref.title}{self._source(ref)}"])
+            else:
+                self.doc.item_in(ref.language, ref.title, self._source(ref))
 
     def _source(self, ref: SourceRef) -> str:
+        """What follows a source's title: its address, when it was read, and what kind of source it is."""
         notes = [f"{self.t('read')} {self.date(ref.as_of)}"]
         if ref.kind == "vendor":
             notes.append(self.t("vendor data"))
@@ -253,7 +258,7 @@ class PlanDocument:
             notes.append(self.t("secondary source"))
         if ref.historic_year:
             notes.append(self.t("historic: {year} data", year=ref.historic_year))
-        return f"{ref.title} — {ref.url} ({'; '.join(notes)})"
+        return f" — {ref.url} ({'; '.join(notes)})"
 
 
 def sentence(text: str) -> str:

@@ -33,7 +33,6 @@ THEMED_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 """The styles that take the theme's primary colour."""
 TABLE_STYLE = "Table Grid"
 LOGO_WIDTH = Cm(4)
-RASTER_LOGOS = {"image/png", "image/jpeg"}
 TITLE_LIMIT = 255
 """The longest title the core properties keep."""
 
@@ -55,9 +54,9 @@ class WordDocument:
         properties.language = lang
         properties.author = plain_line(theme.consultancy or "Readiness", TITLE_LIMIT)
         properties.comments = "Readiness"
-        if theme.logo is not None and theme.logo.media_type in RASTER_LOGOS:
-            # python-docx embeds PNG and JPEG only; an SVG logo (the default theme's) is left out, not rasterised.
-            self.document.add_picture(io.BytesIO(theme.logo.body), width=LOGO_WIDTH)
+        if theme.word_logo is not None:
+            picture = self.document.add_picture(io.BytesIO(theme.word_logo.body), width=LOGO_WIDTH)
+            picture._inline.docPr.set("descr", plain_line(theme.consultancy or theme.name, TITLE_LIMIT))
 
     def heading(self, text: str, level: int) -> None:
         """Level 0 is the document's title; 1 to 3 are Word's Heading 1 to Heading 3."""
@@ -74,6 +73,16 @@ class WordDocument:
         """A bulleted list, or a numbered one."""
         for text in texts:
             self.paragraph(text, style="List Number" if numbered else "List Bullet")
+
+    def item_in(self, language: str, passage: str, rest: str) -> None:
+        """A bulleted item that opens with a passage in another language (a source's own title), marked as such so
+        Word proofs it, and a screen reader voices it, in that language."""
+        paragraph = self.document.add_paragraph(style="List Bullet")
+        run = paragraph.add_run(without_controls(passage))
+        marker = OxmlElement("w:lang")
+        marker.set(qn("w:val"), language)
+        run._r.get_or_add_rPr().append(marker)
+        paragraph.add_run(without_controls(rest))
 
     def table(self, headers: Sequence[str], rows: Iterable[Cells], widths: Sequence[float] = ()) -> None:
         """A table whose bold header row repeats at the top of every page it runs onto; ``widths`` in centimetres."""
@@ -106,10 +115,71 @@ class WordDocument:
             _fill(cells[1], value)
         self.document.add_paragraph()
 
+    def contents(self, title: str, placeholder: str) -> None:
+        """Word's own table of contents: a field over Heading 1 and 2 that Word fills in (with page numbers) when it
+        opens the file, as the settings ask; ``placeholder`` shows until then, and in readers that do not update
+        fields."""
+        self.paragraph(title, style="TOC Heading" if "TOC Heading" in _style_names(self.document) else None)
+        paragraph = self.document.add_paragraph()
+        for kind, text in (("begin", None), (None, ' TOC \\o "1-2" \\h \\z \\u '), ("separate", None)):
+            run = paragraph.add_run()
+            if kind:
+                marker = OxmlElement("w:fldChar")
+                marker.set(qn("w:fldCharType"), kind)
+                run._r.append(marker)
+            else:
+                instruction = OxmlElement("w:instrText")
+                instruction.set(qn("xml:space"), "preserve")
+                instruction.text = text
+                run._r.append(instruction)
+        paragraph.add_run(without_controls(placeholder)).italic = True
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        paragraph.add_run()._r.append(end)
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings = self.document.settings.element
+        later = next((child for child in settings if child.tag in _AFTER_UPDATE_FIELDS), None)
+        if later is None:
+            settings.append(update)
+        else:
+            later.addprevious(update)
+
     def to_bytes(self) -> bytes:
         out = io.BytesIO()
         self.document.save(out)
         return out.getvalue()
+
+
+_AFTER_UPDATE_FIELDS = frozenset(
+    qn(f"w:{name}")
+    for name in (
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    )
+)
+"""The settings that come after ``w:updateFields`` in WordprocessingML's fixed order, which Word enforces."""
+
+
+def _style_names(document: DocumentObject) -> set[str]:
+    return {style.name for style in document.styles if style.name}
 
 
 def checkbox(status: ActionStatus | str) -> str:

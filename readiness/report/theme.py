@@ -22,6 +22,7 @@ from readiness.resources import Folder, resource
 
 MAX_LOGO_BYTES = 1_000_000
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+RASTER_TYPES = frozenset({"image/png", "image/jpeg"})
 DEFAULT_THEME = "theme/default.yaml"
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -49,6 +50,8 @@ class ThemeFile(BaseModel):
     consultancy: Name = ""
     tagline: Name = ""
     logo: str | None = None
+    word_logo: str | None = None
+    """A PNG or JPEG of the logo for the Word plan, which cannot show an SVG; a raster logo serves both."""
     colours: Colours
 
 
@@ -66,26 +69,32 @@ class Theme:
     tagline: str
     colours: Colours
     logo: Logo | None
+    word_logo: Logo | None
+    """The logo as Word shows it: the logo itself when it is a PNG or JPEG, else the theme's ``word_logo``."""
 
 
 def load_theme(path: Path | None = None) -> Theme:
     """The theme in PATH, or the default theme shipped in assets."""
     path = path or resource(Folder.ASSETS, DEFAULT_THEME)
     theme = validate_document(ThemeFile, load_yaml_file(path), str(path))
-    logo = _read_logo(path, theme.logo) if theme.logo else None
-    return Theme(theme.name, theme.consultancy, theme.tagline, theme.colours, logo)
+    logo = _read_logo(path, theme.logo, "logo") if theme.logo else None
+    word_logo = logo if logo is not None and logo.media_type in RASTER_TYPES else None
+    if word_logo is None and theme.word_logo:
+        word_logo = _read_logo(path, theme.word_logo, "word_logo", raster=True)
+    return Theme(theme.name, theme.consultancy, theme.tagline, theme.colours, logo, word_logo)
 
 
-def _read_logo(theme_path: Path, relative: str) -> Logo:
+def _read_logo(theme_path: Path, relative: str, field: str, *, raster: bool = False) -> Logo:
     def refuse(message: str) -> ReadinessError:
-        return ReadinessError.single(theme_path, message, field=("logo",))
+        return ReadinessError.single(theme_path, message, field=(field,))
 
     parts = PurePosixPath(relative)
     if parts.is_absolute() or ".." in parts.parts:
         raise refuse("the logo must be a file in the theme's folder (no absolute path, no '..')")
     media_type = LOGO_TYPES.get(parts.suffix.lower())
-    if media_type is None:
-        raise refuse(f"the logo must be one of {', '.join(sorted(LOGO_TYPES))}")
+    allowed = {suffix for suffix, kind in LOGO_TYPES.items() if kind in RASTER_TYPES} if raster else set(LOGO_TYPES)
+    if media_type is None or parts.suffix.lower() not in allowed:
+        raise refuse(f"the {field} must be one of {', '.join(sorted(allowed))}")
     logo_path = theme_path.parent.joinpath(*parts.parts)
     if logo_path.exists() and not is_inside(logo_path, theme_path.parent):
         raise refuse(f"the logo {relative} is a link to a file outside the theme's folder")

@@ -61,7 +61,8 @@ def test_a_samples_document_has_the_pdfs_chapters_in_word_headings(
     expected = [f"{s.number} {_(s.title, lang)}" for s in CHAPTERS[edition].values()]
     assert headings(document, 1) == expected
     assert headings(document, 2), "the chapters have parts in Heading 2"
-    assert document.paragraphs[0].style.name == "Title"  # type: ignore[attr-defined]
+    first = next(p for p in document.paragraphs if p.text)  # type: ignore[attr-defined]  # after the logo
+    assert first.style.name == "Title"
     properties = document.core_properties  # type: ignore[attr-defined]
     assert properties.language == lang.value
     assert plan.header.organisation in properties.title
@@ -136,6 +137,21 @@ def test_the_brief_lists_the_milestones_and_promotion_with_checkboxes(tmp_path: 
 
 
 @pytest.mark.parametrize("edition", list(Edition))
+def test_the_full_plan_opens_with_words_own_table_of_contents(tmp_path: Path, edition: Edition) -> None:
+    _plan, document = written(tmp_path, sample("mx-retail", Lang.EN), edition)
+    body = document.element.body  # type: ignore[attr-defined]
+    fields = [text.text for text in body.iter(qn("w:instrText"))]
+    update = document.settings.element.find(qn("w:updateFields"))  # type: ignore[attr-defined]
+    if edition is Edition.BRIEF:
+        assert fields == [] and update is None
+        return
+    assert fields == [' TOC \\o "1-2" \\h \\z \\u ']
+    assert update is not None and update.get(qn("w:val")) == "true"
+    contents = next(p for p in document.paragraphs if p.text == "Contents")  # type: ignore[attr-defined]
+    assert contents.style.name != "Heading 1", "the contents' title is not a chapter of its own"
+
+
+@pytest.mark.parametrize("edition", list(Edition))
 def test_every_running_cost_is_a_row_with_its_amount_and_basis(tmp_path: Path, edition: Edition) -> None:
     plan, document = written(tmp_path, sample("br-services", Lang.ES), edition)
     fmt, table = Formatter("es"), rows(document)
@@ -183,3 +199,15 @@ def test_libreoffice_reads_every_task(tmp_path: Path) -> None:
     missing = [(t.title, word) for t in plan.all_tasks() for word in t.title.split() if word not in joined]
     assert not missing
     assert plan.header.organisation in " ".join(text.split())
+
+
+def test_a_source_title_in_another_language_is_marked_for_proofing_and_reading(tmp_path: Path) -> None:
+    _plan, document = written(tmp_path, sample("de-b2b-software", Lang.ES), Edition.FULL)
+    marked = {
+        (run.text, run._r.rPr.find(qn("w:lang")).get(qn("w:val")))
+        for paragraph in document.paragraphs  # type: ignore[attr-defined]
+        for run in paragraph.runs
+        if run._r.rPr is not None and run._r.rPr.find(qn("w:lang")) is not None
+    }
+    assert ("Gesetze im Internet: §7 UWG, unzumutbare Belästigungen", "de") in marked
+    assert {language for _text, language in marked} == {"de", "en"}

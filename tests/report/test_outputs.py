@@ -216,10 +216,10 @@ def test_an_unsupported_output_is_refused_and_nothing_written(mini_file: Path, t
 COLOURS = 'colours: {primary: "#123456", accent: "#AA3300", ink: "#111111", muted: "#555555", surface: "#F4F1EA"}\n'
 
 
-def _theme(folder: Path, *, logo: str | None = None, colours: str = COLOURS) -> Path:
+def _theme(folder: Path, *, logo: str | None = None, word_logo: str | None = None, colours: str = COLOURS) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "theme.yaml"
-    logo_line = f"logo: {logo}\n" if logo else ""
+    logo_line = (f"logo: {logo}\n" if logo else "") + (f"word_logo: {word_logo}\n" if word_logo else "")
     path.write_text(
         "kind: theme\nname: Acme\nconsultancy: Acme Consulting Partners\ntagline: Messages that land\n"
         + logo_line
@@ -252,6 +252,29 @@ def test_a_theme_logo_must_stay_in_the_theme_folder(tmp_path: Path, where: str) 
     (problem,) = caught.value.problems
     assert problem.file == str(theme) and problem.field == ("logo",)
     assert "the logo must be a file in the theme's folder" in problem.message
+
+
+def test_the_word_plan_carries_the_themes_logo_with_its_name_as_alternative_text(
+    mini_file: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "plan.docx"
+    result = run("--content", MINI_CONTENT, "plan", mini_file, "-o", out)  # the default theme: an SVG and its PNG
+    assert result.returncode == 0, result.stderr
+    (picture,) = Document(str(out)).inline_shapes
+    assert picture._inline.docPr.get("descr") == "Readiness default"
+    assert picture._inline.graphic.graphicData.pic.blipFill.blip.embed  # the PNG itself, embedded
+
+
+def test_a_word_logo_must_be_a_picture_word_shows(tmp_path: Path) -> None:
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    theme = _theme(tmp_path / "theme", logo="logo.svg", word_logo="logo.svg")
+    with pytest.raises(ReadinessError) as caught:
+        load_theme(theme)
+    (problem,) = caught.value.problems
+    assert problem.field == ("word_logo",) and "the word_logo must be one of .jpeg, .jpg, .png" in problem.message
 
 
 def test_a_theme_logo_escape_is_one_line_on_the_command_line(mini_file: Path, tmp_path: Path) -> None:

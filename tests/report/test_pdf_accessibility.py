@@ -134,3 +134,20 @@ def test_the_contents_give_each_chapter_the_page_it_starts_on(rendered: Rendered
     }
     chapters = {line: page for line, page in listed.items() if line in starts}  # not the running footer
     assert chapters == starts and len(starts) >= 11
+
+
+def passage_languages(rendered: Rendered) -> set[tuple[str, str]]:
+    """Each structure element's role and language, where it names one."""
+    return {
+        (str(o["/S"]), str(o["/Lang"]))
+        for o in all_objects(rendered.reader)
+        if isinstance(o, dict) and "/S" in o and "/Lang" in o
+    }
+
+
+def test_a_source_title_in_another_language_is_tagged_with_it() -> None:
+    """A Spanish plan for a German business cites German and English pages by their own titles."""
+    rendered = profile_render("de-b2b-software", Lang.ES, Paper.A4)
+    assert passage_languages(rendered) == {("/Span", "en"), ("/Span", "de")}
+    assert str(rendered.reader.trailer["/Root"]["/Lang"]) == "es"
+    assert passage_languages(profile_render("de-b2b-software", Lang.EN, Paper.A4)) == {("/Span", "de")}

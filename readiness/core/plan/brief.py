@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import _, ngettext
 from readiness.core.lang import Lang
-from readiness.core.plan.figures import list_text, quantity_text
-from readiness.core.plan.model import Plan, Task
+from readiness.core.plan.figures import date_text, list_text, quantity_text
+from readiness.core.plan.model import KpiLine, Plan, Task
 
 NEXT_ACTIONS = 5
 WORST_GAPS = 3
@@ -34,10 +34,62 @@ class Brief:
     decisions: tuple[Decision, ...]
     next_actions: tuple[Task, ...]
     """The open tasks to start first: any already late, then by the last day to start, then by due date."""
+    in_short: tuple[str, ...]
+    """This business in four sentences: its worst gaps as measured, the channels and who runs them, what blocks the
+    launch and until when, and the first target."""
 
 
 def brief_of(plan: Plan) -> Brief:
-    return Brief(_worst_gaps(plan), _decisions(plan), _next_actions(plan))
+    worst = _worst_gaps(plan)
+    return Brief(worst, _decisions(plan), _next_actions(plan), _in_short(plan, worst))
+
+
+def _in_short(plan: Plan, worst_gaps: tuple[str, ...]) -> tuple[str, ...]:
+    lang, org = Lang(plan.header.language), plan.header.organisation
+    launch = date_text(plan.header.launch_date, lang, "long")
+    said = []
+    if worst_gaps:
+        gaps = list_text(worst_gaps, lang)
+        said.append(_("The gaps that cost {organisation} most: {gaps}.", lang, organisation=org, gaps=gaps))
+    if plan.chosen_channels:
+        said.append(
+            _(
+                "It will open {channels}, run by {owner} with {sponsor} as executive sponsor.",
+                lang,
+                channels=list_text((c.name for c in plan.chosen_channels), lang),
+                owner=plan.team.channel_owner or _("a channel owner still to be named", lang),
+                sponsor=plan.team.executive_sponsor or _("a sponsor still to be named", lang),
+            )
+        )
+    if blockers := plan.open_launch_blockers:
+        said.append(
+            ngettext(
+                "{count} launch blocker stands before the launch on {launch}; it is due by {date}.",
+                "{count} launch blockers stand before the launch on {launch}; the last is due by {date}.",
+                len(blockers),
+                lang,
+                launch=launch,
+                date=date_text(max(t.due for t in blockers), lang, "long"),
+            )
+        )
+    else:
+        said.append(_("Nothing blocks the launch on {launch}.", lang, launch=launch))
+    if plan.kpis:
+        said.append(_first_target(plan.kpis[0], lang))
+    return tuple(said)
+
+
+def _first_target(kpi: KpiLine, lang: Lang) -> str:
+    target = _(
+        "The first target: “{kpi}” at {target} by {date}.",
+        lang,
+        kpi=kpi.name,
+        target=quantity_text(kpi.target, kpi.unit, lang),
+        date=date_text(kpi.deadline, lang, "long"),
+    )
+    if kpi.baseline is None:
+        return target
+    return target + " " + _("Today it is {baseline}.", lang, baseline=quantity_text(kpi.baseline, kpi.unit, lang))
 
 
 def _worst_gaps(plan: Plan) -> tuple[str, ...]:

@@ -43,11 +43,11 @@ def quantity_text(value: float, unit: str, lang: Lang) -> str:
     return f"{number}\u00a0{unit}" if unit else number
 
 
-def date_text(value: dt.date, lang: Lang) -> str:
-    """A date inside a sentence, as the language writes it ("Dec 5, 2026", "5 dic 2026")."""
+def date_text(value: dt.date, lang: Lang | str, style: Literal["medium", "long"] = "medium") -> str:
+    """A date inside a sentence, as the language writes it ("Dec 5, 2026", "5 dic 2026"; long: "December 5, 2026")."""
     from babel.dates import format_date
 
-    return str(format_date(value, format="medium", locale=babel_locale(lang)))
+    return str(format_date(value, format=style, locale=babel_locale(lang)))
 
 
 def money_text(low: float, high: float, currency: str, lang: Lang) -> str:

@@ -61,6 +61,8 @@ class SourceRef:
     """primary, study, secondary or vendor: the plan marks what is not primary."""
     historic_year: int | None = None
     """The year of figures printed as historic (older than 2020)."""
+    language: str = "en"
+    """The language of the title, which is printed as the source has it."""
 
 
 @dataclass(frozen=True)

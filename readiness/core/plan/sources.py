@@ -10,7 +10,10 @@ from readiness.core.plan.model import SourceRef
 
 
 def source_refs(sources: Iterable[Source]) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(s.title, s.url, s.as_of, s.kind.value, s.published if s.historic else None) for s in sources)
+    return tuple(
+        SourceRef(s.title, s.url, s.as_of, s.kind.value, s.published if s.historic else None, s.language)
+        for s in sources
+    )
 
 
 def printed_notes(notes: Iterable[ChannelNote], chosen: Iterable[str]) -> tuple[ChannelNote, ...]:

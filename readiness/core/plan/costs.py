@@ -263,7 +263,9 @@ def _channel_lines(channel: Channel, primary: bool, volumes: Volumes, pricing: P
     if every and all(p.monthly_minimum is not None for p in known):
         return [_minimum_line(name, known, lang), _not_estimated(fees, channel.pricing.get(lang))]
     priced_somewhere = channel.rates and pricing.missing
-    return [_not_estimated(fees, _unpriced(pricing.missing, lang) if priced_somewhere else channel.pricing.get(lang))]
+    quotable = channel.cost_model is CostModel.PER_MESSAGE
+    reason = _unpriced(pricing.missing, lang, quotable=quotable) if priced_somewhere else channel.pricing.get(lang)
+    return [_not_estimated(fees, reason)]
 
 
 def _item_name(channel: Channel, lang: Lang) -> str:
@@ -316,7 +318,7 @@ def _rate(quoted: float | None, rates: list[float | None], pricing: Pricing, lan
         )
     known = [r for r in rates if r is not None]
     if pricing.missing or len(known) < len(rates) or not known:
-        return Rate(None, "", _unpriced(pricing.missing or list(pricing.markets), lang))
+        return Rate(None, "", _unpriced(pricing.missing or list(pricing.markets), lang, quotable=True))
     currency = pricing.known[0].currency
     return Rate(
         (min(known), max(known)),
@@ -331,11 +333,16 @@ def _rate(quoted: float | None, rates: list[float | None], pricing: Pricing, lan
     )
 
 
-def _unpriced(markets: list[str], lang: Lang) -> str:
+def _unpriced(markets: list[str], lang: Lang, *, quotable: bool) -> str:
+    """Why a market's fees are not estimated; ``quotable``: the Open step takes a provider's quote for this channel."""
+    if quotable:
+        return _(
+            "no verified rate for {markets}: read the provider's current rate card, or type a quote in the Open step",
+            lang,
+            markets=_markets(markets, lang),
+        )
     return _(
-        "no verified rate for {markets}: read the provider's current rate card, or type a quote in the Open step",
-        lang,
-        markets=_markets(markets, lang),
+        "no verified prices for {markets}: read the provider's current plans", lang, markets=_markets(markets, lang)
     )
 
 
@@ -420,7 +427,7 @@ def _quota_lines(channel: Channel, volumes: Volumes, pricing: Pricing, lang: Lan
     lines = [_quota_line(name, market, prices, volumes, lang) for market, prices in planned.items()]
     others = [m for m in pricing.markets if m not in planned]
     if others:
-        lines.append(_not_estimated(_("{channel}: fees", lang, channel=name), _unpriced(others, lang)))
+        lines.append(_not_estimated(_("{channel}: fees", lang, channel=name), _unpriced(others, lang, quotable=False)))
     return lines
 
 

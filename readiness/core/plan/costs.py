@@ -50,9 +50,15 @@ class LineKind(StrEnum):
 
 @dataclass(frozen=True)
 class Money:
+    """A monthly amount, low and high, in cents: sums of float products carry no binary noise into the JSON."""
+
     low: float
     high: float
     currency: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", round(self.low, 2))
+        object.__setattr__(self, "high", round(self.high, 2))
 
 
 @dataclass(frozen=True)

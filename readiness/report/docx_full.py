@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from readiness.core.i18n import N_
 from readiness.core.names import STEP_NAMES, label
 from readiness.core.plan.readiness import ScoreLine
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
@@ -18,7 +19,7 @@ def write_full(d: PlanDocument) -> None:
     cover(d)
     d.doc.contents(
         d.t("Contents"),
-        d.t("Word fills in this table of contents when it opens the file; elsewhere, update the fields."),
+        d.t(N_("Word fills in this table of contents when it opens the file; elsewhere, update the fields.")),
     )
     for chapter in (summary, readiness, gaps, channels, team, launch, promotion, kpis, timeline, actions, appendix):
         chapter(d)

@@ -149,6 +149,10 @@ def test_the_full_plan_opens_with_words_own_table_of_contents(tmp_path: Path, ed
     assert update is not None and update.get(qn("w:val")) == "true"
     contents = next(p for p in document.paragraphs if p.text == "Contents")  # type: ignore[attr-defined]
     assert contents.style.name != "Heading 1", "the contents' title is not a chapter of its own"
+    _spanish_plan, spanish = written(tmp_path, sample("mx-retail", Lang.ES), edition)
+    texts = [p.text for p in spanish.paragraphs]  # type: ignore[attr-defined]
+    placeholder = "Word fills in this table of contents when it opens the file; elsewhere, update the fields."
+    assert _("Contents", Lang.ES) in texts and _(placeholder, Lang.ES) in texts and placeholder not in texts
 
 
 @pytest.mark.parametrize("edition", list(Edition))

@@ -204,6 +204,9 @@ class Channel(Sourced):
         ge=0,
         description="Replies inside the service window free each month per business number; beyond, the utility rate.",
     )
+    free_entry: LocalText | None = Field(
+        default=None, description="Entry points that make messages free for a while; the cost estimate notes them."
+    )
     entry_points: tuple[LocalText, ...] = ()
     use_cases: tuple[LocalText, ...] = ()
     closes_gaps: tuple[Id, ...] = ()

@@ -74,6 +74,7 @@ def test_brazilian_whatsapp_fees_come_from_the_dated_rate_card_and_staff_time_fr
     assert money(staff.amount) == (11250.0, 22500.0, "BRL")
     assert cost.staff_hours == (250.0, 500.0)
     assert [money(total) for total in cost.totals] == [(316.7, 398.3, "USD"), (11250.0, 22500.0, "BRL")]
+    assert any("free for 72 hours" in said and "does not deduct" in said for said in cost.assumptions)
 
 
 def test_a_market_without_a_verified_rate_is_not_estimated_until_the_user_types_a_quote() -> None:

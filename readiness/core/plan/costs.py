@@ -110,9 +110,10 @@ def running_cost(assessment: Assessment, facts: PlanFacts, catalogs: Catalogs) -
         lines += _channel_lines(channel, index == 0, volumes, _pricing(channel, markets, catalogs), lang)
     hours = _staff_hours(volumes)
     lines.append(_staff_line(assessment, volumes, hours, lang))
+    free_entries = tuple(e.get(lang) for c in facts.chosen if (e := catalogs.channels[c].free_entry) is not None)
     return RunningCost(
         volumes.conversations_basis,
-        _assumptions(volumes, lang),
+        (*_assumptions(volumes, lang), *free_entries),
         tuple(lines),
         _totals(lines),
         hours,

@@ -183,6 +183,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    from readiness.cli_progress import progress_line
     from readiness.report.edition import Edition
     from readiness.report.outputs import OutputFormat, PlanSettings, output_format, write_plan
     from readiness.report.paper import Paper
@@ -201,7 +202,12 @@ def _plan(args: argparse.Namespace) -> int:
         edition=Edition(args.edition),
         ics_tasks=args.ics_tasks,
     )
-    written = write_plan(args.output, _plan_assessment(args, content), content, settings)
+    progress = progress_line(sys.stderr, LANG)
+    try:
+        written = write_plan(args.output, _plan_assessment(args, content), content, settings, on_progress=progress)
+    finally:
+        if progress is not None:
+            progress.finish()
     if written.pages:
         print(
             ngettext(

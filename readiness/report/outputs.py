@@ -11,7 +11,7 @@ from pathlib import Path
 
 from readiness.core import clock
 from readiness.core.assessment import Assessment
-from readiness.core.atomic import write_bytes_atomically
+from readiness.core.atomic import check_writable, write_bytes_atomically
 from readiness.core.content import Content
 from readiness.core.coverage import fallback_note
 from readiness.core.exchange import exchange_text
@@ -97,8 +97,10 @@ def write_plan(
     worker: RenderWorker | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Written:
-    """Build the plan and write it to OUTPUT; the file appears whole or not at all."""
+    """Build the plan and write it to OUTPUT; the file appears whole or not at all, and an OUTPUT that cannot be
+    written is refused before the plan is built or rendered."""
     kind = output_format(output)
+    check_writable(output)
     plan = plan_in(assessment, content, settings.lang)
     note = fallback_note(content, content.assessment_questionnaire(assessment), Lang(plan.header.language))
     notes = (note,) if note else ()

@@ -29,6 +29,7 @@ from report_support import (
     pdf_reader,
     pdf_text,
     shared_worker,
+    shipped_content,
 )
 
 from readiness.core.assessment import ActionOverride, ActionStatus, Assessment
@@ -38,6 +39,7 @@ from readiness.core.lang import LANGUAGES, Lang
 from readiness.core.names import STEP_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES, name
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
+from readiness.core.samples import load_sample
 from readiness.report.calendar import plan_calendar
 from readiness.report.html import FONTS
 from readiness.report.job import RenderJob
@@ -45,7 +47,7 @@ from readiness.report.outputs import PlanSettings, plan_in, write_plan
 from readiness.report.paper import Paper
 from readiness.report.tasklist import COLUMNS, task_list_csv
 from readiness.report.theme import load_theme
-from readiness.resources import Folder, resource
+from readiness.resources import Folder, questionnaires, resource
 
 FORMULA_OWNERS = {
     "act.train": '=HYPERLINK("http://evil.example","click")',
@@ -339,3 +341,20 @@ def test_a_warm_worker_shows_the_logo_of_the_theme_it_is_given(tmp_path: Path) -
     out = tmp_path / "plan.pdf"
     write_plan(out, mini_assessment(), mini_catalogue(), PlanSettings(theme=load_theme(theme)), worker=worker)
     assert "ACMELOGO" in pdf_text(out.read_bytes())
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder in the way"])
+def test_an_output_that_cannot_be_written_is_refused_before_anything_is_rendered(tmp_path: Path, where: str) -> None:
+    out = tmp_path / "no" / "such" / "plan.pdf" if where == "missing folder" else tmp_path / "plan.pdf"
+    if where == "a folder in the way":
+        out.mkdir()
+    steps: list[str] = []
+    content = shipped_content()
+    assessment = load_sample("mx-retail", Lang.EN, content, questionnaires())
+    with pytest.raises(ReadinessError) as caught:
+        write_plan(out, assessment, content, PlanSettings(), worker=shared_worker(), on_progress=steps.append)
+    (problem,) = caught.value.problems
+    assert problem.file == str(out) and problem.message.startswith("cannot write file")
+    assert steps == [], "the render never started"
+    assert out.is_dir() is (where == "a folder in the way")
+    assert not list(tmp_path.rglob(".*.tmp")), "the probe leaves nothing behind"

@@ -25,11 +25,12 @@ from readiness.core.plan.owners import owner_text
 from readiness.core.scoring import Status, score_assessment
 from readiness.report.bundle import file_stem
 from readiness.report.fmt import Formatter
+from readiness.report.progress import RENDER_STEPS, render_step
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.review import ReviewPanel
-from readiness.ui.pages.review_plan import RENDER_STEPS, render_step, with_suffix
+from readiness.ui.pages.review_plan import with_suffix
 from readiness.ui.pages.review_scores import SCORE_COLUMNS
 
 RENDER_TIMEOUT_MS = 60_000

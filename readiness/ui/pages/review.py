@@ -31,6 +31,7 @@ from readiness.core.plan.costs import cost_summary
 from readiness.core.plan.model import Plan
 from readiness.report.edition import Edition
 from readiness.report.paper import plan_paper
+from readiness.report.progress import RENDER_STEPS, render_step
 from readiness.ui.jobs import Lane
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import formatter
@@ -40,12 +41,10 @@ from readiness.ui.pages.reflow import Reflow
 from readiness.ui.pages.review_lists import OpenItems
 from readiness.ui.pages.review_plan import (
     CALENDAR_WITH_TASKS,
-    RENDER_STEPS,
     SAVE_BUTTONS,
     SUFFIXES,
     ask_save_path,
     load_pdf,
-    render_step,
     saving,
     with_suffix,
     write_plan_file,

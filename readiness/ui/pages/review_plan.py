@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,9 +21,6 @@ from readiness.ui.jobs import Progress
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
 
-RENDER_STEPS = 7
-"""WeasyPrint reports its work as 'Step 1 - …' to 'Step 7 - …'."""
-
 SUFFIXES = {
     "pdf": (".pdf",),
     "brief": (".pdf",),
@@ -36,15 +32,6 @@ SUFFIXES = {
 """Each kind of file's extensions, in the order of its save dialog's file types."""
 
 
-RENDER_STEP_TEXTS = {
-    1: N_("Reading the plan…"),
-    2: N_("Reading the styles…"),
-    3: N_("Applying the styles…"),
-    4: N_("Building the layout…"),
-    6: N_("Writing the PDF…"),
-    7: N_("Adding the document details…"),
-}
-"""What WeasyPrint's numbered steps do (step 5, the layout, names its page)."""
 SAVE_DIALOGS = {
     "pdf": (N_("{stem}-plan.pdf"), N_("Save the plan"), (N_("PDF documents (*.pdf)"),)),
     "brief": (N_("{stem}-brief.pdf"), N_("Save the brief"), (N_("PDF documents (*.pdf)"),)),
@@ -104,21 +91,6 @@ def with_suffix(path: Path, kind: str, file_type: int = 0) -> Path:
         return path
     added = ".readiness.yaml" if kind == "exchange" else suffixes[min(file_type, len(suffixes) - 1)]
     return path.with_name(path.name + added)
-
-
-def render_step(message: str, lang: Lang) -> tuple[int, str] | None:
-    """WeasyPrint's progress line as (step number, what it does in LANG); None for any other line."""
-    step = re.match(r"Step (\d+)\b", message)
-    if step is None or not 1 <= int(step.group(1)) <= RENDER_STEPS:
-        return None
-    number = int(step.group(1))
-    page = re.search(r"Page (\d+)", message)
-    if number == 5:
-        text = (
-            _("Laying out page {page}…", lang, page=page.group(1)) if page else _("Laying out the pages again…", lang)
-        )
-        return number, text
-    return number, _(RENDER_STEP_TEXTS[number], lang)
 
 
 def write_plan_file(path: Path, assessment: Assessment, content: Content, *, ics_tasks: bool = False) -> None:

@@ -8,8 +8,14 @@ re-applies it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from readiness.ui.view_options import ViewOptions
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250)
 """The zoom levels, in percent; Ctrl+= and Ctrl+- move one step."""
@@ -72,6 +78,18 @@ def set_large_answers(widget: QWidget, large: bool) -> None:
         widget.setStyleSheet("")
         for inside in (widget, *widget.findChildren(QWidget)):
             inside.setFont(QFont())
+
+
+def large_while_presenting(view: ViewOptions, widgets: Sequence[QWidget]) -> None:
+    """Tick boxes outside a question card (the opening days, the audience, the bot) as large as the text while
+    presenting, as a question's answers are, and back to the style's size after."""
+
+    def follow() -> None:
+        for widget in widgets:
+            set_large_answers(widget, view.presenting)
+
+    view.changed.connect(follow)
+    follow()
 
 
 def large_answers_sheet() -> str:

@@ -16,8 +16,10 @@ from readiness.core.lang import Lang
 from readiness.core.questionnaire import QuestionType
 from readiness.ui.pages.inputs import AnswerButton
 from readiness.ui.pages.kpis import KpiPanel
+from readiness.ui.pages.profile import ProfilePanel
 from readiness.ui.pages.questions import QuestionsPanel
 from readiness.ui.pages.review import ReviewPanel
+from readiness.ui.pages.team import TeamPanel
 from readiness.ui.wizard import WizardView
 
 FINGER = 44
@@ -173,6 +175,24 @@ def test_presenting_draws_each_answer_as_a_large_button_hit_anywhere_on_it(qtbot
         finally:
             window.view_actions.presenting.trigger()
         qtbot.waitUntil(lambda: all(a.height() < FINGER for a in answers), timeout=2000)
+
+
+def test_presenting_enlarges_the_tick_boxes_outside_the_questions_too(qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
+        wizard.go_to("profile", 0)
+        profile = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
+        wizard.go_to("open", 2)
+        team = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
+        assert isinstance(profile, ProfilePanel) and isinstance(team, TeamPanel)
+        boxes = [*profile.days.values(), *profile.audience.values(), *team.day_boxes.values(), team.bot_enabled]
+        assert not any(box.styleSheet() for box in boxes)
+        window.view_actions.presenting.trigger()
+        try:
+            assert all("indicator" in box.styleSheet() for box in boxes)
+        finally:
+            window.view_actions.presenting.trigger()
+        assert not any(box.styleSheet() for box in boxes), "back to the style's own size"
 
 
 def test_high_contrast_is_black_on_white_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:

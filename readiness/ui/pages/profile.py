@@ -33,6 +33,7 @@ from readiness.ui.pages.profile_edits import ProfileEdits
 from readiness.ui.pages.profile_fields import Hint, add_row, set_text
 from readiness.ui.pages.profile_rows import ChannelRows, ParticipantRows
 from readiness.ui.pages.widgets import explanation, field_with, name_input, scrolling
+from readiness.ui.zoom import large_while_presenting
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PEOPLE = 1_000_000
@@ -189,6 +190,7 @@ class ProfilePanel(ProfileEdits):
             box.toggled.connect(self._audience_toggled)
             boxes.addWidget(box)
         boxes.addStretch(1)
+        large_while_presenting(self.context.view, list(self.audience.values()))
         form.addRow(_("Audience:", self.lang), row)
         self.languages = MultiPicker(language_options(self.lang), self.lang, self._name(N_("Lan&guages served:")))
         self.languages.changed.connect(self._languages_chosen)
@@ -206,6 +208,7 @@ class ProfilePanel(ProfileEdits):
             box.toggled.connect(self._hours_changed)
             boxes.addWidget(box)
         boxes.addStretch(1)
+        large_while_presenting(self.context.view, list(self.days.values()))
         form.addRow(_("Open on:", self.lang), row)
         self.opens, self.closes = TimeBox(), TimeBox()
         times = QWidget()

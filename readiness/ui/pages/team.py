@@ -41,6 +41,7 @@ from readiness.ui.pages.widgets import (
     scrolling,
     shows_whole_text_on_hover,
 )
+from readiness.ui.zoom import large_while_presenting
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -215,6 +216,7 @@ class TeamPanel(TrainingSessions):
         hours_layout.setContentsMargins(0, 0, 0, 0)
         hours_layout.addLayout(days)
         hours_layout.addLayout(form)
+        large_while_presenting(self.context.view, [self.own_coverage, *self.day_boxes.values()])
         layout.addWidget(self.own_coverage)
         layout.addWidget(self.profile_hours)
         layout.addWidget(self.hours)
@@ -225,6 +227,7 @@ class TeamPanel(TrainingSessions):
         box = QGroupBox(_("Bot", lang))
         self.bot_enabled = QCheckBox(_("A bot ans&wers customers", lang))
         self.bot_enabled.toggled.connect(lambda on: self._edit_bot(enabled=on))
+        large_while_presenting(self.context.view, [self.bot_enabled])
         self.bot_scope, self.bot_handoff = NoteEdit(), NoteEdit()
         for edit, field in ((self.bot_scope, "scope"), (self.bot_handoff, "handoff")):
             edit.textChanged.connect(lambda e=edit, f=field: self._edit_bot(**{f: e.toPlainText()}))

@@ -185,7 +185,8 @@ def test_presenting_enlarges_the_tick_boxes_outside_the_questions_too(qtbot: QtB
         wizard.go_to("open", 2)
         team = wizard.tabs[wizard.stack.currentIndex()].currentWidget()
         assert isinstance(profile, ProfilePanel) and isinstance(team, TeamPanel)
-        boxes = [*profile.days.values(), *profile.audience.values(), *team.day_boxes.values(), team.bot_enabled]
+        boxes = [*profile.days.values(), *profile.audience.values(), profile.launch.none_box]
+        boxes += [*team.day_boxes.values(), team.bot_enabled]
         assert not any(box.styleSheet() for box in boxes)
         window.view_actions.presenting.trigger()
         try:

@@ -164,6 +164,7 @@ class ProfilePanel(ProfileEdits):
         self.launch = OptionalDate(self._name(N_("Launch &date:")), _("No date yet", self.lang), self.lang)
         self.launch.setToolTip(_("Plan tasks are dated from the launch date", self.lang))
         self.launch.changed.connect(lambda: self._write_profile(launch_date=self.launch.value()))
+        large_while_presenting(self.context.view, [self.launch.none_box])
         add_row(form, _("Launch &date:", self.lang), self.launch.date_box, self.launch)
         return group
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readiness.core import clock
-from readiness.core.assessment import Assessment, BusinessHours
+from readiness.core.assessment import Assessment
 from readiness.core.catalog import Channel, CostModel, Prices, QuotaPlan
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
@@ -38,7 +38,6 @@ REPLIES_PER_CONVERSATION = (2, 4)
 PEOPLE_SHARE_WITH_BOT = (0.5, 1.0)
 """The share of conversations a person still handles when a bot answers first: well-tuned assistants resolve about
 half (the questionnaire's bot guidance), a new one may resolve none."""
-WEEKS_PER_MONTH = 52 / 12
 
 
 class LineKind(StrEnum):
@@ -79,12 +78,6 @@ class RunningCost:
     totals: tuple[Money, ...]
     """One total per currency, of the lines estimated."""
     staff_hours: tuple[float, float] | None
-    on_duty_hours: float
-    """The hours a month someone is on duty to answer, from the staffed hours."""
-
-    @property
-    def estimated(self) -> bool:
-        return bool(self.totals)
 
 
 @dataclass(frozen=True)
@@ -117,7 +110,6 @@ def running_cost(assessment: Assessment, facts: PlanFacts, catalogs: Catalogs) -
         tuple(lines),
         _totals(lines),
         hours,
-        _on_duty_hours(facts.staffed_hours),
     )
 
 
@@ -536,13 +528,6 @@ def home_currency(assessment: Assessment) -> str | None:
         return None
     found = get_territory_currencies(country, start_date=clock.today(), tender=True)
     return found[0] if found else None
-
-
-def _on_duty_hours(hours: BusinessHours) -> float:
-    opens = dt.datetime.combine(dt.date.min, hours.opens)
-    closes = dt.datetime.combine(dt.date.min, hours.closes)
-    day = (closes - opens).total_seconds() / 3600 % 24 or 24
-    return day * len(hours.days) * WEEKS_PER_MONTH
 
 
 def _totals(lines: list[CostLine]) -> tuple[Money, ...]:

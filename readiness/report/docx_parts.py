@@ -10,7 +10,7 @@ from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.names import CHANNEL_ROLE_NAMES, TASK_STATUS_NAMES, label, name
 from readiness.core.plan.brief import Brief, brief_of
-from readiness.core.plan.costs import CostLine, LineKind
+from readiness.core.plan.cost_lines import CostLine, LineKind
 from readiness.core.plan.model import Plan, RankedChannel, SourceRef, Task
 from readiness.report.docx_writer import Cells, WordDocument, checkbox
 from readiness.report.fmt import Formatter

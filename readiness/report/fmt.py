@@ -13,7 +13,8 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from readiness.core.lang import Lang, babel_locale
-from readiness.core.plan.costs import Money, RunningCost, totals_text
+from readiness.core.plan.cost_lines import Money
+from readiness.core.plan.costs import RunningCost, totals_text
 from readiness.core.plan.figures import list_text, money_text, number_text, quantity_text
 
 

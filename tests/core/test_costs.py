@@ -11,6 +11,7 @@ from readiness.core.assessment import Answer, Assessment, ChannelChoice, Channel
 from readiness.core.content import Content, load_content
 from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
+from readiness.core.plan.cost_lines import CostLine, LineKind, Money
 from readiness.core.plan.costs import (
     EXPECTED_CONVERSATIONS,
     HANDLING_TIME,
@@ -19,9 +20,6 @@ from readiness.core.plan.costs import (
     STAFF_HOUR_COST,
     UPDATE_MESSAGES,
     UPDATE_PRICE,
-    CostLine,
-    LineKind,
-    Money,
     RunningCost,
 )
 from readiness.core.samples import load_sample

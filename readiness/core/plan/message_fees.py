@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from readiness.core.catalog import Channel, CostModel, Prices, QuotaPlan
+from readiness.core.catalog import Channel, CostModel
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
 from readiness.core.lang import Lang, babel_locale
@@ -22,6 +22,7 @@ from readiness.core.plan.cost_lines import (
     not_estimated,
 )
 from readiness.core.plan.figures import date_text, list_text, money_text, number_text, range_text
+from readiness.core.rates import Prices, QuotaPlan
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date
-from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from readiness.core.lang import Lang, babel_locale
 from readiness.core.plan.cost_lines import Money
 from readiness.core.plan.costs import RunningCost, totals_text
-from readiness.core.plan.figures import list_text, money_text, number_text, quantity_text
+from readiness.core.plan.figures import countries_text, list_text, money_text, number_text, quantity_text
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class Formatter:
 
     def countries(self, codes: Sequence[str]) -> str:
         """Country names in the plan's language, listed as it lists them ("México, Brasil y Estados Unidos")."""
-        return format_list([self.locale.territories.get(code, code) for code in codes], locale=self.locale)
+        return countries_text(codes, self.lang)
 
     def quantity(self, value: float, unit: str) -> str:
         return quantity_text(value, unit, Lang(self.lang))

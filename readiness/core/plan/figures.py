@@ -109,6 +109,15 @@ def list_text(items: Iterable[str], lang: Lang | str) -> str:
     return str(format_list(names, locale=babel_locale(lang))) if names else ""
 
 
+def countries_text(codes: Iterable[str], lang: Lang | str) -> str:
+    """Countries by name, listed as the language lists them ("México, Brasil y Estados Unidos"); a code Babel does
+    not know stays a code."""
+    from babel.core import Locale
+
+    territories = Locale.parse(babel_locale(lang)).territories
+    return list_text((territories.get(code, code) for code in codes), lang)
+
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

@@ -5,13 +5,12 @@ minimum. A market without verified figures is "not estimated", never guessed."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from readiness.core.catalog import Channel, CostModel
 from readiness.core.content import Catalogs
 from readiness.core.i18n import _
-from readiness.core.lang import Lang, babel_locale
+from readiness.core.lang import Lang
 from readiness.core.plan.cost_lines import (
     QUOTED_CURRENCY,
     REPLIES_PER_CONVERSATION,
@@ -21,7 +20,7 @@ from readiness.core.plan.cost_lines import (
     Volumes,
     not_estimated,
 )
-from readiness.core.plan.figures import date_text, list_text, money_text, number_text, range_text
+from readiness.core.plan.figures import countries_text, date_text, money_text, number_text, range_text
 from readiness.core.rates import Prices, QuotaPlan
 
 
@@ -92,13 +91,6 @@ def _item_name(channel: Channel, lang: Lang) -> str:
     return short if short[:1].isupper() else channel.name.get(lang)
 
 
-def _markets(codes: Iterable[str], lang: Lang) -> str:
-    from babel import Locale
-
-    territories = Locale.parse(babel_locale(lang)).territories
-    return list_text((territories.get(c, c) for c in codes), lang)
-
-
 def _template_lines(channel: Channel, volumes: Volumes, pricing: Pricing, lang: Lang) -> list[CostLine]:
     """WhatsApp's model: marketing and utility messages the business starts, and replies beyond the free allowance."""
     name = _item_name(channel, lang)
@@ -144,7 +136,7 @@ def _rate(quoted: float | None, rates: list[float | None], pricing: Pricing, lan
         _(
             "the catalog's rate for {markets}, read {date} ({price} a message)",
             lang,
-            markets=_markets(pricing.markets, lang),
+            markets=countries_text(pricing.markets, lang),
             date=date_text(min(pricing.read.values()), lang),
             price=money_text(min(known), max(known), currency, lang),
         ),
@@ -157,10 +149,12 @@ def _unpriced(markets: list[str], lang: Lang, *, quotable: bool) -> str:
         return _(
             "no verified rate for {markets}: read the provider's current rate card, or type a quote in the Open step",
             lang,
-            markets=_markets(markets, lang),
+            markets=countries_text(markets, lang),
         )
     return _(
-        "no verified prices for {markets}: read the provider's current plans", lang, markets=_markets(markets, lang)
+        "no verified prices for {markets}: read the provider's current plans",
+        lang,
+        markets=countries_text(markets, lang),
     )
 
 
@@ -250,7 +244,7 @@ def _quota_lines(channel: Channel, volumes: Volumes, pricing: Pricing, lang: Lan
 
 
 def _quota_line(name: str, market: str, prices: Prices, volumes: Volumes, lang: Lang) -> CostLine:
-    item = _("{channel}: monthly plan in {market}", lang, channel=name, market=_markets([market], lang))
+    item = _("{channel}: monthly plan in {market}", lang, channel=name, market=countries_text([market], lang))
     started = (volumes.marketing or 0) + (volumes.updates or 0)
     if volumes.marketing is None and volumes.updates is None:
         return not_estimated(

@@ -202,7 +202,7 @@ class PlanDocument:
         """Each cost a month with what it rests on, the total per currency (unless the edition prints it elsewhere),
         the volume and the assumptions."""
         cost = self.plan.running_cost
-        rows: list[Cells] = [[line.item, self._amount(line), sentence(line.basis)] for line in cost.lines]
+        rows: list[Cells] = [[line.item, self._amount(line), line.basis_sentence] for line in cost.lines]
         if total and cost.totals:
             rows.append(
                 [self.t("Estimated in all"), self.cost_totals(), self.t("The lines not estimated come on top.")]
@@ -259,11 +259,6 @@ class PlanDocument:
         if ref.historic_year:
             notes.append(self.t("historic: {year} data", year=ref.historic_year))
         return f" — {ref.url} ({'; '.join(notes)})"
-
-
-def sentence(text: str) -> str:
-    """A clause from the plan, capitalised to stand on its own in a table cell."""
-    return text[:1].upper() + text[1:]
 
 
 def _present(texts: Iterable[str]) -> list[str]:

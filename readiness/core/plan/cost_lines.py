@@ -40,6 +40,11 @@ class CostLine:
     basis: str
     """What the figure rests on; for a line not estimated, why not."""
 
+    @property
+    def basis_sentence(self) -> str:
+        """The basis standing on its own, as a table cell shows it: capitalised."""
+        return self.basis[:1].upper() + self.basis[1:]
+
 
 @dataclass(frozen=True)
 class Volumes:

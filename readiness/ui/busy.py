@@ -3,7 +3,6 @@ passed, so quick work never flashes a dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from readiness.core.i18n import _
@@ -15,7 +14,8 @@ SHOWN_AFTER_MS = 1000
 
 class Busy:
     def __init__(self, parent: QWidget, text: str, lang: Lang) -> None:
-        from PySide6.QtWidgets import QProgressDialog  # here, not at start-up: see messages.py
+        from PySide6.QtCore import Qt  # here, not at start-up: see readiness.ui
+        from PySide6.QtWidgets import QProgressDialog
 
         self.dialog = QProgressDialog(text, _("Cancel", lang), 0, 0, parent)
         self.dialog.setWindowTitle("Readiness")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -104,6 +104,8 @@ class LibraryView(QWidget):
         self._update_buttons()
 
     def show_rows(self, rows: list[LibraryRow]) -> None:
+        from PySide6.QtCore import Qt  # here, not at start-up: see readiness.ui
+
         selected = self.selected_id()
         self.rows = rows
         self.table.setRowCount(len(rows))

@@ -65,7 +65,7 @@ class UndoActions(QObject):
         self.session: AssessmentSession | None = None
         self._stepping = False
         self.undo = QAction(self)
-        self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = QAction(self)
         redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         self.redo.setShortcuts(list(dict.fromkeys(redo_keys)))

@@ -3,7 +3,7 @@ workshop (full screen, large type, one question at a time, the overview on a sec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -36,6 +36,9 @@ HIGH_CONTRAST = {
 """Black on white with dark blue selection: WCAG AAA contrast for text, borders drawn black."""
 CONTRAST = "readinessHighContrast"
 """The application's dynamic property saying the high-contrast palette is applied."""
+APPLICATION_SHORTCUT = 2
+"""Qt.ShortcutContext.ApplicationShortcut, set through the action's Qt property: zoom keys work in every window
+of the app. Naming the enum would make PySide build the Qt namespace before the first window shows (readiness.ui)."""
 
 
 def apply_contrast(high: bool) -> None:
@@ -90,7 +93,7 @@ class ViewActions(QObject):
     def _action(self, text: str, *keys: str | QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setProperty("shortcutContext", APPLICATION_SHORTCUT)
         return action
 
     def fill(self, menu: QMenu) -> None:

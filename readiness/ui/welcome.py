@@ -3,7 +3,7 @@ sample assessments to look around in (in the window's language)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
@@ -28,6 +28,14 @@ def fill_sample_menu(menu: QMenu, lang: Lang, chosen: SignalInstance) -> None:
     for profile in SAMPLE_NAMES:
         action = menu.addAction(_(SAMPLE_NAMES[profile], lang))
         action.triggered.connect(lambda _checked=False, p=profile: chosen.emit(p))
+
+
+def centred(widget: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 class Welcome(QWidget):
@@ -61,10 +69,10 @@ class Welcome(QWidget):
         self.start.clicked.connect(self.new_requested)
         column = QVBoxLayout()
         column.addStretch(1)
-        column.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(centred(title))
         column.addWidget(about)
         for widget in (self.start, self.sample, hint):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            column.addLayout(centred(widget))
         column.addStretch(2)
         layout = QHBoxLayout(self)
         layout.addStretch(1)

@@ -62,13 +62,13 @@ class WindowMenus(LibraryTransfers):
         for name, shortcut, slot in (
             ("new", QKeySequence.StandardKey.New, self.new_assessment),
             ("open", QKeySequence.StandardKey.Open, self._open_selected),
-            ("import", QKeySequence("Ctrl+I"), self.import_file),
-            ("export", QKeySequence("Ctrl+E"), self._export_current),
+            ("import", "Ctrl+I", self.import_file),
+            ("export", "Ctrl+E", self._export_current),
             ("settings", QKeySequence.StandardKey.Preferences, self.edit_settings),
             ("quit", QKeySequence.StandardKey.Quit, self.close),
         ):
             action = QAction(_(MENU_ACTIONS[name], lang), self)
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
             action.triggered.connect(slot)
             file_menu.addAction(action)
             self.actions_by_name[name] = action
@@ -91,7 +91,7 @@ class WindowMenus(LibraryTransfers):
         self.view_actions.fill(self.menuBar().addMenu(_("&View", lang)))
         help_menu = self.menuBar().addMenu(_("&Help", lang))
         guide = QAction(_("Readiness &guide", lang), self)
-        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         guide.triggered.connect(self.show_guide)
         help_menu.addAction(guide)
         self.actions_by_name["guide"] = guide

@@ -1,6 +1,7 @@
 """The window is built and shown before anything heavy loads: content models, the report layers and the file
 libraries wait for the first action that needs them. The start-up benchmark times it; this keeps the cause of a
-slow start (an import chain, like the one that once pulled pydantic in through the edition names) from returning."""
+slow start (an import chain, like the one that once pulled pydantic in through the edition names) from returning.
+PySide's ``Qt`` namespace counts as heavy too: building its ~90 enums costs a tenth of start-up (readiness.ui)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ install_translations(settings.language)
 from readiness.ui.main_window import MainWindow
 window = MainWindow(settings)
 window.show()  # the library and content threads start once the event loop turns: they may load what they need
-print(" ".join(sorted(name for name in sys.argv[2:] if name in sys.modules)), flush=True)
+heavy = sorted(name for name in sys.argv[2:] if name in sys.modules)
+built = ["PySide6.QtCore.Qt"] if "Qt" in vars(sys.modules["PySide6.QtCore"]) else []
+print(" ".join(heavy + built), flush=True)
 os._exit(0)
 """
 

@@ -104,6 +104,8 @@ def test_zoom_grows_every_text_keeps_ratios_and_is_remembered(qtbot: QtBot, tmp_
         wizard = open_sample(qtbot, window, tmp_path, Lang.EN)
         base = QApplication.font().pointSizeF()
         actions = window.view_actions
+        zoom_keys = (actions.zoom_in, actions.zoom_out, actions.zoom_reset)
+        assert {action.shortcutContext() for action in zoom_keys} == {Qt.ShortcutContext.ApplicationShortcut}
         try:
             actions.zoom_in.trigger()
             actions.zoom_in.trigger()

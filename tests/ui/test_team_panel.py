@@ -82,11 +82,15 @@ def test_people_roles_promise_and_bot_are_saved(qtbot: QtBot, tmp_path: Path, la
         assert stored(context).team.bot == BotPlan(enabled=False, scope="Order status", handoff="Type agent")
 
 
-@pytest.mark.parametrize(("lang", "typed", "minutes"), [(Lang.EN, "2 hours", 120), (Lang.ES, "1 h 30", 90)])
+@pytest.mark.parametrize(
+    ("lang", "typed", "minutes", "worded"),
+    [(Lang.EN, "2 hours", 120, "2 h"), (Lang.ES, "1 h 30", 90, "90 min"), (Lang.PT_BR, "2,5 horas", 150, "150 min")],
+)
 def test_a_promise_is_typed_as_people_say_it(
-    qtbot: QtBot, tmp_path: Path, lang: Lang, typed: str, minutes: int
+    qtbot: QtBot, tmp_path: Path, lang: Lang, typed: str, minutes: int, worded: str
 ) -> None:
-    """Seen in a real window: "2 hours" typed in the promise was saved as 2 minutes."""
+    """Seen in a real window: "2 hours" typed in the promise was saved as 2 minutes, then shown as "120 min". The
+    box words it as the plan does: minutes, or hours where they are whole from 90 minutes on."""
     with panel_context(tmp_path, blank_team(lang)) as context:
         panel = shown(qtbot, TeamPanel(context), active=True)
         for text, expected in ((typed, minutes), ("soon", minutes)):  # what is no duration leaves the promise be
@@ -95,7 +99,12 @@ def test_a_promise_is_typed_as_people_say_it(
             QTest.keyClicks(panel.promise, text)
             panel.owner.setFocus()
             assert stored(context).team.response_promise_minutes == expected
-        assert panel.promise.text() == f"{minutes} min"
+        assert panel.promise.text() == worded
+        panel.promise.setFocus()
+        panel.promise.selectAll()
+        QTest.keyClicks(panel.promise, worded)  # what the box shows, typed back, is the same duration
+        panel.owner.setFocus()
+        assert stored(context).team.response_promise_minutes == minutes
 
 
 def test_no_promise_is_stored_as_none(qtbot: QtBot, tmp_path: Path) -> None:

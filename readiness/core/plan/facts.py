@@ -188,9 +188,16 @@ def promise_text(minutes: int | None, lang: Lang) -> str:
     """
     if minutes is None:
         return _("[reply time not set yet]", lang)
-    if minutes >= HOURS_FROM_MINUTES and minutes % MINUTES_PER_HOUR == 0:
-        return ngettext("{count} hour", "{count} hours", minutes // MINUTES_PER_HOUR, lang)
+    if (hours := whole_hours(minutes)) is not None:
+        return ngettext("{count} hour", "{count} hours", hours, lang)
     return ngettext("{count} minute", "{count} minutes", minutes, lang)
+
+
+def whole_hours(minutes: int) -> int | None:
+    """The promise in hours where it reads in hours (whole hours, from HOURS_FROM_MINUTES on); else None."""
+    if minutes >= HOURS_FROM_MINUTES and minutes % MINUTES_PER_HOUR == 0:
+        return minutes // MINUTES_PER_HOUR
+    return None
 
 
 def settled_facts(assessment: Assessment) -> frozenset[Settled]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.i18n import _
 from readiness.core.lang import Lang, babel_locale
+from readiness.core.plan.facts import whole_hours
 from readiness.core.quantities import NotAQuantity, TimeUnit, parse_time
 from readiness.ui.pages.formatting import qt_locale
 from readiness.ui.pages.widgets import QuietSpinBox, name_input, wheel_only_with_focus
@@ -81,20 +82,26 @@ MAX_PROMISE_MINUTES = 7 * 24 * 60
 
 
 class MinutesBox(QuietSpinBox):
-    """Minutes typed as people say them ("45", "2 hours", "1 h 30", "1 día") and shown as "120 min"; its lowest
-    value, 0, means none set and reads ``unset``. Text that is no duration is not taken: the box keeps its value."""
+    """Minutes typed as people say them ("45", "2 hours", "1 h 30", "1 día") and shown as the plan words them
+    ("45 min", "2 h", "150 min"); its lowest value, 0, means none set and reads ``unset``. Text that is no
+    duration is not taken: the box keeps its value."""
 
     def __init__(self, lang: Lang, unset: str, highest: int = MAX_PROMISE_MINUTES) -> None:
         super().__init__()
         self._lang = lang
         self.setRange(0, highest)
         self.setSpecialValueText(unset)
-        self.setSuffix(_(" min", lang))
         self.setSingleStep(5)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)  # a form does not stretch it
 
     def minutes(self) -> int | None:
         return self.value() or None
+
+    def textFromValue(self, value: int) -> str:
+        hours = whole_hours(value)
+        if hours is None:
+            return _("{count} min", self._lang, count=value)
+        return _("{count} h", self._lang, count=hours)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         state = QValidator.State.Acceptable if self._minutes(text) is not None else QValidator.State.Intermediate
@@ -108,9 +115,6 @@ class MinutesBox(QuietSpinBox):
         body = text.strip()
         if body == self.specialValueText():
             return self.minimum()
-        suffix = self.suffix().strip()
-        if suffix and body.endswith(suffix):
-            body = body.removesuffix(suffix).strip()
         try:
             minutes = round(parse_time(body, self._lang, TimeUnit.MINUTE))
         except NotAQuantity:

@@ -1,4 +1,4 @@
-"""The render child: ``python -m readiness.report.child MEMORY_CAP``, driven by RenderWorker.
+"""The render child: ``python -m readiness.report.child MEMORY_CAP [--background]``, driven by RenderWorker.
 
 Reads jobs from stdin and writes progress and results to stdout, as framed
 messages. Anything else that would print to stdout goes to stderr instead, so
@@ -14,9 +14,14 @@ from typing import IO
 from readiness.report import framing
 from readiness.report.job import RenderJob
 
+LOWEST_PRIORITY = 19
+"""The nice value of a background child: it takes the CPU only when nothing else wants it."""
+
 
 def main() -> None:
     _limit_memory(int(sys.argv[1]))
+    if "--background" in sys.argv[2:]:
+        _lowest_priority()
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     jobs = sys.stdin.buffer
@@ -45,6 +50,12 @@ def _render(job: RenderJob, replies: IO[bytes]) -> None:
         framing.send(replies, ("error", f"rendering failed: {type(error).__name__}: {str(error)[:200]}"))
         return
     framing.send(replies, ("done", result))
+
+
+def _lowest_priority() -> None:
+    """On Windows the parent starts the child in the idle priority class instead."""
+    if hasattr(os, "nice"):
+        os.nice(LOWEST_PRIORITY - os.nice(0))
 
 
 def _limit_memory(cap: int) -> None:

@@ -44,12 +44,13 @@ class RenderFailed(RenderError):
 class _Child:
     """One running child process and a thread that turns its replies into a queue."""
 
-    def __init__(self, memory_cap: int) -> None:
+    def __init__(self, memory_cap: int, *, background: bool) -> None:
         self.process = subprocess.Popen(  # noqa: S603 - our own module, run by the same interpreter
-            [sys.executable, "-m", "readiness.report.child", str(memory_cap)],
+            [sys.executable, "-m", "readiness.report.child", str(memory_cap), *(["--background"] * background)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            creationflags=getattr(subprocess, "IDLE_PRIORITY_CLASS", 0) if background else 0,  # Windows only
         )
         if self.process.stdin is None or self.process.stdout is None:
             raise RenderError("the PDF renderer could not start: no pipes")
@@ -86,9 +87,13 @@ class _Child:
 
 
 class RenderWorker:
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT, memory_cap: int = DEFAULT_MEMORY_CAP) -> None:
+    def __init__(
+        self, timeout: float = DEFAULT_TIMEOUT, memory_cap: int = DEFAULT_MEMORY_CAP, *, background: bool = False
+    ) -> None:
+        """``background``: the child runs at the lowest CPU priority, for work nobody is waiting for."""
         self.timeout = timeout
         self.memory_cap = memory_cap
+        self.background = background
         self._child: _Child | None = None
         self._lock = threading.Lock()
         self._cancelled = threading.Event()
@@ -136,7 +141,7 @@ class RenderWorker:
         if self._child is not None and self._child.alive():
             return self._child
         self._discard_child()
-        child = _Child(self.memory_cap)
+        child = _Child(self.memory_cap, background=self.background)
         self._child = child
         try:
             kind, _ = child.replies.get(timeout=START_TIMEOUT)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from readiness.core.assessment import Assessment
     from readiness.core.content import Content
+    from readiness.ui.brief_ahead import BriefAhead
     from readiness.ui.pages.overview import OverviewPanel
     from readiness.ui.state import AssessmentSession
     from readiness.ui.wizard import WizardView
@@ -55,6 +56,7 @@ class MainWindow(AssessmentOpening):
         self.content: Content | None = None
         self.service: LibraryService | None = None
         self.renderer = PlanRenderer()
+        self.brief_ahead: BriefAhead | None = None
         self.view = ViewOptions(settings, self)
         self.view.changed.connect(self._overview_on_second_screen)
         self._second_screen: OverviewPanel | None = None
@@ -194,7 +196,8 @@ class MainWindow(AssessmentOpening):
         if self.wizard is not None:
             self.stack.removeWidget(self.wizard)
             self.wizard.deleteLater()
-        context = PageContext(self.session, self.settings, self.renderer, self.view)
+        context = PageContext(self.session, self.settings, self.renderer, self.view, self._brief_ahead())
+        context.ahead.follow(context)
         self.wizard = WizardView(context, page, tab)
         self.undo_actions.bind(self.session)
         self.wizard.library_requested.connect(self.close_wizard)
@@ -215,7 +218,8 @@ class MainWindow(AssessmentOpening):
         from readiness.ui.pages.base import PageContext
         from readiness.ui.pages.overview import OverviewPanel
 
-        overview = OverviewPanel(PageContext(self.session, self.settings, self.renderer, self.view))
+        context = PageContext(self.session, self.settings, self.renderer, self.view, self._brief_ahead())
+        overview = OverviewPanel(context)
         overview.setWindowTitle(_("Overview", self.lang) + " — Readiness")
         overview.set_places(self.wizard.places())
         overview.follow_every_edit()
@@ -255,7 +259,17 @@ class MainWindow(AssessmentOpening):
             profile = mine.profile.model_copy(update={"organisation": renamed})
             self._create_and_open(mine.model_copy(update={"profile": profile}), None)
 
+    def _brief_ahead(self) -> BriefAhead:
+        """The brief kept rendered for the open assessment: made with the first one, not at start-up."""
+        if self.brief_ahead is None:
+            from readiness.ui.brief_ahead import BriefAhead
+
+            self.brief_ahead = BriefAhead(self)
+        return self.brief_ahead
+
     def close_wizard(self) -> None:
+        if self.brief_ahead is not None:
+            self.brief_ahead.follow(None)
         if self.session is not None:
             self.session.save_now()
         if self.wizard is not None:
@@ -352,6 +366,8 @@ class MainWindow(AssessmentOpening):
         if self.service is not None:
             self.service.close()
         self.renderer.close()
+        if self.brief_ahead is not None:
+            self.brief_ahead.close()
         event.accept()
 
 

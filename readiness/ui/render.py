@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,35 +29,42 @@ CANCELLED = "rendering was cancelled"
 
 
 @dataclass(frozen=True)
-class RenderedPlan:
-    pdf: bytes
-    pages: int
-    seconds: float
-    edition: Edition
-
-
-@dataclass(frozen=True)
-class _Request:
-    """What one render is asked for, passed to the render lane."""
+class PlanRequest:
+    """What one render is asked for. Two requests are equal when they would render the same plan: the same
+    answers, language, paper, theme and edition (the content is the session's, loaded once)."""
 
     assessment: Assessment
-    content: Content
+    content: Content = field(compare=False)
     lang: Lang
     paper: Paper
     theme_path: str | None
     edition: Edition
 
 
+@dataclass(frozen=True)
+class RenderedPlan:
+    pdf: bytes
+    pages: int
+    seconds: float
+    request: PlanRequest
+
+    @property
+    def edition(self) -> Edition:
+        return self.request.edition
+
+
 class PlanRenderer(QObject):
-    """One warm render worker for the app; at most one plan renders at a time."""
+    """One warm render worker; at most one plan renders at a time. ``background``: its child runs at the lowest
+    CPU priority (for the brief kept ready ahead of the user, ``brief_ahead``)."""
 
     progress = Signal(str)
     finished = Signal(object)
     """A RenderedPlan."""
     failed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, *, background: bool = False) -> None:
         super().__init__()
+        self.background = background
         self._lane = Lane("render", self)
         self._worker: RenderWorker | None = None
         self._lock = threading.Lock()
@@ -68,26 +75,23 @@ class PlanRenderer(QObject):
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def synchronous(self) -> bool:
+        """Renders run at once on the calling thread (tests), not on a thread of their own."""
+        return self._lane.synchronous
+
     def warm_up(self) -> None:
         """Start the render child ahead of the first plan, so that it does not pay WeasyPrint's import. Only with
         a real thread behind the lane: where jobs run at once (tests), the first render starts the child."""
-        if not self._lane.synchronous:
+        if not self.synchronous:
             self._lane.run(self._warm)
 
-    def render(
-        self,
-        assessment: Assessment,
-        content: Content,
-        lang: Lang,
-        paper: Paper,
-        theme_path: str | None,
-        edition: Edition = Edition.FULL,
-    ) -> None:
+    def render(self, request: PlanRequest) -> None:
         if self._busy:
             return
         self._busy = True
         job = self._lane.run(
-            partial(self._render, _Request(assessment, content, lang, paper, theme_path, edition)),
+            partial(self._render, request),
             on_done=self._done,
             on_failed=self._failed,
             on_progress=lambda _done, _total, message: self.progress.emit(message),
@@ -115,7 +119,7 @@ class PlanRenderer(QObject):
 
         with self._lock:
             if self._worker is None:
-                self._worker = RenderWorker()
+                self._worker = RenderWorker(background=self.background)
             return self._worker
 
     def _warm(self, _progress: Progress) -> None:
@@ -124,7 +128,7 @@ class PlanRenderer(QObject):
         with contextlib.suppress(RenderError):  # the first render reports the problem
             self._ensure_worker().start()
 
-    def _render(self, request: _Request, progress: Progress) -> RenderedPlan:
+    def _render(self, request: PlanRequest, progress: Progress) -> RenderedPlan:
         from pathlib import Path
 
         from readiness.report.html import render_plan_html
@@ -150,7 +154,7 @@ class PlanRenderer(QObject):
             raise Cancelled from None
         except RenderError as error:
             raise OneLine(str(error)) from error
-        return RenderedPlan(result.pdf, result.pages, result.seconds, request.edition)
+        return RenderedPlan(result.pdf, result.pages, result.seconds, request)
 
     def _done(self, rendered: RenderedPlan) -> None:
         self._busy, self._job = False, None

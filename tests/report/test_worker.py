@@ -5,6 +5,8 @@ Each test runs a worker of its own, since each one kills or starves its child on
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from conftest import mini_assessment
 from report_support import mini_catalogue
 
 from readiness.core.problems import ReadinessError
+from readiness.report.child import LOWEST_PRIORITY
 from readiness.report.html import render_plan_html
 from readiness.report.job import RenderJob
 from readiness.report.outputs import PlanSettings, pdf_job, plan_in, write_plan
@@ -50,9 +53,18 @@ def _renders(worker: RenderWorker) -> None:
     assert result.pdf.startswith(b"%PDF-") and result.pages == 1
 
 
-def _child_process(worker: RenderWorker) -> object:
+def _child_process(worker: RenderWorker) -> subprocess.Popen[bytes]:
     assert worker._child is not None
     return worker._child.process
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX nice values")
+def test_a_background_worker_renders_at_the_lowest_priority() -> None:
+    with RenderWorker() as foreground, RenderWorker(background=True) as background:
+        for worker in (foreground, background):
+            _renders(worker)
+        priority = [os.getpriority(os.PRIO_PROCESS, _child_process(w).pid) for w in (foreground, background)]
+    assert priority == [os.getpriority(os.PRIO_PROCESS, 0), LOWEST_PRIORITY]
 
 
 def test_a_job_over_the_time_limit_is_stopped(plan_job: RenderJob) -> None:
@@ -65,7 +77,7 @@ def test_a_job_over_the_time_limit_is_stopped(plan_job: RenderJob) -> None:
         assert time.monotonic() - started < 1.0
         assert str(caught.value) == "rendering took longer than 0.2 s and was stopped"
         assert type(caught.value) is RenderError
-        assert process.poll() is not None  # type: ignore[attr-defined]  # the child was killed, not left running
+        assert process.poll() is not None  # the child was killed, not left running
         worker.timeout = 60
         _renders(worker)
 

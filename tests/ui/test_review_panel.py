@@ -14,7 +14,15 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
-from ui_support import panel_context, sample, shipped_content, temporary_settings, unnamed_inputs, wait_for_library
+from ui_support import (
+    panel_context,
+    sample,
+    shipped_content,
+    shown,
+    temporary_settings,
+    unnamed_inputs,
+    wait_for_library,
+)
 
 from readiness.core.assessment import Answer
 from readiness.core.exchange import read_exchange_file
@@ -24,7 +32,9 @@ from readiness.core.plan.builder import build_plan
 from readiness.core.plan.owners import owner_text
 from readiness.core.scoring import Status, score_assessment
 from readiness.report.bundle import file_stem
+from readiness.report.edition import Edition
 from readiness.report.fmt import Formatter
+from readiness.report.outputs import PlanSettings, write_plan
 from readiness.report.progress import RENDER_STEPS, render_step
 from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow
@@ -223,6 +233,61 @@ def test_the_brief_is_generated_first_and_fits_six_pages(qtbot: QtBot, tmp_path:
         assert panel.document.pageCount() == panel.rendered.pages <= 6
         pdf = save(qtbot, panel.saved, panel.save_pdf_to, tmp_path / "resumen")
         assert pdf.name == "resumen.pdf" and pdf.read_bytes().startswith(b"%PDF")
+
+
+def reading(pdf: bytes) -> tuple[list[str], list[str | None], list[str], str]:
+    """What a reader meets in a PDF: each page's text, the bookmarks, the links' targets, the document language."""
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
+    links = [
+        str(annotation.get_object().get("/A", {}).get("/URI", annotation.get_object().get("/Dest", "")))
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+    ]
+    return texts, bookmarks, links, str(reader.root_object.get("/Lang"))
+
+
+def test_the_brief_kept_ready_in_the_background_is_the_preview_and_generating_it_is_instant(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The brief of the answers as they are renders on a background child of its own; Review shows it when it is
+    shown, Generate (brief) presents it without rendering, and an edit makes it out of date until the next one."""
+    with panel_context(tmp_path, sample(Lang.EN)) as context:
+        ahead = context.ahead
+        with qtbot.waitSignal(ahead.ready, timeout=RENDER_TIMEOUT_MS):
+            ahead.catch_up()
+        brief = ahead.current()
+        assert brief is not None and brief.edition == "brief" and brief.pdf.startswith(b"%PDF")
+        assert ahead.renderer.background and not context.renderer.background
+        single = tmp_path / "brief.pdf"
+        session = context.session
+        write_plan(single, session.assessment, session.content, PlanSettings(edition=Edition.BRIEF))
+        texts, bookmarks, links, lang = reading(brief.pdf)
+        assert len(texts) == brief.pages and len(bookmarks) == 6 and lang == "en"  # the brief has no links
+        assert reading(single.read_bytes()) == (texts, bookmarks, links, lang), "what the CLI writes, read the same"
+
+        panel = shown(qtbot, ReviewPanel(context))
+        assert panel.rendered is brief and panel.stack.currentWidget() is panel.viewer, "the preview is there at once"
+        assert panel.status.text().startswith("A preview of the brief")
+        qtbot.waitUntil(lambda: panel.document.pageCount() == brief.pages, timeout=5000)
+
+        panel.generate()
+        assert not panel.busy and not context.renderer.busy, "nothing is rendered: the brief is current"
+        assert panel.status.text().startswith(f"Plan ready: {brief.pages} pages, prepared while you edited")
+
+        context.session.set_answer("identify.frt_support", None)
+        assert ahead.current() is None, "an edit makes the brief kept ready out of date"
+        generate_and_wait(qtbot, panel, context)  # so Generate renders it in the foreground, as before
+        assert panel.rendered is not None and panel.rendered is not brief
+        assert panel.rendered.request == context.plan_request(Edition.BRIEF)
+
+        context.session.undo_stack.undo()
+        assert ahead.current() is brief, "undone, the answers are those it was rendered from again"
 
 
 def test_everything_is_saved_in_one_zip(qtbot: QtBot, tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from readiness.core.lang import Lang
 from readiness.core.samples import load_sample
 from readiness.resources import questionnaires
 from readiness.store import create_assessment, load_assessment
+from readiness.ui.brief_ahead import BriefAhead
 from readiness.ui.pages.base import PageContext
 from readiness.ui.render import PlanRenderer
 from readiness.ui.service import LibraryService
@@ -74,14 +75,17 @@ def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContex
     )
     wait_for_library(service)
     session = AssessmentSession(service, content, ids[0], assessment, revision=1)
-    renderer = PlanRenderer()
+    renderer, ahead = PlanRenderer(), BriefAhead()
     settings = temporary_settings(tmp_path)
     settings.language = assessment.language
+    context = PageContext(session, settings, renderer, ViewOptions(settings), ahead)
+    ahead.follow(context)
     try:
-        yield PageContext(session, settings, renderer, ViewOptions(settings))
+        yield context
     finally:
         session.save_now()
         renderer.close()
+        ahead.close()
         service.close()
 
 

@@ -10,7 +10,10 @@ from PySide6.QtWidgets import QWidget
 from readiness.core.assessment import Assessment
 from readiness.core.content import Catalogs
 from readiness.core.lang import Lang
-from readiness.ui.render import PlanRenderer
+from readiness.report.edition import Edition
+from readiness.report.paper import plan_paper
+from readiness.ui.brief_ahead import BriefAhead
+from readiness.ui.render import PlanRenderer, PlanRequest
 from readiness.ui.settings import Settings
 from readiness.ui.state import AssessmentSession
 from readiness.ui.view_options import ViewOptions
@@ -22,6 +25,8 @@ class PageContext:
     settings: Settings
     renderer: PlanRenderer
     view: ViewOptions
+    ahead: BriefAhead
+    """The brief of the current answers, rendered in the background."""
 
     @property
     def lang(self) -> Lang:
@@ -32,6 +37,13 @@ class PageContext:
     def plan_lang(self) -> Lang:
         """The language the plan and its files are written in, chosen on the assessment's profile."""
         return self.session.assessment.language
+
+    def plan_request(self, edition: Edition) -> PlanRequest:
+        """The plan of the current answers, in the plan's language, on the paper and with the theme set."""
+        session, settings = self.session, self.settings
+        paper = plan_paper(settings.paper, session.assessment.profile.home_country)
+        theme = str(settings.theme) if settings.theme else None
+        return PlanRequest(session.assessment, session.content, self.plan_lang, paper, theme, edition)
 
 
 class Panel(QWidget):

@@ -28,7 +28,6 @@ from readiness.core.i18n import N_, _, ngettext
 from readiness.core.plan.costs import cost_summary
 from readiness.core.plan.model import Plan
 from readiness.report.edition import Edition
-from readiness.report.paper import plan_paper
 from readiness.report.progress import RENDER_STEPS, render_step
 from readiness.ui.jobs import Lane
 from readiness.ui.pages.base import PageContext
@@ -121,6 +120,11 @@ class ReviewPanel(PlanSaving):
         renderer.progress.connect(self._on_progress)
         renderer.finished.connect(self._on_finished)
         renderer.failed.connect(self._on_failed)
+        self._awaiting_ahead = False
+        ahead = context.ahead
+        ahead.ready.connect(self._on_ahead_ready)
+        ahead.failed.connect(self._on_ahead_failed)
+        ahead.renderer.progress.connect(self._on_ahead_progress)
         context.session.changed.connect(self._assessment_changed)
         context.view.changed.connect(self._show_view)
         self._show_view()
@@ -144,6 +148,10 @@ class ReviewPanel(PlanSaving):
         self.cost.setText(cost_summary(self.plan.running_cost, self.context.lang))
         show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)
         self.lists.show_plan(self.plan, session.questionnaire, session.assessment, session.content.catalogs.channels)
+        if (ahead := self.context.ahead.current()) is not None:
+            self._preview(ahead)
+        else:
+            self.context.ahead.soon()
 
     def _show_question(self, question_id: str) -> None:
         """A double-click on an unanswered or flagged question shows it on its step's Questions tab."""
@@ -207,10 +215,15 @@ class ReviewPanel(PlanSaving):
     # Generating the plan
 
     def generate(self) -> None:
-        """Render the plan from the current assessment; progress, the preview or the error follow."""
+        """Render the plan from the current assessment; progress, the preview or the error follow. The brief of
+        the current answers, when it was rendered in the background, is there at once."""
         lang = self.context.lang
-        renderer = self.context.renderer
+        renderer, ahead = self.context.renderer, self.context.ahead
         if self._rendering:
+            return
+        request = self.context.plan_request(Edition(self.edition.currentData()))
+        if request.edition is Edition.BRIEF and (ready := ahead.current()) is not None:
+            self._present(ready, ahead=True)
             return
         if renderer.busy:
             self.status.setText(_("Another plan is being generated; try again in a moment.", lang))
@@ -218,17 +231,10 @@ class ReviewPanel(PlanSaving):
         self._rendering, self._cancel_requested = True, False
         self._set_busy(True)
         self.status.setText(_("Preparing the plan…", lang))
-        settings = self.context.settings
-        theme = settings.theme
-        session = self.context.session
-        renderer.render(
-            session.assessment,
-            session.content,
-            self.context.plan_lang,
-            plan_paper(settings.paper, session.assessment.profile.home_country),
-            str(theme) if theme else None,
-            Edition(self.edition.currentData()),
-        )
+        if request.edition is Edition.BRIEF and ahead.rendering_current:
+            self._awaiting_ahead = True  # the brief rendering in the background is this one: it answers
+            return
+        renderer.render(request)
 
     def cancel(self) -> None:
         if not self._rendering:
@@ -236,6 +242,10 @@ class ReviewPanel(PlanSaving):
         self._cancel_requested = True
         self.cancel_button.setEnabled(False)
         self.status.setText(_("Cancelling…", self.context.lang))
+        if self._awaiting_ahead:  # the background render goes on, for later; this wait ends
+            self._awaiting_ahead = False
+            self._render_ended()
+            return
         self.context.renderer.cancel()
 
     def _set_busy(self, busy: bool) -> None:
@@ -267,8 +277,43 @@ class ReviewPanel(PlanSaving):
 
     @Slot(object)
     def _on_finished(self, result: RenderedPlan) -> None:
-        if not self._render_ended():
+        if self._render_ended():
+            self._present(result)
+
+    @Slot(object)
+    def _on_ahead_ready(self, brief: RenderedPlan) -> None:
+        if self._awaiting_ahead:
+            self._awaiting_ahead = False
+            self._on_finished(brief)
+        elif self.isVisible():
+            self._preview(brief)
+
+    @Slot(str)
+    def _on_ahead_progress(self, message: str) -> None:
+        if self._awaiting_ahead:
+            self._on_progress(message)
+
+    @Slot(str)
+    def _on_ahead_failed(self, _message: str) -> None:
+        """The user's own render says what went wrong, if it goes wrong again."""
+        if self._awaiting_ahead:
+            self._awaiting_ahead = False
+            self.context.renderer.render(self.context.plan_request(Edition.BRIEF))
+
+    def _preview(self, brief: RenderedPlan) -> None:
+        """The brief of the current answers, rendered in the background, in place of no plan or an outdated one."""
+        shown = self.rendered
+        if self._rendering or (shown is not None and shown.request == self.context.plan_request(shown.edition)):
             return
+        if self._show_pdf(brief.pdf):
+            self.rendered = brief
+            self.save_buttons["pdf"].setEnabled(True)
+            lang = self.context.lang
+            self.status.setText(_("A preview of the brief, kept up to date as you edit. Generate makes either.", lang))
+
+    def _present(self, result: RenderedPlan, *, ahead: bool = False) -> None:
+        """The plan generated: shown, ready to save, and recorded in the library. ``ahead``: the brief rendered in
+        the background, there at once."""
         lang = self.context.lang
         if not self._show_pdf(result.pdf):
             self.status.setText(_("The PDF could not be shown.", lang))
@@ -276,14 +321,22 @@ class ReviewPanel(PlanSaving):
         self.rendered = result
         self.save_buttons["pdf"].setEnabled(True)
         self._record_plan_generated()
-        seconds = formatter(lang).number(result.seconds)
-        ready = ngettext(
-            "Plan ready: {count} page in {seconds} s.",
-            "Plan ready: {count} pages in {seconds} s.",
-            result.pages,
-            lang,
-            seconds=seconds,
-        )
+        if ahead:
+            ready = ngettext(
+                "Plan ready: {count} page, prepared while you edited.",
+                "Plan ready: {count} pages, prepared while you edited.",
+                result.pages,
+                lang,
+            )
+        else:
+            seconds = formatter(lang).number(result.seconds)
+            ready = ngettext(
+                "Plan ready: {count} page in {seconds} s.",
+                "Plan ready: {count} pages in {seconds} s.",
+                result.pages,
+                lang,
+                seconds=seconds,
+            )
         session = self.context.session
         note = fallback_note(session.content, session.questionnaire, self.context.plan_lang)
         self.status.setText(f"{ready} {note}" if note else ready)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from readiness.cli_grammar import CONTENT_ENV, EXIT_INCOMPLETE, EXIT_OK, EXIT_PROBLEM, LANG, Command, command_line
+from readiness.cli_transcripts import analyze as analyze_transcripts
 from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_text_atomically
 from readiness.core.checks import validate_paths, validate_shipped
@@ -259,4 +260,5 @@ COMMANDS: dict[str, Command] = {
     "copy": _copy,
     "schema": _schema,
     "plan": _plan,
+    "transcripts analyze": lambda args: analyze_transcripts(args, _content(args)),
 }

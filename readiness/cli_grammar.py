@@ -13,6 +13,8 @@ from readiness import __version__
 from readiness.core.i18n import _, environment_language
 from readiness.core.lang import Lang
 from readiness.core.samples import SAMPLE_PROFILES
+from readiness.core.transcripts.hours import DEFAULT_HOURS
+from readiness.core.transcripts.measures import DEFAULT_GAP, DEFAULT_PROMISE_MINUTES
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -182,10 +184,75 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         help=_("with OUT.ics: every dated task too, besides the milestones and the reviews", LANG),
     )
     plan.set_defaults(command=actions["plan"])
+    _add_transcripts(commands, actions)
     return parser
 
 
+def _add_transcripts(commands: argparse._SubParsersAction[_Parser], actions: Mapping[str, Command]) -> None:
+    transcripts = commands.add_parser(
+        "transcripts", help=_("measure what customers lived from chat exports, on this computer", LANG)
+    )
+    transcripts.set_defaults(command=lambda _args: _helped(transcripts))
+    actions_of = transcripts.add_subparsers(title=_("actions", LANG), metavar="ACTION")
+    analyze = actions_of.add_parser(
+        "analyze",
+        help=_("print the measures of docs/transcript-measures.md for the chat exports given", LANG),
+    )
+    analyze.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help=_("WhatsApp .txt or .zip, Messenger/Instagram or Telegram .json, LINE .txt, helpdesk .csv", LANG),
+    )
+    analyze.add_argument("--business", metavar="NAME", help=_("the business's name as the chats show it", LANG))
+    analyze.add_argument(
+        "--hours",
+        default=DEFAULT_HOURS,
+        metavar="SPEC",
+        help=_(
+            "business hours, e.g. 'mon-fri 09:00-18:00; sat 10:00-14:00' (the default: {hours})",
+            LANG,
+            hours=DEFAULT_HOURS,
+        ),
+    )
+    analyze.add_argument(
+        "--promise",
+        type=positive_number,
+        default=DEFAULT_PROMISE_MINUTES,
+        metavar="MINUTES",
+        help=_("the reply-time promise in minutes (default 60)", LANG),
+    )
+    analyze.add_argument(
+        "--tz", default="UTC", metavar="ZONE", help=_("the business's time zone, e.g. America/Mexico_City", LANG)
+    )
+    analyze.add_argument(
+        "--gap",
+        type=positive_number,
+        default=DEFAULT_GAP.total_seconds() / 3600,
+        metavar="HOURS",
+        help=_("a conversation ends after this many hours of silence (default 24)", LANG),
+    )
+    analyze.add_argument("--json", action="store_true", help=_("print the measures as JSON", LANG))
+    analyze.set_defaults(command=actions["transcripts analyze"])
+
+
 MAX_ID = 2**63 - 1
+
+
+def _helped(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_OK
+
+
+def positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("not a number: {text}", LANG, text=text)) from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(_("expected a number above 0: {text}", LANG, text=text))
+    return value
 
 
 def assessment_id(text: str) -> int:

@@ -25,6 +25,7 @@ from readiness.core.problems import Problem, ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import YamlDocument, load_yaml_file
 from readiness.core.text import AnsweredAs, LocalText, Role
+from readiness.core.transcripts.phrases import TranscriptPhrases
 from readiness.core.validation import validate_document
 
 SAMPLES_FOLDER = "samples"
@@ -84,6 +85,8 @@ class Catalogs:
 class Content:
     questionnaires: dict[tuple[str, str], Questionnaire] = field(default_factory=dict)
     catalogs: Catalogs = field(default_factory=Catalogs)
+    transcript_phrases: list[TranscriptPhrases] = field(default_factory=list)
+    """Every folder's phrase files: their phrases add up, a later folder's to an earlier one's."""
 
     def questionnaire(self, questionnaire_id: str, version: str | None = None) -> Questionnaire | None:
         matches = [q for (qid, _), q in self.questionnaires.items() if qid == questionnaire_id]
@@ -94,6 +97,7 @@ class Content:
     def overlay(self, other: Content) -> None:
         self.questionnaires.update(other.questionnaires)
         self.catalogs.overlay(other.catalogs)
+        self.transcript_phrases.extend(other.transcript_phrases)
 
     def assessment_questionnaire(self, assessment: Assessment) -> Questionnaire:
         """The exact questionnaire an assessment was answered with."""
@@ -161,6 +165,8 @@ def _add_file(content: Content, path: Path, problems: list[Problem]) -> None:
         content.questionnaires[key] = questionnaire
     elif kind == "catalog":
         problems.extend(content.catalogs.add(validate_document(Catalog, document, str(path)), str(path)))
+    elif kind == "transcript-phrases":
+        content.transcript_phrases.append(validate_document(TranscriptPhrases, document, str(path)))
     else:
         raise ReadinessError.single(path, _kind_problem(document), 1, ("kind",))
 
@@ -168,7 +174,7 @@ def _add_file(content: Content, path: Path, problems: list[Problem]) -> None:
 def _kind_problem(document: YamlDocument) -> str:
     if not isinstance(document.data, dict):
         return "not a Readiness content file (expected a mapping with 'kind')"
-    return "expected kind 'questionnaire' or 'catalog'"
+    return "expected kind 'questionnaire', 'catalog' or 'transcript-phrases'"
 
 
 def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Catalog
 from readiness.core.questionnaire import Questionnaire
+from readiness.core.transcripts.phrases import TranscriptPhrases
 
 SCHEMA_FOLDER = "schema"
 
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "questionnaire.schema.json": Questionnaire,
     "catalog.schema.json": Catalog,
     "assessment.schema.json": ExchangeFile,
+    "transcript-phrases.schema.json": TranscriptPhrases,
 }
 
 

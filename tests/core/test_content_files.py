@@ -180,4 +180,6 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
     shutil.copytree(MINI_CONTENT, folder)
     (folder / "stray.yaml").write_text("kind: recipe\nid: x\n", encoding="utf-8")
     [problem] = problems_of(folder)
-    assert problem == f"{folder / 'stray.yaml'}:1: kind: expected kind 'questionnaire' or 'catalog'"
+    assert (
+        problem == f"{folder / 'stray.yaml'}:1: kind: expected kind 'questionnaire', 'catalog' or 'transcript-phrases'"
+    )

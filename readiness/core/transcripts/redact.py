@@ -1,0 +1,115 @@
+"""Personal data taken out of message texts before anything is measured or kept, and customers made pseudonyms.
+
+Phone numbers, e-mail addresses, card numbers (13 to 19 digits that pass the Luhn check), Brazilian CPF numbers
+(with their two check digits verified) and Mexican CURP codes become ``[phone]``, ``[email]``, ``[card]``,
+``[cpf]`` and ``[curp]``; a customer's name in a text becomes the customer's pseudonym. Each kind is counted.
+
+Phone numbers are found by shape (an optional +, then 8 to 15 digits with spaces, dots, dashes or brackets
+between them), not with the phonenumbers library: that parses per region, and a chat does not say which region a
+number belongs to; its matcher is also far too slow for a million messages. The shape catches order numbers of
+that length too: for privacy, redacting too much is the safe side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+CURP = r"\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d\b"
+CPF = r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b|\b\d{11}\b"
+DIGITS = r"(?<![\w+(])\+?\(?\d(?:[ .()-]{0,2}\d){7,18}(?!\w)"
+PERSONAL = re.compile(rf"(?P<email>{EMAIL})|(?P<curp>{CURP})|(?P<cpf>{CPF})|(?P<digits>{DIGITS})")
+DIGITS_ONLY = re.compile(DIGITS)
+MAYBE_PERSONAL = re.compile(r"[\d@]")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CARD_DIGITS = range(13, 20)
+PHONE_DIGITS = range(8, 16)
+
+
+@dataclass
+class Redactor:
+    """Redacts texts and keeps the pseudonyms and the counts of one analysis."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    pseudonyms: dict[str, str] = field(default_factory=dict)
+    _patterns: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict, repr=False)
+
+    def pseudonym(self, sender: str) -> str:
+        """The customer's stable pseudonym, "Customer 1" for the first one met; a sender that is a phone number
+        counts as one phone redacted."""
+        known = self.pseudonyms.get(sender)
+        if known is None:
+            known = self.pseudonyms[sender] = f"Customer {len(self.pseudonyms) + 1}"
+            if DIGITS_ONLY.fullmatch(sender.strip()) and _kind_of_digits(sender) == "phone":
+                self.counts["phone"] += 1
+        return known
+
+    def text(self, text: str, customers: tuple[str, ...] = ()) -> str:
+        """TEXT with its personal data replaced; the names of CUSTOMERS (the senders of its thread) included."""
+        if MAYBE_PERSONAL.search(text):
+            text = PERSONAL.sub(self._replacement, text)
+        names = self._names(customers)
+        return text if names is None else names.sub(self._name_replacement, text)
+
+    def _replacement(self, match: re.Match[str]) -> str:
+        kind = match.lastgroup or ""
+        if (kind == "cpf" and not _valid_cpf(match.group())) or kind == "digits":
+            kind = _kind_of_digits(match.group())
+        if not kind:
+            return match.group()
+        self.counts[kind] += 1
+        return f"[{kind}]"
+
+    def _names(self, customers: tuple[str, ...]) -> re.Pattern[str] | None:
+        if customers not in self._patterns:
+            forms = sorted({form for sender in customers for form in _name_forms(sender)}, key=len, reverse=True)
+            alternatives = "|".join(map(re.escape, forms))
+            self._patterns[customers] = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if forms else None
+        return self._patterns[customers]
+
+    def _name_replacement(self, match: re.Match[str]) -> str:
+        self.counts["name"] += 1
+        said = match.group().casefold()
+        sender = next(s for s in self.pseudonyms if said in {form.casefold() for form in _name_forms(s)})
+        return self.pseudonyms[sender]
+
+
+def _name_forms(sender: str) -> set[str]:
+    """The full name and its first word as a text may mention them ("Alex Doe", "Alex"); none for a number."""
+    name = sender.strip()
+    if not name or any(character.isdigit() for character in name):
+        return set()
+    first = name.split()[0]
+    return {name, first} if len(first) >= 3 else {name}
+
+
+def _kind_of_digits(text: str) -> str:
+    """ "card" for a Luhn-valid run of 13 to 19 digits, "phone" for 8 to 15 digits, else "" (left as written)."""
+    if ISO_DATE.fullmatch(text.strip()):
+        return ""
+    digits = [int(character) for character in text if character.isdigit()]
+    if len(digits) in CARD_DIGITS and _luhn(digits):
+        return "card"
+    return "phone" if len(digits) in PHONE_DIGITS else ""
+
+
+def _luhn(digits: list[int]) -> bool:
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        if position % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+def _valid_cpf(text: str) -> bool:
+    digits = [int(character) for character in text if character.isdigit()]
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    for checked in (9, 10):
+        remainder = sum(d * w for d, w in zip(digits[:checked], range(checked + 1, 1, -1), strict=True)) * 10 % 11
+        if remainder % 10 != digits[checked]:
+            return False
+    return True

@@ -1,0 +1,55 @@
+"""Personal data out of message texts: what is redacted, what is left, and the pseudonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness.core.transcripts.redact import Redactor
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted", "kind"),
+    [
+        ("call +1 (555) 201-3344 today", "call [phone] today", "phone"),
+        ("ligue (11) 98765-4321", "ligue [phone]", "phone"),
+        ("al 55 1234 5678 por favor", "al [phone] por favor", "phone"),
+        ("write to care@example.com.", "write to [email].", "email"),
+        ("card 4539 1488 0343 6467 ok", "card [card] ok", "card"),
+        ("cartão 4539-1488-0343-6467", "cartão [card]", "card"),
+        ("CPF 529.982.247-25", "CPF [cpf]", "cpf"),
+        ("meu cpf é 52998224725", "meu cpf é [cpf]", "cpf"),
+        ("CURP GODE561231HDFRRN09", "CURP [curp]", "curp"),
+    ],
+)
+def test_each_kind_is_replaced_and_counted(text: str, redacted: str, kind: str) -> None:
+    redactor = Redactor()
+    assert redactor.text(text) == redacted
+    assert redactor.counts == {kind: 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 12345 ships on 2026-10-01",  # short numbers and dates are not personal
+        "4539 1488 0343 6468 is no card",  # fails the Luhn check: 16 digits, too long for a phone
+        "10:30 a 18:00, $1,250.00",
+    ],
+)
+def test_what_is_not_personal_is_left_as_written(text: str) -> None:
+    redactor = Redactor()
+    assert redactor.text(text) == text and not redactor.counts
+
+
+def test_an_invalid_cpf_is_still_a_number_of_phone_length() -> None:
+    redactor = Redactor()
+    assert redactor.text("529.982.247-26") == "[phone]", "wrong check digits: not a CPF, but 11 digits stay hidden"
+
+
+def test_customers_become_stable_pseudonyms_and_their_names_are_replaced() -> None:
+    redactor = Redactor()
+    customers = ("Lucía Pérez", "+52 55 1234 5678")
+    assert [redactor.pseudonym(c) for c in (*customers, customers[0])] == ["Customer 1", "Customer 2", "Customer 1"]
+    assert redactor.counts == {"phone": 1}, "a phone number as a sender counts once"
+    said = redactor.text("Gracias Lucía; LUCÍA PÉREZ ya tiene su pedido, Lucíano no", customers)
+    assert said == "Gracias Customer 1; Customer 1 ya tiene su pedido, Lucíano no"
+    assert redactor.counts["name"] == 2

@@ -1,0 +1,106 @@
+"""``readiness transcripts analyze`` run as a user runs it, on exports written from the documented formats with
+figures worked out apart from the analyser (tests/core/transcripts/truth/README.md); and its refusals."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+TRUTH = Path(__file__).parent / "core" / "transcripts" / "truth"
+CASES = sorted(p for p in TRUTH.iterdir() if (p / "expected.yaml").is_file()) if TRUTH.is_dir() else []
+SHARES = (
+    "answered_within_promise_share",
+    "after_hours_share",
+    "channel_switch_share",
+    "repeat_contact_share",
+    "resolved_in_channel_share",
+    "business_messages_per_resolved",
+)
+
+
+def analyze(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", "transcripts", "analyze", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LANGUAGE": "en"},
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_the_measures_match_the_figures_worked_out_by_hand(case: Path) -> None:
+    truth = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
+    files = sorted(p for p in case.iterdir() if p.name not in {"expected.yaml", "README.md"})
+    done = analyze(*files, *truth["args"], "--json")
+    assert done.returncode == 0, done.stderr
+    found: dict[str, Any] = json.loads(done.stdout)
+    expected = truth["expected"]
+    for key in ("messages", "conversations", "customer_started", "period", "redacted"):
+        assert found[key] == expected[key], key
+    for key in SHARES:
+        assert found[key] == pytest.approx(expected[key], abs=1e-4), key
+    times, wanted = found["first_response_minutes"], expected["first_response_minutes"]
+    for scope, want in ((times, wanted), (times["within_hours"], wanted["within_hours"])):
+        assert scope["answered"] == want["answered"]
+        for figure in ("median", "p90"):
+            assert scope[figure] == pytest.approx(want[figure], abs=0.05), figure
+    assert {r["reason"]: r["conversations"] for r in found["switch_reasons"]} == expected["switch_reasons"]
+    for raw in truth.get("must_not_appear", []):
+        assert raw not in done.stdout, f"{raw!r} was printed"
+
+
+def test_text_output_is_in_words_with_its_caveats(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "10/5/26, 10:00 AM - Alex Doe: Hi, can I book for Friday? My cell is 555 201 3344\n"
+        "10/5/26, 10:12 AM - Fernhill Dental: Sure! Please call us at (555) 201-9999 to confirm.\n",
+        encoding="utf-8",
+    )
+    done = analyze(chat, "--business", "fernhill dental", "--tz", "America/New_York")
+    assert done.returncode == 0, done.stderr
+    assert "First response: median 12 min, 90th percentile 12 min (1 answered)" in done.stdout
+    assert "Asked to switch channel: 100.0 %" in done.stdout
+    assert "Fewer than 30 conversations" in done.stdout
+    assert "3344" not in done.stdout and "Alex" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (("--business", "Nobody"), "--business: no participant is called 'Nobody'; the participants: Fernhill"),
+        (("--business", "Fernhill Dental", "--tz", "Mars/Olympus"), "--tz: 'Mars/Olympus' is not a time zone"),
+        (("--business", "Fernhill Dental", "--hours", "9 to 5"), "--hours: '9 to 5' is not like"),
+    ],
+)
+def test_a_wrong_option_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...], problem: str) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text("10/5/26, 10:00 AM - Fernhill Dental: Hello\n10/5/26, 10:01 AM - Alex Doe: Hi\n", encoding="utf-8")
+    done = analyze(chat, *args)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(problem) and len(done.stderr.splitlines()) == 1
+
+
+def test_unknown_formats_bombs_and_devices_are_refused_with_nothing_printed(tmp_path: Path) -> None:
+    unknown = tmp_path / "notes.docx"
+    unknown.write_bytes(b"PK\x03\x04")
+    bomb = tmp_path / "chat.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("_chat.txt", b"\n" * 60_000_000)
+    for path, problem in (
+        (unknown, "not a transcript Readiness reads"),
+        (bomb, "refused as a zip bomb"),
+        (Path("/dev/zero"), "not a regular file"),
+        (tmp_path / "missing.txt", "cannot read file"),
+    ):
+        done = analyze(path, "--business", "Fernhill Dental")
+        assert done.returncode == 2 and done.stdout == "", path
+        assert problem in done.stderr and len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr

@@ -26,14 +26,22 @@ SHARES = (
 )
 
 
-def analyze(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def readiness(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "readiness", "transcripts", "analyze", *map(str, args)],
+        [sys.executable, "-m", "readiness", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=120,
         env={**os.environ, "LANGUAGE": "en"},
     )
+
+
+def analyze(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return readiness("transcripts", "analyze", *args)
+
+
+def test_the_truth_corpus_covers_every_family_of_formats() -> None:
+    assert {case.name.split("-")[0] for case in CASES} >= {"whatsapp", "messenger", "telegram"}, "no case, no check"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -58,13 +66,17 @@ def test_the_measures_match_the_figures_worked_out_by_hand(case: Path) -> None:
         assert raw not in done.stdout, f"{raw!r} was printed"
 
 
-def test_text_output_is_in_words_with_its_caveats(tmp_path: Path) -> None:
+def chat_of(tmp_path: Path, customer_said: str, minutes_later: int, business_said: str) -> Path:
+    """A WhatsApp chat of one question, on Monday 5 October 2026 at 10:00, and one answer."""
     chat = tmp_path / "chat.txt"
-    chat.write_text(
-        "10/5/26, 10:00 AM - Alex Doe: Hi, can I book for Friday? My cell is 555 201 3344\n"
-        "10/5/26, 10:12 AM - Fernhill Dental: Sure! Please call us at (555) 201-9999 to confirm.\n",
-        encoding="utf-8",
-    )
+    answered = f"10/5/26, 10:{minutes_later:02d} AM - Fernhill Dental: {business_said}\n"
+    chat.write_text(f"10/5/26, 10:00 AM - Alex Doe: {customer_said}\n{answered}", encoding="utf-8")
+    return chat
+
+
+def test_text_output_is_in_words_with_its_caveats(tmp_path: Path) -> None:
+    asked = "Hi, can I book for Friday? My cell is 555 201 3344"
+    chat = chat_of(tmp_path, asked, 12, "Sure! Please call us at (555) 201-9999 to confirm.")
     done = analyze(chat, "--business", "fernhill dental", "--tz", "America/New_York")
     assert done.returncode == 0, done.stderr
     assert "First response: median 12 min, 90th percentile 12 min (1 answered)" in done.stdout
@@ -104,3 +116,21 @@ def test_unknown_formats_bombs_and_devices_are_refused_with_nothing_printed(tmp_
         done = analyze(path, "--business", "Fernhill Dental")
         assert done.returncode == 2 and done.stdout == "", path
         assert problem in done.stderr and len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_a_consultant_adds_switch_phrases_in_a_content_folder_and_validate_checks_them(tmp_path: Path) -> None:
+    chat = chat_of(tmp_path, "Can I change my appointment?", 2, "Use the patient portal for that.")
+    before = json.loads(analyze(chat, "--business", "Fernhill Dental", "--json").stdout)
+    assert before["channel_switch_share"] == 0.0
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    phrases = folder / "phrases.yaml"
+    phrases.write_text('kind: transcript-phrases\nswitch:\n  other_channel:\n    en: ["patient portal"]\n', "utf-8")
+    validated = readiness("validate", phrases)
+    assert validated.returncode == 0 and "transcript phrases OK" in validated.stdout
+    done = readiness("--content", folder, "transcripts", "analyze", chat, "--business", "Fernhill Dental", "--json")
+    after = json.loads(done.stdout)
+    assert after["channel_switch_share"] == 1.0 and after["switch_reasons"][0]["reason"] == "other_channel"
+    phrases.write_text('kind: transcript-phrases\nswitch:\n  phone:\n    en: ["ring us"]\n', "utf-8")
+    refused = readiness("validate", phrases)
+    assert refused.returncode == 2 and refused.stderr.startswith(f"{phrases}:3: switch.phone: input should be 'call'")

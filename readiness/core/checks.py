@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from readiness.core.catalog import Catalog
-from readiness.core.content import Content, load_content
+from readiness.core.content import PHRASES_KIND, Content, load_content
 from readiness.core.exchange import is_exchange_document, parse_exchange
 from readiness.core.i18n import _, ngettext
 from readiness.core.lang import Lang
@@ -15,6 +15,7 @@ from readiness.core.problems import ReadinessError
 from readiness.core.questionnaire import Questionnaire
 from readiness.core.safeyaml import load_yaml_file
 from readiness.core.samples import all_sample_paths
+from readiness.core.transcripts.phrases import TranscriptPhrases
 from readiness.core.validation import validate_document
 
 
@@ -91,7 +92,14 @@ def _validate_one(lang: Lang, path: Path, shipped: Callable[[], Content]) -> str
     if kind == "catalog":
         validate_document(Catalog, document, str(path))
         return _("catalog OK", lang)
+    if kind == PHRASES_KIND:
+        validate_document(TranscriptPhrases, document, str(path))
+        return _("transcript phrases OK", lang)
     if not isinstance(data, dict):
         raise ReadinessError.single(path, _("not a Readiness file: expected a mapping at the top level", lang), 1)
-    expected = _("not a Readiness file: expected 'format: readiness-assessment' or 'kind: questionnaire|catalog'", lang)
+    expected = _(
+        "not a Readiness file: expected 'format: readiness-assessment' or "
+        "'kind: questionnaire|catalog|transcript-phrases'",
+        lang,
+    )
     raise ReadinessError.single(path, expected, 1)

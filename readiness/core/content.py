@@ -29,6 +29,7 @@ from readiness.core.transcripts.phrases import TranscriptPhrases
 from readiness.core.validation import validate_document
 
 SAMPLES_FOLDER = "samples"
+PHRASES_KIND = "transcript-phrases"
 
 
 _SECTIONS = (
@@ -165,7 +166,7 @@ def _add_file(content: Content, path: Path, problems: list[Problem]) -> None:
         content.questionnaires[key] = questionnaire
     elif kind == "catalog":
         problems.extend(content.catalogs.add(validate_document(Catalog, document, str(path)), str(path)))
-    elif kind == "transcript-phrases":
+    elif kind == PHRASES_KIND:
         content.transcript_phrases.append(validate_document(TranscriptPhrases, document, str(path)))
     else:
         raise ReadinessError.single(path, _kind_problem(document), 1, ("kind",))
@@ -174,7 +175,7 @@ def _add_file(content: Content, path: Path, problems: list[Problem]) -> None:
 def _kind_problem(document: YamlDocument) -> str:
     if not isinstance(document.data, dict):
         return "not a Readiness content file (expected a mapping with 'kind')"
-    return "expected kind 'questionnaire', 'catalog' or 'transcript-phrases'"
+    return f"expected kind 'questionnaire', 'catalog' or '{PHRASES_KIND}'"
 
 
 def check_catalog_references(catalogs: Catalogs, name: str) -> list[Problem]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from readiness.core.catalog import Catalog
-from readiness.core.content import Content, content_files
+from readiness.core.content import PHRASES_KIND, Content, content_files
 from readiness.core.i18n import language_name, ngettext, po_path
 from readiness.core.lang import AUTHORING_LANGUAGE, LANGUAGES, Lang
 from readiness.core.questionnaire import Questionnaire
@@ -46,15 +46,22 @@ class Coverage:
         return f"{self.name}: {shares}" if shares else f"{self.name}: {self.total} texts, English only"
 
 
+TRANSLATED_KINDS: dict[object, type[BaseModel]] = {"questionnaire": Questionnaire, "catalog": Catalog}
+"""The content files whose texts are translated; transcript phrases are written per language, not translated."""
+
+
 def content_coverage(folders: Sequence[Path]) -> list[Coverage]:
     """One line per questionnaire or catalog file in the content folders."""
-    return [_file_coverage(path) for content_folder in folders for path in content_files(content_folder)]
+    covered = (_file_coverage(path) for content_folder in folders for path in content_files(content_folder))
+    return [coverage for coverage in covered if coverage is not None]
 
 
-def _file_coverage(path: Path) -> Coverage:
+def _file_coverage(path: Path) -> Coverage | None:
     document = load_yaml_file(path)
     kind = document.data.get("kind") if isinstance(document.data, dict) else None
-    model: BaseModel = validate_document(Questionnaire if kind == "questionnaire" else Catalog, document, str(path))
+    if kind == PHRASES_KIND:
+        return None
+    model = validate_document(TRANSLATED_KINDS.get(kind, Catalog), document, str(path))
     texts = list(local_texts(model))
     translated = {lang: sum(t.has(lang) for t in texts) for lang in TRANSLATED_LANGUAGES}
     return Coverage(shown_path(path), len(texts), translated)

@@ -37,6 +37,7 @@ CUSTOMER_LINES = (
     "Perfect, thanks",
     "<Media omitted>",
     "Can I pay with card?",
+    "Hello, I would like to move my appointment from Tuesday to Friday afternoon if there is a free slot",
 )
 BUSINESS_LINES = (
     "Hello! Yes, we have openings on Thursday at 10 am.",
@@ -45,6 +46,7 @@ BUSINESS_LINES = (
     "Send us an email at front.desk{:d}@example.com with your details.",
     "<Media omitted>",
     "You're welcome, see you soon!",
+    "Thanks for writing to us. Friday at 3 pm is free; shall we book it for you? Reply YES to confirm.",
 )
 TARGET_SECONDS, TARGET_MB = 15.0, 500.0
 

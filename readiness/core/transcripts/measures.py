@@ -203,16 +203,17 @@ class Analysis:
         self._senders[message.sender] += 1
         self._first = message.at if self._first is None else min(self._first, message.at)
         self._last = message.at if self._last is None else max(self._last, message.at)
-        text = self.redactor.text(message.text, customers) if message.kind is Kind.TEXT else ""
+        said = folded(message.text) if message.kind is Kind.TEXT else ""
+        text = self.redactor.text(message.text, customers, said) if said else ""
         if business:
             self._business_messages += 1
             conversation.business_messages += 1
             if conversation.first_reply is None:
                 conversation.first_reply = message.at
-            for reason in self.matcher.switch_reasons(folded(text)) if text else ():
+            for reason in self.matcher.switch_reasons(said) if said else ():
                 conversation.switches.add(reason)
                 self._examples.setdefault(reason, text)
-        elif text and self.matcher.resolves(folded(text)):
+        elif said and self.matcher.resolves(said):
             conversation.resolution_said = True
 
 

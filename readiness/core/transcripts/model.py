@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Platform(StrEnum):
@@ -26,8 +27,10 @@ class Kind(StrEnum):
     """Written by the platform, not a person: encryption notices, "X joined", missed-call lines."""
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
+    """A named tuple, not a frozen dataclass: a reader makes a million of them, and a tuple is made in a third of
+    the time."""
+
     at: dt.datetime
     """Local wall-clock time, naive: as the export shows it, or converted to the business's zone where the
     export records UTC instants (Meta, Telegram's unixtime)."""

@@ -7,6 +7,7 @@ A content file of ``kind: transcript-phrases`` (questionnaires/transcripts/phras
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,32 +42,58 @@ class TranscriptPhrases(Model):
 @dataclass(frozen=True)
 class PhraseMatcher:
     """Every phrase of every language of the files given, compiled for matching folded text: one pattern for the
-    switches (a named group per reason) and one for resolutions."""
+    switches (a named group per reason) and one for resolutions.
+
+    A long alternation costs several microseconds a message even where nothing matches, so each pattern runs only
+    on texts that hold the longest word of one of its phrases (a set lookup per word).
+    """
 
     switch: re.Pattern[str] | None
     resolution: re.Pattern[str] | None
+    switch_words: frozenset[str]
+    resolution_words: frozenset[str]
 
     @classmethod
     def of(cls, files: Iterable[TranscriptPhrases]) -> PhraseMatcher:
         files = list(files)
-        groups = [
-            f"(?P<{reason.value}>{alternatives})"
+        switches = {
+            reason: {folded(p) for f in files for ps in f.switch.get(reason, {}).values() for p in ps}
             for reason in SwitchReason
-            if (alternatives := _alternatives(p for f in files for ps in f.switch.get(reason, {}).values() for p in ps))
-        ]
-        resolution = _alternatives(p for f in files for ps in f.resolution.values() for p in ps)
-        return cls(re.compile("|".join(groups)) if groups else None, re.compile(resolution) if resolution else None)
+        }
+        resolutions = {folded(p) for f in files for ps in f.resolution.values() for p in ps}
+        groups = [f"(?P<{reason.value}>{_alternatives(found)})" for reason, found in switches.items() if found]
+        return cls(
+            re.compile("|".join(groups)) if groups else None,
+            re.compile(_alternatives(resolutions)) if resolutions else None,
+            _key_words(p for found in switches.values() for p in found),
+            _key_words(resolutions),
+        )
 
     def switch_reasons(self, folded_text: str) -> set[SwitchReason]:
         """Every reason a phrase of which the text holds: "call us or email us" is both."""
-        if self.switch is None:
+        if self.switch is None or self.switch_words.isdisjoint(_words(folded_text)):
             return set()
         return {SwitchReason(match.lastgroup) for match in self.switch.finditer(folded_text) if match.lastgroup}
 
     def resolves(self, folded_text: str) -> bool:
-        return self.resolution is not None and self.resolution.search(folded_text) is not None
+        if self.resolution is None or self.resolution_words.isdisjoint(_words(folded_text)):
+            return False
+        return self.resolution.search(folded_text) is not None
+
+
+_SPACED = str.maketrans(dict.fromkeys(string.punctuation + "¿¡«»“”‘’…–—", " "))
+
+
+def _words(text: str) -> list[str]:
+    return text.translate(_SPACED).split()
+
+
+def _key_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The longest word of each phrase, as ``_words`` splits it: a phrase is only where its longest word is, and
+    long words are rare ("a traves de la app" is looked for where "traves" is, not wherever "a" is)."""
+    return frozenset(max(words, key=len) for p in phrases if (words := _words(p)))
 
 
 def _alternatives(phrases: Iterable[str]) -> str:
-    """The phrases folded, longest first, as one regular-expression alternation ("" for none)."""
-    return "|".join(map(re.escape, sorted({folded(p) for p in phrases}, key=len, reverse=True)))
+    """The phrases, longest first, as one regular-expression alternation."""
+    return "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))

@@ -24,9 +24,8 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from readiness.core.files import open_regular
 from readiness.core.problems import ReadinessError
@@ -97,8 +96,8 @@ PLATFORM_TEXTS = frozenset(
     )
 )
 """What the platform writes in a person's name: no words of theirs, so no message."""
-LONGEST_MARKER = 120
-"""No media marker or platform text is longer (an iOS attachment's file name included)."""
+LONGEST_PLATFORM_TEXT = max(map(len, PLATFORM_TEXTS)) + 2
+"""A longer message is no platform text (allowing a trailing space or full stop)."""
 
 
 class _Piece(str):
@@ -107,8 +106,7 @@ class _Piece(str):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     number: int
     first: int
     second: int
@@ -278,14 +276,11 @@ def _finished(message: Message) -> Message:
     text = message.text
     if text.startswith(LEFT_TO_RIGHT):  # iOS marks the platform's lines and media this way
         bare = text.lstrip(LEFT_TO_RIGHT)
-        kind = Kind.MEDIA if _is_media(bare) else Kind.SYSTEM
-        return Message(message.at, message.sender, bare, kind)
-    if len(text) > LONGEST_MARKER:  # most messages: no marker is that long
-        return message
-    if _is_media(text):
-        return Message(message.at, message.sender, text, Kind.MEDIA)
-    if folded(text) in PLATFORM_TEXTS:
-        return Message(message.at, message.sender, text, Kind.SYSTEM)
+        return message._replace(text=bare, kind=Kind.MEDIA if _is_media(bare) else Kind.SYSTEM)
+    if text.startswith("<") and _is_media(text):  # Android's markers are in angle brackets
+        return message._replace(kind=Kind.MEDIA)
+    if len(text) <= LONGEST_PLATFORM_TEXT and folded(text) in PLATFORM_TEXTS:
+        return message._replace(kind=Kind.SYSTEM)
     return message
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from readiness.cli_grammar import CONTENT_ENV, EXIT_INCOMPLETE, EXIT_OK, EXIT_PROBLEM, LANG, Command, command_line
+from readiness.cli_transcripts import add as add_transcripts
 from readiness.cli_transcripts import analyze as analyze_transcripts
 from readiness.core.assessment import Assessment
 from readiness.core.atomic import write_text_atomically
@@ -261,4 +262,5 @@ COMMANDS: dict[str, Command] = {
     "schema": _schema,
     "plan": _plan,
     "transcripts analyze": lambda args: analyze_transcripts(args, _content(args)),
+    "transcripts add": lambda args: add_transcripts(args, _content(args)),
 }

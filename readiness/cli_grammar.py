@@ -198,43 +198,65 @@ def _add_transcripts(commands: argparse._SubParsersAction[_Parser], actions: Map
         "analyze",
         help=_("print the measures of docs/transcript-measures.md for the chat exports given", LANG),
     )
-    analyze.add_argument(
+    _transcript_options(analyze, from_assessment=False)
+    analyze.add_argument("--json", action="store_true", help=_("print the measures as JSON", LANG))
+    analyze.set_defaults(command=actions["transcripts analyze"])
+    add = actions_of.add_parser(
+        "add",
+        help=_(
+            "measure the chat exports and keep the figures in a stored assessment: its gaps' measured values "
+            "and its KPI baselines, with where they come from",
+            LANG,
+        ),
+    )
+    _transcript_options(add, from_assessment=True)
+    add.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=_("the assessment library", LANG))
+    add.add_argument(
+        "--id", type=assessment_id, required=True, metavar="N", help=_("the stored assessment (see list)", LANG)
+    )
+    add.set_defaults(command=actions["transcripts add"])
+
+
+def _transcript_options(parser: argparse.ArgumentParser, *, from_assessment: bool) -> None:
+    """The options of both actions; ``add`` takes what is not given from the assessment (its hours, time zone and
+    reply-time promise)."""
+    parser.add_argument(
         "files",
         type=Path,
         nargs="+",
         metavar="FILE",
         help=_("WhatsApp .txt or .zip, Messenger/Instagram or Telegram .json, LINE .txt, helpdesk .csv", LANG),
     )
-    analyze.add_argument("--business", metavar="NAME", help=_("the business's name as the chats show it", LANG))
-    analyze.add_argument(
+    parser.add_argument("--business", metavar="NAME", help=_("the business's name as the chats show it", LANG))
+    default = _("default: the assessment's", LANG)
+    parser.add_argument(
         "--hours",
-        default=DEFAULT_HOURS,
+        default=None if from_assessment else DEFAULT_HOURS,
         metavar="SPEC",
-        help=_(
-            "business hours, e.g. 'mon-fri 09:00-18:00; sat 10:00-14:00' (the default: {hours})",
-            LANG,
-            hours=DEFAULT_HOURS,
-        ),
+        help=_("business hours such as 'mon-fri 09:00-18:00; sat 10:00-14:00'", LANG)
+        + f" ({default if from_assessment else DEFAULT_HOURS})",
     )
-    analyze.add_argument(
+    parser.add_argument(
         "--promise",
         type=positive_number,
-        default=DEFAULT_PROMISE_MINUTES,
+        default=None if from_assessment else DEFAULT_PROMISE_MINUTES,
         metavar="MINUTES",
-        help=_("the reply-time promise in minutes (default 60)", LANG),
+        help=_("the reply-time promise in minutes", LANG) + f" ({default if from_assessment else 60})",
     )
-    analyze.add_argument(
-        "--tz", default="UTC", metavar="ZONE", help=_("the business's time zone, e.g. America/Mexico_City", LANG)
+    parser.add_argument(
+        "--tz",
+        default=None if from_assessment else "UTC",
+        metavar="ZONE",
+        help=_("the business's time zone, e.g. America/Mexico_City", LANG)
+        + f" ({default if from_assessment else 'UTC'})",
     )
-    analyze.add_argument(
+    parser.add_argument(
         "--gap",
         type=positive_number,
         default=DEFAULT_GAP.total_seconds() / 3600,
         metavar="HOURS",
         help=_("a conversation ends after this many hours of silence (default 24)", LANG),
     )
-    analyze.add_argument("--json", action="store_true", help=_("print the measures as JSON", LANG))
-    analyze.set_defaults(command=actions["transcripts analyze"])
 
 
 MAX_ID = 2**63 - 1

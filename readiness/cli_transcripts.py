@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from readiness.cli_grammar import EXIT_OK, LANG
+from readiness.core.assessment import TranscriptEvidence
+from readiness.core.clock import today
 from readiness.core.content import Content
 from readiness.core.i18n import N_, _
+from readiness.core.plan.figures import number_text
 from readiness.core.problems import ReadinessError
+from readiness.core.transcripts.evidence import Proposal, proposals, provenance, settings_for, with_evidence
 from readiness.core.transcripts.hours import BusinessHours, HoursError
-from readiness.core.transcripts.measures import Analysis, Settings
+from readiness.core.transcripts.measures import Analysis, Measures, Settings
 from readiness.core.transcripts.phrases import PhraseMatcher
 from readiness.core.transcripts.sources import threads_of
 
+FIGURE_LINES = {"gap": N_("{what} (gap {id}): measured {value}"), "kpi": N_("{what} (KPI): baseline {value}")}
 CAVEATS = {
     "small_sample": N_("Fewer than 30 conversations started by customers: every figure is indicative only."),
     "recent_repeats": N_(
@@ -31,16 +37,60 @@ CAVEATS = {
 
 def analyze(args: argparse.Namespace, content: Content) -> int:
     settings = Settings(args.business, _hours(args.hours), args.promise, dt.timedelta(hours=args.gap))
+    found = measured(args.files, _zone(args.tz), settings, content).as_json()
+    print(json.dumps(found, ensure_ascii=False, indent=2) if args.json else summary(found))
+    return EXIT_OK
+
+
+def add(args: argparse.Namespace, content: Content) -> int:
+    """Measure, then keep the evidence and every figure it gives in the stored assessment, in one write that is
+    refused if someone saved the assessment meanwhile."""
+    from readiness.store import library_session, read_assessment, replace_assessment
+
+    db = getattr(args, "db", None)
+    with library_session(db) as session:
+        stored = read_assessment(session=session, assessment_id=args.id)
+    assessment = stored.assessment
+    own = settings_for(assessment, args.business)
+    settings = Settings(
+        args.business,
+        _hours(args.hours) if args.hours else own.hours,
+        args.promise or own.promise_minutes,
+        dt.timedelta(hours=args.gap),
+    )
+    zone = _zone(args.tz or (assessment.team.coverage or assessment.profile.business_hours).timezone)
+    evidence = measured(args.files, zone, settings, content).evidence(today())
+    figures = proposals(evidence, assessment, LANG)
+    updated = with_evidence(assessment, evidence, figures)
+    with library_session(db) as session:
+        replace_assessment(
+            session=session, assessment_id=args.id, assessment=updated, content=content, started_from=stored.revision
+        )
+    _print_figures(evidence, figures, content)
+    return EXIT_OK
+
+
+def _print_figures(evidence: TranscriptEvidence, figures: list[Proposal], content: Content) -> None:
+    source = provenance(evidence, LANG)
+    print(source[:1].upper() + source[1:] + ":")
+    catalogs = content.catalogs
+    for figure in figures:
+        entry = catalogs.gap_types.get(figure.type) if figure.kind == "gap" else catalogs.kpis.get(figure.type)
+        what = entry.name.get(LANG) if entry is not None else figure.type
+        value = f"{number_text(figure.value, LANG, 1)} {figure.unit}"
+        print("  " + _(FIGURE_LINES[figure.kind], LANG, what=what, id=figure.id, value=value))
+    if not figures:
+        print("  " + _("no recorded gap or KPI target takes these figures; the evidence is kept", LANG))
+
+
+def measured(files: list[Path], zone: ZoneInfo, settings: Settings, content: Content) -> Measures:
     from readiness.core.transcripts.helpdesk import BUSINESS_SENDER
 
     analysis = Analysis(settings, PhraseMatcher.of(content.transcript_phrases), BUSINESS_SENDER)
-    zone = _zone(args.tz)
-    for path in args.files:
+    for path in files:
         for thread in threads_of(path, zone):
             analysis.add(thread)
-    found = analysis.measures().as_json()
-    print(json.dumps(found, ensure_ascii=False, indent=2) if args.json else summary(found))
-    return EXIT_OK
+    return analysis.measures()
 
 
 def summary(found: dict[str, Any]) -> str:

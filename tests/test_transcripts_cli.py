@@ -134,3 +134,36 @@ def test_a_consultant_adds_switch_phrases_in_a_content_folder_and_validate_check
     phrases.write_text('kind: transcript-phrases\nswitch:\n  phone:\n    en: ["ring us"]\n', "utf-8")
     refused = readiness("validate", phrases)
     assert refused.returncode == 2 and refused.stderr.startswith(f"{phrases}:3: switch.phone: input should be 'call'")
+
+
+def test_add_keeps_the_evidence_and_fills_gaps_and_kpi_baselines_in_the_library(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    sample = tmp_path / "dental.yaml"
+    assert readiness("sample", "--profile", "us-dental", "-o", sample).returncode == 0
+    assert readiness("--db", library, "import", sample).stdout.strip() == "1"
+    case = TRUTH / "telegram-en"
+    truth = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
+    hours = ("--hours", "mon-fri 09:00-18:00")  # the figures were worked out with the default hours, not the clinic's
+    done = readiness("--db", library, "transcripts", "add", case / "result.json", *truth["args"], *hours, "--id", "1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        "From 8 Telegram conversations, Oct 1\u2009–\u200931, 2026:",
+        "  Slow first response (gap gap-1): measured 30 min",
+    ]
+    exported = tmp_path / "back.yaml"
+    assert readiness("--db", library, "export", "1", "-o", exported).returncode == 0
+    stored = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    (evidence,) = stored["transcripts"]
+    expected = truth["expected"]
+    assert evidence["customer_started"] == expected["customer_started"]
+    assert evidence["first_response_median_minutes"] == expected["first_response_minutes"]["median"]
+    assert evidence["redacted"] == expected["redacted"] and evidence["platforms"] == ["telegram"]
+    gaps = {gap["type"]: gap for gap in stored["gaps"]}
+    assert gaps["slow_first_response"]["measured_value"] == expected["first_response_minutes"]["median"]
+    assert gaps["after_hours"]["measured_value"] == round(100 * expected["after_hours_share"], 1)
+    assert gaps["slow_first_response"]["evidence"] == "from 8 Telegram conversations, Oct 1\u2009–\u200931, 2026"
+    kpis = {kpi["kpi"]: kpi for kpi in stored["kpis"]}
+    assert kpis["channel_switch_rate"]["baseline"] == round(100 * expected["channel_switch_share"], 1)
+    text = exported.read_text(encoding="utf-8")
+    for raw in truth["must_not_appear"]:
+        assert raw not in text, f"{raw!r} reached the library"

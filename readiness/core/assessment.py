@@ -13,6 +13,8 @@ from pydantic import AfterValidator, Field, PlainSerializer, WithJsonSchema, fie
 from readiness.core.catalog import Audience, Cadence
 from readiness.core.lang import Lang
 from readiness.core.text import Id, LangCode, Model, Role, TaskId
+from readiness.core.transcripts.model import Platform
+from readiness.core.transcripts.phrases import SwitchReason
 
 Country = str
 """ISO 3166-1 alpha-2 code, upper case."""
@@ -253,6 +255,36 @@ class Refine(Model):
     reassess_after_days: int = Field(default=180, ge=REASSESS_DAYS[0], le=REASSESS_DAYS[1])
 
 
+Share = Annotated[float, Field(ge=0, le=1)]
+Count = Annotated[int, Field(ge=0)]
+Minutes = Annotated[float, Field(ge=0)]
+
+
+class TranscriptEvidence(Model):
+    """What one import of chat transcripts measured (docs/transcript-measures.md): aggregates only, never a message,
+    a name or a file name (a WhatsApp export is named after the customer)."""
+
+    measured_on: PlanDate
+    platforms: tuple[Platform, ...]
+    first: PlanDate
+    last: PlanDate
+    messages: Count
+    conversations: Count
+    customer_started: Count
+    answered: Count
+    first_response_median_minutes: Minutes | None = None
+    first_response_p90_minutes: Minutes | None = None
+    promise_minutes: Minutes
+    answered_within_promise_share: Share | None = None
+    after_hours_share: Share | None = None
+    channel_switch_share: Share | None = None
+    repeat_contact_share: Share | None = None
+    resolved_in_channel_share: Share | None = None
+    business_messages_per_resolved: Minutes | None = None
+    switch_reasons: dict[SwitchReason, Count] = Field(default_factory=dict)
+    redacted: dict[Literal["phone", "email", "card", "cpf", "curp", "name"], Count] = Field(default_factory=dict)
+
+
 class Assessment(Model):
     questionnaire_id: Id
     questionnaire_version: str
@@ -267,6 +299,8 @@ class Assessment(Model):
     kpis: tuple[KpiTarget, ...] = ()
     overrides: tuple[ActionOverride, ...] = ()
     refine: Refine = Refine()
+    transcripts: tuple[TranscriptEvidence, ...] = ()
+    """Each import of chat transcripts, oldest first: the baseline, then the actuals measured after the launch."""
 
     @field_validator("overrides")
     @classmethod

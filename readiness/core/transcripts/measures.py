@@ -11,16 +11,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from readiness.core.assessment import TranscriptEvidence
 from readiness.core.problems import ReadinessError
 from readiness.core.transcripts.folding import folded
 from readiness.core.transcripts.hours import BusinessHours
-from readiness.core.transcripts.model import Kind, Message, Thread
+from readiness.core.transcripts.model import Kind, Message, Platform, Thread
 from readiness.core.transcripts.phrases import PhraseMatcher, SwitchReason
 from readiness.core.transcripts.redact import Redactor
 
 DEFAULT_GAP = dt.timedelta(hours=24)
 DEFAULT_PROMISE_MINUTES = 60.0
 REPEAT_WINDOW = dt.timedelta(days=7)
+SHARE_KEYS = (
+    "answered_within_promise_share",
+    "after_hours_share",
+    "channel_switch_share",
+    "repeat_contact_share",
+    "resolved_in_channel_share",
+)
 SMALL_SAMPLE = 30
 EXAMPLE_CHARACTERS = 160
 CANDIDATES_LISTED = 10
@@ -68,6 +76,7 @@ class Measures:
     switch_examples: dict[SwitchReason, str]
     redacted: dict[str, int]
     promise_minutes: float
+    platforms: frozenset[Platform]
 
     @property
     def customer_started(self) -> list[Conversation]:
@@ -103,6 +112,30 @@ class Measures:
             "caveats": self.caveats(),
         }
 
+    def evidence(self, measured_on: dt.date) -> TranscriptEvidence:
+        """What the assessment keeps of this analysis: the aggregates, never a text."""
+        if self.first is None or self.last is None:
+            raise ReadinessError.single("transcripts", "no messages to measure")
+        found = self.as_json()
+        times = found["first_response_minutes"]
+        return TranscriptEvidence(
+            measured_on=measured_on,
+            platforms=tuple(sorted(self.platforms)),
+            first=self.first.date(),
+            last=self.last.date(),
+            messages=self.messages,
+            conversations=len(self.conversations),
+            customer_started=found["customer_started"],
+            answered=times["answered"],
+            first_response_median_minutes=times["median"],
+            first_response_p90_minutes=times["p90"],
+            promise_minutes=self.promise_minutes,
+            **{key: found[key] for key in SHARE_KEYS},
+            business_messages_per_resolved=found["business_messages_per_resolved"],
+            switch_reasons={SwitchReason(r["reason"]): r["conversations"] for r in found["switch_reasons"]},
+            redacted=self.redacted,
+        )
+
     def caveats(self) -> list[str]:
         """Codes of the caveats that apply (docs/transcript-measures.md, Caveats); the CLI words them."""
         sample = self.customer_started
@@ -133,6 +166,7 @@ class Analysis:
         self._marker = business_marker
         self._senders: Counter[str] = Counter()
         self._business_senders: dict[str, bool] = {}
+        self._platforms: set[Platform] = set()
         self._business_messages = 0
         self._conversations: list[Conversation] = []
         self._examples: dict[SwitchReason, str] = {}
@@ -140,6 +174,7 @@ class Analysis:
         self._last: dt.datetime | None = None
 
     def add(self, thread: Thread) -> None:
+        self._platforms.add(thread.platform)
         previous_of: dict[str, Conversation] = {}
         current: Conversation | None = None
         customers: tuple[str, ...] = ()
@@ -172,6 +207,7 @@ class Analysis:
             switch_examples=self._redacted_examples(),
             redacted=dict(self.redactor.counts),
             promise_minutes=self.settings.promise_minutes,
+            platforms=frozenset(self._platforms),
         )
 
     def _redacted_examples(self) -> dict[SwitchReason, str]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from readiness.core.files import open_regular
 from readiness.core.problems import ReadinessError
-from readiness.core.transcripts.model import Thread
+from readiness.core.transcripts.model import Kind, Thread
 
 SNIFFED_BYTES = 4096
 UNKNOWN = (
@@ -45,3 +46,12 @@ def _head(path: Path) -> bytes:
             return stream.read(SNIFFED_BYTES)
         except OSError as error:
             raise ReadinessError.single(path, f"cannot read file: {error.strerror or error}") from None
+
+
+def participants(paths: Iterable[Path], zone: ZoneInfo) -> Counter[str]:
+    """Everyone who wrote in the files, with their message counts: to choose which is the business."""
+    counts: Counter[str] = Counter()
+    for path in paths:
+        for thread in threads_of(path, zone):
+            counts.update(m.sender for m in thread.messages if m.kind is not Kind.SYSTEM)
+    return counts

@@ -63,6 +63,18 @@ def ask_open_file(parent: QWidget, lang: Lang, caption: str, folder: Path, file_
     return None if chosen is None else chosen[0]
 
 
+def ask_open_files(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter: str) -> list[Path]:
+    """Existing files to read, one or several, looked for from ``folder``; none when the user cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = _dialog(parent, lang, caption, folder, file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    chosen = [Path(p) for p in dialog.selectedFiles()] if dialog.exec() == dialog.DialogCode.Accepted else []
+    dialog.deleteLater()
+    return chosen
+
+
 def _dialog(parent: QWidget, lang: Lang, caption: str, folder: Path, file_filter: str) -> QFileDialog:
     from PySide6.QtWidgets import QFileDialog
 

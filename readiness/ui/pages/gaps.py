@@ -35,6 +35,7 @@ from readiness.ui.pages.gaps_guidance import (
     type_guidance,
 )
 from readiness.ui.pages.gaps_measured import MeasuredCell
+from readiness.ui.pages.transcripts_import import import_button
 from readiness.ui.pages.widgets import QuietCombo, RowFocus, bare_column, rich_label, scrolling, split, table_item
 
 
@@ -111,6 +112,8 @@ class GapRegisterPanel(Panel):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        self.import_button = import_button(self, self.context, self.refresh)
+        buttons.addWidget(self.import_button)
         top, top_layout = bare_column()
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table, 1)

@@ -44,6 +44,7 @@ from readiness.ui.pages.kpis_table import (
     show_row,
 )
 from readiness.ui.pages.refine_routine import RefineRoutine
+from readiness.ui.pages.transcripts_import import import_button
 from readiness.ui.pages.widgets import name_input
 
 SELECTED_TEXTS = {
@@ -125,6 +126,8 @@ class KpiPanel(Panel):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
+        self.import_button = import_button(self, self.context, self.refresh)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         details = QGroupBox(_("About the selected KPI", lang))
         details_layout = QVBoxLayout(details)

@@ -68,8 +68,13 @@ def _check_header(data: Any, document: YamlDocument, name: str) -> None:
 
 
 def exchange_text(assessment: Assessment) -> str:
+    """The file's text. An assessment with no transcript evidence writes no ``transcripts`` key: its file stays as
+    Readiness wrote it before the key existed, and as every earlier version reads it."""
     header: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION}
-    return dump_yaml({**header, **plain(assessment)})
+    body = plain(assessment)
+    if not body["transcripts"]:
+        del body["transcripts"]
+    return dump_yaml({**header, **body})
 
 
 def write_exchange_file(assessment: Assessment, path: Path) -> None:

@@ -288,6 +288,7 @@ def kpis(d: PlanDocument) -> None:
         "benchmarks.",
     )
     d.kpi_table()
+    d.transcript_findings()
     if d.plan.kpis:
         d.doc.heading(d.t("Definitions, benchmarks and sources"), 2)
     for k in d.plan.kpis:

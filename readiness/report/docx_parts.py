@@ -11,7 +11,7 @@ from readiness.core.i18n import N_, _, ngettext
 from readiness.core.names import CHANNEL_ROLE_NAMES, TASK_STATUS_NAMES, label, name
 from readiness.core.plan.brief import Brief, brief_of
 from readiness.core.plan.cost_lines import CostLine, LineKind
-from readiness.core.plan.model import Plan, RankedChannel, SourceRef, Task
+from readiness.core.plan.model import KpiLine, Plan, RankedChannel, SourceRef, Task
 from readiness.report.docx_writer import Cells, WordDocument, checkbox
 from readiness.report.fmt import Formatter
 from readiness.report.sections import PlanSection
@@ -173,7 +173,9 @@ class PlanDocument:
         if not self.plan.kpis:
             self.empty("No KPI targets were set.")
             return
-        headers = [self.t(h) for h in ("KPI", "Baseline", "Target", "By", "Owner", "Review")]
+        measured = any(k.actuals for k in self.plan.kpis)
+        columns = ("KPI", "Baseline", "Latest actual", "Target", "By", "Owner", "Review")
+        headers = [self.t(h) for h in columns if measured or h != "Latest actual"]
         rows: list[Cells] = []
         for k in self.plan.kpis:
             source = k.data_source or self.t("source to be agreed")
@@ -186,10 +188,12 @@ class PlanDocument:
                     else self.t("Baseline: where it was measured is not recorded")
                 )
             what.append(k.promise_warning)
+            actual = [self.latest_actual(k)] if measured else []
             rows.append(
                 [
                     _present(what),
                     self.baseline(k.baseline, k.unit),
+                    *actual,
                     self.fmt.quantity(k.target, k.unit),
                     self.date(k.deadline),
                     self.unassigned(k.owner),
@@ -197,6 +201,25 @@ class PlanDocument:
                 ]
             )
         self.doc.table(headers, rows)
+
+    def latest_actual(self, kpi: KpiLine) -> str:
+        """The KPI as last measured after the launch, with the day; "—" before any measurement."""
+        if not kpi.actuals:
+            return "—"
+        latest = kpi.actuals[-1]
+        return f"{self.fmt.quantity(latest.value, kpi.unit)} ({self.date(latest.measured)})"
+
+    def transcript_findings(self) -> None:
+        """What each import of chat transcripts measured and redacted, and the gaps it suggests."""
+        if not self.plan.transcripts:
+            return
+        self.doc.heading(self.t("What the chat transcripts show"), 2)
+        for found in self.plan.transcripts:
+            when = f" · {self.t('after the launch')}" if found.after_launch else ""
+            self.doc.paragraph(" ".join((f"{found.source}{when}.", *found.findings)))
+            self.doc.paragraph(found.redacted)
+        for line in self.plan.next_cycle:
+            self.doc.paragraph(line)
 
     def running_cost(self, *, total: bool) -> None:
         """Each cost a month with what it rests on, the total per currency (unless the edition prints it elsewhere),

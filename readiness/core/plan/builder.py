@@ -25,6 +25,8 @@ from readiness.core.plan.tasks import (
 from readiness.core.plan.team import team_plan
 from readiness.core.plan.timeline import milestones, refine_routine
 from readiness.core.plan.training import training_tasks
+from readiness.core.plan.transcripts import findings as transcript_findings
+from readiness.core.plan.transcripts import next_cycle
 from readiness.core.scoring import score_assessment
 
 DEFAULT_LEAD_DAYS = 60
@@ -87,6 +89,8 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
         skipped_questions=skipped_questions(questionnaire, assessment.answers),
         running_cost=running_cost(assessment, context.facts, catalogs),
         readiness_target=numeric_answer(assessment, READINESS_TARGET),
+        transcripts=transcript_findings(assessment, launch, lang),
+        next_cycle=next_cycle(assessment, catalogs, lang),
     )
 
 

@@ -16,6 +16,7 @@ from readiness.core.plan.facts import PlanFacts, promise_text
 from readiness.core.plan.model import KpiLine
 from readiness.core.plan.schedule import team_calendar
 from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources
+from readiness.core.plan.transcripts import kpi_actuals, transcript_baseline
 
 DEFAULT_DEADLINE_DAYS = 90
 MAX_SUGGESTED = 6
@@ -111,6 +112,9 @@ def _line(
     """A baseline is printed only with the measurement it came from; without one it is still to be measured."""
     lang = assessment.language
     notes = printed_notes(kpi.channel_notes, facts.chosen)
+    baseline, source = target.baseline, target.baseline_source
+    if baseline is None and (measured := transcript_baseline(assessment, kpi.id, launch, lang)) is not None:
+        baseline, source = measured
     return KpiLine(
         kpi=kpi.id,
         name=kpi.name.get(lang),
@@ -118,8 +122,8 @@ def _line(
         formula=kpi.formula.get(lang),
         unit=kpi.unit.get(lang),
         direction=kpi.direction.value,
-        baseline=target.baseline,
-        baseline_source=target.baseline_source if target.baseline is not None else "",
+        baseline=baseline,
+        baseline_source=source if baseline is not None else "",
         target=target.target,
         deadline=team_calendar(assessment).on_or_before(launch + dt.timedelta(days=target.deadline_days)),
         owner=target.owner,
@@ -130,4 +134,5 @@ def _line(
         sources=with_note_sources(kpi.sources, notes),
         suggested=suggested,
         promise_warning=promise_warning(kpi, target.target, facts.promises, lang),
+        actuals=kpi_actuals(assessment, kpi.id, launch),
     )

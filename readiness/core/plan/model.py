@@ -212,6 +212,27 @@ class PromotionChecklist:
 
 
 @dataclass(frozen=True)
+class KpiActual:
+    """A KPI measured from transcripts after the launch: the value, and the last day it was measured over."""
+
+    measured: dt.date
+    value: float
+
+
+@dataclass(frozen=True)
+class TranscriptFindings:
+    """One import of chat transcripts, as the plan reports it: aggregates only."""
+
+    source: str
+    """ "From 1,240 WhatsApp conversations, Oct 1 – 31, 2026" """
+    findings: tuple[str, ...]
+    """The measures in sentences: first response, promise kept, after hours, sent elsewhere, resolved."""
+    redacted: str
+    """What was redacted before anything was measured, by kind and count."""
+    after_launch: bool
+
+
+@dataclass(frozen=True)
 class KpiLine:
     kpi: str
     name: str
@@ -234,6 +255,8 @@ class KpiLine:
     suggested: bool
     promise_warning: str
     """Set when the target is a median reply time slower than the reply time promised: the two contradict."""
+    actuals: tuple[KpiActual, ...] = ()
+    """Measured from transcripts after the launch, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -325,6 +348,10 @@ class Plan:
     running_cost: RunningCost
     readiness_target: float | None
     """The overall score the business aims for by the re-assessment, when it set one."""
+    transcripts: tuple[TranscriptFindings, ...] = ()
+    """What each import of chat transcripts measured, oldest first."""
+    next_cycle: tuple[str, ...] = ()
+    """Gaps the transcripts show that the register does not hold yet: for the next cycle."""
 
     @property
     def chosen_channels(self) -> tuple[RankedChannel, ...]:

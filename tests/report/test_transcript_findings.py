@@ -1,0 +1,107 @@
+"""Chat-transcript evidence in the plan: what was measured before and after the launch, what was redacted, the KPI
+actuals beside their baselines, and the gaps the transcripts show for the next cycle; in the model and in the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from report_support import normalise, render, sample, shipped_content
+
+from readiness.core.assessment import Assessment, TranscriptEvidence
+from readiness.core.i18n import _
+from readiness.core.lang import Lang
+from readiness.core.plan.builder import build_plan
+from readiness.core.transcripts.model import Platform
+from readiness.report.outputs import PlanSettings, write_plan
+
+ISSUED = dt.date(2026, 11, 2)
+
+
+def evidence(first: dt.date, last: dt.date, median: float, within: float, **more: object) -> TranscriptEvidence:
+    return TranscriptEvidence.model_validate(
+        {
+            "measured_on": last + dt.timedelta(days=1),
+            "platforms": [Platform.WHATSAPP],
+            "first": first,
+            "last": last,
+            "messages": 5210,
+            "conversations": 1300,
+            "customer_started": 1240,
+            "answered": 1100,
+            "first_response_median_minutes": median,
+            "first_response_p90_minutes": median * 6,
+            "promise_minutes": 60,
+            "answered_within_promise_share": within,
+            "after_hours_share": 0.31,
+            "channel_switch_share": 0.18,
+            "resolved_in_channel_share": 0.64,
+            "switch_reasons": {"call": 120, "email": 40},
+            "redacted": {"phone": 212, "email": 31, "card": 2, "name": 95},
+            **more,
+        }
+    )
+
+
+def with_transcripts(lang: Lang) -> Assessment:
+    """The Mexican sample (launch Feb 15, 2027) measured in October 2026 and again in March 2027, with no
+    after-hours or switch gap recorded, so the transcripts suggest both for the next cycle."""
+    base = sample(lang)
+    gaps = tuple(g for g in base.gaps if g.type not in {"after_hours", "forced_channel_switch"})
+    before = evidence(dt.date(2026, 10, 1), dt.date(2026, 10, 31), 190, 0.42)
+    after = evidence(dt.date(2027, 3, 1), dt.date(2027, 3, 31), 12.5, 0.88)
+    return base.model_copy(update={"gaps": gaps, "transcripts": (before, after)})
+
+
+def test_the_plan_model_reports_findings_actuals_and_the_next_cycle() -> None:
+    plan = build_plan(with_transcripts(Lang.EN), shipped_content(), ISSUED)
+    before, after = plan.transcripts
+    assert before.source == "From 1,240 WhatsApp conversations, Oct 1\u2009–\u200931, 2026" and not before.after_launch
+    assert after.after_launch
+    assert before.findings[0] == "First response: median 190 min, 9 in 10 within 1,140 min."
+    assert "42% answered within the 60-minute promise." in before.findings
+    assert before.redacted == (
+        "Redacted before anything was measured: 2 card numbers, 31 e-mail addresses, 95 mentions of customers' "
+        "names, 212 phone numbers; only these figures were kept."
+    )
+    kpis = {k.kpi: k for k in plan.kpis}
+    assert [(a.measured, a.value) for a in kpis["frt_messaging"].actuals] == [(dt.date(2027, 3, 31), 12.5)]
+    assert (kpis["frt_messaging"].baseline, kpis["frt_messaging"].baseline_source) == (190, f"from {before.source[5:]}")
+    assert kpis["csat"].baseline is None, "what no transcript measures is still to be measured"
+    assert [a.value for a in kpis["within_promise"].actuals] == [88.0]
+    assert not kpis["csat"].actuals, "no transcript measures satisfaction"
+    assert plan.next_cycle == (
+        "18% of conversations end with the customer sent elsewhere (most often: to call): record the gap "
+        "\u201cForced channel switch\u201d for the next cycle.",
+        "31% of conversations start outside business hours: record the gap \u201cAfter-hours coverage gap\u201d for "
+        "the next cycle.",
+    )
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_the_pdf_says_what_was_measured_and_redacted_and_never_more(lang: Lang) -> None:
+    rendered = render(with_transcripts(lang), shipped_content())
+    text = rendered.text
+    plan = rendered.plan
+    for findings in plan.transcripts:
+        assert normalise(findings.source) in text and normalise(findings.redacted) in text
+    for line in plan.next_cycle:
+        assert normalise(line) in text
+    assert _("Latest actual", lang).upper() in text, "the KPI table's column, in capitals as it is printed"
+
+
+def test_the_word_plan_carries_the_same_findings_and_actuals(tmp_path: Path) -> None:
+    import docx
+
+    assessment = with_transcripts(Lang.EN)
+    out = tmp_path / "plan.docx"
+    write_plan(out, assessment, shipped_content(), PlanSettings())
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    plan = build_plan(assessment, shipped_content())
+    for found in plan.transcripts:
+        assert found.redacted in paragraphs
+        assert any(p.startswith(found.source) for p in paragraphs)
+    headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    assert ["KPI", "Baseline", "Latest actual", "Target", "By", "Owner", "Review"] in headers

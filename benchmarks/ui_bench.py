@@ -84,7 +84,8 @@ from readiness.core.samples import load_sample
 from readiness.core.lang import Lang
 from readiness.report.paper import Paper
 from readiness.resources import questionnaires
-from readiness.ui.render import PlanRenderer
+from readiness.ui.render import PlanRenderer, PlanRequest
+from readiness.report.edition import Edition
 content = load_content(questionnaires())
 assessment = load_sample("mx-retail", Lang.EN, content, questionnaires())
 renderer = PlanRenderer()
@@ -95,7 +96,7 @@ def render_once():
     loop = QEventLoop()
     renderer.finished.connect(loop.quit); renderer.failed.connect(loop.quit)
     started = time.perf_counter()
-    renderer.render(assessment, content, Lang.EN, Paper.A4, None)
+    renderer.render(PlanRequest(assessment, content, Lang.EN, Paper.A4, None, Edition.FULL))
     loop.exec()
     took = time.perf_counter() - started
     renderer.finished.disconnect(loop.quit); renderer.failed.disconnect(loop.quit)

@@ -102,6 +102,13 @@ STRESS_TRAINING = 12
 OVERRIDE_EVERY = 3
 """One task in this many gets an override (owner, status, sometimes a date)."""
 WAVE_SPACING_DAYS = 14
+WAVE_WORDS = {
+    "en": "rollout wave {wave} of {waves}",
+    "es": "fase {wave} de {waves} del despliegue",
+    "pt-BR": "fase {wave} de {waves} da implantação",
+}
+"""A repeated action's title says its wave, in each language the original title has (the shipped questionnaire
+keeps its translations in the catalogs, so its titles may be English only)."""
 
 
 def say(text: str = "") -> None:
@@ -273,11 +280,10 @@ def write_wave_questionnaire(path: Path, content: Content, assessment: Assessmen
 def wave_action(action: dict[str, Any], wave: int, waves: int) -> dict[str, Any]:
     copy = dict(action)
     copy["id"] = f"{action['id']}.w{wave}"
-    copy["title"] = {
-        "en": f"{action['title']['en']} (rollout wave {wave} of {waves})",
-        "es": f"{action['title']['es']} (fase {wave} de {waves} del despliegue)",
-    }
-    copy["offset_days"] = min(730, action["offset_days"] + WAVE_SPACING_DAYS * (wave - 1))
+    words = {lang: text.format(wave=wave, waves=waves) for lang, text in WAVE_WORDS.items()}
+    copy["title"] = {lang: f"{title} ({words.get(lang, words['en'])})" for lang, title in action["title"].items()}
+    if action["offset_days"] is not None:  # an action due at the first transcript review stays there
+        copy["offset_days"] = min(730, action["offset_days"] + WAVE_SPACING_DAYS * (wave - 1))
     copy["depends_on"] = [f"{d}.w{wave}" for d in action["depends_on"]]
     return copy
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from readiness.core.files import open_regular
 from readiness.core.problems import ReadinessError
+from readiness.core.transcripts.folding import folded
 from readiness.core.transcripts.model import Kind, Thread
 
 SNIFFED_BYTES = 4096
+MEANINGFUL_WORD = 4
+"""Words this long or longer tell names apart ("casa", "home"; not "la", "de")."""
 UNKNOWN = (
     "not a transcript Readiness reads: expected a WhatsApp export (.txt or .zip), a Messenger or Instagram "
     "message_N.json, a Telegram result.json, a LINE chat (.txt) or a helpdesk export (.csv)"
@@ -48,10 +52,33 @@ def _head(path: Path) -> bytes:
             raise ReadinessError.single(path, f"cannot read file: {error.strerror or error}") from None
 
 
-def participants(paths: Iterable[Path], zone: ZoneInfo) -> Counter[str]:
-    """Everyone who wrote in the files, with their message counts: to choose which is the business."""
-    counts: Counter[str] = Counter()
-    for path in paths:
-        for thread in threads_of(path, zone):
-            counts.update(m.sender for m in thread.messages if m.kind is not Kind.SYSTEM)
-    return counts
+@dataclass
+class Participants:
+    """Who wrote in the files: each sender's messages and the threads they wrote in."""
+
+    messages: Counter[str] = field(default_factory=Counter)
+    threads: Counter[str] = field(default_factory=Counter)
+    thread_count: int = 0
+
+    def add(self, thread: Thread) -> None:
+        senders: Counter[str] = Counter(m.sender for m in thread.messages if m.kind is not Kind.SYSTEM)
+        self.messages.update(senders)
+        self.threads.update(senders.keys())
+        self.thread_count += 1
+
+    def likely_business(self, organisation: str) -> str | None:
+        """The participant that is most likely the business, or None when nothing tells: the one named like the
+        organisation, else the one sharing most of its words ("Jacaranda Home" for "Casa Jacaranda"), else, across
+        several chats, the only one who wrote in every chat."""
+        wanted = folded(organisation)
+        words = {word for word in wanted.split() if len(word) >= MEANINGFUL_WORD}
+        for name in self.messages:
+            if folded(name) == wanted:
+                return name
+        shared = {name: len(words & set(folded(name).split())) for name in self.messages}
+        best = max(shared.values(), default=0)
+        named = [name for name, count in shared.items() if count == best]
+        if best and len(named) == 1:
+            return named[0]
+        everywhere = [name for name, count in self.threads.items() if count == self.thread_count]
+        return everywhere[0] if self.thread_count > 1 and len(everywhere) == 1 else None

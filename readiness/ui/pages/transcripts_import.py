@@ -6,7 +6,6 @@ Only the aggregates reach the assessment (TranscriptEvidence): never a message, 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -19,9 +18,8 @@ from readiness.core.clock import today
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.plan.figures import number_text
 from readiness.core.transcripts.evidence import Proposal, proposals, provenance, settings_for, with_evidence
-from readiness.core.transcripts.folding import folded
-from readiness.core.transcripts.model import Kind, Message, Thread
-from readiness.core.transcripts.sources import threads_of
+from readiness.core.transcripts.model import Message, Thread
+from readiness.core.transcripts.sources import Participants, threads_of
 from readiness.ui.busy import Busy
 from readiness.ui.jobs import Lane, Progress
 from readiness.ui.messages import show_error
@@ -101,19 +99,19 @@ class TranscriptImport(QObject):
             for thread in threads_of(path, zone):
                 yield Thread(thread.platform, thread.source, thread.key, _checked(thread, progress))
 
-    def _participants(self, progress: Progress) -> Counter[str]:
-        counts: Counter[str] = Counter()
+    def _participants(self, progress: Progress) -> Participants:
+        found = Participants()
         for thread in self._threads(progress):
-            counts.update(m.sender for m in thread.messages if m.kind is not Kind.SYSTEM)
-        return counts
+            found.add(thread)
+        return found
 
-    def _choose_business(self, counts: Counter[str]) -> None:
+    def _choose_business(self, found: Participants) -> None:
         from readiness.core.transcripts.helpdesk import BUSINESS_SENDER
 
-        if BUSINESS_SENDER in counts:  # a helpdesk export marks the business's messages itself
+        if BUSINESS_SENDER in found.messages:  # a helpdesk export marks the business's messages itself
             self._measure(None)
             return
-        business = ask_business(self.parent_widget, self.context, counts)
+        business = ask_business(self.parent_widget, self.context, found)
         if business is not None:
             self._measure(business)
 
@@ -150,15 +148,15 @@ def _checked(thread: Thread, progress: Progress) -> Iterator[Message]:
         yield message
 
 
-def ask_business(parent: QWidget, context: PageContext, counts: Counter[str]) -> str | None:
-    """Which participant is the business: every participant with their message count, the organisation's name
-    (or else the busiest) chosen first; None when the user cancels."""
+def ask_business(parent: QWidget, context: PageContext, found: Participants) -> str | None:
+    """Which participant is the business: every participant with their message count, the likely business (else
+    the busiest) chosen first; None when the user cancels."""
     from PySide6.QtWidgets import QInputDialog
 
-    lang = context.lang
+    lang, counts = context.lang, found.messages
     names = [name for name, _count in counts.most_common()]
-    organisation = folded(context.session.assessment.profile.organisation)
-    first = next((i for i, name in enumerate(names) if folded(name) == organisation), 0)
+    likely = found.likely_business(context.session.assessment.profile.organisation)
+    first = names.index(likely) if likely in names else 0
     items = [ngettext("{name} ({count} message)", "{name} ({count} messages)", counts[n], lang, name=n) for n in names]
     item, ok = QInputDialog.getItem(
         parent,

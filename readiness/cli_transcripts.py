@@ -60,7 +60,7 @@ def add(args: argparse.Namespace, content: Content) -> int:
     )
     zone = _zone(args.tz or (assessment.team.coverage or assessment.profile.business_hours).timezone)
     evidence = measured(args.files, zone, settings, content).evidence(today())
-    figures = proposals(evidence, assessment, LANG)
+    figures = [p for p in proposals(evidence, assessment, LANG) if p.kind != "new_gap"]  # the register is the user's
     updated = with_evidence(assessment, evidence, figures)
     with library_session(db) as session:
         replace_assessment(

@@ -29,10 +29,12 @@ from readiness.core.assessment import (
     PromotionChoice,
     Team,
     TeamRole,
+    TranscriptEvidence,
 )
 from readiness.core.content import Content, load_content
 from readiness.core.lang import Lang
 from readiness.core.text import Role
+from readiness.core.transcripts.model import Platform
 
 # The tests own their environment, whatever the machine: no display but a laptop-sized screen of their own (before
 # any QApplication exists), a time zone and a locale of their own, and fonts from a fontconfig configuration written
@@ -210,3 +212,34 @@ def emptied_postgres() -> str:
 def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Where a new, empty library lives: a SQLite file, or the test PostgreSQL database emptied."""
     return str(tmp_path / "library.sqlite") if request.param == "sqlite" else emptied_postgres()
+
+
+# --- transcript evidence -------------------------------------------------------------------------------------------
+
+
+def transcript_evidence(
+    first: dt.date, last: dt.date, median: float, within: float, **more: object
+) -> TranscriptEvidence:
+    """What an import of 1,240 WhatsApp conversations measured, with these figures (and any others given)."""
+    return TranscriptEvidence.model_validate(
+        {
+            "measured_on": last + dt.timedelta(days=1),
+            "platforms": [Platform.WHATSAPP],
+            "first": first,
+            "last": last,
+            "messages": 5210,
+            "conversations": 1300,
+            "customer_started": 1240,
+            "answered": 1100,
+            "first_response_median_minutes": median,
+            "first_response_p90_minutes": median * 6,
+            "promise_minutes": 60,
+            "answered_within_promise_share": within,
+            "after_hours_share": 0.31,
+            "channel_switch_share": 0.18,
+            "resolved_in_channel_share": 0.64,
+            "switch_reasons": {"call": 120, "email": 40},
+            "redacted": {"phone": 212, "email": 31, "card": 2, "name": 95},
+            **more,
+        }
+    )

@@ -7,41 +7,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import transcript_evidence as evidence
 from report_support import normalise, render, sample, shipped_content
 
-from readiness.core.assessment import Assessment, TranscriptEvidence
+from readiness.core.assessment import Assessment
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.core.plan.builder import build_plan
-from readiness.core.transcripts.model import Platform
 from readiness.report.outputs import PlanSettings, write_plan
 
 ISSUED = dt.date(2026, 11, 2)
-
-
-def evidence(first: dt.date, last: dt.date, median: float, within: float, **more: object) -> TranscriptEvidence:
-    return TranscriptEvidence.model_validate(
-        {
-            "measured_on": last + dt.timedelta(days=1),
-            "platforms": [Platform.WHATSAPP],
-            "first": first,
-            "last": last,
-            "messages": 5210,
-            "conversations": 1300,
-            "customer_started": 1240,
-            "answered": 1100,
-            "first_response_median_minutes": median,
-            "first_response_p90_minutes": median * 6,
-            "promise_minutes": 60,
-            "answered_within_promise_share": within,
-            "after_hours_share": 0.31,
-            "channel_switch_share": 0.18,
-            "resolved_in_channel_share": 0.64,
-            "switch_reasons": {"call": 120, "email": 40},
-            "redacted": {"phone": 212, "email": 31, "card": 2, "name": 95},
-            **more,
-        }
-    )
 
 
 def with_transcripts(lang: Lang) -> Assessment:

@@ -23,7 +23,9 @@ def test_an_import_fills_the_ticked_figures_and_keeps_only_aggregates(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("readiness.ui.file_dialogs.ask_open_files", lambda *_args: [EXPORT])
-    with panel_context(tmp_path, sample(Lang.EN)) as context:
+    shop = sample(Lang.EN)
+    shop = shop.model_copy(update={"gaps": tuple(g for g in shop.gaps if g.type != "forced_channel_switch")})
+    with panel_context(tmp_path, shop) as context:
         panel = shown(qtbot, GapRegisterPanel(context))
         before = {gap.type: gap for gap in context.session.assessment.gaps}
         offered: list[str] = []
@@ -63,6 +65,10 @@ def test_an_import_fills_the_ticked_figures_and_keeps_only_aggregates(
         row = [gap.id for gap in assessment.gaps].index(after["after_hours"].id)
         shown_value = panel.cell(row, Column.MEASURED)
         assert isinstance(shown_value, QLineEdit) and shown_value.text() == "50", "the register shows what was kept"
+        assert offered[-1] == "Add the gap \u201cForced channel switch\u201d to the register, measured at 37.5 %"
+        added = assessment.gaps[-1]
+        assert (added.type, added.measured_value) == ("forced_channel_switch", 37.5), "a gap the register lacked"
+        assert panel.table.rowCount() == len(assessment.gaps), "the register shows it"
         kpis = {kpi.kpi: kpi for kpi in assessment.kpis}
         assert kpis["frt_messaging"].baseline == 30.0
         stored = assessment.model_dump_json()

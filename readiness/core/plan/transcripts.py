@@ -11,10 +11,7 @@ from readiness.core.i18n import N_, _, ngettext
 from readiness.core.lang import Lang
 from readiness.core.plan.figures import number_text, quantity_text
 from readiness.core.plan.model import KpiActual, TranscriptFindings
-from readiness.core.transcripts.evidence import KPI_FIGURES, figure, provenance
-
-NEXT_CYCLE_SHARE = 0.1
-"""A switch or after-hours share from which the transcripts suggest a gap the register lacks."""
+from readiness.core.transcripts.evidence import KPI_FIGURES, NEXT_CYCLE_SHARE, figure, provenance
 
 
 def findings(assessment: Assessment, launch: dt.date, lang: Lang) -> tuple[TranscriptFindings, ...]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from readiness.core.assessment import Assessment, TranscriptEvidence
+from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint, TranscriptEvidence
 from readiness.core.assessment import BusinessHours as OpeningHours
 from readiness.core.i18n import _, ngettext
 from readiness.core.lang import Lang, babel_locale
@@ -33,6 +33,9 @@ Field = Literal[
     "repeat_contact_share",
     "resolved_in_channel_share",
 ]
+NEXT_CYCLE_SHARE = 0.1
+"""A switch or after-hours share from which the transcripts propose a gap the register lacks."""
+NEXT_CYCLE_GAPS = ("forced_channel_switch", "after_hours")
 GAP_FIGURES: dict[str, tuple[Field, bool]] = {
     "slow_first_response": ("first_response_median_minutes", False),
     "forced_channel_switch": ("channel_switch_share", False),
@@ -54,11 +57,12 @@ KPI_FIGURES: dict[str, tuple[Field, bool]] = {
 
 @dataclass(frozen=True)
 class Proposal:
-    """A figure for one gap's measured value or one KPI's baseline, which the user accepts or rejects."""
+    """A figure for one gap's measured value or one KPI's baseline, or a gap to add that the register lacks, which
+    the user accepts or rejects."""
 
-    kind: Literal["gap", "kpi"]
+    kind: Literal["gap", "kpi", "new_gap"]
     id: str
-    """The gap's id, or the KPI's."""
+    """The gap's id (a new one for a gap to add), or the KPI's."""
     type: str
     """The gap type or the KPI, as the catalog names it."""
     value: float
@@ -102,6 +106,25 @@ def proposals(evidence: TranscriptEvidence, assessment: Assessment, lang: Lang) 
     for kpi in assessment.kpis:
         if kpi.kpi in KPI_FIGURES and (value := figure(evidence, *KPI_FIGURES[kpi.kpi])) is not None:
             found.append(Proposal("kpi", kpi.kpi, kpi.kpi, value, _unit(KPI_FIGURES[kpi.kpi][0]), source))
+    return found + _new_gaps(evidence, assessment, source)
+
+
+def _new_gaps(evidence: TranscriptEvidence, assessment: Assessment, source: str) -> list[Proposal]:
+    """The gaps for the next cycle: customers sent elsewhere, or writing after hours, in at least NEXT_CYCLE_SHARE
+    of the conversations, where the register records no gap of that type."""
+    recorded = {gap.type for gap in assessment.gaps}
+    taken = {gap.id for gap in assessment.gaps}
+    found = []
+    for gap_type in NEXT_CYCLE_GAPS:
+        field, complement = GAP_FIGURES[gap_type]
+        share = getattr(evidence, field)
+        value = figure(evidence, field, complement)
+        if gap_type not in recorded and share is not None and share >= NEXT_CYCLE_SHARE and value is not None:
+            number = len(taken) + 1
+            while f"gap-{number}" in taken:
+                number += 1
+            taken.add(f"gap-{number}")
+            found.append(Proposal("new_gap", f"gap-{number}", gap_type, value, "%", source))
     return found
 
 
@@ -124,8 +147,21 @@ def with_evidence(assessment: Assessment, evidence: TranscriptEvidence, accepted
         else kpi
         for kpi in assessment.kpis
     )
+    added = tuple(
+        Gap(
+            id=p.id,
+            type=p.type,
+            touchpoint=Touchpoint.SUPPORT,
+            frequency=Frequency.WEEKLY,
+            severity=Severity.MEDIUM,
+            measured_value=p.value,
+            evidence=p.provenance,
+        )
+        for p in chosen.values()
+        if p.kind == "new_gap"
+    )
     transcripts = (*assessment.transcripts, evidence)
-    return assessment.model_copy(update={"gaps": gaps, "kpis": kpis, "transcripts": transcripts})
+    return assessment.model_copy(update={"gaps": (*gaps, *added), "kpis": kpis, "transcripts": transcripts})
 
 
 def settings_for(assessment: Assessment, business: str | None) -> Settings:

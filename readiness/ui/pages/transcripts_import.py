@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 FILE_TYPES = "*.txt *.zip *.json *.csv"
-FIGURE_LINES = {"gap": N_("{name}: {value} as measured value"), "kpi": N_("{name}: {value} as baseline")}
+FIGURE_LINES = {
+    "gap": N_("{name}: {value} as measured value"),
+    "kpi": N_("{name}: {value} as baseline"),
+    "new_gap": N_("Add the gap \u201c{name}\u201d to the register, measured at {value}"),
+}
 REDACTED_KINDS = {
     "phone": N_("phone numbers"),
     "email": N_("e-mail addresses"),
@@ -184,7 +188,7 @@ def ask_figures(
     figures = QListWidget()
     figures.setAccessibleName(_("Figures to keep", lang))
     for proposal in offered:
-        entry = catalogs.gap_types.get(proposal.type) if proposal.kind == "gap" else catalogs.kpis.get(proposal.type)
+        entry = catalogs.kpis.get(proposal.type) if proposal.kind == "kpi" else catalogs.gap_types.get(proposal.type)
         name = entry.name.get(lang) if entry is not None else proposal.type
         value = f"{number_text(proposal.value, lang, 1)} {proposal.unit}"
         line = _(FIGURE_LINES[proposal.kind], lang, name=name, value=value)
@@ -210,6 +214,8 @@ def ask_figures(
 def current_value(context: PageContext, proposal: Proposal) -> float | None:
     """What the gap's measured value or the KPI's baseline is before the figure replaces it."""
     assessment = context.session.assessment
+    if proposal.kind == "new_gap":
+        return None
     if proposal.kind == "gap":
         return next((g.measured_value for g in assessment.gaps if g.id == proposal.id), None)
     return next((k.baseline for k in assessment.kpis if k.kpi == proposal.id), None)

@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from readiness.core.assessment import ActionStatus
-from readiness.core.plan.model import Milestone, Task, Workstream
+from readiness.core.i18n import _
+from readiness.core.lang import Lang
+from readiness.core.plan.model import KpiLine, Milestone, Task, Workstream
 from readiness.core.plan.readiness import BandLine, ScoreLine
 from readiness.report.fmt import Formatter
 
@@ -239,3 +241,47 @@ def _state(task: Task) -> str:
     if task.status in (ActionStatus.DONE, ActionStatus.DROPPED):
         return "closed"
     return "late" if task.late_start else "open"
+
+
+TREND_WIDTH = 56.0
+TREND_HEIGHT = 18.0
+TREND_MARGIN = 2.0
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A KPI's course in a table cell: the baseline, then each actual measured after the launch, as a line, with
+    the target as a dashed level; the title reads them out."""
+
+    points: str
+    """SVG polyline points, "x,y x,y …"."""
+    last: tuple[float, float]
+    target_y: float
+    width: float
+    height: float
+    title: str
+
+
+def trend(kpi: KpiLine, fmt: Formatter) -> Trend | None:
+    """The trend of a KPI with a baseline and at least one actual; None otherwise."""
+    if kpi.baseline is None or not kpi.actuals:
+        return None
+    values = [kpi.baseline, *(actual.value for actual in kpi.actuals)]
+    low, high = min(*values, kpi.target), max(*values, kpi.target)
+    span = (high - low) or 1.0
+
+    def y(value: float) -> float:
+        return round(TREND_HEIGHT - TREND_MARGIN - (value - low) / span * (TREND_HEIGHT - 2 * TREND_MARGIN), 2)
+
+    step = (TREND_WIDTH - 2 * TREND_MARGIN) / (len(values) - 1)
+    xy = [(round(TREND_MARGIN + i * step, 2), y(value)) for i, value in enumerate(values)]
+    said = " → ".join(fmt.quantity(value, kpi.unit) for value in values)
+    target = fmt.quantity(kpi.target, kpi.unit)
+    return Trend(
+        " ".join(f"{x},{y}" for x, y in xy),
+        xy[-1],
+        y(kpi.target),
+        TREND_WIDTH,
+        TREND_HEIGHT,
+        _("{kpi}: {values}; target {target}", Lang(fmt.lang), kpi=kpi.name, values=said, target=target),
+    )

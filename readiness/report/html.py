@@ -33,7 +33,7 @@ from readiness.core.plan.brief import brief_of
 from readiness.core.plan.model import Plan, RankedChannel, Workstream
 from readiness.core.plan.readiness import band_colour
 from readiness.core.plan.schedule import LAUNCH_BUFFER_WORKING_DAYS
-from readiness.report.charts import Schedule, bar_chart, schedule, timeline
+from readiness.report.charts import Schedule, bar_chart, schedule, timeline, trend
 from readiness.report.edition import Edition, edition_title
 from readiness.report.fmt import Formatter
 from readiness.report.paper import Paper
@@ -91,6 +91,7 @@ def render_plan_html(
             vocab=lambda vocabulary, value: label(vocabulary, value, lang),
             asset=_data_url(assets) if standalone else _app_url(assets),
             readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt),
+            kpi_trend=lambda kpi: trend(kpi, fmt),
             timeline=timeline(plan.milestones, fmt) if plan.milestones else None,
             band_colours=_band_colours(plan),
             buffer_days=LAUNCH_BUFFER_WORKING_DAYS,

@@ -55,8 +55,13 @@ def test_the_plan_model_reports_findings_actuals_and_the_next_cycle() -> None:
 
 
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
-def test_the_pdf_says_what_was_measured_and_redacted_and_never_more(lang: Lang) -> None:
+def test_the_pdf_says_what_was_measured_and_redacted_and_never_more(lang: Lang, tmp_path: Path) -> None:
+    import pdfua
+
     rendered = render(with_transcripts(lang), shipped_content())
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(rendered.result.pdf)
+    assert [f"{f.rule_id} p{f.location.page}: {f.message}" for f in pdfua.validate(str(path)).findings] == []
     text = rendered.text
     plan = rendered.plan
     for findings in plan.transcripts:
@@ -64,6 +69,13 @@ def test_the_pdf_says_what_was_measured_and_redacted_and_never_more(lang: Lang) 
     for line in plan.next_cycle:
         assert normalise(line) in text
     assert _("Latest actual", lang).upper() in text, "the KPI table's column, in capitals as it is printed"
+
+
+def test_a_kpi_measured_after_the_launch_draws_its_course_with_alt_text() -> None:
+    rendered = render(with_transcripts(Lang.EN), shipped_content())
+    title = "First response time: messaging: 190\u00a0min → 12.5\u00a0min; target 15\u00a0min"
+    assert f'<svg class="trend" role="img" aria-label="{title}"' in rendered.page.html
+    assert rendered.page.html.count('<svg class="trend"') == 3, "each KPI with a baseline and an actual"
 
 
 def test_the_word_plan_carries_the_same_findings_and_actuals(tmp_path: Path) -> None:

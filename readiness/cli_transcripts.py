@@ -16,7 +16,14 @@ from readiness.core.content import Content
 from readiness.core.i18n import N_, _
 from readiness.core.plan.figures import number_text
 from readiness.core.problems import ReadinessError
-from readiness.core.transcripts.evidence import Proposal, proposals, provenance, settings_for, with_evidence
+from readiness.core.transcripts.evidence import (
+    Proposal,
+    figure_name,
+    proposals,
+    provenance_sentence,
+    settings_for,
+    with_evidence,
+)
 from readiness.core.transcripts.hours import BusinessHours, HoursError
 from readiness.core.transcripts.measures import Analysis, Measures, Settings
 from readiness.core.transcripts.phrases import PhraseMatcher
@@ -71,12 +78,9 @@ def add(args: argparse.Namespace, content: Content) -> int:
 
 
 def _print_figures(evidence: TranscriptEvidence, figures: list[Proposal], content: Content) -> None:
-    source = provenance(evidence, LANG)
-    print(source[:1].upper() + source[1:] + ":")
-    catalogs = content.catalogs
+    print(provenance_sentence(evidence, LANG) + ":")
     for figure in figures:
-        entry = catalogs.gap_types.get(figure.type) if figure.kind == "gap" else catalogs.kpis.get(figure.type)
-        what = entry.name.get(LANG) if entry is not None else figure.type
+        what = figure_name(figure, content.catalogs, LANG)
         value = f"{number_text(figure.value, LANG, 1)} {figure.unit}"
         print("  " + _(FIGURE_LINES[figure.kind], LANG, what=what, id=figure.id, value=value))
     if not figures:

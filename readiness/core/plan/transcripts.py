@@ -11,13 +11,13 @@ from readiness.core.i18n import N_, _, ngettext
 from readiness.core.lang import Lang
 from readiness.core.plan.figures import number_text, quantity_text
 from readiness.core.plan.model import KpiActual, TranscriptFindings
-from readiness.core.transcripts.evidence import KPI_FIGURES, NEXT_CYCLE_SHARE, figure, provenance
+from readiness.core.transcripts.evidence import KPI_FIGURES, NEXT_CYCLE_SHARE, figure, provenance, provenance_sentence
 
 
 def findings(assessment: Assessment, launch: dt.date, lang: Lang) -> tuple[TranscriptFindings, ...]:
     return tuple(
         TranscriptFindings(
-            _capitalised(provenance(e, lang)), _sentences(e, lang), _redacted(e, lang), e.first >= launch
+            provenance_sentence(e, lang), _sentences(e, lang), redacted_sentence(e, lang), e.first >= launch
         )
         for e in assessment.transcripts
     )
@@ -109,7 +109,8 @@ def _sentences(evidence: TranscriptEvidence, lang: Lang) -> tuple[str, ...]:
     return tuple(said)
 
 
-def _redacted(evidence: TranscriptEvidence, lang: Lang) -> str:
+def redacted_sentence(evidence: TranscriptEvidence, lang: Lang) -> str:
+    """What was redacted, by kind and count, as the plan and the import dialog say it."""
     kinds = [_redacted_kind(kind, count, lang) for kind, count in sorted(evidence.redacted.items()) if count]
     if not kinds:
         return _("Nothing personal was found to redact; only these figures were kept.", lang)
@@ -125,10 +126,6 @@ def _percent(share: float, lang: Lang) -> str:
 def _gap_name(catalogs: Catalogs, gap_type: str, lang: Lang) -> str:
     entry = catalogs.gap_types.get(gap_type)
     return entry.name.get(lang) if entry is not None else gap_type
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _redacted_kind(kind: str, count: int, lang: Lang) -> str:

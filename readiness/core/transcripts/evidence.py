@@ -9,6 +9,7 @@ from typing import Literal
 
 from readiness.core.assessment import Assessment, Frequency, Gap, Severity, Touchpoint, TranscriptEvidence
 from readiness.core.assessment import BusinessHours as OpeningHours
+from readiness.core.content import Catalogs
 from readiness.core.i18n import _, ngettext
 from readiness.core.lang import Lang, babel_locale
 from readiness.core.plan.figures import number_text
@@ -94,6 +95,18 @@ def provenance(evidence: TranscriptEvidence, lang: Lang) -> str:
         platforms=platforms,
     )
     return _("from {conversations}, {period}", lang, conversations=conversations, period=period)
+
+
+def provenance_sentence(evidence: TranscriptEvidence, lang: Lang) -> str:
+    """The provenance as a sentence starts: "From 1,240 WhatsApp conversations, Oct 1 – 31, 2026"."""
+    source = provenance(evidence, lang)
+    return source[:1].upper() + source[1:]
+
+
+def figure_name(proposal: Proposal, catalogs: Catalogs, lang: Lang) -> str:
+    """The KPI's or the gap type's name, as the catalog gives it in LANG."""
+    entry = catalogs.kpis.get(proposal.type) if proposal.kind == "kpi" else catalogs.gap_types.get(proposal.type)
+    return entry.name.get(lang) if entry is not None else proposal.type
 
 
 def proposals(evidence: TranscriptEvidence, assessment: Assessment, lang: Lang) -> list[Proposal]:

@@ -17,7 +17,15 @@ from PySide6.QtWidgets import QWidget
 from readiness.core.clock import today
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.plan.figures import number_text
-from readiness.core.transcripts.evidence import Proposal, proposals, provenance, settings_for, with_evidence
+from readiness.core.plan.transcripts import redacted_sentence
+from readiness.core.transcripts.evidence import (
+    Proposal,
+    figure_name,
+    proposals,
+    provenance_sentence,
+    settings_for,
+    with_evidence,
+)
 from readiness.core.transcripts.model import Message, Thread
 from readiness.core.transcripts.sources import Participants, threads_of
 from readiness.ui.busy import Busy
@@ -36,14 +44,6 @@ FIGURE_LINES = {
     "gap": N_("{name}: {value} as measured value"),
     "kpi": N_("{name}: {value} as baseline"),
     "new_gap": N_("Add the gap \u201c{name}\u201d to the register, measured at {value}"),
-}
-REDACTED_KINDS = {
-    "phone": N_("phone numbers"),
-    "email": N_("e-mail addresses"),
-    "card": N_("card numbers"),
-    "cpf": N_("CPF numbers"),
-    "curp": N_("CURP codes"),
-    "name": N_("customers' names"),
 }
 CHECKED_EVERY = 20_000
 """Messages between two looks at Cancel (and two progress reports): about a fiftieth of a second's reading."""
@@ -188,8 +188,7 @@ def ask_figures(
     figures = QListWidget()
     figures.setAccessibleName(_("Figures to keep", lang))
     for proposal in offered:
-        entry = catalogs.kpis.get(proposal.type) if proposal.kind == "kpi" else catalogs.gap_types.get(proposal.type)
-        name = entry.name.get(lang) if entry is not None else proposal.type
+        name = figure_name(proposal, catalogs, lang)
         value = f"{number_text(proposal.value, lang, 1)} {proposal.unit}"
         line = _(FIGURE_LINES[proposal.kind], lang, name=name, value=value)
         if (now := current_value(context, proposal)) is not None:
@@ -224,14 +223,11 @@ def current_value(context: PageContext, proposal: Proposal) -> float | None:
 def summary_text(evidence: TranscriptEvidence, context: PageContext) -> str:
     """What was measured and what was redacted, in a few lines."""
     lang = context.lang
-    source = provenance(evidence, lang)
-    lines = [source[:1].upper() + source[1:] + "."]
+    lines = [provenance_sentence(evidence, lang) + "."]
     if evidence.first_response_median_minutes is not None:
         median = number_text(evidence.first_response_median_minutes, lang, 1)
         lines.append(_("First response: median {median} min.", lang, median=median))
-    kinds = sorted(evidence.redacted.items())
-    redacted = ", ".join(f"{_(REDACTED_KINDS[kind], lang)}: {count}" for kind, count in kinds)
-    lines.append(_("Redacted before anything was kept: {redacted}.", lang, redacted=redacted or "—"))
+    lines.append(redacted_sentence(evidence, lang))
     return "\n".join(lines)
 
 

@@ -184,7 +184,7 @@ def app_save_times(
     with library.session() as session:
         stored = read_assessment(session=session, assessment_id=assessment_id)
     service = LibraryService(url)
-    app_session = AssessmentSession(service, content, assessment_id, stored.assessment, stored.revision)
+    app_session = AssessmentSession(service, content, assessment_id, stored)
     question = next(iter(stored.assessment.answers))
     saved = QEventLoop()
     app_session.save_state_changed.connect(lambda state: saved.quit() if state == SaveState.SAVED.value else None)

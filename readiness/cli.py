@@ -204,9 +204,10 @@ def _plan(args: argparse.Namespace) -> int:
         edition=Edition(args.edition),
         ics_tasks=args.ics_tasks,
     )
+    assessment, baseline = _plan_assessments(args, content)
     progress = progress_line(sys.stderr, LANG)
     try:
-        written = write_plan(args.output, _plan_assessment(args, content), content, settings, on_progress=progress)
+        written = write_plan(args.output, assessment, content, settings, baseline=baseline, on_progress=progress)
     finally:
         if progress is not None:
             progress.finish()
@@ -223,13 +224,16 @@ def _plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _plan_assessment(args: argparse.Namespace, content: Content) -> Assessment:
+def _plan_assessments(args: argparse.Namespace, content: Content) -> tuple[Assessment, Assessment | None]:
+    """The assessment to plan, and the baseline its plan is compared with (None: not a re-assessment)."""
+    given = _read_assessment_file(args.baseline, content) if args.baseline is not None else None
     if args.file is not None:
-        return _read_assessment_file(args.file, content)
-    from readiness.store import library_session, load_assessment
+        return _read_assessment_file(args.file, content), given
+    from readiness.store import library_session, read_assessment
 
     with library_session(args.db, _warn) as session:
-        return load_assessment(session=session, assessment_id=args.id)
+        stored = read_assessment(session=session, assessment_id=args.id)
+    return stored.assessment, given or stored.baseline
 
 
 def _read_assessment_file(path: Path, content: Content) -> Assessment:

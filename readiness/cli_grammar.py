@@ -156,6 +156,16 @@ def command_line(actions: Mapping[str, Command]) -> argparse.ArgumentParser:
         "--id", type=assessment_id, metavar="N", help=_("a stored assessment in the library (see --db)", LANG)
     )
     plan.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="EARLIER",
+        help=_(
+            "the assessment file this one re-assesses: the plan compares the two (default with --id: the "
+            "library's baseline of N)",
+            LANG,
+        ),
+    )
+    plan.add_argument(
         "-o",
         "--output",
         type=Path,

@@ -38,7 +38,7 @@ def write(db: str, assessment_id: int, log: str, seed: int) -> None:
     answer = stored.assessment.answers.get(QUESTION)
     number = edit_number(answer.value if answer else None)
     service = LibraryService(db)
-    session = AssessmentSession(service, CONTENT, assessment_id, stored.assessment, stored.revision)
+    session = AssessmentSession(service, CONTENT, assessment_id, stored)
     out = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     rng = random.Random(seed)  # noqa: S311  (edit rhythm, not secrets)
 

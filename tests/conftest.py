@@ -29,6 +29,7 @@ from readiness.core.assessment import (
     PromotionChoice,
     Team,
     TeamRole,
+    Touchpoint,
     TranscriptEvidence,
 )
 from readiness.core.content import Content, load_content
@@ -241,5 +242,36 @@ def transcript_evidence(
             "switch_reasons": {"call": 120, "email": 40},
             "redacted": {"phone": 212, "email": 31, "card": 2, "name": 95},
             **more,
+        }
+    )
+
+
+def reassessment(baseline: Assessment, content: Content) -> Assessment:
+    """``baseline`` assessed again 120 days after its launch, as a consultant would find it: the first three Identify
+    questions answered with their best choice, the top gap gone and the same kind of gap found at billing, and the
+    transcripts of the months since the launch imported (median reply 12.5 min, 88% within the promise)."""
+    from readiness.core.plan.builder import launch_date
+    from readiness.core.text import Step
+
+    launch, _ = launch_date(baseline)
+    questionnaire = content.assessment_questionnaire(baseline)
+    answers = dict(baseline.answers)
+    improvable = [
+        q
+        for q in questionnaire.questions
+        if q.step is Step.IDENTIFY and q.choices and q.id in answers and isinstance(answers[q.id].value, str)
+    ]
+    for question in improvable[:3]:
+        best = max(question.choices, key=lambda choice: choice.score or 0)
+        answers[question.id] = answers[question.id].model_copy(update={"value": best.id})
+    first = baseline.gaps[0]
+    elsewhere = first.model_copy(update={"id": "found-again", "touchpoint": Touchpoint.BILLING})
+    measured = transcript_evidence(launch + dt.timedelta(days=30), launch + dt.timedelta(days=110), 12.5, 0.88)
+    return baseline.model_copy(
+        update={
+            "created": launch + dt.timedelta(days=120),
+            "answers": answers,
+            "gaps": (*baseline.gaps[1:], elsewhere),
+            "transcripts": (*baseline.transcripts, measured),
         }
     )

@@ -270,13 +270,19 @@ def test_the_status_says_complete_once_every_part_is_done_and_when_the_plan_was_
         mark_plan_generated(session=session, assessment_id=999)
 
 
-def test_delete_keeps_reassessments_without_their_baseline(library: Library, samples: dict[str, Assessment]) -> None:
+def test_a_reassessment_reads_with_its_baseline_and_outlives_it(
+    library: Library, samples: dict[str, Assessment]
+) -> None:
     baseline = create(library, samples["us-dental.en"])
     reassessment = create(library, samples["us-dental.es"], baseline=baseline)
     unrelated = create(library, samples["jp-brand.en"])
     assert listed(library)[reassessment].baseline_id == baseline
     with library.session() as session:
+        assert read_assessment(session=session, assessment_id=reassessment).baseline == samples["us-dental.en"]
+        assert read_assessment(session=session, assessment_id=baseline).baseline is None
         delete_assessment(session=session, assessment_id=baseline)
+    with library.session() as session:
+        assert read_assessment(session=session, assessment_id=reassessment).baseline is None
     rows = listed(library)
     assert set(rows) == {reassessment, unrelated}
     assert rows[reassessment].baseline_id is None

@@ -62,6 +62,13 @@ CHANNEL_ROLE_NAMES = {
     "secondary": N_("Secondary"),
 }
 
+GAP_STATE_NAMES = {
+    "closed": N_("Closed"),
+    "new": N_("New"),
+    "open": N_("Still open"),
+}
+"""A gap of the baseline assessment set beside the re-assessment's register."""
+
 FIT_NAMES = {
     "strong": N_("Strong fit for messaging"),
     "good": N_("Good fit for messaging"),

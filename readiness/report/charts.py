@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from readiness.core.assessment import ActionStatus
@@ -42,6 +42,9 @@ class Bar:
     y: float
     width: float
     band: str | None
+    before_width: float | None = None
+    """Where the baseline assessment scored, drawn over the bar; None without a baseline or its score."""
+    before_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,16 +65,28 @@ class BarChart:
     ticks: tuple[Mark, ...]
 
 
-def bar_chart(lines: Sequence[ScoreLine], bands: Sequence[BandLine], fmt: Formatter) -> BarChart:
+def bar_chart(
+    lines: Sequence[ScoreLine], bands: Sequence[BandLine], fmt: Formatter, before: Mapping[str, float | None]
+) -> BarChart:
+    """``before``: the baseline assessment's score of each dimension, overlaid on its bar (empty: none)."""
     plot_width = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
 
     def x_of(score: float) -> float:
         return plot_width * max(0.0, min(score, 100.0)) / 100.0
 
-    bars = tuple(
-        Bar(line.label, fmt.score(line.score), i * (BAR_HEIGHT + BAR_GAP), x_of(line.score or 0.0), line.band)
-        for i, line in enumerate(lines)
-    )
+    def bar(i: int, line: ScoreLine) -> Bar:
+        earlier = before.get(line.dimension)
+        return Bar(
+            line.label,
+            fmt.score(line.score),
+            i * (BAR_HEIGHT + BAR_GAP),
+            x_of(line.score or 0.0),
+            line.band,
+            None if earlier is None else x_of(earlier),
+            "" if earlier is None else fmt.score(earlier),
+        )
+
+    bars = tuple(bar(i, line) for i, line in enumerate(lines))
     height = len(bars) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + AXIS_HEIGHT
     return BarChart(
         width=CHART_WIDTH,

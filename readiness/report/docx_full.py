@@ -104,6 +104,7 @@ def readiness(d: PlanDocument) -> None:
             "every formula."
         )
     )
+    d.cycle_comparison()
     flagged = [a for a in d.plan.answers if a.flagged]
     open_items = [a for a in d.plan.answers if a.status == "unanswered"]
     if flagged or open_items:

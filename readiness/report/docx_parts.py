@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import N_, _, ngettext
+from readiness.core.lang import Lang
 from readiness.core.names import CHANNEL_ROLE_NAMES, TASK_STATUS_NAMES, label, name
 from readiness.core.plan.brief import Brief, brief_of
 from readiness.core.plan.cost_lines import CostLine, LineKind
+from readiness.core.plan.cycle import cycle_tables
 from readiness.core.plan.model import KpiLine, Plan, RankedChannel, SourceRef, Task
 from readiness.report.docx_writer import Cells, WordDocument, checkbox
 from readiness.report.fmt import Formatter
@@ -123,6 +125,20 @@ class PlanDocument:
         if cost:
             figures.append((self.t("Monthly running cost"), self._cost_figure()))
         self.doc.facts(figures)
+        if self.plan.cycle is not None:
+            self.doc.paragraph(self.plan.cycle.summary)
+
+    def cycle_comparison(self) -> None:
+        """A re-assessment's scores, gaps and the baseline's KPI targets set beside the baseline's, as tables (the
+        PDF's overlaid chart says nothing these do not)."""
+        cycle = self.plan.cycle
+        if cycle is None:
+            return
+        self.doc.heading(self.t("Since the baseline assessment"), 2)
+        self.doc.paragraph(cycle.summary)
+        for table in cycle_tables(cycle, Lang(self.lang)):
+            self.doc.heading(table.heading, 3)
+            self.doc.table(table.headers, [list(row) for row in table.rows])
 
     def _target(self, score: float | None) -> str:
         target = self.plan.readiness_target

@@ -9,12 +9,12 @@ from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from readiness.core.lang import Lang, babel_locale
 from readiness.core.plan.cost_lines import Money
 from readiness.core.plan.costs import RunningCost, totals_text
-from readiness.core.plan.figures import countries_text, list_text, money_text, number_text, quantity_text
+from readiness.core.plan.cycle import change_text
+from readiness.core.plan.figures import countries_text, list_text, money_text, number_text, quantity_text, score_text
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,11 @@ class Formatter:
         return number_text(value, Lang(self.lang), digits)
 
     def score(self, value: float | None) -> str:
-        return "—" if value is None else format_decimal(value, format="0.0", locale=self.locale)
+        return score_text(value, Lang(self.lang))
+
+    def change(self, value: float | None) -> str:
+        """A score's change: "+38.1", "−2.0", "0.0"; a dash where one side was not scored."""
+        return change_text(value, Lang(self.lang))
 
     def countries(self, codes: Sequence[str]) -> str:
         """Country names in the plan's language, listed as it lists them ("México, Brasil y Estados Unidos")."""

@@ -22,6 +22,7 @@ from readiness.core.i18n import _, ngettext, npgettext, pgettext
 from readiness.core.lang import Lang
 from readiness.core.names import (
     CHANNEL_ROLE_NAMES,
+    GAP_STATE_NAMES,
     SCORING_METHOD_NAMES,
     STEP_NAMES,
     TASK_STATUS_NAMES,
@@ -90,7 +91,7 @@ def render_plan_html(
             names=PLAN_NAMES,
             vocab=lambda vocabulary, value: label(vocabulary, value, lang),
             asset=_data_url(assets) if standalone else _app_url(assets),
-            readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt),
+            readiness_chart=lambda lines: bar_chart(lines, plan.readiness.bands, fmt, _baseline_scores(plan)),
             kpi_trend=lambda kpi: trend(kpi, fmt),
             timeline=timeline(plan.milestones, fmt) if plan.milestones else None,
             band_colours=_band_colours(plan),
@@ -103,6 +104,14 @@ def render_plan_html(
         )
     )
     return PlanPage(html, assets, title)
+
+
+def _baseline_scores(plan: Plan) -> dict[str, float | None]:
+    """The baseline assessment's score of each dimension, for a re-assessment's charts."""
+    cycle = plan.cycle
+    if cycle is None:
+        return {}
+    return {change.dimension: change.before for change in cycle.scores}
 
 
 def _schedule(plan: Plan, fmt: Formatter) -> Schedule | None:
@@ -124,6 +133,7 @@ PLAN_NAMES = SimpleNamespace(
     step=STEP_NAMES,
     status=TASK_STATUS_NAMES,
     channel_role=CHANNEL_ROLE_NAMES,
+    gap_state=GAP_STATE_NAMES,
     scoring_method=SCORING_METHOD_NAMES,
     section=PLAN_SECTIONS,
 )

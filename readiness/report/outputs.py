@@ -75,11 +75,18 @@ def output_format(path: Path) -> OutputFormat:
         ) from None
 
 
-def plan_in(assessment: Assessment, content: Content, lang: Lang | None, issued: dt.date | None = None) -> Plan:
-    """The plan in ``lang`` (None: the assessment's), issued on ``issued`` (None: today)."""
+def plan_in(
+    assessment: Assessment,
+    content: Content,
+    lang: Lang | None,
+    issued: dt.date | None = None,
+    baseline: Assessment | None = None,
+) -> Plan:
+    """The plan in ``lang`` (None: the assessment's), issued on ``issued`` (None: today); a re-assessment's plan is
+    compared with its ``baseline``."""
     if lang is not None and lang is not assessment.language:
         assessment = assessment.model_copy(update={"language": lang})
-    return build_plan(assessment, content, issued)
+    return build_plan(assessment, content, issued, baseline)
 
 
 def pdf_job(assessment: Assessment, plan: Plan, page: PlanPage) -> RenderJob:
@@ -94,14 +101,16 @@ def write_plan(
     content: Content,
     settings: PlanSettings,
     *,
+    baseline: Assessment | None = None,
     worker: RenderWorker | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Written:
     """Build the plan and write it to OUTPUT; the file appears whole or not at all, and an OUTPUT that cannot be
-    written is refused before the plan is built or rendered."""
+    written is refused before the plan is built or rendered. A re-assessment's plan is compared with its
+    ``baseline``."""
     kind = output_format(output)
     check_writable(output)
-    plan = plan_in(assessment, content, settings.lang)
+    plan = plan_in(assessment, content, settings.lang, baseline=baseline)
     note = fallback_note(content, content.assessment_questionnaire(assessment), Lang(plan.header.language))
     notes = (note,) if note else ()
     if kind is OutputFormat.PDF:

@@ -72,6 +72,8 @@ class StoredAssessment:
     assessment: Assessment
     revision: int
     last_page: str | None
+    baseline: Assessment | None = None
+    """For a re-assessment: the assessment it follows, while the library still holds it."""
 
 
 class RevisionConflict(ReadinessError):
@@ -138,15 +140,25 @@ def load_assessment(*, session: Session, assessment_id: int) -> Assessment:
 
 
 def read_assessment(*, session: Session, assessment_id: int) -> StoredAssessment:
-    """The assessment with its revision and the page it was last open on."""
-    query = select(AssessmentRow.document, AssessmentRow.revision, AssessmentRow.last_page).where(
-        AssessmentRow.id == assessment_id
-    )
+    """The assessment with its revision, the page it was last open on, and its baseline if it re-assesses one."""
+    query = select(
+        AssessmentRow.document, AssessmentRow.revision, AssessmentRow.last_page, AssessmentRow.baseline_id
+    ).where(AssessmentRow.id == assessment_id)
     found = session.exec(query).first()
     if found is None:
         raise _missing(assessment_id)
-    document, revision, last_page = found
-    return StoredAssessment(assessment_from_document(document), revision, last_page)
+    document, revision, last_page, baseline_id = found
+    baseline = _document(session, baseline_id) if baseline_id is not None else None
+    return StoredAssessment(
+        assessment_from_document(document),
+        revision,
+        last_page,
+        assessment_from_document(baseline) if baseline is not None else None,
+    )
+
+
+def _document(session: Session, assessment_id: int) -> Any:
+    return session.exec(select(AssessmentRow.document).where(AssessmentRow.id == assessment_id)).first()
 
 
 def list_assessments(*, session: Session, search: str = "") -> list[AssessmentSummary]:

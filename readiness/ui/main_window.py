@@ -34,8 +34,8 @@ from readiness.ui.zoom import apply_zoom
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from readiness.core.assessment import Assessment
     from readiness.core.content import Content
+    from readiness.store import StoredAssessment
     from readiness.ui.brief_ahead import BriefAhead
     from readiness.ui.pages.overview import OverviewPanel
     from readiness.ui.state import AssessmentSession
@@ -174,17 +174,18 @@ class MainWindow(AssessmentOpening):
             return _("Changed since the plan of {date}", self.lang, date=row.plan_generated)
         return _("Plan generated {date}", self.lang, date=row.plan_generated)
 
-    def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
+    def _opened(self, assessment_id: int, stored: StoredAssessment) -> None:
         if self.service is None or self.content is None:
             return
         from readiness.ui.state import AssessmentSession
 
         self.close_wizard()
-        self.settings.remember_recent(self.library_location, assessment_id, assessment.profile.organisation)
+        organisation = stored.assessment.profile.organisation
+        self.settings.remember_recent(self.library_location, assessment_id, organisation)
         self.view.use_assessment(self.library_location, assessment_id)
-        self.session = AssessmentSession(self.service, self.content, assessment_id, assessment, revision)
+        self.session = AssessmentSession(self.service, self.content, assessment_id, stored)
         self.session.conflict.connect(self._resolve_conflict)
-        self._show_wizard(page)
+        self._show_wizard(stored.last_page)
 
     def _show_wizard(self, page: str | None, tab: int | None = None) -> None:
         """A wizard over the open session, in the window's language, replacing any wizard shown."""

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from readiness.core.assessment import Assessment
+    from readiness.store import StoredAssessment
     from readiness.ui.jobs import Failed
     from readiness.ui.wizard import WizardView
 
@@ -24,8 +25,16 @@ class AssessmentOpening(WindowMenus):
 
     wizard: WizardView | None
 
-    def _opened(self, assessment_id: int, assessment: Assessment, revision: int, page: str | None) -> None:
+    def _opened(self, assessment_id: int, stored: StoredAssessment) -> None:
         raise NotImplementedError
+
+    def _created(
+        self, assessment_id: int, assessment: Assessment, page: str, baseline: Assessment | None = None
+    ) -> None:
+        """Open an assessment just stored: at its first revision."""
+        from readiness.store import StoredAssessment
+
+        self._opened(assessment_id, StoredAssessment(assessment, 1, page, baseline))
 
     def new_assessment(self) -> None:
         if self.service is None or self.content is None:
@@ -84,7 +93,7 @@ class AssessmentOpening(WindowMenus):
             copy = sample.model_copy(update={"profile": sample.profile.model_copy(update={"organisation": named})})
             return create_assessment(session=session, assessment=copy, content=content), copy
 
-        self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "overview"))
+        self.service.submit(job, lambda result: self._created(result[0], result[1], "overview"))
 
     def open_recent(self, assessment_id: int) -> None:
         """Open an assessment from File > Open recent; one deleted since is forgotten, and the user told so."""
@@ -101,14 +110,14 @@ class AssessmentOpening(WindowMenus):
 
         content = self.content
 
-        def job(session: object) -> tuple[int, Assessment]:
+        def job(session: object) -> tuple[int, Assessment, Assessment]:
             baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
             again = baseline.model_copy(update={"created": clock.today()})
             new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
-            return new_id, again
+            return new_id, again, baseline
 
         if self.service is not None:
-            self.service.submit(job, lambda result: self._opened(result[0], result[1], 1, "profile"))
+            self.service.submit(job, lambda result: self._created(result[0], result[1], "profile", result[2]))
 
     def _create_and_open(self, assessment: Assessment, baseline_id: int | None) -> None:
         from readiness.store import create_assessment
@@ -119,7 +128,7 @@ class AssessmentOpening(WindowMenus):
                 lambda session: create_assessment(
                     session=session, assessment=assessment, content=content, baseline_id=baseline_id
                 ),
-                lambda new_id: self._opened(new_id, assessment, 1, "profile"),
+                lambda new_id: self._created(new_id, assessment, "profile"),
             )
 
     def open_assessment(self, assessment_id: int, on_error: Failed | None = None) -> None:
@@ -129,7 +138,7 @@ class AssessmentOpening(WindowMenus):
         if self.service is not None:
             self.service.submit(
                 lambda session: read_assessment(session=session, assessment_id=assessment_id),
-                lambda stored: self._opened(assessment_id, stored.assessment, stored.revision, stored.last_page),
+                lambda stored: self._opened(assessment_id, stored),
                 on_error,
             )
 

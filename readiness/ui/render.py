@@ -39,6 +39,8 @@ class PlanRequest:
     paper: Paper
     theme_path: str | None
     edition: Edition
+    baseline: Assessment | None = None
+    """For a re-assessment: the assessment it follows, which its plan is compared with."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ class PlanRenderer(QObject):
         from readiness.report.theme import load_theme
         from readiness.report.worker import RenderCancelled, RenderError
 
-        plan = plan_in(request.assessment, request.content, request.lang)
+        plan = plan_in(request.assessment, request.content, request.lang, baseline=request.baseline)
         theme = load_theme(Path(request.theme_path) if request.theme_path else None)
         html = render_plan_html(plan, theme, request.paper, edition=request.edition)
         job = pdf_job(request.assessment, plan, html)

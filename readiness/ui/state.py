@@ -34,7 +34,7 @@ from readiness.ui.service import LibraryService
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from readiness.store import RevisionConflict
+    from readiness.store import RevisionConflict, StoredAssessment
 
 SAVE_DELAY_MS = 300
 MERGE_SECONDS = 2.0
@@ -98,15 +98,15 @@ class AssessmentSession(QObject):
     """Someone saved a newer version: who (their login name, or "") and when (an aware datetime). Nothing of this
     session was written."""
 
-    def __init__(
-        self, service: LibraryService, content: Content, assessment_id: int, assessment: Assessment, revision: int
-    ) -> None:
+    def __init__(self, service: LibraryService, content: Content, assessment_id: int, stored: StoredAssessment) -> None:
         super().__init__()
-        self._stored = _StoredRevision(revision)
+        self._stored = _StoredRevision(stored.revision)
         self.service = service
         self.content = content
         self.assessment_id = assessment_id
-        self.assessment = assessment
+        self.assessment = stored.assessment
+        self.baseline = stored.baseline
+        """For a re-assessment, the assessment it follows: its plan is compared with it."""
         self.save_state = SaveState.SAVED
         self.last_error = ""
         self._generation = 0

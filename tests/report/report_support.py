@@ -172,9 +172,10 @@ def render(
     paper: Paper = Paper.A4,
     theme: Theme | None = None,
     worker: RenderWorker | None = None,
+    baseline: Assessment | None = None,
 ) -> Rendered:
-    """The plan's PDF, from the shared worker unless another is given."""
-    plan = plan_in(assessment, content, None)
+    """The plan's PDF (compared with ``baseline`` when given), from the shared worker unless another is given."""
+    plan = plan_in(assessment, content, None, baseline=baseline)
     page = render_plan_html(plan, theme or load_theme(), paper)
     started = time.perf_counter()
     result = (worker or shared_worker()).render(pdf_job(assessment, plan, page))

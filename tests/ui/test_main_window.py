@@ -87,9 +87,16 @@ def test_export_reassess_and_delete(qtbot: QtBot, tmp_path: Path) -> None:
         )
         window.duplicate_assessment(first)
         qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        original = read_exchange_file(_samples(tmp_path)[0], shipped_content())
+        assert window.session is not None and window.session.baseline == original, "compared from the start"
+        again = window.session.assessment_id
         window.close_wizard()
         qtbot.waitUntil(lambda: len(window.library.rows) == 2, timeout=10_000)
         assert sorted(r.baseline_id or 0 for r in window.library.rows) == [0, first]
+        window.open_assessment(again)
+        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        assert window.session is not None and window.session.baseline == original, "and when opened again"
+        window.close_wizard()
         window.library.table.selectRow(0)
         seen = answer_next_modal(press(QMessageBox.StandardButton.Yes))
         window.library.buttons["delete"].click()

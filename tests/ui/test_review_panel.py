@@ -11,10 +11,12 @@ from app_support import answer_next_modal
 from icalendar import Calendar
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from ui_support import (
+    assert_mnemonics_are_free,
     panel_context,
     sample,
     shipped_content,
@@ -26,6 +28,7 @@ from ui_support import (
 
 from readiness.core.assessment import Answer
 from readiness.core.exchange import read_exchange_file
+from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.core.names import DIMENSION_NAMES, name
 from readiness.core.plan.builder import build_plan
@@ -40,6 +43,7 @@ from readiness.ui.library_jobs import library_rows
 from readiness.ui.library_view import LibraryRow
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.review import ReviewPanel
+from readiness.ui.pages.review_cycle import CHART_URL
 from readiness.ui.pages.review_plan import with_suffix
 from readiness.ui.pages.review_scores import SCORE_COLUMNS
 
@@ -132,7 +136,7 @@ def test_unanswered_flagged_and_blockers_are_listed(qtbot: QtBot, tmp_path: Path
 
         plan = build_plan(context.session.assessment, context.session.content)
         assert [t.split("\n")[0] for t in list_texts(panel.blockers)] == [t.title for t in plan.launch_blockers]
-        assert panel.lists.tabText(2) == f"&Bloqueos ({len(plan.launch_blockers)})"
+        assert panel.lists.tabText(2) == f"Blo&queos ({len(plan.launch_blockers)})"
 
         panel.unanswered.setCurrentRow(0)
         with qtbot.waitSignal(panel.place_requested, timeout=1000) as activated:
@@ -148,7 +152,7 @@ def test_empty_lists_say_why(qtbot: QtBot, tmp_path: Path) -> None:
         qtbot.addWidget(panel)
         assert list_texts(panel.flagged) == ["No question is flagged for follow-up."]
         assert not panel.flagged.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
-        assert panel.lists.tabText(1) == "&Flagged (0)"
+        assert panel.lists.tabText(1) == "Flagg&ed (0)"
         assert list_texts(panel.blockers)[0].startswith("No channels chosen yet")
 
 
@@ -551,7 +555,7 @@ def test_the_open_items_tabs_show_every_label_whole_even_in_a_narrow_window(qtbo
         panel.show()
         qtbot.waitExposed(panel)
         bar = panel.lists.tabBar()
-        assert [bar.tabText(t) for t in range(bar.count())][-1].startswith("&Bloqueos (")
+        assert [bar.tabText(t) for t in range(bar.count())][-1].startswith("Blo&queos (")
         assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no arrows hide a tab"
         assert all(bar.rect().contains(bar.tabRect(t)) for t in range(bar.count()))
 
@@ -570,3 +574,39 @@ def test_the_first_save_is_offered_in_documents_or_else_home(
     monkeypatch.chdir(tmp_path)
     settings = temporary_settings(tmp_path)
     assert settings.save_folder("pdf") == (home / "Documents" if has_documents else home)
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES])
+def test_a_reassessment_opens_on_its_comparison_with_the_baseline(qtbot: QtBot, tmp_path: Path, lang: Lang) -> None:
+    from conftest import reassessment
+
+    from readiness.core.plan.cycle import cycle_tables
+
+    baseline = sample(lang)
+    again = reassessment(baseline, shipped_content())
+    with panel_context(tmp_path, again, baseline) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        panel.resize(1000, 700)
+        panel.show()
+        view = panel.lists.cycle
+        assert view is not None and panel.lists.currentWidget() is view, "the first thing a re-assessment shows"
+        assert panel.lists.tabText(0) == _("&Since the baseline", lang)
+        cycle = build_plan(again, context.session.content, baseline=baseline).cycle
+        assert cycle is not None
+        text = view.toPlainText().replace("\u00a0", " ")
+        assert cycle.summary.replace("\u00a0", " ") in text
+        for table in cycle_tables(cycle, lang):
+            cells = [cell.replace("\u00a0", " ") for row in table.rows for cell in row]
+            assert table.heading in text and [cell for cell in cells if cell not in text] == []
+        chart = view.document().resource(QTextDocument.ResourceType.ImageResource, CHART_URL)
+        assert isinstance(chart, QImage) and not chart.isNull()
+        assert chart.deviceIndependentSize().width() < view.viewport().width(), "the chart fits beside the scroll bar"
+        assert_mnemonics_are_free(panel, lang)
+
+
+def test_an_assessment_without_a_baseline_has_no_comparison(qtbot: QtBot, tmp_path: Path) -> None:
+    with panel_context(tmp_path, sample(Lang.EN)) as context:
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.lists.cycle is None and panel.lists.count() == 3

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTabBar,
     QTableWidget,
     QTextEdit,
     QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlmodel import Session
 
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content, load_content
@@ -40,7 +42,7 @@ from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.core.samples import load_sample
 from readiness.resources import questionnaires
-from readiness.store import create_assessment, load_assessment
+from readiness.store import StoredAssessment, create_assessment, load_assessment
 from readiness.ui.brief_ahead import BriefAhead
 from readiness.ui.pages.base import PageContext
 from readiness.ui.render import PlanRenderer
@@ -64,17 +66,22 @@ def temporary_settings(tmp_path: Path) -> Settings:
 
 
 @contextmanager
-def panel_context(tmp_path: Path, assessment: Assessment) -> Iterator[PageContext]:
-    """A context over a real SQLite library holding ``assessment``, the window in the assessment's language; the
-    library closes afterwards."""
+def panel_context(tmp_path: Path, assessment: Assessment, baseline: Assessment | None = None) -> Iterator[PageContext]:
+    """A context over a real SQLite library holding ``assessment`` (a re-assessment of ``baseline``, when given), the
+    window in the assessment's language; the library closes afterwards."""
     service = LibraryService(str(tmp_path / "library.sqlite"))
     ids: list[int] = []
     content = shipped_content()
-    service.submit(
-        lambda session: create_assessment(session=session, assessment=assessment, content=content), ids.append
-    )
+
+    def store(session: Session) -> int:
+        baseline_id = None
+        if baseline is not None:
+            baseline_id = create_assessment(session=session, assessment=baseline, content=content)
+        return create_assessment(session=session, assessment=assessment, content=content, baseline_id=baseline_id)
+
+    service.submit(store, ids.append)
     wait_for_library(service)
-    session = AssessmentSession(service, content, ids[0], assessment, revision=1)
+    session = AssessmentSession(service, content, ids[0], StoredAssessment(assessment, 1, None, baseline))
     renderer, ahead = PlanRenderer(), BriefAhead()
     settings = temporary_settings(tmp_path)
     settings.language = assessment.language
@@ -181,9 +188,12 @@ def mnemonic(text: str) -> str | None:
 
 
 def mnemonics(panel: QWidget) -> list[str]:
-    """The Alt+letter of every label, button and group box of a panel, lower case."""
-    letters = []
+    """The Alt+letter of every label, button, group box and tab of a panel, lower case."""
+    letters: list[str] = []
     for widget in panel.findChildren(QWidget):
+        if isinstance(widget, QTabBar):
+            letters.extend(letter for i in range(widget.count()) if (letter := mnemonic(widget.tabText(i))))
+            continue
         if (isinstance(widget, QLabel) and widget.textFormat() is not Qt.TextFormat.RichText) or isinstance(
             widget, QAbstractButton
         ):

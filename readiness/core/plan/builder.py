@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from readiness.core import clock
 from readiness.core.assessment import Assessment
@@ -12,6 +13,7 @@ from readiness.core.plan.appendix import answer_lines, skipped_questions
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.compliance import compliance_checklists
 from readiness.core.plan.costs import READINESS_TARGET, numeric_answer, running_cost
+from readiness.core.plan.cycle import CycleComparison, compare_cycle
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.kpis import kpi_lines
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
@@ -40,8 +42,11 @@ def launch_date(assessment: Assessment) -> tuple[dt.date, bool]:
     return assessment.created + dt.timedelta(days=DEFAULT_LEAD_DAYS), True
 
 
-def build_plan(assessment: Assessment, content: Content, issued: dt.date | None = None) -> Plan:
-    """The plan as of ``issued`` (default: today): tasks due earlier and not done are brought forward to it."""
+def build_plan(
+    assessment: Assessment, content: Content, issued: dt.date | None = None, baseline: Assessment | None = None
+) -> Plan:
+    """The plan as of ``issued`` (default: today): tasks due earlier and not done are brought forward to it. A
+    re-assessment's plan compares it with ``baseline``, the assessment it follows."""
     questionnaire = content.assessment_questionnaire(assessment)
     catalogs = content.catalogs
     lang = assessment.language
@@ -64,7 +69,7 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
     kpis = kpi_lines(assessment, context.facts, catalogs, launch)
     refine = refine_routine(assessment, launch)
     scores = score_assessment(questionnaire, assessment.answers)
-    return Plan(
+    plan = Plan(
         header=_header(assessment, questionnaire.title.get(lang), launch, assumed, issued),
         scores=scores,
         readiness=readiness(questionnaire, scores, lang),
@@ -92,6 +97,15 @@ def build_plan(assessment: Assessment, content: Content, issued: dt.date | None 
         transcripts=transcript_findings(assessment, launch, lang),
         next_cycle=next_cycle(assessment, catalogs, lang),
     )
+    return plan if baseline is None else replace(plan, cycle=_cycle(plan, assessment, baseline, content, issued))
+
+
+def _cycle(
+    plan: Plan, assessment: Assessment, baseline: Assessment, content: Content, issued: dt.date
+) -> CycleComparison:
+    """The baseline read through its own plan, in this plan's language."""
+    before = build_plan(baseline.model_copy(update={"language": assessment.language}), content, issued)
+    return compare_cycle(before, plan, baseline, assessment)
 
 
 def _header(

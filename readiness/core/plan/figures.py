@@ -22,6 +22,13 @@ def number_text(value: float | None, lang: Lang, digits: int = 2) -> str:
     return str(format_decimal(value, format=pattern, locale=babel_locale(lang)))
 
 
+def score_text(value: float | None, lang: Lang) -> str:
+    """A score out of 100 as the plan prints it everywhere: one decimal ("56.5", "70.0"); a dash when unscored."""
+    from babel.numbers import format_decimal
+
+    return "—" if value is None else str(format_decimal(value, format="0.0", locale=babel_locale(lang)))
+
+
 def range_text(low: float, high: float, lang: Lang) -> str:
     """Two whole figures as a range ("8,000–16,000"), or one when they round to the same."""
     low_text, high_text = number_text(low, lang, 0), number_text(high, lang, 0)

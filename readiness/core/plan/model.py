@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from readiness.core.assessment import ActionStatus
 from readiness.core.catalog import Cadence
@@ -16,6 +17,9 @@ from readiness.core.plan.appendix import AnswerLine
 from readiness.core.plan.costs import RunningCost
 from readiness.core.plan.readiness import Readiness
 from readiness.core.scoring import ScoreReport
+
+if TYPE_CHECKING:
+    from readiness.core.plan.cycle import CycleComparison
 
 
 class TaskKind(StrEnum):
@@ -352,6 +356,8 @@ class Plan:
     """What each import of chat transcripts measured, oldest first."""
     next_cycle: tuple[str, ...] = ()
     """Gaps the transcripts show that the register does not hold yet: for the next cycle."""
+    cycle: CycleComparison | None = None
+    """A re-assessment set beside its baseline."""
 
     @property
     def chosen_channels(self) -> tuple[RankedChannel, ...]:

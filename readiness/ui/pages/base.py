@@ -43,7 +43,7 @@ class PageContext:
         session, settings = self.session, self.settings
         paper = plan_paper(settings.paper, session.assessment.profile.home_country)
         theme = str(settings.theme) if settings.theme else None
-        return PlanRequest(session.assessment, session.content, self.plan_lang, paper, theme, edition)
+        return PlanRequest(session.assessment, session.content, self.plan_lang, paper, theme, edition, session.baseline)
 
 
 class Panel(QWidget):

@@ -143,7 +143,7 @@ class ReviewPanel(PlanSaving):
         from readiness.core.plan.builder import build_plan
 
         session = self.context.session
-        self.plan = build_plan(session.assessment, session.content)
+        self.plan = build_plan(session.assessment, session.content, baseline=session.baseline)
         show_scores(self.scores, self.fit, self.plan.readiness, self.context.lang)
         self.cost.setText(cost_summary(self.plan.running_cost, self.context.lang))
         show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)

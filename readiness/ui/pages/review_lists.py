@@ -4,6 +4,7 @@ three tabs whose titles count them; an empty list says why it is empty."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QTabWidget
@@ -18,9 +19,12 @@ from readiness.core.plan.owners import owner_text
 from readiness.core.questionnaire import Questionnaire
 from readiness.ui.pages.formatting import format_date
 
+if TYPE_CHECKING:
+    from readiness.ui.pages.review_cycle import CycleView
+
 LIST_TITLES = {
     "unanswered": N_("&Unanswered ({count})"),
-    "flagged": N_("&Flagged ({count})"),
+    "flagged": N_("Flagg&ed ({count})"),
     "blockers": N_("Launch &blockers ({count})"),
 }
 EMPTY_NOTES = {
@@ -42,13 +46,32 @@ class OpenItems(QTabWidget):
         self.unanswered = self._list("unanswered")
         self.flagged = self._list("flagged")
         self.blockers = self._list("blockers")
+        self.cycle: CycleView | None = None
+        """Only for a re-assessment."""
 
     def show_plan(
         self, plan: Plan, questionnaire: Questionnaire, assessment: Assessment, channels: dict[str, Channel]
     ) -> None:
+        self._show_cycle(plan)
         self._show_questions(self.unanswered, "unanswered", plan.scores.unanswered, questionnaire, assessment)
         self._show_questions(self.flagged, "flagged", plan.scores.flagged, questionnaire, assessment)
         self._show_blockers(plan.launch_blockers, channels, bool(assessment.channels))
+
+    def _show_cycle(self, plan: Plan) -> None:
+        """A re-assessment's first tab compares it with its baseline; other assessments have no such tab."""
+        if plan.cycle is None:
+            if self.cycle is not None:
+                self.removeTab(self.indexOf(self.cycle))
+                self.cycle.deleteLater()
+                self.cycle = None
+            return
+        if self.cycle is None:
+            from readiness.ui.pages.review_cycle import CycleView
+
+            self.cycle = CycleView(self.lang)
+            self.insertTab(0, self.cycle, _("&Since the baseline", self.lang))
+            self.setCurrentWidget(self.cycle)
+        self.cycle.show_cycle(plan.cycle)
 
     def _list(self, key: str) -> QListWidget:
         widget = QListWidget()

@@ -65,7 +65,7 @@ SAVE_BUTTONS = {
         N_("Every task with owner and due date, as an Excel workbook or a CSV file, for spreadsheets and task tools."),
     ),
     "ics": (
-        N_("Save ca&lendar (ICS)…"),
+        N_("Save cale&ndar (ICS)…"),
         N_("The plan's milestones and reviews, and every task if you choose, for any calendar app."),
     ),
     "exchange": (

@@ -78,15 +78,39 @@ class Redactor:
         if customers not in self._patterns:
             forms = sorted({form for sender in customers for form in _name_forms(sender)}, key=len, reverse=True)
             self._folded[customers] = tuple(folded(form) for form in forms)
-            alternatives = "|".join(map(re.escape, forms))
+            alternatives = "|".join(map(_accent_blind, forms))
             self._patterns[customers] = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if forms else None
         return self._patterns[customers]
 
     def _name_replacement(self, match: re.Match[str]) -> str:
         self.counts["name"] += 1
-        said = match.group().casefold()
-        sender = next(s for s in self.pseudonyms if said in {form.casefold() for form in _name_forms(s)})
+        said = folded(match.group())
+        sender = next(s for s in self.pseudonyms if said in {folded(form) for form in _name_forms(s)})
         return self.pseudonyms[sender]
+
+
+ACCENTED = {
+    "a": "aáàâãäåā",
+    "c": "cç",
+    "e": "eéèêëē",
+    "i": "iíìîïī",
+    "n": "nñ",
+    "o": "oóòôõöøō",
+    "u": "uúùûüū",
+    "y": "yýÿ",
+}
+"""The accented forms of the Latin letters the served markets' names carry, by the letter they fold to."""
+COMBINING_MARKS = "[\u0300-\u036f]*"
+
+
+def _accent_blind(name: str) -> str:
+    """A pattern for NAME however its accents are written: "Lucía", "Lucia", "LUCIA", or an accent typed as a
+    separate combining mark (a customer may write their own name without its accents, a colleague with them)."""
+    letters = []
+    for letter in folded(name):
+        variants = ACCENTED.get(letter)
+        letters.append(f"[{variants}]{COMBINING_MARKS}" if variants else re.escape(letter))
+    return "".join(letters)
 
 
 def _name_forms(sender: str) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from readiness.core.transcripts.folding import folded
 from readiness.core.transcripts.redact import Redactor
 
 
@@ -53,3 +54,20 @@ def test_customers_become_stable_pseudonyms_and_their_names_are_replaced() -> No
     said = redactor.text("Gracias Lucía; LUCÍA PÉREZ ya tiene su pedido, Lucíano no", customers)
     assert said == "Gracias Customer 1; Customer 1 ya tiene su pedido, Lucíano no"
     assert redactor.counts["name"] == 2
+
+
+@pytest.mark.parametrize(
+    ("sender", "text"),
+    [
+        ("Lucía Pérez", "Hola Lucia Perez, soy lucia"),
+        ("Lucia Perez", "Hola Lucía Pérez, soy LUCÍA"),
+        ("João Conceição", "Oi Joao Conceicao, aqui é JOÃO"),
+        ("Lucía Pérez", "Hola Luci\u0301a Pe\u0301rez, soy Lucía"),
+    ],
+)
+def test_a_name_is_found_whether_or_not_its_accents_are_written(sender: str, text: str) -> None:
+    redactor = Redactor()
+    redactor.pseudonym(sender)
+    said = redactor.text(text, (sender,))
+    assert said.count("Customer 1") == 2 and redactor.counts["name"] == 2, said
+    assert not any(part in folded(said) for part in folded(sender).split()), "no spelling of the name is left"

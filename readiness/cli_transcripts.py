@@ -27,7 +27,7 @@ from readiness.core.transcripts.evidence import (
 from readiness.core.transcripts.hours import BusinessHours, HoursError
 from readiness.core.transcripts.measures import Analysis, Measures, Settings
 from readiness.core.transcripts.phrases import PhraseMatcher
-from readiness.core.transcripts.sources import threads_of
+from readiness.core.transcripts.sources import threads_in
 
 FIGURE_LINES = {"gap": N_("{what} (gap {id}): measured {value}"), "kpi": N_("{what} (KPI): baseline {value}")}
 CAVEATS = {
@@ -91,9 +91,8 @@ def measured(files: list[Path], zone: ZoneInfo, settings: Settings, content: Con
     from readiness.core.transcripts.helpdesk import BUSINESS_SENDER
 
     analysis = Analysis(settings, PhraseMatcher.of(content.transcript_phrases), BUSINESS_SENDER)
-    for path in files:
-        for thread in threads_of(path, zone):
-            analysis.add(thread)
+    for thread in threads_in(files, zone):
+        analysis.add(thread)
     return analysis.measures()
 
 

@@ -1,7 +1,7 @@
 """Meta's "Download your information" message files, for Messenger and Instagram direct messages.
 
-Each ``message_N.json`` holds one thread (a long thread is split over ``message_1.json``, ``message_2.json``…, each
-read as a source of its own, so every Thread's key is ""):
+Each ``message_N.json`` holds one thread, so every Thread's key is "" (a long thread is split over
+``message_1.json``, ``message_2.json``… in its folder; ``sources.threads_in`` merges those back into one thread):
 ``{"participants": [{"name"}], "messages": [{"sender_name", "timestamp_ms", "content", "photos", …}], "title", …}``.
 Meta stores the messages newest first; they come out oldest first (a stable sort on time, so messages of the same
 millisecond keep their order of writing). ``timestamp_ms`` is a UTC instant, given as the time in the caller's zone.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +16,8 @@ from readiness.core.transcripts.folding import folded
 from readiness.core.transcripts.model import Kind, Thread
 
 SNIFFED_BYTES = 4096
+META_PART = re.compile(r"message_\d+\.json", re.IGNORECASE)
+"""The name Meta gives each file of a thread, in the thread's own folder."""
 MEANINGFUL_WORD = 4
 """Words this long or longer tell names apart ("casa", "home"; not "la", "de")."""
 UNKNOWN = (
@@ -42,6 +46,38 @@ def threads_of(path: Path, zone: ZoneInfo) -> Iterator[Thread]:
             line.read_line(path) if head.lstrip(b"\xef\xbb\xbf").startswith(b"[LINE]") else whatsapp.read_whatsapp(path)
         )
     raise ReadinessError.single(path, UNKNOWN)
+
+
+def threads_in(
+    paths: Iterable[Path], zone: ZoneInfo, reading: Callable[[Path], None] = lambda path: None
+) -> Iterator[Thread]:
+    """The threads of several transcript files; ``reading`` hears of each file as it is opened.
+
+    Meta splits a long thread over ``message_1.json``, ``message_2.json``… in the thread's own folder: those files
+    come back as one thread, their messages merged in time order, so that a conversation that crosses from one file
+    to the next stays one conversation."""
+    split: dict[Path, list[Path]] = {}
+    for path in paths:
+        if META_PART.fullmatch(path.name):
+            split.setdefault(path.absolute().parent, []).append(path)
+        else:
+            reading(path)
+            yield from threads_of(path, zone)
+    for parts in split.values():
+        threads: list[Thread] = []
+        for part in sorted(parts, key=_part_number):
+            reading(part)
+            threads.extend(threads_of(part, zone))
+        if len(threads) == 1 or len({thread.platform for thread in threads}) > 1:
+            yield from threads
+        else:
+            first = threads[0]
+            merged = heapq.merge(*(thread.messages for thread in threads), key=lambda message: message.at)
+            yield Thread(first.platform, first.source, first.key, merged)
+
+
+def _part_number(path: Path) -> int:
+    return int(path.name.split("_")[1].split(".")[0])
 
 
 def _head(path: Path) -> bytes:

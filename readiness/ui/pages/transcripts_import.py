@@ -27,7 +27,7 @@ from readiness.core.transcripts.evidence import (
     with_evidence,
 )
 from readiness.core.transcripts.model import Message, Thread
-from readiness.core.transcripts.sources import Participants, threads_of
+from readiness.core.transcripts.sources import Participants, threads_in
 from readiness.ui.busy import Busy
 from readiness.ui.jobs import Lane, Progress
 from readiness.ui.messages import show_error
@@ -97,11 +97,13 @@ class TranscriptImport(QObject):
         busy.follow(self.lane.run(work, finished, failed, busy.progress, busy.finish))
 
     def _threads(self, progress: Progress) -> Iterator[Thread]:
-        zone, lang = self.zone, self.context.lang
-        for number, path in enumerate(self.paths, 1):
-            progress.report(number, len(self.paths), _("Reading {file}…", lang, file=path.name))
-            for thread in threads_of(path, zone):
-                yield Thread(thread.platform, thread.source, thread.key, _checked(thread, progress))
+        lang, opened = self.context.lang, iter(range(1, len(self.paths) + 1))
+
+        def reading(path: Path) -> None:
+            progress.report(next(opened), len(self.paths), _("Reading {file}…", lang, file=path.name))
+
+        for thread in threads_in(self.paths, self.zone, reading):
+            yield Thread(thread.platform, thread.source, thread.key, _checked(thread, progress))
 
     def _participants(self, progress: Progress) -> Participants:
         found = Participants()

@@ -18,6 +18,7 @@ MESSENGER = SPECIMENS / "messenger" / "message_1.json"
 INSTAGRAM = SPECIMENS / "instagram" / "message_1.json"
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
+UTC = ZoneInfo("UTC")
 BAKERY = "Panadería La Espiga"
 JOSE = "José Martínez"
 
@@ -165,3 +166,30 @@ def test_what_meta_writes_itself_is_told_from_what_people_write(
     path.write_text(json.dumps({"messages": [{"sender_name": "Ana", "timestamp_ms": 1_790_000_000_000, **fields}]}))
     (thread,) = read_meta(path, MEXICO_CITY)
     assert [message.kind for message in thread.messages] == ([] if kind is None else [kind])
+
+
+def meta_part(folder: Path, number: int, *messages: tuple[str, int, str]) -> Path:
+    """``message_<number>.json`` of one thread, its messages newest first as Meta writes them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"message_{number}.json"
+    stored = [{"sender_name": s, "timestamp_ms": t, "content": c} for s, t, c in sorted(messages, key=lambda m: -m[1])]
+    path.write_text(json.dumps({"participants": [{"name": "Ana"}, {"name": "Shop"}], "messages": stored}))
+    return path
+
+
+def test_a_thread_split_over_several_files_is_read_as_one(tmp_path: Path) -> None:
+    from readiness.core.transcripts.sources import threads_in
+
+    minute = 60_000
+    start = 1_790_000_000_000
+    inbox = tmp_path / "inbox"
+    newer = meta_part(inbox / "ana_1", 1, ("Shop", start + 5 * minute, "Hello Ana!"), ("Ana", start + 9 * minute, "ok"))
+    older = meta_part(inbox / "ana_1", 2, ("Ana", start, "Hi, are you open?"))
+    other = meta_part(inbox / "bo_2", 1, ("Bo", start, "Hi"))
+    seen: list[Path] = []
+    threads = [(t.source, [m.text for m in t.messages]) for t in threads_in([newer, other, older], UTC, seen.append)]
+    assert threads == [
+        (str(newer), ["Hi, are you open?", "Hello Ana!", "ok"]),
+        (str(other), ["Hi"]),
+    ], "the customer's question in the older file and the answer in the newer one stay one conversation"
+    assert sorted(seen) == sorted([newer, older, other]), "each file is reported as it is read"

@@ -18,6 +18,7 @@ from readiness.core.plan.figures import number_text
 from readiness.core.problems import ReadinessError
 from readiness.core.transcripts.evidence import (
     Proposal,
+    actuals_sentence,
     figure_name,
     proposals,
     provenance_sentence,
@@ -74,6 +75,8 @@ def add(args: argparse.Namespace, content: Content) -> int:
             session=session, assessment_id=args.id, assessment=updated, content=content, started_from=stored.revision
         )
     _print_figures(evidence, figures, content)
+    if actuals := actuals_sentence(evidence, assessment, LANG):
+        print(actuals)
     return EXIT_OK
 
 

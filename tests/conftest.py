@@ -250,7 +250,7 @@ def reassessment(baseline: Assessment, content: Content) -> Assessment:
     """``baseline`` assessed again 120 days after its launch, as a consultant would find it: the first three Identify
     questions answered with their best choice, the top gap gone and the same kind of gap found at billing, and the
     transcripts of the months since the launch imported (median reply 12.5 min, 88% within the promise)."""
-    from readiness.core.plan.builder import launch_date
+    from readiness.core.plan.launch import launch_date
     from readiness.core.text import Step
 
     launch, _ = launch_date(baseline)

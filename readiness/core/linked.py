@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 
 from readiness.core.assessment import REASSESS_DAYS, Answer, Assessment, ChannelChoice, PromotionChoice
 from readiness.core.catalog import Cadence
-from readiness.core.plan.builder import launch_date
+from readiness.core.plan.launch import launch_date
 
 SURFACES_QUESTION = "promote.surfaces"
 SURFACE_OF_CHOICE: Mapping[str, str] = {

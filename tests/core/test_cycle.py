@@ -11,8 +11,9 @@ from conftest import transcript_evidence as evidence
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.lang import Lang
-from readiness.core.plan.builder import build_plan, launch_date
+from readiness.core.plan.builder import build_plan
 from readiness.core.plan.cycle import CycleComparison, GapState
+from readiness.core.plan.launch import launch_date
 from readiness.core.plan.model import KpiActual
 from readiness.core.scoring import score_assessment
 

@@ -24,7 +24,8 @@ from readiness.core.catalog import Benchmark
 from readiness.core.content import Content
 from readiness.core.lang import Lang
 from readiness.core.plain import to_json
-from readiness.core.plan.builder import DEFAULT_LEAD_DAYS, build_plan
+from readiness.core.plan.builder import build_plan
+from readiness.core.plan.launch import DEFAULT_LEAD_DAYS
 from readiness.core.plan.model import Plan, RankedChannel, TaskKind
 from readiness.core.plan.schedule import DAY_ONE_READY_WORKING_DAYS, WorkingDays
 from readiness.core.questionnaire import ActionDef

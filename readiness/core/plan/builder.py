@@ -16,6 +16,7 @@ from readiness.core.plan.costs import READINESS_TARGET, numeric_answer, running_
 from readiness.core.plan.cycle import CycleComparison, compare_cycle
 from readiness.core.plan.gaps import rank_gaps
 from readiness.core.plan.kpis import kpi_lines
+from readiness.core.plan.launch import launch_date
 from readiness.core.plan.model import Plan, PlanHeader, TaskKind
 from readiness.core.plan.readiness import readiness
 from readiness.core.plan.tasks import (
@@ -30,16 +31,6 @@ from readiness.core.plan.training import training_tasks
 from readiness.core.plan.transcripts import findings as transcript_findings
 from readiness.core.plan.transcripts import next_cycle
 from readiness.core.scoring import score_assessment
-
-DEFAULT_LEAD_DAYS = 60
-"""Launch date assumed when the profile has none: this many days after the assessment."""
-
-
-def launch_date(assessment: Assessment) -> tuple[dt.date, bool]:
-    given = assessment.profile.launch_date
-    if given is not None:
-        return given, False
-    return assessment.created + dt.timedelta(days=DEFAULT_LEAD_DAYS), True
 
 
 def build_plan(

@@ -13,6 +13,7 @@ from readiness.core.content import Catalogs
 from readiness.core.i18n import _, ngettext
 from readiness.core.lang import Lang, babel_locale
 from readiness.core.plan.figures import number_text
+from readiness.core.plan.launch import launch_date
 from readiness.core.transcripts.hours import BusinessHours
 from readiness.core.transcripts.measures import DEFAULT_PROMISE_MINUTES, Settings
 from readiness.core.transcripts.model import Platform
@@ -110,16 +111,33 @@ def figure_name(proposal: Proposal, catalogs: Catalogs, lang: Lang) -> str:
 
 
 def proposals(evidence: TranscriptEvidence, assessment: Assessment, lang: Lang) -> list[Proposal]:
-    """A figure for each recorded gap and each KPI target the evidence measures."""
+    """A figure for each recorded gap and each KPI target the evidence measures. Transcripts from after the launch
+    propose no KPI baseline: they are the KPIs' actuals, which the plan sets beside the baselines and targets."""
     source = provenance(evidence, lang)
     found: list[Proposal] = []
     for gap in assessment.gaps:
         if gap.type in GAP_FIGURES and (value := figure(evidence, *GAP_FIGURES[gap.type])) is not None:
             found.append(Proposal("gap", gap.id, gap.type, value, _unit(GAP_FIGURES[gap.type][0]), source))
-    for kpi in assessment.kpis:
+    for kpi in () if after_launch(evidence, assessment) else assessment.kpis:
         if kpi.kpi in KPI_FIGURES and (value := figure(evidence, *KPI_FIGURES[kpi.kpi])) is not None:
             found.append(Proposal("kpi", kpi.kpi, kpi.kpi, value, _unit(KPI_FIGURES[kpi.kpi][0]), source))
     return found + _new_gaps(evidence, assessment, source)
+
+
+def after_launch(evidence: TranscriptEvidence, assessment: Assessment) -> bool:
+    """The transcripts were all written after the channel's launch."""
+    return evidence.first >= launch_date(assessment)[0]
+
+
+def actuals_sentence(evidence: TranscriptEvidence, assessment: Assessment, lang: Lang) -> str:
+    """For transcripts from after the launch, where their KPI figures go; empty for earlier ones."""
+    if not after_launch(evidence, assessment):
+        return ""
+    return _(
+        "These transcripts are from after the launch: the KPIs they measure are kept as actuals beside their "
+        "baselines and targets, not as new baselines.",
+        lang,
+    )
 
 
 def _new_gaps(evidence: TranscriptEvidence, assessment: Assessment, source: str) -> list[Proposal]:

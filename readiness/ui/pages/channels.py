@@ -27,9 +27,9 @@ from readiness.core.assessment import Assessment, ChannelChoice
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import CHANNEL_ROLE_NAMES, name
-from readiness.core.plan.builder import launch_date
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.gaps import rank_gaps
+from readiness.core.plan.launch import launch_date
 from readiness.core.plan.model import RankedChannel, RetiredChannel
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.channels_facts import FACT_CAPTIONS, fact_values, retired_lines

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from readiness.core.assessment import Assessment, KpiTarget
 from readiness.core.catalog import Cadence, Kpi
 from readiness.core.i18n import N_, _
-from readiness.core.plan.builder import launch_date
 from readiness.core.plan.facts import PlanFacts
 from readiness.core.plan.kpis import DEFAULT_DEADLINE_DAYS, promise_warning, suggested_kpis
+from readiness.core.plan.launch import launch_date
 from readiness.ui.pages.base import PageContext, Panel
 from readiness.ui.pages.formatting import format_date, formatter
 from readiness.ui.pages.kpis_details import details_html, details_label, no_details_html

@@ -10,7 +10,7 @@ from readiness.core.assessment import REASSESS_DAYS, Assessment, Refine
 from readiness.core.catalog import Cadence
 from readiness.core.i18n import N_, _
 from readiness.core.names import label
-from readiness.core.plan.builder import launch_date
+from readiness.core.plan.launch import launch_date
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.kpis_table import capitalised

@@ -12,8 +12,8 @@ from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import TASK_STATUS_NAMES, name
-from readiness.core.plan.builder import launch_date
 from readiness.core.plan.facts import chosen_channels
+from readiness.core.plan.launch import launch_date
 from readiness.core.plan.model import Task, TaskKind
 from readiness.core.plan.owners import owner_text
 from readiness.core.plan.tasks import channel_items, task_context

@@ -27,7 +27,7 @@ from readiness.core.assessment import TrainingSession
 from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
-from readiness.core.plan.builder import launch_date
+from readiness.core.plan.launch import launch_date
 from readiness.core.plan.training import suggested_training
 from readiness.core.text import Role
 from readiness.ui.pages.base import Panel

@@ -20,6 +20,7 @@ from readiness.core.plan.figures import number_text
 from readiness.core.plan.transcripts import redacted_sentence
 from readiness.core.transcripts.evidence import (
     Proposal,
+    actuals_sentence,
     figure_name,
     proposals,
     provenance_sentence,
@@ -230,6 +231,8 @@ def summary_text(evidence: TranscriptEvidence, context: PageContext) -> str:
         median = number_text(evidence.first_response_median_minutes, lang, 1)
         lines.append(_("First response: median {median} min.", lang, median=median))
     lines.append(redacted_sentence(evidence, lang))
+    if actuals := actuals_sentence(evidence, context.session.assessment, lang):
+        lines.append(actuals)
     return "\n".join(lines)
 
 

@@ -45,3 +45,21 @@ def test_only_what_the_user_accepts_changes_and_the_evidence_is_kept(shipped: Co
     assert first == {g.type: g for g in assessment.gaps}["slow_first_response"], "not accepted: left as it was"
     assert {k.kpi: k for k in updated.kpis}["within_promise"].baseline == 42.0
     assert Assessment.model_validate(updated.model_dump()) == updated, "still a valid assessment"
+
+
+def test_transcripts_from_after_the_launch_are_actuals_not_baselines(shipped: Content) -> None:
+    from readiness.core.plan.builder import build_plan
+    from readiness.core.plan.launch import launch_date
+    from readiness.core.transcripts.evidence import actuals_sentence
+
+    assessment = without_gaps(shipped)
+    launch, _ = launch_date(assessment)
+    later = transcript_evidence(launch + dt.timedelta(days=30), launch + dt.timedelta(days=60), 12.5, 0.88)
+    offered = proposals(later, assessment, Lang.EN)
+    assert {p.kind for p in offered} == {"gap"}, "the gap register takes today's figures; the KPI baselines stay"
+    assert actuals_sentence(later, assessment, Lang.EN).startswith("These transcripts are from after the launch")
+    assert actuals_sentence(MEASURED, assessment, Lang.EN) == "", "October 2026 is before the February launch"
+    updated = with_evidence(assessment, later, offered)
+    kpis = {k.kpi: k for k in build_plan(updated, shipped).kpis}
+    reply = kpis["frt_messaging"]
+    assert (reply.baseline, [a.value for a in reply.actuals]) == (None, [12.5]), "the figure is the actual"

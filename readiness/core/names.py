@@ -66,8 +66,10 @@ GAP_STATE_NAMES = {
     "closed": N_("Closed"),
     "new": N_("New"),
     "open": N_("Still open"),
+    "improved": N_("Still open, measured better"),
+    "worsened": N_("Still open, measured worse"),
 }
-"""A gap of the baseline assessment set beside the re-assessment's register."""
+"""A gap of the baseline assessment set beside the re-assessment's register, and how its measured figure moved."""
 
 FIT_NAMES = {
     "strong": N_("Strong fit for messaging"),

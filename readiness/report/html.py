@@ -22,7 +22,6 @@ from readiness.core.i18n import _, ngettext, npgettext, pgettext
 from readiness.core.lang import Lang
 from readiness.core.names import (
     CHANNEL_ROLE_NAMES,
-    GAP_STATE_NAMES,
     SCORING_METHOD_NAMES,
     STEP_NAMES,
     TASK_STATUS_NAMES,
@@ -133,7 +132,6 @@ PLAN_NAMES = SimpleNamespace(
     step=STEP_NAMES,
     status=TASK_STATUS_NAMES,
     channel_role=CHANNEL_ROLE_NAMES,
-    gap_state=GAP_STATE_NAMES,
     scoring_method=SCORING_METHOD_NAMES,
     section=PLAN_SECTIONS,
 )

@@ -134,3 +134,24 @@ def test_one_sentence_sums_the_cycle_up(
 
 def test_a_plan_without_a_baseline_compares_nothing(baseline: Assessment, shipped: Content) -> None:
     assert build_plan(baseline, shipped, ISSUED).cycle is None
+
+
+def test_a_gap_still_open_says_whether_its_figure_moved_the_better_way(baseline: Assessment, shipped: Content) -> None:
+    from readiness.core.catalog import Direction
+
+    again = reassessment(baseline, shipped)
+    measured = next(
+        g
+        for g in again.gaps
+        if g.measured_value and (t := shipped.catalogs.gap_types[g.type]).benchmark and t.benchmark.direction
+    )
+    lower_is_better = shipped.catalogs.gap_types[measured.type].benchmark.direction is Direction.LOWER_IS_BETTER  # type: ignore[union-attr]
+    for factor, said in ((0.5, "Still open, measured better"), (2.0, "Still open, measured worse")):
+        value = measured.measured_value * (factor if lower_is_better else 1 / factor)  # type: ignore[operator]
+        gaps = tuple(g.model_copy(update={"measured_value": value}) if g is measured else g for g in again.gaps)
+        cycle = compared(baseline, again.model_copy(update={"gaps": gaps}), shipped)
+        (moved,) = [g for g in cycle.gaps if g.before is not None and g.after == value]
+        assert moved.said == said
+    unchanged = compared(baseline, again, shipped)
+    assert {g.said for g in unchanged.gaps_in(GapState.OPEN)} == {"Still open"}
+    assert [g.said for g in unchanged.gaps_in(GapState.CLOSED)] == ["Closed"]

@@ -96,7 +96,7 @@ def _cycle(
 ) -> CycleComparison:
     """The baseline read through its own plan, in this plan's language."""
     before = build_plan(baseline.model_copy(update={"language": assessment.language}), content, issued)
-    return compare_cycle(before, plan, baseline, assessment)
+    return compare_cycle(before, plan, baseline, assessment, content.catalogs)
 
 
 def _header(

@@ -9,11 +9,13 @@ launch.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Direction
+from readiness.core.content import Catalogs
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.lang import Lang
 from readiness.core.names import GAP_STATE_NAMES, name
@@ -52,6 +54,8 @@ class GapOutcome:
     before: float | None
     """The measured figure in the baseline's register (None: not measured, or not in it)."""
     after: float | None
+    said: str
+    """The state in words; for a gap still open, whether its figure moved the better or the worse way."""
 
 
 @dataclass(frozen=True)
@@ -96,11 +100,14 @@ class CycleComparison:
         return tuple(g for g in self.gaps if g.state is state)
 
 
-def compare_cycle(before: Plan, after: Plan, baseline: Assessment, current: Assessment) -> CycleComparison:
+def compare_cycle(
+    before: Plan, after: Plan, baseline: Assessment, current: Assessment, catalogs: Catalogs
+) -> CycleComparison:
     """``before`` is the baseline's plan in the current plan's language, ``after`` the current plan."""
     old, new = before.readiness, after.readiness
     overall = _change(old.overall, new.overall)
-    gaps = _gap_outcomes(before.gaps, after.gaps)
+    directions = {key: t.benchmark.direction if t.benchmark else None for key, t in catalogs.gap_types.items()}
+    gaps = _gap_outcomes(before.gaps, after.gaps, directions, Lang(after.header.language))
     kpis = tuple(_kpi_outcome(line, baseline, current, before.header.launch_date) for line in before.kpis)
     return CycleComparison(
         baseline_created=baseline.created,
@@ -137,23 +144,34 @@ def _gap_key(gap: PlanGap) -> tuple[str, str]:
     return gap.type, gap.touchpoint
 
 
-def _gap_outcomes(old: tuple[PlanGap, ...], new: tuple[PlanGap, ...]) -> tuple[GapOutcome, ...]:
+def _gap_outcomes(
+    old: tuple[PlanGap, ...], new: tuple[PlanGap, ...], directions: Mapping[str, Direction | None], lang: Lang
+) -> tuple[GapOutcome, ...]:
     before = {_gap_key(gap): gap for gap in old}
     after = {_gap_key(gap): gap for gap in new}
+
+    def outcome(state: GapState, gap: PlanGap, then: float | None, now: float | None) -> GapOutcome:
+        said = _moved(then, now, directions.get(gap.type)) if state is GapState.OPEN else state.value
+        return GapOutcome(state, gap.type_name, gap.touchpoint, gap.unit, then, now, name(GAP_STATE_NAMES, said, lang))
+
     closed = [
-        _outcome(GapState.CLOSED, gap, gap.measured_value, None) for key, gap in before.items() if key not in after
+        outcome(GapState.CLOSED, gap, gap.measured_value, None) for key, gap in before.items() if key not in after
     ]
-    fresh = [_outcome(GapState.NEW, gap, None, gap.measured_value) for key, gap in after.items() if key not in before]
+    fresh = [outcome(GapState.NEW, gap, None, gap.measured_value) for key, gap in after.items() if key not in before]
     still = [
-        _outcome(GapState.OPEN, gap, before[key].measured_value, gap.measured_value)
+        outcome(GapState.OPEN, gap, before[key].measured_value, gap.measured_value)
         for key, gap in after.items()
         if key in before
     ]
     return (*closed, *fresh, *still)
 
 
-def _outcome(state: GapState, gap: PlanGap, before: float | None, after: float | None) -> GapOutcome:
-    return GapOutcome(state, gap.type_name, gap.touchpoint, gap.unit, before, after)
+def _moved(then: float | None, now: float | None, direction: Direction | None) -> str:
+    """ "improved" or "worsened" when both figures were measured and the benchmark says which way is better."""
+    if then is None or now is None or direction is None or then == now:
+        return "open"
+    lower = now < then
+    return "improved" if lower == (direction is Direction.LOWER_IS_BETTER) else "worsened"
 
 
 def _kpi_outcome(line: KpiLine, baseline: Assessment, current: Assessment, launch: dt.date) -> KpiOutcome:
@@ -259,7 +277,7 @@ def cycle_tables(cycle: CycleComparison, lang: Lang) -> tuple[TextTable, ...]:
             tuple(
                 (
                     f"{g.type_name} — {g.touchpoint}",
-                    name(GAP_STATE_NAMES, g.state, lang),
+                    g.said,
                     _figure(g.before, g.unit, lang),
                     _figure(g.after, g.unit, lang),
                 )

@@ -145,7 +145,7 @@ def test_a_gap_still_open_says_whether_its_figure_moved_the_better_way(baseline:
         for g in again.gaps
         if g.measured_value and (t := shipped.catalogs.gap_types[g.type]).benchmark and t.benchmark.direction
     )
-    lower_is_better = shipped.catalogs.gap_types[measured.type].benchmark.direction is Direction.LOWER_IS_BETTER  # type: ignore[union-attr]
+    lower_is_better = shipped.catalogs.gap_types[measured.type].benchmark.direction is Direction.LOWER_IS_BETTER
     for factor, said in ((0.5, "Still open, measured better"), (2.0, "Still open, measured worse")):
         value = measured.measured_value * (factor if lower_is_better else 1 / factor)  # type: ignore[operator]
         gaps = tuple(g.model_copy(update={"measured_value": value}) if g is measured else g for g in again.gaps)

@@ -1,8 +1,9 @@
-"""LINE's saved chat history (the ``.txt`` of "Save chat"), in English, streamed line by line.
+"""LINE's saved chat history (the ``.txt`` of "Save chat"), in English or Japanese, streamed line by line.
 
-The file starts with ``[LINE] Chat history with <name>`` and a ``Saved on:`` line. Then each day opens with a date line,
-``2026/10/01(Thu)`` (also ``2026.10.01 Thursday``) or ``Thu, 10/01/2026`` (month first), and each message is one line
-of tab-separated fields: the time (``09:15`` or ``9:15 AM``), the sender and the text. Lines in between that are not
+The file starts with ``[LINE] Chat history with <name>`` (``[LINE] <name>とのトーク履歴``) and a ``Saved on:``
+(``保存日時：``) line. Then each day opens with a date line, ``2026/10/01(Thu)`` or ``2026/10/01(木)`` (also
+``2026.10.01 Thursday``) or ``Thu, 10/01/2026`` (month first), and each message is one line of tab-separated fields:
+the time (``09:15``, ``9:15 AM`` or ``午後9:15``), the sender and the text. Lines in between that are not
 a date or a message continue the message before them (blank lines between days are dropped from its end).
 
 - LINE writes a multi-line message in double quotes, doubling the quotes inside, as CSV does: the quotes are undone.
@@ -10,7 +11,9 @@ a date or a message continue the message before them (blank lines between days a
 - A line with the time and a text but no sender ("Aiko Tanaka joined the group.") is SYSTEM, as is a call line
   ("☎ Missed call", "☎ Call time 2:05"), with or without a sender: sender "" for both.
 - A text that is empty, or only LINE's marker for content the export leaves out (``[Photo]``, ``[Sticker]``, ``[File]``,
-  ``[Video]``, ``[Voice message]``, ``[Album]``, ``[Location]``, ``[Contact]``, ``[GIF]``) is MEDIA.
+  ``[Video]``, ``[Voice message]``, ``[Album]``, ``[Location]``, ``[Contact]``, ``[GIF]``; in Japanese
+  ``[写真]``, ``[スタンプ]``, ``[ファイル]``, ``[動画]``, ``[ボイスメッセージ]``, ``[アルバム]``, ``[位置情報]``,
+  ``[連絡先]``) is MEDIA.
 
 LINE writes local wall-clock times: they are kept as they are.
 """
@@ -34,12 +37,16 @@ MAX_MESSAGE_CHARACTERS = 1_000_000
 
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})(?:\s*\(\w+\)|\s+\w+)?")
 _MONTH_FIRST = re.compile(r"\w{3,9}\.?,\s*(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})")
-_TIME = re.compile(r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s?(?P<half>[AaPp][Mm]))?")
+_TIME = re.compile(r"(?P<half_ja>午前|午後)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s?(?P<half>[AaPp][Mm]))?")
 _CALL = "☎"
 MEDIA_MARKERS = frozenset(
     f"[{name}]"
-    for name in ("Photo", "Sticker", "File", "Video", "Voice message", "Album", "Location", "Contact", "GIF")
+    for name in (
+        *("Photo", "Sticker", "File", "Video", "Voice message", "Album", "Location", "Contact", "GIF"),
+        *("写真", "スタンプ", "ファイル", "動画", "ボイスメッセージ", "アルバム", "位置情報", "連絡先"),
+    )
 )
+_JAPANESE_HALVES = {"午前": "am", "午後": "pm"}
 
 
 @dataclass
@@ -137,7 +144,8 @@ def _clock(text: str, path: Path, number: int) -> dt.time | None:
     if match is None:
         return None
     try:
-        return dt.time(_hour_of_day(int(match["hour"]), match["half"]), int(match["minute"]))
+        half = match["half"] or _JAPANESE_HALVES.get(match["half_ja"] or "")
+        return dt.time(_hour_of_day(int(match["hour"]), half), int(match["minute"]))
     except ValueError:
         raise ReadinessError.single(path, f"not a time: {text.strip()!r}", line=number) from None
 

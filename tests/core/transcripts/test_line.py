@@ -1,4 +1,5 @@
-"""LINE's saved chat history: both English layouts, quoted multi-line messages, streamed; one clear line when broken."""
+"""LINE's saved chat history: the English and Japanese layouts, quoted multi-line messages, streamed; one clear line
+when broken."""
 
 from __future__ import annotations
 
@@ -113,3 +114,20 @@ def test_a_message_that_grows_without_end_is_refused(tmp_path: Path, monkeypatch
 def test_a_line_longer_than_the_cap_is_refused_unread(tmp_path: Path) -> None:
     path = written(tmp_path, HEADER + "2026/10/01(Thu)\n09:15\tAiko\t" + "a" * MAX_LINE_BYTES + "\n")
     assert problem(path) == f"{path}:5: line is longer than 1 MB"
+
+
+def test_the_japanese_layout() -> None:
+    japanese = SPECIMENS / "line-chat-ja.txt"
+    (thread,) = read_line(japanese)
+    aiko, salon, hanako = "田中愛子", "さくら美容室", "鈴木花子"
+    assert list(thread.messages) == [
+        Message(at(1, 9, 15), aiko, "こんにちは、今日は営業していますか？"),
+        Message(at(1, 9, 17), salon, "はい、20時まで営業しています。"),
+        Message(at(1, 9, 18), aiko, "[写真]", Kind.MEDIA),
+        Message(at(1, 9, 20), salon, "こちらの色があります：\n・ローズ\n・ラベンダー「パステル」"),
+        Message(at(1, 9, 21), aiko, "[スタンプ]", Kind.MEDIA),
+        Message(at(1, 9, 30), "", "☎ 不在着信", Kind.SYSTEM),
+        Message(at(1, 9, 31), "", "鈴木花子がグループに参加しました。", Kind.SYSTEM),
+        Message(at(2, 10, 5), salon, "おはようございます。ご予約を確認しますか？"),
+        Message(at(2, 15, 40), hanako, "[ボイスメッセージ]", Kind.MEDIA),
+    ]

@@ -13,9 +13,16 @@ from zoneinfo import ZoneInfo
 from readiness.core.files import open_regular
 from readiness.core.problems import ReadinessError
 from readiness.core.transcripts.folding import folded
-from readiness.core.transcripts.model import Kind, Thread
+from readiness.core.transcripts.model import Kind, Platform, Thread
 
 SNIFFED_BYTES = 4096
+WHATSAPP_EXPORT_NAME = re.compile(
+    r"(?:WhatsApp Chat with|WhatsApp Chat -|Chat de WhatsApp con|Conversa do WhatsApp com)\s+(?P<customer>[^/\\:]+?)"
+    r"(?:\.txt|\.zip)?(?::[^/\\]*)?$",
+    re.IGNORECASE,
+)
+"""How WhatsApp names an export on Android (en, es, pt) and iOS: after the other party of the phone that exported it
+(the member of a zip follows a colon in a thread's source)."""
 META_PART = re.compile(r"message_\d+\.json", re.IGNORECASE)
 """The name Meta gives each file of a thread, in the thread's own folder."""
 MEANINGFUL_WORD = 4
@@ -95,17 +102,22 @@ class Participants:
     messages: Counter[str] = field(default_factory=Counter)
     threads: Counter[str] = field(default_factory=Counter)
     thread_count: int = 0
+    named: set[str] = field(default_factory=set)
+    """Folded, the names WhatsApp gave the exports: each is the other party of the exporting phone, a customer."""
 
     def add(self, thread: Thread) -> None:
         senders: Counter[str] = Counter(m.sender for m in thread.messages if m.kind is not Kind.SYSTEM)
         self.messages.update(senders)
         self.threads.update(senders.keys())
         self.thread_count += 1
+        if thread.platform is Platform.WHATSAPP and (match := WHATSAPP_EXPORT_NAME.search(thread.source)):
+            self.named.add(folded(match["customer"]))
 
     def likely_business(self, organisation: str) -> str | None:
         """The participant that is most likely the business, or None when nothing tells: the one named like the
-        organisation, else the one sharing most of its words ("Jacaranda Home" for "Casa Jacaranda"), else, across
-        several chats, the only one who wrote in every chat."""
+        organisation, else the one sharing most of its words ("Jacaranda Home" for "Casa Jacaranda"), else the only
+        one no WhatsApp export is named after (the phone that exported them is the business's), else, across several
+        chats, the only one who wrote in every chat."""
         wanted = folded(organisation)
         words = {word for word in wanted.split() if len(word) >= MEANINGFUL_WORD}
         for name in self.messages:
@@ -116,5 +128,8 @@ class Participants:
         named = [name for name, count in shared.items() if count == best]
         if best and len(named) == 1:
             return named[0]
+        unnamed = [name for name in self.messages if self.named and folded(name) not in self.named]
+        if len(unnamed) == 1:
+            return unnamed[0]
         everywhere = [name for name, count in self.threads.items() if count == self.thread_count]
         return everywhere[0] if self.thread_count > 1 and len(everywhere) == 1 else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from readiness.core.transcripts.model import Kind, Message, Platform, Thread
 from readiness.core.transcripts.sources import Participants
 
@@ -38,3 +40,24 @@ def test_the_business_is_told_by_its_name_its_words_or_being_in_every_chat() -> 
     several = participants(chat("Ana", "Tienda Sur"), chat("Bruno", "Tienda Sur"))
     assert several.likely_business("Casa Jacaranda") == "Tienda Sur", "the only one in every chat"
     assert one_chat.likely_business("Fernhill Dental") is None, "nothing tells in one chat: the user chooses"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "/exports/WhatsApp Chat with Lucía Pérez.txt",
+        "/exports/Chat de WhatsApp con Lucia Perez.txt",
+        "/exports/Conversa do WhatsApp com Lucía Pérez.txt",
+        "/exports/WhatsApp Chat - Lucía Pérez.zip:_chat.txt",
+    ],
+)
+def test_in_one_whatsapp_chat_the_business_is_the_one_the_export_is_not_named_after(source: str) -> None:
+    messages = [Message(AT + dt.timedelta(minutes=i), s, "hi") for i, s in enumerate(("Lucía Pérez",) * 3 + ("Ops",))]
+    found = participants(Thread(Platform.WHATSAPP, source, "", iter(messages)))
+    assert found.likely_business("Fernhill Dental") == "Ops", "the customer writes more, the export names her"
+
+
+def test_an_export_named_otherwise_tells_nothing() -> None:
+    messages = [Message(AT, "Lucía Pérez", "hi"), Message(AT, "Ops", "hello")]
+    found = participants(Thread(Platform.WHATSAPP, "/exports/chat.txt", "", iter(messages)))
+    assert found.likely_business("Fernhill Dental") is None

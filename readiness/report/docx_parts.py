@@ -203,7 +203,7 @@ class PlanDocument:
                     if k.baseline_source
                     else self.t("Baseline: where it was measured is not recorded")
                 )
-            what.append(k.promise_warning)
+            what.extend((k.promise_warning, k.baseline_check))
             actual = [self.latest_actual(k)] if measured else []
             rows.append(
                 [

@@ -92,3 +92,26 @@ def test_the_word_plan_carries_the_same_findings_and_actuals(tmp_path: Path) -> 
         assert any(p.startswith(found.source) for p in paragraphs)
     headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
     assert ["KPI", "Baseline", "Latest actual", "Target", "By", "Owner", "Review"] in headers
+
+
+def test_a_typed_baseline_the_transcripts_contradict_is_pointed_out() -> None:
+    measured = with_transcripts(Lang.EN)
+    typed = tuple(
+        k.model_copy(update={"baseline": 120.0, "baseline_source": "the team's estimate"})
+        if k.kpi == "frt_messaging"
+        else k.model_copy(update={"baseline": 42.0, "baseline_source": "the inbox report"})
+        if k.kpi == "within_promise"
+        else k
+        for k in measured.kpis
+    )
+    rendered = render(measured.model_copy(update={"kpis": typed}), shipped_content())
+    kpis = {k.kpi: k for k in rendered.plan.kpis}
+    reply = kpis["frt_messaging"]
+    assert (reply.baseline, reply.baseline_source) == (120.0, "the team's estimate"), "the team's figure stays"
+    assert reply.baseline_check == (
+        "The chat transcripts measured 190\u00a0min (from 1,240 WhatsApp conversations, Oct 1\u2009–\u200931, 2026): "
+        "check which baseline is right."
+    )
+    assert normalise(reply.baseline_check) in rendered.text
+    assert kpis["within_promise"].baseline_check == "", "the same figure: nothing to check"
+    assert kpis["csat"].baseline_check == "", "no transcript measures satisfaction"

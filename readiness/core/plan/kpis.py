@@ -13,6 +13,7 @@ from readiness.core.lang import Lang
 from readiness.core.names import label
 from readiness.core.placeholders import for_bot
 from readiness.core.plan.facts import PlanFacts, promise_text
+from readiness.core.plan.figures import quantity_text
 from readiness.core.plan.model import KpiLine
 from readiness.core.plan.schedule import team_calendar
 from readiness.core.plan.sources import note_texts, printed_notes, with_note_sources
@@ -106,6 +107,20 @@ def _home_currencies(assessment: Assessment) -> set[str]:
     return set(get_territory_currencies(home, start_date=assessment.created)) if home else set()
 
 
+def _baseline_check(baseline: float | None, measured: tuple[float, str] | None, unit: str, lang: Lang) -> str:
+    """A sentence when the baseline typed for a KPI differs from what chat transcripts before the launch measured;
+    otherwise empty. Both stay as they are: which one is right is for the team to say."""
+    if baseline is None or measured is None or round(measured[0], 1) == round(baseline, 1):
+        return ""
+    value, where = measured
+    return _(
+        "The chat transcripts measured {value} ({where}): check which baseline is right.",
+        lang,
+        value=quantity_text(value, unit, lang),
+        where=where,
+    )
+
+
 def _line(
     target: KpiTarget, kpi: Kpi, assessment: Assessment, facts: PlanFacts, launch: dt.date, suggested: bool
 ) -> KpiLine:
@@ -113,7 +128,8 @@ def _line(
     lang = assessment.language
     notes = printed_notes(kpi.channel_notes, facts.chosen)
     baseline, source = target.baseline, target.baseline_source
-    if baseline is None and (measured := transcript_baseline(assessment, kpi.id, launch, lang)) is not None:
+    measured = transcript_baseline(assessment, kpi.id, launch, lang)
+    if baseline is None and measured is not None:
         baseline, source = measured
     return KpiLine(
         kpi=kpi.id,
@@ -134,5 +150,6 @@ def _line(
         sources=with_note_sources(kpi.sources, notes),
         suggested=suggested,
         promise_warning=promise_warning(kpi, target.target, facts.promises, lang),
+        baseline_check=_baseline_check(baseline, measured, kpi.unit.get(lang), lang),
         actuals=kpi_actuals(assessment, kpi.id, launch),
     )

@@ -259,6 +259,8 @@ class KpiLine:
     suggested: bool
     promise_warning: str
     """Set when the target is a median reply time slower than the reply time promised: the two contradict."""
+    baseline_check: str = ""
+    """Set when the baseline typed differs from what chat transcripts before the launch measured."""
     actuals: tuple[KpiActual, ...] = ()
     """Measured from transcripts after the launch, oldest first."""
 

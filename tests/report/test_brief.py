@@ -129,3 +129,19 @@ def test_the_full_plan_is_still_the_default_and_longer(tmp_path: Path) -> None:
     )
     assert full.pages is not None and brief.pages is not None and brief.pages <= MAX_PAGES < full.pages
     assert _("Messaging rollout plan, in brief", Lang.EN) in pdf_text((tmp_path / "brief.pdf").read_bytes())
+
+
+def test_a_task_already_late_says_so_in_the_brief_without_a_start_date_long_past() -> None:
+    import datetime as dt
+
+    from readiness.core.plan.figures import date_text
+
+    assessment = load_sample("mx-retail", Lang.EN, shipped_content(), questionnaires())
+    plan = plan_in(assessment, shipped_content(), None, issued=dt.date(2027, 6, 15))
+    late = [t for t in plan.launch_blockers if t.late_start and t.status == "todo" and t.lead_time_days]
+    assert late and late[0].start is not None, "issued months after the launch, open blockers started late"
+    brief = render_plan_html(plan, load_theme(), Paper.A4, edition=Edition.BRIEF).html
+    full = render_plan_html(plan, load_theme(), Paper.A4).html
+    start = f"Start by {date_text(late[0].start, Lang.EN)}"
+    assert start in full and start not in brief
+    assert brief.count('class="flag flag-late"') >= len(late)

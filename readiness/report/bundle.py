@@ -1,6 +1,7 @@
 """Everything a consultant sends after a workshop, in one zip: both editions of the plan, the task list, the full
-plan as a Word document to tailor, the calendar and the assessment file, each named after the organisation and the
-day the plan was issued.
+plan as a Word document to tailor, the calendar and the assessment file (and, for a re-assessment, the baseline's, so
+that ``readiness plan FILE --baseline EARLIER`` gives the same comparison anywhere), each named after the
+organisation and the day the plan was issued.
 
 The zip is built in memory and written whole by the caller; entries carry the issue date, so the same plan gives
 the same archive.
@@ -22,6 +23,7 @@ BUNDLE_PARTS = {
     "word": "plan.docx",
     "calendar": "calendar.ics",
     "assessment": "readiness.yaml",
+    "baseline": "baseline.readiness.yaml",
 }
 """Each part's name after the organisation and the date: casa-jacaranda-2026-12-06-brief.pdf."""
 

@@ -118,7 +118,7 @@ def write_plan(
         write_bytes_atomically(output, result.pdf)
         return Written(output, result.pages, (*notes, *result.warnings))
     if kind is OutputFormat.ZIP:
-        write_bytes_atomically(output, _bundle(assessment, plan, settings, worker, on_progress))
+        write_bytes_atomically(output, _bundle(assessment, plan, settings, worker, on_progress, baseline))
         return Written(output, warnings=notes)
     writers: dict[OutputFormat, Callable[[], bytes]] = {
         OutputFormat.HTML: lambda: _standalone_html(plan, _paper(assessment, settings), settings).encode(),
@@ -150,8 +150,10 @@ def _bundle(
     settings: PlanSettings,
     worker: RenderWorker | None,
     on_progress: ProgressCallback | None,
+    baseline: Assessment | None,
 ) -> bytes:
-    """Both editions rendered by one worker, then the task list, the calendar and the assessment file, zipped."""
+    """Both editions rendered by one worker, then the task list, the calendar and the assessment file (and the
+    baseline's, for a re-assessment), zipped."""
     issued, organisation = plan.header.issued, plan.header.organisation
     with contextlib.ExitStack() as stack:
         shared = worker or stack.enter_context(RenderWorker())
@@ -169,6 +171,8 @@ def _bundle(
         (part_name(organisation, issued, "calendar"), _calendar(plan, settings).encode()),
         (part_name(organisation, issued, "assessment"), exchange_text(assessment).encode()),
     ]
+    if baseline is not None:
+        parts.append((part_name(organisation, issued, "baseline"), exchange_text(baseline).encode()))
     return bundle_zip(parts, issued)
 
 

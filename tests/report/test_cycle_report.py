@@ -125,3 +125,20 @@ def test_a_baseline_file_that_is_no_assessment_is_one_line_and_exit_2(tmp_path: 
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "then.yaml" in result.stderr
     assert not (tmp_path / "plan.pdf").exists()
+
+
+def test_a_reassessments_bundle_carries_its_baseline_so_the_comparison_can_be_made_again(tmp_path: Path) -> None:
+    import zipfile
+
+    from readiness.core.exchange import read_exchange_file
+
+    baseline, again = pair(Lang.ES)
+    bundle = write_plan(tmp_path / "entrega.zip", again, shipped_content(), PlanSettings(), baseline=baseline).path
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+        assert [name.rsplit("-", 1)[-1] for name in names][-2:] == ["readiness.yaml", "baseline.readiness.yaml"]
+        archive.extractall(tmp_path / "out")
+    assert read_exchange_file(tmp_path / "out" / names[-1], shipped_content()) == baseline
+    alone = write_plan(tmp_path / "sola.zip", baseline, shipped_content(), PlanSettings()).path
+    with zipfile.ZipFile(alone) as archive:
+        assert not any(name.endswith("baseline.readiness.yaml") for name in archive.namelist())

@@ -93,12 +93,14 @@ def with_suffix(path: Path, kind: str, file_type: int = 0) -> Path:
     return path.with_name(path.name + added)
 
 
-def write_plan_file(path: Path, assessment: Assessment, content: Content, *, ics_tasks: bool = False) -> None:
-    """The task list (XLSX or CSV) or the calendar (with every task too: ``ics_tasks``), by the path's extension;
-    the report modules load on first save."""
+def write_plan_file(
+    path: Path, assessment: Assessment, content: Content, baseline: Assessment | None, *, ics_tasks: bool = False
+) -> None:
+    """The task list (XLSX or CSV), the calendar (with every task too: ``ics_tasks``) or the bundle, by the path's
+    extension, a re-assessment's compared with its ``baseline``; the report modules load on first save."""
     from readiness.report.outputs import PlanSettings, write_plan
 
-    write_plan(path, assessment, content, PlanSettings(ics_tasks=ics_tasks))
+    write_plan(path, assessment, content, PlanSettings(ics_tasks=ics_tasks), baseline=baseline)
 
 
 def load_pdf(document: QPdfDocument, pdf: bytes, parent: QObject, previous: QBuffer | None) -> tuple[QBuffer, bool]:

@@ -87,8 +87,11 @@ class PlanSaving(Panel):
 
     def _save_plan_file(self, path: Path, *, ics_tasks: bool = False) -> None:
         """XLSX, CSV or ICS, chosen by the extension, built from the current assessment."""
-        assessment, content = self.context.session.assessment, self.context.session.content
-        self._write_in_background(path, lambda: write_plan_file(path, assessment, content, ics_tasks=ics_tasks))
+        session = self.context.session
+        assessment, content, baseline = session.assessment, session.content, session.baseline
+        self._write_in_background(
+            path, lambda: write_plan_file(path, assessment, content, baseline, ics_tasks=ics_tasks)
+        )
 
     def save_exchange_to(self, path: Path) -> None:
         from readiness.core.exchange import write_exchange_file

@@ -106,7 +106,7 @@ class Measures:
             ),
             "switch_reasons": [
                 {"reason": reason.value, "conversations": count, "example": self.switch_examples.get(reason, "")}
-                for reason, count in reasons.most_common()
+                for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0].value))
             ],
             "redacted": dict(sorted(self.redacted.items())),
             "caveats": self.caveats(),

@@ -77,6 +77,11 @@ MEDIA_MARKERS = frozenset(
     )
 )
 ATTACHED = re.compile(r"^<(attached|adjunto|anexado): .*>$", re.IGNORECASE)
+LEFT_OUT = re.compile(
+    r"^\w[\w ]* (?:omitted|omitid[oa]|ocultad?[oa]|oculto)$|^(?:location|ubicacion|localizacao): \S+$"
+)
+"""Folded, iOS's other lines for what an export without media leaves out: "Contact card omitted", "tarjeta de
+contacto omitida", "cartao de contato oculto", a shared "Location: https://…"."""
 PLATFORM_TEXTS = frozenset(
     folded(text)
     for text in (
@@ -286,4 +291,5 @@ def _finished(message: Message) -> Message:
 
 def _is_media(text: str) -> bool:
     bare = text.strip()
-    return folded(bare) in MEDIA_MARKERS or ATTACHED.match(bare) is not None
+    said = folded(bare)
+    return said in MEDIA_MARKERS or ATTACHED.match(bare) is not None or LEFT_OUT.match(said) is not None

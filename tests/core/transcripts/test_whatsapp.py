@@ -153,3 +153,21 @@ def test_a_line_longer_than_the_cap_is_read_in_pieces(tmp_path: Path) -> None:
     path = written(tmp_path, f"10/2/26, 9:41 PM - Alex Doe: {long}\n10/2/26, 9:42 PM - Alex Doe: next\n")
     found = messages(path)
     assert [m.text for m in found] == [long, "next"]
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("Contact card omitted", Kind.MEDIA),
+        ("tarjeta de contacto omitida", Kind.MEDIA),
+        ("cartão de contato oculto", Kind.MEDIA),
+        ("Location: https://maps.google.com/?q=19.43,-99.13", Kind.MEDIA),
+        ("Missed voice call", Kind.SYSTEM),
+        ("This message was deleted.", Kind.SYSTEM),
+    ],
+)
+def test_what_an_ios_export_leaves_out_is_media_and_its_own_lines_are_system(
+    tmp_path: Path, said: str, kind: Kind
+) -> None:
+    chat = f"[10/1/26, 9:15:00{NARROW}AM] Alex Doe: Hi\n[10/1/26, 9:16:00{NARROW}AM] Alex Doe: {LTR}{said}\n"
+    assert [m.kind for m in messages(written(tmp_path, chat))] == [Kind.TEXT, kind]

@@ -95,7 +95,7 @@ def test_transcripts_from_before_the_launch_are_no_actual(baseline: Assessment, 
     again = baseline.model_copy(update={"created": launch + dt.timedelta(days=90), "transcripts": (early,)})
     cycle = compared(baseline, again, shipped)
     assert all(k.actual is None for k in cycle.kpis)
-    assert cycle.summary.endswith(f"{len(cycle.kpis)} KPI targets have not been measured yet.")
+    assert cycle.summary.endswith(f"KPI targets not measured yet: {len(cycle.kpis)}.")
 
 
 @pytest.mark.parametrize(
@@ -104,14 +104,13 @@ def test_transcripts_from_before_the_launch_are_no_actual(baseline: Assessment, 
         (
             Lang.EN,
             "Since the assessment of {day}, the overall score went from {before} to {after}. Gaps closed: 1; new: 1. "
-            "{met} of the 3 KPI targets measured since the launch were met. {rest} KPI targets have not been measured "
-            "yet.",
+            "KPI targets met since the launch: {met} of the 3 measured. KPI targets not measured yet: {rest}.",
         ),
         (
             Lang.ES,
             "Desde la evaluación del {day}, la puntuación global pasó de {before} a {after}. Brechas cerradas: 1; "
-            "nuevas: 1. {met} de los 3 objetivos de KPI medidos desde el lanzamiento se cumplieron. {rest} objetivos "
-            "de KPI aún no se han medido.",
+            "nuevas: 1. Objetivos de KPI cumplidos desde el lanzamiento: {met} de los 3 medidos. Objetivos de KPI aún "
+            "sin medir: {rest}.",
         ),
     ],
 )

@@ -16,7 +16,7 @@ from enum import StrEnum
 from readiness.core.assessment import Assessment
 from readiness.core.catalog import Direction
 from readiness.core.content import Catalogs
-from readiness.core.i18n import N_, _, ngettext
+from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import GAP_STATE_NAMES, name
 from readiness.core.plan.figures import date_text, quantity_text, score_text
@@ -224,24 +224,12 @@ def _summary(
     ]
     measured = [k for k in kpis if k.met is not None]
     if measured:
+        met = sum(1 for k in measured if k.met)
         said.append(
-            ngettext(
-                "{met} of the {count} KPI target measured since the launch was met.",
-                "{met} of the {count} KPI targets measured since the launch were met.",
-                len(measured),
-                lang,
-                met=sum(1 for k in measured if k.met),
-            )
+            _("KPI targets met since the launch: {met} of the {count} measured.", lang, met=met, count=len(measured))
         )
     if len(measured) < len(kpis):
-        said.append(
-            ngettext(
-                "{count} KPI target has not been measured yet.",
-                "{count} KPI targets have not been measured yet.",
-                len(kpis) - len(measured),
-                lang,
-            )
-        )
+        said.append(_("KPI targets not measured yet: {count}.", lang, count=len(kpis) - len(measured)))
     return " ".join(said)
 
 

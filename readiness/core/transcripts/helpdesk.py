@@ -8,10 +8,13 @@ are all in the header is used, and a header that fits none is one ReadinessError
 - ``zendesk`` (ticket comments): "Ticket ID", "Created at", "Author", "Author role", "Body"; the business: the roles
   "agent" and "admin" (not "end-user").
 - ``intercom`` (conversation parts): "Conversation ID", "Created at", "Author name", "Author type", "Body"; the
-  business: the types "admin", "bot" and "team" (not "user" nor "lead").
+  business: the types "admin", "bot" and "team" (not "user" nor "lead"). The body is HTML, read as text; where the
+  export has a "Part type" column, only the conversation's first message ("initial", "conversation", "source") and
+  comments are messages: notes, assignments, openings and closings are SYSTEM.
 - ``freshdesk`` (ticket conversations): "Ticket ID", "Created time", "Author", "Incoming", "Body"; the business: the
   rows not incoming ("false": agents' replies and notes); times also as ``10/01/2026 09:15:02 AM``.
-- ``front`` (messages): "Conversation ID", "Message date", "Author", "Direction", "Text"; the business: "outbound".
+- ``front`` (messages): "Conversation ID", "Message date", "Author", "Direction", "Text" (or "Extract", as Front's
+  message export names the start of each message it gives); the business: "outbound".
 
 **Times** are ISO 8601 (``2026-10-01T09:15:02``, a space for the ``T``, ``Z`` or an offset allowed), or else in the
 mapping's ``time_format`` (``strptime``; Freshdesk's is ``10/01/2026 09:15:02 AM``). A time with an offset is given in
@@ -32,6 +35,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +65,12 @@ class ColumnMapping:
     body: str
     business_roles: frozenset[str]
     time_format: str | None = None
+    part: str | None = None
+    """A column saying what a row is, where the export has one: rows whose value is not one of ``message_parts``
+    are the platform's own (a conversation closed, assigned, snoozed; an internal note), SYSTEM."""
+    message_parts: frozenset[str] = frozenset()
+    markup: bool = False
+    """The body is HTML: its tags are taken out and its entities read."""
 
     def columns(self) -> tuple[str, str, str, str, str]:
         return (self.thread, self.time, self.author, self.role, self.body)
@@ -68,12 +79,23 @@ class ColumnMapping:
 PRESETS: dict[str, ColumnMapping] = {
     "zendesk": ColumnMapping("Ticket ID", "Created at", "Author", "Author role", "Body", frozenset({"agent", "admin"})),
     "intercom": ColumnMapping(
-        "Conversation ID", "Created at", "Author name", "Author type", "Body", frozenset({"admin", "bot", "team"})
+        "Conversation ID",
+        "Created at",
+        "Author name",
+        "Author type",
+        "Body",
+        frozenset({"admin", "bot", "team"}),
+        part="Part type",
+        message_parts=frozenset({"initial", "conversation", "source", "comment"}),
+        markup=True,
     ),
     "freshdesk": ColumnMapping(
         "Ticket ID", "Created time", "Author", "Incoming", "Body", frozenset({"false"}), "%m/%d/%Y %I:%M:%S %p"
     ),
     "front": ColumnMapping("Conversation ID", "Message date", "Author", "Direction", "Text", frozenset({"outbound"})),
+    "front-extract": ColumnMapping(
+        "Conversation ID", "Message date", "Author", "Direction", "Extract", frozenset({"outbound"})
+    ),
 }
 
 
@@ -88,6 +110,7 @@ class _Layout:
     role: int
     body: int
     business: frozenset[str]
+    part: int | None
 
     def message(self, row: list[str], zone: ZoneInfo, path: Path, number: int) -> tuple[str, Message]:
         """The thread id of a row, and its message."""
@@ -98,11 +121,15 @@ class _Layout:
         if at is None:
             what = f'column "{self.mapping.time}": not a date and time: {row[self.time].strip()!r}'
             raise ReadinessError.single(path, what, line=number)
+        body = row[self.body].strip().replace("\r\n", "\n")
+        if self.mapping.markup:
+            body = _plain(body)
+        if self.part is not None and (part := _folded(row[self.part])) and part not in self.mapping.message_parts:
+            return key, Message(at, "", body, Kind.SYSTEM)
         if row[self.role].strip().casefold() in self.business:
             sender = BUSINESS_SENDER
         else:
             sender = row[self.author].strip() or UNNAMED_CUSTOMER
-        body = row[self.body].strip().replace("\r\n", "\n")
         return key, Message(at, sender, body, Kind.TEXT if body else Kind.MEDIA)
 
 
@@ -156,7 +183,8 @@ def _layout(mapping: ColumnMapping, columns: Sequence[str], path: Path) -> _Layo
     first_of = {column.casefold(): index for index, column in reversed(list(enumerate(columns)))}
     thread, time, author, role, body = (first_of[_folded(column)] for column in mapping.columns())
     business = frozenset(_folded(role) for role in mapping.business_roles)
-    return _Layout(mapping, thread, time, author, role, body, business)
+    part = first_of.get(_folded(mapping.part)) if mapping.part else None
+    return _Layout(mapping, thread, time, author, role, body, business, part)
 
 
 def _missing(mapping: ColumnMapping, columns: Iterable[str]) -> list[str]:
@@ -166,6 +194,15 @@ def _missing(mapping: ColumnMapping, columns: Iterable[str]) -> list[str]:
 
 def _folded(name: str) -> str:
     return name.strip().casefold()
+
+
+BREAKS = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</li>\s*<li[^>]*>", re.IGNORECASE)
+TAGS = re.compile(r"<[^>]*>")
+
+
+def _plain(markup: str) -> str:
+    """An HTML body as text: paragraphs and line breaks become new lines, other tags go, entities are read."""
+    return html.unescape(TAGS.sub("", BREAKS.sub("\n", markup))).strip()
 
 
 def _time(text: str, time_format: str | None, zone: ZoneInfo) -> dt.datetime | None:

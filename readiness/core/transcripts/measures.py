@@ -4,6 +4,7 @@ figures is kept, and every text is redacted before it is looked at."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import statistics
 from collections import Counter
@@ -22,6 +23,8 @@ from readiness.core.transcripts.redact import Redactor
 DEFAULT_GAP = dt.timedelta(hours=24)
 DEFAULT_PROMISE_MINUTES = 60.0
 REPEAT_WINDOW = dt.timedelta(days=7)
+LOOKAHEAD = 1000
+"""Messages of a thread read ahead for its customers before any is redacted: a whole ticket, a chat's start."""
 SHARE_KEYS = (
     "answered_within_promise_share",
     "after_hours_share",
@@ -174,22 +177,33 @@ class Analysis:
         self._last: dt.datetime | None = None
 
     def add(self, thread: Thread) -> None:
+        """The thread's customers are known from its first LOOKAHEAD messages before any is redacted, so that a
+        greeting that names a customer before they write is redacted too; one met later counts from then on."""
         self._platforms.add(thread.platform)
         previous_of: dict[str, Conversation] = {}
         current: Conversation | None = None
-        customers: tuple[str, ...] = ()
         last_at: dt.datetime | None = None
-        for message in thread.messages:
+        messages = iter(thread.messages)
+        ahead = list(itertools.islice(messages, LOOKAHEAD))
+        for message in ahead:
+            self._register(message)
+        for message in itertools.chain(ahead, messages):
             if message.kind is Kind.SYSTEM:
                 continue
-            business = self._is_business(message.sender)
-            if not business and message.sender not in customers:
-                customers = (*customers, message.sender)
-                self.redactor.pseudonym(message.sender)
+            business = self._register(message)
             if current is None or last_at is None or message.at - last_at > self.settings.gap:
                 current = self._started(message, business, previous_of)
-            self._count(message, business, current, customers)
+            self._count(message, business, current)
             current.ended = last_at = message.at
+
+    def _register(self, message: Message) -> bool:
+        """Whether the message is the business's; a customer's sender gets a pseudonym the first time."""
+        if message.kind is Kind.SYSTEM:
+            return False
+        business = self._is_business(message.sender)
+        if not business:
+            self.redactor.pseudonym(message.sender)
+        return business
 
     def measures(self) -> Measures:
         """The figures; a ReadinessError when no message is the business's (the participants are listed)."""
@@ -213,9 +227,10 @@ class Analysis:
     def _redacted_examples(self) -> dict[SwitchReason, str]:
         """The examples redacted again with every customer's name, met before or after them; counted apart, as
         their texts were counted when they were measured."""
-        again = Redactor(pseudonyms=dict(self.redactor.pseudonyms))
-        everyone = tuple(self.redactor.pseudonyms)
-        return {reason: _clipped(again.text(text, everyone)) for reason, text in self._examples.items()}
+        again = Redactor()
+        for sender in self.redactor.pseudonyms:
+            again.pseudonym(sender)
+        return {reason: _clipped(again.text(text)) for reason, text in self._examples.items()}
 
     def _is_business(self, sender: str) -> bool:
         known = self._business_senders.get(sender)
@@ -235,12 +250,12 @@ class Analysis:
         self._conversations.append(conversation)
         return conversation
 
-    def _count(self, message: Message, business: bool, conversation: Conversation, customers: tuple[str, ...]) -> None:
+    def _count(self, message: Message, business: bool, conversation: Conversation) -> None:
         self._senders[message.sender] += 1
         self._first = message.at if self._first is None else min(self._first, message.at)
         self._last = message.at if self._last is None else max(self._last, message.at)
         said = folded(message.text) if message.kind is Kind.TEXT else ""
-        text = self.redactor.text(message.text, customers, said) if said else ""
+        text = self.redactor.text(message.text, said) if said else ""
         if business:
             self._business_messages += 1
             conversation.business_messages += 1

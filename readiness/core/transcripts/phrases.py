@@ -7,7 +7,6 @@ A content file of ``kind: transcript-phrases`` (questionnaires/transcripts/phras
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from readiness.core.text import LangCode, Model
-from readiness.core.transcripts.folding import folded
+from readiness.core.transcripts.folding import folded, words
 
 
 class SwitchReason(StrEnum):
@@ -71,27 +70,20 @@ class PhraseMatcher:
 
     def switch_reasons(self, folded_text: str) -> set[SwitchReason]:
         """Every reason a phrase of which the text holds: "call us or email us" is both."""
-        if self.switch is None or self.switch_words.isdisjoint(_words(folded_text)):
+        if self.switch is None or self.switch_words.isdisjoint(words(folded_text)):
             return set()
         return {SwitchReason(match.lastgroup) for match in self.switch.finditer(folded_text) if match.lastgroup}
 
     def resolves(self, folded_text: str) -> bool:
-        if self.resolution is None or self.resolution_words.isdisjoint(_words(folded_text)):
+        if self.resolution is None or self.resolution_words.isdisjoint(words(folded_text)):
             return False
         return self.resolution.search(folded_text) is not None
 
 
-_SPACED = str.maketrans(dict.fromkeys(string.punctuation + "¿¡«»“”‘’…–—", " "))
-
-
-def _words(text: str) -> list[str]:
-    return text.translate(_SPACED).split()
-
-
 def _key_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The longest word of each phrase, as ``_words`` splits it: a phrase is only where its longest word is, and
+    """The longest word of each phrase, as ``words`` splits it: a phrase is only where its longest word is, and
     long words are rare ("a traves de la app" is looked for where "traves" is, not wherever "a" is)."""
-    return frozenset(max(words, key=len) for p in phrases if (words := _words(p)))
+    return frozenset(max(found, key=len) for p in phrases if (found := words(p)))
 
 
 def _alternatives(phrases: Iterable[str]) -> str:

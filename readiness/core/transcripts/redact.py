@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from readiness.core.transcripts.folding import folded
+from readiness.core.transcripts.folding import folded, words
 
-EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-CURP = r"\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d\b"
-CPF = r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b|\b\d{11}\b"
-DIGITS = r"(?<![\w+(])\+?\(?\d(?:[ .()-]{0,2}\d){7,18}(?!\w)"
+LATIN = "0-9A-Za-z\u00c0-\u024f"
+"""Letters and digits of the Latin scripts: what must not touch a number or a name for it to stand alone. (``\\w``
+would take in Japanese and Chinese characters too, which sit right against numbers and names with no space.)"""
+EMAIL = rf"[{LATIN}._%+-]+@[{LATIN}-]+(?:\.[{LATIN}-]+)+"
+CURP = rf"(?<![{LATIN}])[A-Z][AEIOUX][A-Z]{{2}}\d{{6}}[HM][A-Z]{{2}}[B-DF-HJ-NP-TV-Z]{{3}}[A-Z\d]\d(?![{LATIN}])"
+CPF = rf"(?<![{LATIN}])(?:\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}|\d{{11}})(?![{LATIN}])"
+DIGITS = rf"(?<![{LATIN}_+(])\+?\(?\d(?:[ .()-]{{0,2}}\d){{7,18}}(?![{LATIN}_])"
 EMAILS = re.compile(rf"(?P<email>{EMAIL})")
 NUMBERS = re.compile(rf"(?P<curp>{CURP})|(?P<cpf>{CPF})|(?P<digits>{DIGITS})")
 DIGITS_ONLY = re.compile(DIGITS)
@@ -35,35 +39,71 @@ PHONE_DIGITS = range(8, 16)
 
 @dataclass
 class Redactor:
-    """Redacts texts and keeps the pseudonyms and the counts of one analysis."""
+    """Redacts texts and keeps the pseudonyms and the counts of one analysis.
+
+    A text is searched for the names of every customer registered so far (``pseudonym``), whatever thread they
+    wrote in. To stay fast with thousands of customers, a name is only looked for where its first word is one of
+    the text's words (or, for a name written without spaces, as in Japanese, where it stands in the text whole)."""
 
     counts: Counter[str] = field(default_factory=Counter)
     pseudonyms: dict[str, str] = field(default_factory=dict)
-    _patterns: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict, repr=False)
-    _folded: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _owners: dict[str, str] = field(default_factory=dict, repr=False)
+    """Each folded form of a name ("lucia perez", "lucia"), and whose it is."""
+    _by_first_word: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _unspaced: set[str] = field(default_factory=set, repr=False)
+    _patterns: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     def pseudonym(self, sender: str) -> str:
         """The customer's stable pseudonym, "Customer 1" for the first one met; a sender that is a phone number
-        counts as one phone redacted."""
+        counts as one phone redacted. From now on the customer's name is redacted wherever it is written."""
         known = self.pseudonyms.get(sender)
         if known is None:
             known = self.pseudonyms[sender] = f"Customer {len(self.pseudonyms) + 1}"
             if DIGITS_ONLY.fullmatch(sender.strip()) and _kind_of_digits(sender) == "phone":
                 self.counts["phone"] += 1
+            for form in _name_forms(sender):
+                self._remember(folded(form), sender)
         return known
 
-    def text(self, text: str, customers: tuple[str, ...] = (), folded_text: str | None = None) -> str:
-        """TEXT with its personal data replaced; the names of CUSTOMERS (the senders of its thread) included.
-        ``folded_text``, the text as ``folding`` folds it where the caller has it, spares the name search on the
-        texts that hold none of the names."""
+    def text(self, text: str, folded_text: str | None = None) -> str:
+        """TEXT with its personal data replaced, the names of the customers registered so far included.
+        ``folded_text``, the text as ``folding`` folds it, where the caller has it already."""
         if "@" in text:
             text = EMAILS.sub(self._replacement, text)
         if MAYBE_A_NUMBER.search(text):
             text = NUMBERS.sub(self._replacement, text)
-        names = self._names(customers)
-        if names is None or (folded_text is not None and not any(f in folded_text for f in self._folded[customers])):
+        if not self._owners:
             return text
-        return names.sub(self._name_replacement, text)
+        forms = self._mentioned(folded(text) if folded_text is None else folded_text)
+        return self._pattern(forms).sub(self._name_replacement, text) if forms else text
+
+    def _remember(self, form: str, sender: str) -> None:
+        if form in self._owners:
+            return
+        self._owners[form] = sender
+        if _unspaced(form):
+            self._unspaced.add(form)
+        elif found := words(form):
+            self._by_first_word.setdefault(found[0], set()).add(form)
+
+    def _mentioned(self, said: str) -> frozenset[str]:
+        """The name forms the folded text holds (a few candidates, confirmed by the pattern)."""
+        if len(self._by_first_word) <= FEW_NAMES:
+            firsts: Iterable[str] = [word for word in self._by_first_word if word in said]
+        else:
+            firsts = self._by_first_word.keys() & set(words(said))
+        found = {form for word in firsts for form in self._by_first_word[word] if form in said}
+        found.update(form for form in self._unspaced if form in said)
+        return frozenset(found)
+
+    def _pattern(self, forms: frozenset[str]) -> re.Pattern[str]:
+        pattern = self._patterns.get(forms)
+        if pattern is None:
+            if len(self._patterns) >= PATTERNS_KEPT:
+                self._patterns.clear()
+            alternatives = "|".join(_accent_blind(form) for form in sorted(forms, key=len, reverse=True))
+            pattern = self._patterns[forms] = re.compile(rf"(?<![{LATIN}])(?:{alternatives})(?![{LATIN}])", re.I)
+        return pattern
 
     def _replacement(self, match: re.Match[str]) -> str:
         kind = match.lastgroup or ""
@@ -74,19 +114,24 @@ class Redactor:
         self.counts[kind] += 1
         return f"[{kind}]"
 
-    def _names(self, customers: tuple[str, ...]) -> re.Pattern[str] | None:
-        if customers not in self._patterns:
-            forms = sorted({form for sender in customers for form in _name_forms(sender)}, key=len, reverse=True)
-            self._folded[customers] = tuple(folded(form) for form in forms)
-            alternatives = "|".join(map(_accent_blind, forms))
-            self._patterns[customers] = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if forms else None
-        return self._patterns[customers]
-
     def _name_replacement(self, match: re.Match[str]) -> str:
         self.counts["name"] += 1
-        said = folded(match.group())
-        sender = next(s for s in self.pseudonyms if said in {folded(form) for form in _name_forms(s)})
-        return self.pseudonyms[sender]
+        return self.pseudonyms[self._owners[folded(match.group())]]
+
+
+FEW_NAMES = 32
+"""Up to this many names' first words are looked for in a text one by one; beyond, the text is split into words."""
+PATTERNS_KEPT = 256
+"""Patterns compiled for sets of names met together, kept for the texts that mention them again."""
+
+
+def _unspaced(form: str) -> bool:
+    """A name in a script written without spaces between words (Japanese, Chinese, Korean)."""
+    return any(ord(character) >= CJK_START for character in form)
+
+
+CJK_START = 0x2E80
+"""Where Unicode's CJK radicals, kana, ideographs and Hangul begin."""
 
 
 ACCENTED = {

@@ -124,7 +124,7 @@ def test_an_unknown_header_lists_its_columns() -> None:
     path = SPECIMENS / "generic.csv"
     assert problem(path) == (
         f'{path}:1: the header ("Caso", "Fecha", "Quien", "Tipo", "Mensaje") fits no preset '
-        "(zendesk, intercom, freshdesk, front): name its columns with a mapping"
+        "(zendesk, intercom, freshdesk, front, front-extract): name its columns with a mapping"
     )
 
 
@@ -174,3 +174,37 @@ def test_an_export_over_the_cap_is_refused_where_it_passes_it(tmp_path: Path, mo
     row = "1,2026-10-01T09:00:00,Ana,end-user," + "a" * 60 + "\n"  # 96 bytes
     path = written(tmp_path, HEADER + row * 11_000)
     assert problem(path) == f"{path}:10924: file is larger than 1 MB"
+
+
+def test_intercom_bodies_are_read_as_text_and_its_own_parts_are_no_messages(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        "Conversation ID,Part type,Created at,Author type,Author name,Body\n"
+        '7,initial,2026-10-01T15:00:00Z,user,Ana Ruiz,"<p>Hola, &iquest;tienen envío?</p><p>Gracias</p>"\n'
+        "7,assignment,2026-10-01T15:01:00Z,admin,Carla,\n"
+        '7,note,2026-10-01T15:02:00Z,admin,Carla,"<p>cliente frecuente</p>"\n'
+        '7,comment,2026-10-01T15:05:00Z,admin,Carla,"Sí,<br>mañana"\n'
+        "7,close,2026-10-01T15:06:00Z,admin,Carla,\n",
+    )
+    ((_key, messages),) = read(path, MEXICO_CITY)
+    assert [(m.sender, m.text, m.kind) for m in messages] == [
+        ("Ana Ruiz", "Hola, ¿tienen envío?\nGracias", Kind.TEXT),
+        ("", "", Kind.SYSTEM),
+        ("", "cliente frecuente", Kind.SYSTEM),
+        (BUSINESS_SENDER, "Sí,\nmañana", Kind.TEXT),
+        ("", "", Kind.SYSTEM),
+    ]
+
+
+def test_fronts_message_export_with_its_extract_column_is_read(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        "Conversation ID,Message date,Author,Direction,Extract\n"
+        "c1,2026-10-01T09:00:00,Olivia Grant,inbound,Is Mochi due?\n"
+        "c1,2026-10-01T09:10:00,Leah Kim,outbound,Yes: Tuesday\n",
+    )
+    ((_key, messages),) = read(path, MEXICO_CITY)
+    assert [(m.sender, m.text) for m in messages] == [
+        ("Olivia Grant", "Is Mochi due?"),
+        (BUSINESS_SENDER, "Yes: Tuesday"),
+    ]

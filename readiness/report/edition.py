@@ -11,6 +11,12 @@ if TYPE_CHECKING:
     from readiness.core.plan.model import Plan  # the UI imports this module at start-up: no content models then
 
 
+BRIEF_PAGES = 6
+"""The most pages a brief runs to: one for each of its parts."""
+BRIEF_FITS = (0, 1, 2)
+"""How tightly the brief is set: as designed, then smaller type and tighter rows, then smaller still (``fit-N``)."""
+
+
 class Edition(StrEnum):
     BRIEF = "brief"
     """At most six pages: dashboard, schedule, launch blockers and compliance, promotion, KPI targets."""

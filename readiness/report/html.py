@@ -67,10 +67,16 @@ class PlanPage:
 
 
 def render_plan_html(
-    plan: Plan, theme: Theme, paper: Paper, *, standalone: bool = False, edition: Edition = Edition.FULL
+    plan: Plan,
+    theme: Theme,
+    paper: Paper,
+    *,
+    standalone: bool = False,
+    edition: Edition = Edition.FULL,
+    fit: int = 0,
 ) -> PlanPage:
     """The plan's HTML in ``edition``; ``standalone`` inlines the assets as data: URLs so a browser can show it
-    alone."""
+    alone; ``fit`` sets a brief tighter (``BRIEF_FITS``)."""
     assets = _assets(theme)
     lang = plan.header.language
     fmt = Formatter(lang)
@@ -100,6 +106,7 @@ def render_plan_html(
             channel_names={c.channel: _badge(c) for c in plan.channels},
             brief=brief_of(plan),
             schedule=_schedule(plan, fmt) if brief else None,
+            fit=fit,
         )
     )
     return PlanPage(html, assets, title)

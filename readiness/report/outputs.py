@@ -22,7 +22,7 @@ from readiness.core.plan.builder import build_plan
 from readiness.core.plan.model import Plan
 from readiness.core.problems import ReadinessError
 from readiness.report.bundle import bundle_zip, part_name
-from readiness.report.edition import Edition
+from readiness.report.edition import BRIEF_FITS, BRIEF_PAGES, Edition
 from readiness.report.html import PlanPage, render_plan_html
 from readiness.report.job import RenderJob, RenderResult
 from readiness.report.paper import Paper, plan_paper
@@ -140,8 +140,28 @@ def _pdf(
     worker: RenderWorker | None,
     on_progress: ProgressCallback | None,
 ) -> RenderResult:
-    page = render_plan_html(plan, settings.theme or load_theme(), _paper(assessment, settings), edition=edition)
-    return _render(pdf_job(assessment, plan, page), worker, on_progress)
+    theme, paper = settings.theme or load_theme(), _paper(assessment, settings)
+    return render_edition(assessment, plan, (theme, paper, edition), lambda job: _render(job, worker, on_progress))
+
+
+def render_edition(
+    assessment: Assessment,
+    plan: Plan,
+    layout: tuple[Theme, Paper, Edition],
+    render: Callable[[RenderJob], RenderResult],
+) -> RenderResult:
+    """The plan's PDF in the theme, on the paper and in the edition of ``layout``, laid out by ``render``. A brief
+    that runs over its pages is set again tighter (BRIEF_FITS), and kept at the last try if none fits; its seconds
+    are those of every try."""
+    theme, paper, edition = layout
+    fits = BRIEF_FITS if edition is Edition.BRIEF else BRIEF_FITS[:1]
+    spent = 0.0
+    for fit in fits:
+        result = render(pdf_job(assessment, plan, render_plan_html(plan, theme, paper, edition=edition, fit=fit)))
+        spent += result.seconds
+        if edition is not Edition.BRIEF or result.pages <= BRIEF_PAGES:
+            break
+    return replace(result, seconds=spent)
 
 
 def _bundle(

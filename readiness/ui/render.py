@@ -133,15 +133,13 @@ class PlanRenderer(QObject):
     def _render(self, request: PlanRequest, progress: Progress) -> RenderedPlan:
         from pathlib import Path
 
-        from readiness.report.html import render_plan_html
-        from readiness.report.outputs import pdf_job, plan_in
+        from readiness.report.outputs import plan_in, render_edition
         from readiness.report.theme import load_theme
         from readiness.report.worker import RenderCancelled, RenderError
 
         plan = plan_in(request.assessment, request.content, request.lang, baseline=request.baseline)
         theme = load_theme(Path(request.theme_path) if request.theme_path else None)
-        html = render_plan_html(plan, theme, request.paper, edition=request.edition)
-        job = pdf_job(request.assessment, plan, html)
+        layout = (theme, request.paper, request.edition)
         worker = self._ensure_worker()
         progress.check()
 
@@ -151,7 +149,7 @@ class PlanRenderer(QObject):
             progress.report(0, 0, message)
 
         try:
-            result = worker.render(job, report)
+            result = render_edition(request.assessment, plan, layout, lambda job: worker.render(job, report))
         except RenderCancelled:
             raise Cancelled from None
         except RenderError as error:

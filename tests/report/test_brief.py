@@ -145,3 +145,22 @@ def test_a_task_already_late_says_so_in_the_brief_without_a_start_date_long_past
     start = f"Start by {date_text(late[0].start, Lang.EN)}"
     assert start in full and start not in brief
     assert brief.count('class="flag flag-late"') >= len(late)
+
+
+def test_a_brief_that_runs_over_its_pages_is_set_tighter_until_it_fits() -> None:
+    """Issued months after the launch with every launch task still open, the Chinese exporter's brief in Spanish runs
+    to eight pages as designed; set tighter, it keeps to six."""
+    import datetime as dt
+
+    from readiness.report.edition import BRIEF_PAGES
+    from readiness.report.outputs import render_edition
+
+    assessment = load_sample("cn-exporter", Lang.ES, shipped_content(), questionnaires())
+    plan = plan_in(assessment, shipped_content(), None, issued=dt.date(2027, 6, 24))
+    as_designed = render_plan_html(plan, load_theme(), Paper.A4, edition=Edition.BRIEF)
+    assert shared_worker().render(pdf_job(assessment, plan, as_designed)).pages > BRIEF_PAGES
+    fitted = render_edition(assessment, plan, (load_theme(), Paper.A4, Edition.BRIEF), shared_worker().render)
+    assert fitted.pages <= BRIEF_PAGES
+    text = pdf_text(fitted.pdf)
+    for part in ("Panel", "Calendario", "Promoción"):
+        assert part in text, "every part is still there"

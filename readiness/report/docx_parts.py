@@ -14,11 +14,16 @@ from readiness.core.plan.brief import Brief, brief_of
 from readiness.core.plan.cost_lines import CostLine, LineKind
 from readiness.core.plan.cycle import cycle_tables
 from readiness.core.plan.model import KpiLine, Plan, RankedChannel, SourceRef, Task
-from readiness.report.docx_writer import Cells, WordDocument, checkbox
+from readiness.report.charts import trend
+from readiness.report.docx_writer import Cells, Picture, WordDocument, checkbox
 from readiness.report.fmt import Formatter
 from readiness.report.sections import PlanSection
+from readiness.report.trend_picture import trend_png
 
+CM_PER_CSS_PIXEL = 2.54 / 96
 CHECKLIST_WIDTHS = (1.6, 8.6, 4.0, 2.8)
+KPI_WIDTHS = {False: (5.6, 2.4, 2.2, 2.4, 2.4, 2.2), True: (4.2, 2.3, 2.6, 1.9, 2.2, 2.3, 1.9)}
+"""Centimetres, with and without the latest actual: the KPI with its data and baseline source wide."""
 """Centimetres: a narrow checkbox, the task wide, then the owner and the date."""
 
 
@@ -204,7 +209,7 @@ class PlanDocument:
                     else self.t("Baseline: where it was measured is not recorded")
                 )
             what.extend((k.promise_warning, k.baseline_check))
-            actual = [self.latest_actual(k)] if measured else []
+            actual: list[str | list[str | Picture]] = [self.latest_actual(k)] if measured else []
             rows.append(
                 [
                     _present(what),
@@ -216,14 +221,19 @@ class PlanDocument:
                     k.cadence,
                 ]
             )
-        self.doc.table(headers, rows)
+        self.doc.table(headers, rows, KPI_WIDTHS[measured])
 
-    def latest_actual(self, kpi: KpiLine) -> str:
-        """The KPI as last measured after the launch, with the day; "—" before any measurement."""
+    def latest_actual(self, kpi: KpiLine) -> list[str | Picture]:
+        """The KPI as last measured after the launch, with the day, and its course from the baseline drawn as the
+        PDF draws it; "—" before any measurement."""
         if not kpi.actuals:
-            return "—"
+            return ["—"]
         latest = kpi.actuals[-1]
-        return f"{self.fmt.quantity(latest.value, kpi.unit)} ({self.date(latest.measured)})"
+        said: list[str | Picture] = [f"{self.fmt.quantity(latest.value, kpi.unit)} ({self.date(latest.measured)})"]
+        if (course := trend(kpi, self.fmt)) is not None:
+            png = trend_png(course, self.doc.colours)
+            said.append(Picture(png, course.width * CM_PER_CSS_PIXEL, course.title))
+        return said
 
     def transcript_findings(self) -> None:
         """What each import of chat transcripts measured and redacted, and the gaps it suggests."""

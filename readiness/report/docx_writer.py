@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -36,8 +37,18 @@ LOGO_WIDTH = Cm(4)
 TITLE_LIMIT = 255
 """The longest title the core properties keep."""
 
-Cells = Sequence[str | Sequence[str]]
-"""A table row: each cell one text, or several, one paragraph each."""
+
+@dataclass(frozen=True)
+class Picture:
+    """A small image in a table cell, with the words a screen reader says for it."""
+
+    png: bytes
+    width_cm: float
+    description: str
+
+
+Cells = Sequence[str | Sequence[str | Picture]]
+"""A table row: each cell one text, or several texts and pictures, one paragraph each."""
 
 
 class WordDocument:
@@ -45,6 +56,7 @@ class WordDocument:
 
     def __init__(self, theme: Theme, lang: str, title: str) -> None:
         self.document: DocumentObject = Document()
+        self.colours = theme.colours
         primary = RGBColor.from_string(theme.colours.primary.removeprefix("#").upper())
         for style_name in THEMED_STYLES:
             self.document.styles[style_name].font.color.rgb = primary
@@ -186,13 +198,16 @@ def checkbox(status: ActionStatus | str) -> str:
     return CHECKBOXES[ActionStatus(status)]
 
 
-def _fill(cell: _Cell, value: str | Sequence[str], *, bold: bool = False) -> None:
-    """A new cell's text, one paragraph per text; the first in bold when asked."""
-    texts = [value] if isinstance(value, str) else list(value) or [""]
-    first = cell.paragraphs[0]
-    first.add_run(without_controls(texts[0])).bold = bold or None
-    for text in texts[1:]:
-        cell.add_paragraph(without_controls(text))
+def _fill(cell: _Cell, value: str | Sequence[str | Picture], *, bold: bool = False) -> None:
+    """A new cell's content, one paragraph per text or picture; the first text in bold when asked."""
+    parts = [value] if isinstance(value, str) else list(value) or [""]
+    for index, part in enumerate(parts):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        if isinstance(part, Picture):
+            picture = paragraph.add_run().add_picture(io.BytesIO(part.png), width=Cm(part.width_cm))
+            picture._inline.docPr.set("descr", plain_line(part.description, TITLE_LIMIT))
+        else:
+            paragraph.add_run(without_controls(part)).bold = (bold and index == 0) or None
 
 
 def _repeat_as_header(row: object) -> None:

@@ -4,6 +4,7 @@ actuals beside their baselines, and the gaps the transcripts show for the next c
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,24 @@ def test_a_typed_baseline_the_transcripts_contradict_is_pointed_out() -> None:
     assert normalise(reply.baseline_check) in rendered.text
     assert kpis["within_promise"].baseline_check == "", "the same figure: nothing to check"
     assert kpis["csat"].baseline_check == "", "no transcript measures satisfaction"
+
+
+def test_the_word_plan_draws_each_measured_kpis_course_with_its_alt_text(tmp_path: Path) -> None:
+    import docx
+    from PIL import Image
+
+    word = write_plan(tmp_path / "plan.docx", with_transcripts(Lang.EN), shipped_content(), PlanSettings())
+    document = docx.Document(str(word.path))
+    described = [
+        shape.get("descr")
+        for table in document.tables
+        for shape in table._tbl.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+    ]
+    title = "First response time: messaging: 190 min → 12.5 min; target 15 min"
+    assert title in described and len(described) == 3, "each KPI with a baseline and an actual, as in the PDF"
+    pictures = [
+        Image.open(io.BytesIO(part.blob)) for part in document.part.package.parts if part.content_type == "image/png"
+    ]
+    lines = [picture for picture in pictures if picture.size == (224, 72)]
+    assert len(lines) == 3, "four times the PDF's 56 × 18"
+    assert all(len(line.getcolors(4096) or ()) > 2 for line in lines), "a drawn line, not a blank"

@@ -100,6 +100,7 @@ def test_the_command_line_compares_a_file_with_its_baseline_file(tmp_path: Path)
     cycle = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))["cycle"]
     assert cycle["baseline_created"] == baseline.created.isoformat()
     assert [g["state"] for g in cycle["gaps"]][:2] == ["closed", "new"]
+    assert cycle["steps"][0]["change"] > 0 and {k["met"] for k in cycle["kpis"]} == {True, False, None}
     alone = run("plan", tmp_path / "now.yaml", "-o", tmp_path / "alone.json")
     assert json.loads((tmp_path / "alone.json").read_text(encoding="utf-8"))["cycle"] is None, alone.stderr
 

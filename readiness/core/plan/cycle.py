@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from readiness.core.assessment import Assessment
@@ -31,12 +31,12 @@ class ScoreChange:
     label: str
     before: float | None
     after: float | None
+    change: float | None = field(init=False)
+    """Now less then, to the tenth the scores are printed to; None where one of the two was not scored."""
 
-    @property
-    def change(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        return round(self.after - self.before, 1)
+    def __post_init__(self) -> None:
+        both = self.before is not None and self.after is not None
+        object.__setattr__(self, "change", round(self.after - self.before, 1) if both else None)  # type: ignore[operator]
 
 
 class GapState(StrEnum):
@@ -69,14 +69,11 @@ class KpiOutcome:
     deadline: dt.date
     actual: KpiActual | None
     """The latest figure measured since the baseline's launch; None when nothing was measured."""
+    met: bool | None = field(init=False)
+    """Whether the actual reaches the target, the way the KPI's direction says; None without an actual."""
 
-    @property
-    def met(self) -> bool | None:
-        if self.actual is None:
-            return None
-        if self.direction == Direction.LOWER_IS_BETTER:
-            return self.actual.value <= self.target
-        return self.actual.value >= self.target
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "met", _reaches(self.actual, self.target, self.direction))
 
 
 @dataclass(frozen=True)
@@ -98,6 +95,14 @@ class CycleComparison:
 
     def gaps_in(self, state: GapState) -> tuple[GapOutcome, ...]:
         return tuple(g for g in self.gaps if g.state is state)
+
+
+def _reaches(actual: KpiActual | None, target: float, direction: str) -> bool | None:
+    if actual is None:
+        return None
+    if direction == Direction.LOWER_IS_BETTER:
+        return actual.value <= target
+    return actual.value >= target
 
 
 def compare_cycle(

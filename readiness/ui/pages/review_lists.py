@@ -1,5 +1,6 @@
 """What is still open before the plan: the unanswered and the flagged questions, and the launch blockers, as
-three tabs whose titles count them; an empty list says why it is empty."""
+three tabs whose titles count them; an empty list says why it is empty. A re-assessment gets a first tab before
+them: its comparison with its baseline (``review_cycle``)."""
 
 from __future__ import annotations
 

@@ -102,6 +102,11 @@ def test_a_wrong_option_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, 
     assert done.stderr.startswith(problem) and len(done.stderr.splitlines()) == 1
 
 
+def written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_unknown_formats_bombs_and_devices_are_refused_with_nothing_printed(tmp_path: Path) -> None:
     unknown = tmp_path / "notes.docx"
     unknown.write_bytes(b"PK\x03\x04")
@@ -113,6 +118,9 @@ def test_unknown_formats_bombs_and_devices_are_refused_with_nothing_printed(tmp_
         (bomb, "refused as a zip bomb"),
         (Path("/dev/zero"), "not a regular file"),
         (tmp_path / "missing.txt", "cannot read file"),
+        (written(tmp_path / "notes.txt", "Shopping list\nmilk, eggs\n"), "no chat message found in it"),
+        (written(tmp_path / "empty.txt", ""), "no chat message found in it"),
+        (written(tmp_path / "tickets.csv", "Ticket ID,Created at,Author,Author role,Body\n"), "no chat message found"),
     ):
         done = analyze(path, "--business", "Fernhill Dental")
         assert done.returncode == 2 and done.stdout == "", path

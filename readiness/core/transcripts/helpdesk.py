@@ -25,6 +25,9 @@ business's: its sender is BUSINESS_SENDER, whoever the agent was. Any other row 
 author's name (UNNAMED_CUSTOMER when the cell is empty). A row with an empty body (an attachment only) is MEDIA, any
 other TEXT; helpdesk exports have no SYSTEM rows.
 
+**The delimiter** is told from the header: a comma, a semicolon (a spreadsheet in Spanish or Portuguese saves CSV so)
+or a tab, whichever it holds most.
+
 **Streaming and grouping.** The CSV is read row by row (the csv module over the file's lines, decoded one at a time).
 A ticket's rows need not be next to each other, so each thread's messages are collected in a list of their own
 (helpdesk exports are small: MAX_BYTES bounds them) and, once the file is read, the threads are given in the order of
@@ -36,6 +39,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -51,6 +55,7 @@ MAX_BYTES = 256 * 1024**2
 BUSINESS_SENDER = "[business]"
 """The sender of every business row; brackets keep it apart from any person's name."""
 UNNAMED_CUSTOMER = "[customer]"
+DELIMITERS = (",", ";", "\t")
 """The sender of a customer row whose author cell is empty."""
 
 
@@ -154,8 +159,12 @@ def read_helpdesk(path: Path, zone: ZoneInfo, mapping: ColumnMapping | None = No
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV row with the number of the line it starts on."""
-    reader = csv.reader(text_lines(path, MAX_BYTES), strict=True)
+    """Each CSV row with the number of the line it starts on. The delimiter is the one the header uses most: a
+    comma, or the semicolon a spreadsheet saves with where the comma is the decimal sign (es, pt), or a tab."""
+    lines = text_lines(path, MAX_BYTES)
+    header = next(lines, "")
+    delimiter = max(DELIMITERS, key=header.count)
+    reader = csv.reader(itertools.chain([header] if header else [], lines), delimiter=delimiter, strict=True)
     start = 1
     try:
         for row in reader:

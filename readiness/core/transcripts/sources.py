@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from readiness.core.files import open_regular
 from readiness.core.problems import ReadinessError
 from readiness.core.transcripts.folding import folded
-from readiness.core.transcripts.model import Kind, Platform, Thread
+from readiness.core.transcripts.model import Kind, Message, Platform, Thread
 
 SNIFFED_BYTES = 4096
 WHATSAPP_EXPORT_NAME = re.compile(
@@ -27,14 +27,37 @@ META_PART = re.compile(r"message_\d+\.json", re.IGNORECASE)
 """The name Meta gives each file of a thread, in the thread's own folder."""
 MEANINGFUL_WORD = 4
 """Words this long or longer tell names apart ("casa", "home"; not "la", "de")."""
-UNKNOWN = (
-    "not a transcript Readiness reads: expected a WhatsApp export (.txt or .zip), a Messenger or Instagram "
-    "message_N.json, a Telegram result.json, a LINE chat (.txt) or a helpdesk export (.csv)"
+FORMATS = (
+    "a WhatsApp export (.txt or .zip), a Messenger or Instagram message_N.json, a Telegram result.json, a LINE chat "
+    "(.txt) or a helpdesk export (.csv)"
 )
+UNKNOWN = f"not a transcript Readiness reads: expected {FORMATS}"
+NO_MESSAGE = f"no chat message found in it (Readiness reads {FORMATS})"
 
 
 def threads_of(path: Path, zone: ZoneInfo) -> Iterator[Thread]:
-    """The threads of one transcript file, by its format; one ReadinessError line when it is none of them."""
+    """The threads of one transcript file, by its format; one ReadinessError line when it is none of them, or when
+    it holds no message at all (a text file of something else reads as a chat without one)."""
+    return _with_a_message(path, _read(path, zone))
+
+
+def _with_a_message(path: Path, threads: Iterator[Thread]) -> Iterator[Thread]:
+    """THREADS as they are read, then a ReadinessError if not one message came out of them."""
+    read = 0
+
+    def counted(messages: Iterator[Message]) -> Iterator[Message]:
+        nonlocal read
+        for message in messages:
+            read += 1
+            yield message
+
+    for thread in threads:
+        yield Thread(thread.platform, thread.source, thread.key, counted(thread.messages))
+    if not read:
+        raise ReadinessError.single(path, NO_MESSAGE)
+
+
+def _read(path: Path, zone: ZoneInfo) -> Iterator[Thread]:
     from readiness.core.transcripts import helpdesk, line, meta, telegram, whatsapp
 
     suffix = path.suffix.lower()
@@ -71,16 +94,17 @@ def threads_in(
             reading(path)
             yield from threads_of(path, zone)
     for parts in split.values():
-        threads: list[Thread] = []
+        found: list[tuple[Path, Thread]] = []
         for part in sorted(parts, key=_part_number):
             reading(part)
-            threads.extend(threads_of(part, zone))
-        if len(threads) == 1 or len({thread.platform for thread in threads}) > 1:
-            yield from threads
+            found.extend((part, thread) for thread in _read(part, zone))
+        if len(found) == 1 or len({thread.platform for _part, thread in found}) > 1:
+            for part, thread in found:
+                yield from _with_a_message(part, iter([thread]))
         else:
-            first = threads[0]
-            merged = heapq.merge(*(thread.messages for thread in threads), key=lambda message: message.at)
-            yield Thread(first.platform, first.source, first.key, merged)
+            first = found[0][1]
+            merged = heapq.merge(*(thread.messages for _part, thread in found), key=lambda message: message.at)
+            yield from _with_a_message(found[0][0], iter([Thread(first.platform, first.source, first.key, merged)]))
 
 
 def _part_number(path: Path) -> int:

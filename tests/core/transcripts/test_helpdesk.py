@@ -208,3 +208,17 @@ def test_fronts_message_export_with_its_extract_column_is_read(tmp_path: Path) -
         ("Olivia Grant", "Is Mochi due?"),
         (BUSINESS_SENDER, "Yes: Tuesday"),
     ]
+
+
+def test_a_csv_saved_by_a_spreadsheet_with_semicolons_is_read(tmp_path: Path) -> None:
+    path = written(
+        tmp_path,
+        "\ufeffTicket ID;Created at;Author;Author role;Body\n"
+        '1;2026-10-01T09:00:00;Ana Souza;end-user;"Olá; preciso de ajuda, valor 1,5"\n'
+        "1;2026-10-01T09:10:00;Carla;agent;Claro\n",
+    )
+    ((_key, messages),) = read(path, SAO_PAULO)
+    assert [(m.sender, m.text) for m in messages] == [
+        ("Ana Souza", "Olá; preciso de ajuda, valor 1,5"),
+        (BUSINESS_SENDER, "Claro"),
+    ]

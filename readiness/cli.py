@@ -225,15 +225,42 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _plan_assessments(args: argparse.Namespace, content: Content) -> tuple[Assessment, Assessment | None]:
-    """The assessment to plan, and the baseline its plan is compared with (None: not a re-assessment)."""
+    """The assessment to plan, and the baseline its plan is compared with (None: not a re-assessment). A baseline
+    dated after the assessment is refused; one of another organisation is taken, with a warning."""
     given = _read_assessment_file(args.baseline, content) if args.baseline is not None else None
     if args.file is not None:
-        return _read_assessment_file(args.file, content), given
-    from readiness.store import library_session, read_assessment
+        assessment, baseline = _read_assessment_file(args.file, content), given
+    else:
+        from readiness.store import library_session, read_assessment
 
-    with library_session(args.db, _warn) as session:
-        stored = read_assessment(session=session, assessment_id=args.id)
-    return stored.assessment, given or stored.baseline
+        with library_session(args.db, _warn) as session:
+            stored = read_assessment(session=session, assessment_id=args.id)
+        assessment, baseline = stored.assessment, given or stored.baseline
+    if baseline is not None:
+        _check_baseline(args.baseline or "--baseline", assessment, baseline)
+    return assessment, baseline
+
+
+def _check_baseline(source: Path | str, assessment: Assessment, baseline: Assessment) -> None:
+    if baseline.created > assessment.created:
+        raise ReadinessError.single(
+            source,
+            _(
+                "the baseline is dated {baseline}, after the assessment it would be compared with ({assessment})",
+                LANG,
+                baseline=baseline.created.isoformat(),
+                assessment=assessment.created.isoformat(),
+            ),
+        )
+    if baseline.profile.organisation.casefold() != assessment.profile.organisation.casefold():
+        _warn(
+            _(
+                "the baseline is an assessment of {baseline}, not of {organisation}",
+                LANG,
+                baseline=baseline.profile.organisation,
+                organisation=assessment.profile.organisation,
+            )
+        )
 
 
 def _read_assessment_file(path: Path, content: Content) -> Assessment:

@@ -143,3 +143,18 @@ def test_a_reassessments_bundle_carries_its_baseline_so_the_comparison_can_be_ma
     alone = write_plan(tmp_path / "sola.zip", baseline, shipped_content(), PlanSettings()).path
     with zipfile.ZipFile(alone) as archive:
         assert not any(name.endswith("baseline.readiness.yaml") for name in archive.namelist())
+
+
+def test_a_baseline_dated_after_the_assessment_is_refused_and_another_organisations_is_named(tmp_path: Path) -> None:
+    baseline, again = pair(Lang.EN)
+    (tmp_path / "then.yaml").write_text(exchange_text(baseline), encoding="utf-8")
+    (tmp_path / "now.yaml").write_text(exchange_text(again), encoding="utf-8")
+    swapped = run("plan", tmp_path / "then.yaml", "--baseline", tmp_path / "now.yaml", "-o", tmp_path / "plan.json")
+    assert swapped.returncode == 2 and len(swapped.stderr.strip().splitlines()) == 1
+    assert "now.yaml" in swapped.stderr and "after the assessment" in swapped.stderr
+    assert not (tmp_path / "plan.json").exists()
+    other = again.model_copy(update={"profile": again.profile.model_copy(update={"organisation": "Tienda Sur"})})
+    (tmp_path / "other.yaml").write_text(exchange_text(other), encoding="utf-8")
+    named = run("plan", tmp_path / "other.yaml", "--baseline", tmp_path / "then.yaml", "-o", tmp_path / "plan.json")
+    assert named.returncode == 0, named.stderr
+    assert f"the baseline is an assessment of {baseline.profile.organisation}, not of Tienda Sur" in named.stderr

@@ -136,7 +136,11 @@ def create_assessment(
 
 
 def load_assessment(*, session: Session, assessment_id: int) -> Assessment:
-    return read_assessment(session=session, assessment_id=assessment_id).assessment
+    """The assessment alone (its baseline is not read)."""
+    document = _document(session, assessment_id)
+    if document is None:
+        raise _missing(assessment_id)
+    return assessment_from_document(document)
 
 
 def read_assessment(*, session: Session, assessment_id: int) -> StoredAssessment:
@@ -158,6 +162,7 @@ def read_assessment(*, session: Session, assessment_id: int) -> StoredAssessment
 
 
 def _document(session: Session, assessment_id: int) -> Any:
+    """The stored document of an assessment; None when the library has no such assessment (any more)."""
     return session.exec(select(AssessmentRow.document).where(AssessmentRow.id == assessment_id)).first()
 
 

@@ -258,7 +258,7 @@ class MainWindow(AssessmentOpening):
         else:
             renamed = _("{organisation} (my copy)", self.lang, organisation=mine.profile.organisation)
             profile = mine.profile.model_copy(update={"organisation": renamed})
-            self._create_and_open(mine.model_copy(update={"profile": profile}), None)
+            self._create_and_open(mine.model_copy(update={"profile": profile}))
 
     def _brief_ahead(self) -> BriefAhead:
         """The brief kept rendered for the open assessment: made with the first one, not at start-up."""

@@ -62,7 +62,7 @@ class AssessmentOpening(WindowMenus):
                 business_hours=BusinessHours(timezone=system_zone()),
             ),
         )
-        self._create_and_open(assessment, None)
+        self._create_and_open(assessment)
 
     def _ask_name(self, label: str) -> str | None:
         """The name typed, or None if cancelled; the dialog is wide enough for a long name and for its title,
@@ -119,15 +119,13 @@ class AssessmentOpening(WindowMenus):
         if self.service is not None:
             self.service.submit(job, lambda result: self._created(result[0], result[1], "profile", result[2]))
 
-    def _create_and_open(self, assessment: Assessment, baseline_id: int | None) -> None:
+    def _create_and_open(self, assessment: Assessment) -> None:
         from readiness.store import create_assessment
 
         content = self.content
         if self.service is not None:
             self.service.submit(
-                lambda session: create_assessment(
-                    session=session, assessment=assessment, content=content, baseline_id=baseline_id
-                ),
+                lambda session: create_assessment(session=session, assessment=assessment, content=content),
                 lambda new_id: self._created(new_id, assessment, "profile"),
             )
 

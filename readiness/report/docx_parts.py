@@ -279,7 +279,7 @@ class PlanDocument:
         self.doc.table(headers, [[self.date(m.date), m.title] for m in self.plan.milestones])
 
     def baseline(self, value: float | None, unit: str) -> str:
-        return self.t("to measure in the first weeks") if value is None else self.fmt.quantity(value, unit)
+        return self.t(self.plan.unmeasured_baseline) if value is None else self.fmt.quantity(value, unit)
 
     def refine_facts(self) -> None:
         refine = self.plan.refine

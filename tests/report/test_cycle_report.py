@@ -158,3 +158,25 @@ def test_a_baseline_dated_after_the_assessment_is_refused_and_another_organisati
     named = run("plan", tmp_path / "other.yaml", "--baseline", tmp_path / "then.yaml", "-o", tmp_path / "plan.json")
     assert named.returncode == 0, named.stderr
     assert f"the baseline is an assessment of {baseline.profile.organisation}, not of Tienda Sur" in named.stderr
+
+
+def test_a_kpi_nobody_measured_is_no_longer_to_measure_in_the_first_weeks_once_the_launch_is_past() -> None:
+    import datetime as dt
+
+    from readiness.core.plan.launch import launch_date
+    from readiness.report.html import render_plan_html
+    from readiness.report.outputs import plan_in
+    from readiness.report.paper import Paper
+    from readiness.report.theme import load_theme
+
+    baseline = sample(Lang.EN)
+    launch, _assumed = launch_date(baseline)
+    for issued, said, unsaid in (
+        (launch - dt.timedelta(days=30), "to measure in the first weeks", "not measured before the launch"),
+        (launch + dt.timedelta(days=90), "not measured before the launch", "to measure in the first weeks"),
+    ):
+        plan = plan_in(baseline, shipped_content(), None, issued=issued)
+        assert any(k.baseline is None for k in plan.kpis)
+        for edition in Edition:
+            html = render_plan_html(plan, load_theme(), Paper.A4, edition=edition).html
+            assert said in html and f">{unsaid}<" not in html, (issued, edition)

@@ -13,10 +13,14 @@ from typing import TYPE_CHECKING
 
 from readiness.core.assessment import ActionStatus
 from readiness.core.catalog import Cadence
+from readiness.core.i18n import N_
 from readiness.core.plan.appendix import AnswerLine
 from readiness.core.plan.costs import RunningCost
 from readiness.core.plan.readiness import Readiness
 from readiness.core.scoring import ScoreReport
+
+UNMEASURED_BEFORE_LAUNCH = N_("to measure in the first weeks")
+UNMEASURED_AFTER_LAUNCH = N_("not measured before the launch")
 
 if TYPE_CHECKING:
     from readiness.core.plan.cycle import CycleComparison
@@ -365,6 +369,13 @@ class Plan:
     def chosen_channels(self) -> tuple[RankedChannel, ...]:
         chosen = [c for c in self.channels if c.chosen]
         return tuple(sorted(chosen, key=lambda c: (c.chosen != "primary", c.rank)))
+
+    @property
+    def unmeasured_baseline(self) -> str:
+        """What a KPI without a baseline says in its place (a msgid): still to be measured in the first weeks, or,
+        in a plan issued after the launch, that nobody measured it before."""
+        header = self.header
+        return UNMEASURED_AFTER_LAUNCH if header.issued > header.launch_date else UNMEASURED_BEFORE_LAUNCH
 
     @property
     def open_launch_blockers(self) -> tuple[Task, ...]:

@@ -115,6 +115,13 @@ def test_lead_time_longer_than_the_runway_is_a_constraint(mini_content: Content)
     assert any("30 days" in c and "10 days" in c for c in apple.constraints)
 
 
+def test_an_assessment_dated_after_its_launch_has_no_launch_for_a_channel_to_miss(mini_content: Content) -> None:
+    """A re-assessment keeps its channel's launch date: "launch is -120 days away" would be nonsense."""
+    profile = Profile(organisation="X", countries=("US",), launch_date=dt.date(2026, 6, 1))
+    plan = build_plan(mini_assessment(profile=profile), mini_content)
+    assert not any("to set up" in constraint for channel in plan.channels for constraint in channel.constraints)
+
+
 def test_blockers_apply_only_in_their_countries(plan: Plan, mini_content: Content) -> None:
     assert {t.id for t in plan.launch_blockers} == {"blk.verify@wa", "blk.us_only@wa", "blk.10dlc@sms"}
     mexico_only = build_plan(mini_assessment(profile=Profile(organisation="X", countries=("MX",))), mini_content)

@@ -163,8 +163,10 @@ def _gaps_closed(channel: Channel, gaps: tuple[PlanGap, ...], tally: _Tally, lan
 
 
 def _lead_time(channel: Channel, created: dt.date, launch: dt.date, tally: _Tally, lang: Lang) -> None:
+    """A channel that cannot be set up before the launch loses points and says so; an assessment dated on or after
+    the launch (a re-assessment) has no launch ahead for a channel to miss."""
     days_left = (launch - created).days
-    if channel.lead_time_days > days_left:
+    if 0 < days_left < channel.lead_time_days:
         tally.points -= LATE_PENALTY
         lead = ngettext("{count} day", "{count} days", channel.lead_time_days, lang)
         days = ngettext("{count} day", "{count} days", days_left, lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -610,3 +611,22 @@ def test_an_assessment_without_a_baseline_has_no_comparison(qtbot: QtBot, tmp_pa
         panel = ReviewPanel(context)
         qtbot.addWidget(panel)
         assert panel.lists.cycle is None and panel.lists.count() == 3
+
+
+def test_the_comparison_speaks_the_plans_language_in_a_window_of_another(qtbot: QtBot, tmp_path: Path) -> None:
+    """A Spanish window over an English plan: the tab is named in Spanish, its sentence, tables and figures are
+    the plan's, as the scores table beside it is, so no figure reads 56,5 beside a sentence saying 56.5."""
+    from conftest import reassessment
+
+    baseline = sample(Lang.EN)
+    again = reassessment(baseline, shipped_content())
+    with panel_context(tmp_path, again, baseline) as context:
+        context.settings.language = Lang.ES
+        panel = ReviewPanel(context)
+        qtbot.addWidget(panel)
+        assert panel.lists.tabText(0) == _("&Since the baseline", Lang.ES)
+        view = panel.lists.cycle
+        assert view is not None
+        text = view.toPlainText()
+        assert text.startswith("Since the assessment of") and "Scores then and now" in text
+        assert "Puntuaciones" not in text and not re.search(r"\d,\d", text.split("Gaps then")[0])

@@ -24,11 +24,13 @@ MIN_WIDTH = 320
 
 
 class CycleView(QTextBrowser):
-    """Read-only, selectable and scrollable; the chart is an image inside the text, its figures in the table below."""
+    """Read-only, selectable and scrollable; the chart is an image inside the text, its figures in the table below.
+    Named in the window's language, it speaks the plan's, as the comparison does, like the rest of the plan's
+    content on the page."""
 
     def __init__(self, lang: Lang) -> None:
         super().__init__()
-        self.lang = lang
+        self.plan_lang = lang
         self.setOpenLinks(False)
         # Text and tables wrap to the width and the chart is drawn to it: no scroll bar for a pixel of rounding.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -36,8 +38,8 @@ class CycleView(QTextBrowser):
         self._shown: CycleComparison | None = None
         self._width = 0
 
-    def show_cycle(self, cycle: CycleComparison) -> None:
-        self._shown = cycle
+    def show_cycle(self, cycle: CycleComparison, plan_lang: Lang) -> None:
+        self._shown, self.plan_lang = cycle, plan_lang
         self._width = self._room()
         self._draw(cycle, self._width)
 
@@ -59,9 +61,9 @@ class CycleView(QTextBrowser):
 
     def _draw(self, cycle: CycleComparison, width: int) -> None:
         scroll = self.verticalScrollBar().value()
-        image = overlay_chart(cycle.scores, width, self.devicePixelRatioF(), self.palette(), self.lang)
+        image = overlay_chart(cycle.scores, width, self.devicePixelRatioF(), self.palette(), self.plan_lang)
         self.document().addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, image)
-        self.setHtml(cycle_html(cycle, width, self.lang))
+        self.setHtml(cycle_html(cycle, width, self.plan_lang))
         self.verticalScrollBar().setValue(scroll)
 
 

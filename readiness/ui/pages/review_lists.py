@@ -72,7 +72,7 @@ class OpenItems(QTabWidget):
             self.cycle = CycleView(self.lang)
             self.insertTab(0, self.cycle, _("&Since the baseline", self.lang))
             self.setCurrentWidget(self.cycle)
-        self.cycle.show_cycle(plan.cycle)
+        self.cycle.show_cycle(plan.cycle, Lang(plan.header.language))
 
     def _list(self, key: str) -> QListWidget:
         widget = QListWidget()

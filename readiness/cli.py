@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEM
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): nothing to say; stdout goes nowhere so the exit's flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEM
     except (ResourceError, KeyboardInterrupt) as error:
         print("readiness: " + (str(error) or _("interrupted", LANG)), file=sys.stderr)
         return EXIT_PROBLEM

@@ -414,3 +414,20 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], expected: s
     assert result.returncode == 2
     assert result.stderr.startswith(expected)
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_reader_that_stops_reading_gets_no_error_line(tmp_path: Path, mini_file: Path) -> None:
+    """`readiness score FILE --json | head -1`: the pipe closes early, and that is not an internal error."""
+    read, write = os.pipe()
+    os.close(read)  # every write to stdout now fails at once, as after `head` has exited
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "readiness", "--content", str(MINI_CONTENT), "score", str(mini_file), "--json"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr == "" and done.returncode == 2

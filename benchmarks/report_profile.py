@@ -4,6 +4,8 @@ Usage:
     python benchmarks/report_profile.py [--profile mx-retail] [--edition full|brief] [--runs 3]
 
 phases      HTML parsing, render() (cascade and layout) and write_pdf() (drawing, tagging, fonts), warm.
+collector   the whole plan with Python's cycle collector on (WeasyPrint's default) and held off until the
+            render is done, as the render child runs it (readiness.report.child.collection_after_reply).
 modules     cProfile's own time summed by WeasyPrint module (and the parsers and PDF writer it uses).
 chapters    each chapter alone, with the document's head, CSS and fonts: its seconds beyond an empty
             document, its pages, and its tables, cells and SVG figures.
@@ -13,6 +15,10 @@ Findings on the 2-core reference machine (mx-retail, English, A4, full edition: 
 4ea3326, with the machine otherwise quiet:
 
 - Phases: parsing 0.11 s, style and layout 1.64 s, writing the PDF 0.49 s.
+- Python's cycle collector (measured again at stop 27, same machine): 2.28 s with it on, as WeasyPrint runs by
+  default, 1.89 s with it held off. A render allocates millions of small objects (boxes, styles, lines), and each
+  allocation burst starts collection passes that walk them all while the render still holds them; under cProfile
+  their cost lands on whatever function was allocating (cssselect2's TokenStream.peek showed 30 us a call).
 - By module (own time under cProfile): line breaking through Pango 17 % (11,082 first-line computations for
   4,490 lines drawn: a line is measured more than once), the HTML and CSS parsers and the PDF writer 13 %, the
   CSS cascade 11 %, box bookkeeping 10 %, resolving percentages 6 % (159,000 calls), inline layout 4 %.
@@ -35,18 +41,24 @@ Levers weighed for issue 15 against these findings, and why the three that could
   14: no near-empty pages), so where a chapter starts depends on where the one before it ended; the only forced
   breaks are after the cover and after the contents. Laid out alone, each chapter would start a page (5 to 8 more
   pages, some near-empty), which changes the plan, and WeasyPrint cannot start a layout part-way down a page.
-  And one answer reaches the largest chapters whatever it is: every answer is listed in the appendix and moves a
-  score in the summary.
+  Reusing pages inside WeasyPrint instead (its page maker restarts a page from a position in the box tree and
+  the counters at that point) was measured, not built: the benchmark's edit changes the text of one page of 33
+  (the appendix), and WeasyPrint's log put the page-by-page layout at about 0.03 s a page, 0.95 s in all. Even
+  with every unchanged page kept, parsing, the cascade and the box tree (0.68 s) and the drawing (0.5 s) are
+  redone for the whole plan, which leaves about 60 % of a full render, not the 40 % asked. Getting there means
+  a page cache held across documents, with WeasyPrint's target, counter and out-of-flow state carried by hand.
 - Layout spread across the two cores. WeasyPrint lays out pages in order, in one process, and laid-out pages
   cannot leave it (they hold Pango and fontconfig objects), so two processes can only write two PDFs; joining
   them keeps neither one structure tree, nor one outline, nor the links and font subsets of one PDF/UA document.
 - Fewer boxes. The markup is already lean for its content: about 3,000 elements for 33 pages, every table with
   a fixed layout and its column widths set, and each construct above changes the time by 0.05 s or less.
 
-What was taken instead keeps the user from waiting rather than making the layout faster: the render child is
-warm before the first plan, renders run outside the UI process, and the brief of the current answers is kept
-rendered in the background at the lowest CPU priority (readiness.ui.brief_ahead), so Review opens on it and
-generating the brief is instant.
+What was taken: the render child holds the cycle collector off while it renders and collects after it has
+answered (readiness.report.child.collection_after_reply), the one lever the profile showed that speeds up every
+render; peak memory moved by under 2 MB. The rest keeps the user from waiting rather than making the layout
+faster: the render child is warm before the first plan, renders run outside the UI process, and the brief of the
+current answers is kept rendered in the background at the lowest CPU priority (readiness.ui.brief_ahead), so
+Review opens on it and generating the brief is instant.
 """
 
 from __future__ import annotations
@@ -64,6 +76,7 @@ from collections.abc import Callable, Mapping
 from readiness.core.content import load_content
 from readiness.core.lang import Lang
 from readiness.core.samples import SAMPLE_PROFILES, load_sample
+from readiness.report.child import collection_after_reply
 from readiness.report.edition import Edition
 from readiness.report.fetcher import Asset, BundledAssetFetcher
 from readiness.report.html import render_plan_html
@@ -160,6 +173,10 @@ def main() -> None:
     parse, layout, write, pages = min((renderer.phases(page.html) for _ in range(args.runs)), key=lambda r: sum(r[:3]))
     say(f"{args.profile}, {args.edition}, {pages} pages, {args.runs} runs")
     say(f"phases: parse {parse:.2f} s, style and layout {layout:.2f} s, write the PDF {write:.2f} s")
+    with_collector, _pages = renderer.median(page.html)
+    with collection_after_reply():
+        held_off, _pages = renderer.median(page.html)
+    say(f"collector: on {with_collector:.2f} s, held off {held_off:.2f} s")
     say("modules (cProfile, own time):")
     profile_by_module(renderer)
     whole, _pages = renderer.median(page.html)

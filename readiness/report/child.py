@@ -7,8 +7,11 @@ it cannot corrupt the messages.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO
 
 from readiness.report import framing
@@ -35,7 +38,24 @@ def main() -> None:
             return
         if job is None:
             return
-        _render(job, replies)
+        with collection_after_reply():
+            _render(job, replies)
+
+
+@contextmanager
+def collection_after_reply() -> Iterator[None]:
+    """Python's cycle collector is held off while a job renders and run once it has been answered.
+
+    A render allocates millions of short-lived objects, and with the collector on, its full passes over them took
+    about a tenth of the sample plan's render (2.33 s against 2.08 s, benchmarks/report_profile.py). The peak
+    memory barely moves: the cycles a render leaves are its own document, freed in one pass after the reply.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def _render(job: RenderJob, replies: IO[bytes]) -> None:

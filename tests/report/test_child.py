@@ -1,14 +1,23 @@
-"""The render child holds Python's cycle collector off while a job renders and collects once it is answered."""
+"""The render child holds Python's cycle collector off while a job renders and collects once it is answered, which
+changes how fast a plan is written, not a byte of it."""
 
 from __future__ import annotations
 
 import gc
+import re
 import weakref
 from collections.abc import Iterator
 
 import pytest
+from report_support import sample_render
 
+from readiness.core.lang import Lang
 from readiness.report.child import collection_after_reply
+from readiness.report.outputs import pdf_job
+from readiness.report.paper import Paper
+
+ATTACHMENT_TIMES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}Z\)")
+"""WeasyPrint stamps the embedded assessment file with the clock's time; nothing else in the PDF differs."""
 
 
 class Node:
@@ -46,3 +55,14 @@ def test_a_failed_job_turns_the_collector_back_on() -> None:
     with pytest.raises(RuntimeError), collection_after_reply():
         raise RuntimeError("rendering failed")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.ES], ids=lambda lang: lang.value)
+def test_the_worker_writes_the_very_pdf_of_a_plain_render_with_the_collector_on(lang: Lang) -> None:
+    from readiness.report.pdf import render_pdf
+
+    rendered = sample_render(lang, Paper.A4)
+    assert gc.isenabled()
+    plain = render_pdf(pdf_job(rendered.assessment, rendered.plan, rendered.page)).pdf
+    assert len(ATTACHMENT_TIMES.findall(plain)) == 2
+    assert ATTACHMENT_TIMES.sub(b"", rendered.result.pdf) == ATTACHMENT_TIMES.sub(b"", plain)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 
 from readiness.core.assessment import REASSESS_DAYS, Answer, Assessment, ChannelChoice, PromotionChoice
 from readiness.core.catalog import Cadence
-from readiness.core.plan.launch import launch_date
+from readiness.core.plan.launch import launch_date, next_reassessment
 
 SURFACES_QUESTION = "promote.surfaces"
 SURFACE_OF_CHOICE: Mapping[str, str] = {
@@ -67,7 +67,13 @@ def agreeing(assessment: Assessment) -> Assessment:
     """``assessment`` with each linked question answered as its tab records it (the tabs are what the plan reads)."""
     for from_tab in (_question_from_surfaces, _question_from_channels, _question_from_bot, _question_from_review):
         assessment = from_tab(assessment)
-    return _question_from_reassessment(assessment)
+    return reassessment_date_of_routine(assessment)
+
+
+def reassessed(baseline: Assessment, today: dt.date) -> Assessment:
+    """``baseline`` assessed again on ``today``: everything carried over, but a re-assessment date already answered
+    moves to the routine's next one after today, so the new plan's appendix and timeline name the same day."""
+    return reassessment_date_of_routine(baseline.model_copy(update={"created": today}))
 
 
 def _question_changed(before: Assessment, after: Assessment, question: str) -> bool:
@@ -266,15 +272,10 @@ def _link_reassessment(before: Assessment, after: Assessment) -> Assessment:
         before,
         after,
         REASSESSMENT_DATE_QUESTION,
-        reassessment_day,
+        next_reassessment,
         _days_from_question,
-        _question_from_reassessment,
+        reassessment_date_of_routine,
     )
-
-
-def reassessment_day(assessment: Assessment) -> dt.date:
-    """The routine's re-assessment date: launch plus its days after launch (what the question offers first)."""
-    return launch_date(assessment)[0] + dt.timedelta(days=assessment.refine.reassess_after_days)
 
 
 def _days_from_question(assessment: Assessment) -> Assessment:
@@ -287,8 +288,9 @@ def _days_from_question(assessment: Assessment) -> Assessment:
     return assessment.model_copy(update={"refine": refine})
 
 
-def _question_from_reassessment(assessment: Assessment) -> Assessment:
-    """A date already answered follows the routine; an unanswered (or hidden) question is left alone."""
+def reassessment_date_of_routine(assessment: Assessment) -> Assessment:
+    """A date already answered follows the routine; an unanswered (or hidden) question is left alone. The plan is
+    built from this, so its answers never name another day than its timeline, whatever an older file stored."""
     if not isinstance(_value(assessment, REASSESSMENT_DATE_QUESTION), dt.date):
         return assessment
-    return _with_value(assessment, REASSESSMENT_DATE_QUESTION, reassessment_day(assessment))
+    return _with_value(assessment, REASSESSMENT_DATE_QUESTION, next_reassessment(assessment))

@@ -106,13 +106,14 @@ class AssessmentOpening(WindowMenus):
         self.open_assessment(assessment_id, gone)
 
     def duplicate_assessment(self, assessment_id: int) -> None:
+        from readiness.core.linked import reassessed
         from readiness.store import create_assessment, load_assessment
 
         content = self.content
 
         def job(session: object) -> tuple[int, Assessment, Assessment]:
             baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
-            again = baseline.model_copy(update={"created": clock.today()})
+            again = reassessed(baseline, clock.today())
             new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
             return new_id, again, baseline
 

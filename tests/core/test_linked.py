@@ -16,8 +16,10 @@ from readiness.core.linked import (
     REASSESSMENT_DATE_QUESTION,
     SURFACE_OF_CHOICE,
     SURFACES_QUESTION,
+    reassessed,
     reconcile,
 )
+from readiness.core.plan.builder import build_plan
 
 
 @pytest.fixture
@@ -162,6 +164,23 @@ def test_the_reassessment_date_and_the_routines_days_after_launch_are_one_fact(b
     assert reconcile(blank, blank) == blank  # unanswered, it stays unanswered
 
 
+def test_a_reassessment_made_after_the_routines_date_plans_the_next_one_not_a_day_past(blank: Assessment) -> None:
+    launch = blank.profile.launch_date
+    assert launch is not None
+    dated = reconcile(blank, answered(blank, REASSESSMENT_DATE_QUESTION, launch + dt.timedelta(days=180)))
+    assert reassessed(dated, launch + dt.timedelta(days=90)) == dated.model_copy(
+        update={"created": launch + dt.timedelta(days=90)}
+    ), "still ahead: nothing moves"
+    again = reassessed(dated, launch + dt.timedelta(days=200))
+    assert again.created == launch + dt.timedelta(days=200)
+    assert value(again, REASSESSMENT_DATE_QUESTION) == launch + dt.timedelta(days=360)
+    assert again.refine == dated.refine, "the routine itself is unchanged: every 180 days after launch"
+    on_the_day = reassessed(dated, launch + dt.timedelta(days=180))
+    assert value(on_the_day, REASSESSMENT_DATE_QUESTION) == launch + dt.timedelta(days=360), "this one is today's"
+    unanswered = reassessed(blank, launch + dt.timedelta(days=200))
+    assert REASSESSMENT_DATE_QUESTION not in unanswered.answers
+
+
 def test_a_note_on_the_question_survives_a_change_made_in_the_tab(blank: Assessment) -> None:
     noted = blank.model_copy(
         update={"answers": {SURFACES_QUESTION: Answer(value=("website",), note="ask the web agency", flagged=True)}}
@@ -184,3 +203,17 @@ def test_every_sample_records_each_linked_fact_once(samples: dict[str, Assessmen
 
     for name, sample in samples.items():
         assert agreeing(sample) == sample, name
+
+
+def test_a_reassessment_stored_with_a_past_date_still_prints_one_day_in_its_plan(
+    samples: dict[str, Assessment], shipped: Content
+) -> None:
+    """A re-assessment made before the routine looked ahead kept its baseline's day, now past: the plan's answers
+    and its timeline agree on the next one all the same."""
+    sample = samples["mx-retail.es"]
+    launch = sample.profile.launch_date
+    assert launch is not None and isinstance(value(sample, REASSESSMENT_DATE_QUESTION), dt.date)
+    stale = sample.model_copy(update={"created": launch + dt.timedelta(days=sample.refine.reassess_after_days + 20)})
+    plan = build_plan(stale, shipped, issued=stale.created)
+    printed = next(line for line in plan.answers if line.question == REASSESSMENT_DATE_QUESTION)
+    assert printed.date_value == plan.refine.reassessment > stale.created

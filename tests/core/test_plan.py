@@ -211,6 +211,17 @@ def test_milestones_are_dated_from_launch_and_in_order(plan: Plan) -> None:
     assert [m.date for m in plan.milestones] == sorted(dates.values())
 
 
+@pytest.mark.parametrize(("days_after_launch", "periods"), [(-30, 1), (0, 1), (179, 1), (180, 2), (200, 2), (400, 3)])
+def test_the_next_reassessment_is_the_routines_first_date_after_the_assessment(
+    mini_content: Content, days_after_launch: int, periods: int
+) -> None:
+    """A re-assessment dated after the launch plans the one after it: "next re-assessment" is never a past day."""
+    assessment = mini_assessment(created=LAUNCH + dt.timedelta(days=days_after_launch))
+    plan = build_plan(assessment, mini_content)
+    assert plan.refine.reassessment == LAUNCH + dt.timedelta(days=180 * periods) > assessment.created
+    assert {m.id: m.date for m in plan.milestones}["reassessment"] == plan.refine.reassessment
+
+
 def test_missing_launch_date_is_assumed_and_said(mini_content: Content) -> None:
     plan = build_plan(mini_assessment(profile=Profile(organisation="X")), mini_content)
     assert plan.header.launch_date_assumed

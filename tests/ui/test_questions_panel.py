@@ -232,7 +232,7 @@ def test_clear_answer_also_clears_not_applicable(qtbot: QtBot, tmp_path: Path) -
 
 def test_the_reassessment_date_offers_the_routines_date(qtbot: QtBot, tmp_path: Path) -> None:
     """Seen in a real window: unticking "No date" offered today, a date the routine cannot keep."""
-    from readiness.core.linked import reassessment_day
+    from readiness.core.plan.launch import next_reassessment
 
     assessment = sample()
     answers = {k: v for k, v in assessment.answers.items() if k != "refine.reassessment_date"}
@@ -241,7 +241,7 @@ def test_the_reassessment_date_offers_the_routines_date(qtbot: QtBot, tmp_path: 
         dates = panel.card("refine.reassessment_date").editor
         assert isinstance(dates, DateEditor) and dates.value() is None
         click(dates.box.none_box)
-        routine = reassessment_day(context.session.assessment)
+        routine = next_reassessment(context.session.assessment)
         assert context.session.assessment.answers["refine.reassessment_date"].value == routine
 
 

@@ -9,6 +9,7 @@ from readiness.core import clock
 from readiness.core.assessment import Assessment
 from readiness.core.content import Content
 from readiness.core.i18n import _
+from readiness.core.linked import reassessment_date_of_routine
 from readiness.core.plan.appendix import answer_lines, skipped_questions
 from readiness.core.plan.channels import rank_channels, retired_in_use
 from readiness.core.plan.compliance import compliance_checklists
@@ -38,6 +39,7 @@ def build_plan(
 ) -> Plan:
     """The plan as of ``issued`` (default: today): tasks due earlier and not done are brought forward to it. A
     re-assessment's plan compares it with ``baseline``, the assessment it follows."""
+    assessment = reassessment_date_of_routine(assessment)
     questionnaire = content.assessment_questionnaire(assessment)
     catalogs = content.catalogs
     lang = assessment.language

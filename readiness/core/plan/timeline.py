@@ -9,6 +9,7 @@ from readiness.core.catalog import Cadence
 from readiness.core.i18n import N_, _
 from readiness.core.lang import Lang
 from readiness.core.names import MILESTONE_NAMES, label, name
+from readiness.core.plan.launch import next_reassessment
 from readiness.core.plan.model import KpiLine, Milestone, PromotionChecklist, RefineRoutine, Task
 from readiness.core.plan.schedule import team_calendar
 
@@ -37,7 +38,7 @@ def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
         review_cadence=assessment.refine.transcript_review,
         steps=tuple(_(step, lang) for step in REFINE_STEPS),
         first_review=first_review(assessment, launch),
-        reassessment=launch + dt.timedelta(days=assessment.refine.reassess_after_days),
+        reassessment=next_reassessment(assessment),
     )
 
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from readiness.core.assessment import Answer, AnswerValue
 from readiness.core.i18n import _, ngettext
-from readiness.core.linked import REASSESSMENT_DATE_QUESTION, reassessment_day
+from readiness.core.linked import REASSESSMENT_DATE_QUESTION
+from readiness.core.plan.launch import next_reassessment
 from readiness.core.questionnaire import Question
 from readiness.core.scoring import visible_questions
 from readiness.core.text import Step
@@ -354,7 +355,7 @@ class QuestionsPanel(Panel):
         """The re-assessment question offers the refine routine's date (seen in a real window: it offered today)."""
         card = next((c for c in self.cards if c.question.id == REASSESSMENT_DATE_QUESTION), None)
         if card is not None and isinstance(card.editor, DateEditor):
-            card.editor.suggest(reassessment_day(self.context.session.assessment))
+            card.editor.suggest(next_reassessment(self.context.session.assessment))
 
     def _follow_answers(self) -> None:
         """Hide the questions skip logic drops, show the ones it brings back, and count progress."""

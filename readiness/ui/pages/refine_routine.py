@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
 from readiness.core.assessment import REASSESS_DAYS, Assessment, Refine
 from readiness.core.catalog import Cadence
 from readiness.core.i18n import N_, _
 from readiness.core.names import label
-from readiness.core.plan.launch import launch_date
+from readiness.core.plan.launch import next_reassessment
 from readiness.ui.pages.base import PageContext
 from readiness.ui.pages.formatting import format_date
 from readiness.ui.pages.kpis_table import capitalised
@@ -75,8 +73,11 @@ class RefineRoutine(QGroupBox):
 
     def _show_reassess_date(self) -> None:
         lang = self.context.lang
-        launch, _assumed = launch_date(self.context.session.assessment)
-        day = launch + dt.timedelta(days=self.reassess.value())
-        text = _("Days after launch to run this assessment again; on {date}.", lang, date=format_date(lang, day))
+        day = next_reassessment(self.context.session.assessment)
+        text = _(
+            "Days after launch to run this assessment again, and as many days between the ones after; next on {date}.",
+            lang,
+            date=format_date(lang, day),
+        )
         self.reassess.setToolTip(text)
         self.reassess_date.setText(text)

@@ -614,8 +614,9 @@ def test_an_assessment_without_a_baseline_has_no_comparison(qtbot: QtBot, tmp_pa
 
 
 def test_the_comparison_speaks_the_plans_language_in_a_window_of_another(qtbot: QtBot, tmp_path: Path) -> None:
-    """A Spanish window over an English plan: the tab is named in Spanish, its sentence, tables and figures are
-    the plan's, as the scores table beside it is, so no figure reads 56,5 beside a sentence saying 56.5."""
+    """A Spanish window over an English plan: the tab is named in Spanish; its sentence, tables and figures are the
+    plan's, as the scores table, the running cost and the explanation beside it are, and the preview, so no figure
+    reads 56,5 beside a sentence saying 56.5."""
     from conftest import reassessment
 
     baseline = sample(Lang.EN)
@@ -630,3 +631,9 @@ def test_the_comparison_speaks_the_plans_language_in_a_window_of_another(qtbot: 
         text = view.toPlainText()
         assert text.startswith("Since the assessment of") and "Scores then and now" in text
         assert "Puntuaciones" not in text and not re.search(r"\d,\d", text.split("Gaps then")[0])
+        headers = [panel.scores.horizontalHeaderItem(c) for c in range(panel.scores.columnCount())]
+        assert [h.text() if h else None for h in headers] == ["Dimension", "Score", "", "Band"]
+        overall = shown_scores(panel)["Overall"][0]
+        assert re.fullmatch(r"\d+\.\d", overall) and overall in text, "the same figure on both tabs"
+        assert panel.cost.text().startswith("Monthly running cost:")
+        assert "How the scores are computed" in panel.explanation.text()

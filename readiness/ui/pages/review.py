@@ -115,7 +115,7 @@ class ReviewPanel(PlanSaving):
             button.setToolTip(_(SAVE_BUTTONS[kind][1], lang))
         self.save_buttons["pdf"].setEnabled(False)
         self._build_layout()
-        set_up_scores(self.scores, lang)
+        set_up_scores(self.scores)
         renderer = context.renderer
         renderer.progress.connect(self._on_progress)
         renderer.finished.connect(self._on_finished)
@@ -144,9 +144,10 @@ class ReviewPanel(PlanSaving):
 
         session = self.context.session
         self.plan = build_plan(session.assessment, session.content, baseline=session.baseline)
-        show_scores(self.scores, self.fit, self.plan.readiness, self.context.lang)
-        self.cost.setText(cost_summary(self.plan.running_cost, self.context.lang))
-        show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, self.context.lang)
+        plan_lang = self.context.plan_lang
+        show_scores(self.scores, self.fit, self.plan.readiness, plan_lang)
+        self.cost.setText(cost_summary(self.plan.running_cost, plan_lang))
+        show_explanation(self.explanation, self.plan.readiness, session.questionnaire.scoring, plan_lang)
         self.lists.show_plan(self.plan, session.questionnaire, session.assessment, session.content.catalogs.channels)
         if (ahead := self.context.ahead.current()) is not None:
             self._preview(ahead)

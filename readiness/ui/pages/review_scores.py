@@ -31,8 +31,7 @@ SCORE_COLUMNS = {"dimension": N_("Dimension"), "score": N_("Score"), "bar": "", 
 """The scores table's columns and their headers (the bar has none)."""
 
 
-def set_up_scores(table: QTableWidget, lang: Lang) -> None:
-    table.setHorizontalHeaderLabels([_(header, lang) if header else "" for header in SCORE_COLUMNS.values()])
+def set_up_scores(table: QTableWidget) -> None:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -54,6 +53,8 @@ def set_up_scores(table: QTableWidget, lang: Lang) -> None:
 
 
 def show_scores(table: QTableWidget, fit_label: QLabel, readiness: Readiness, lang: Lang) -> None:
+    """The plan's scores in the plan's language ``lang``, headers and figures too, as the preview beside them."""
+    table.setHorizontalHeaderLabels([_(header, lang) if header else "" for header in SCORE_COLUMNS.values()])
     fit = readiness.fit
     fit_label.setText(f"<b>{escape(fit.label)}</b> — {escape(fit.summary)}")
     rows: list[ScoreLine | str] = [

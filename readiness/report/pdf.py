@@ -11,7 +11,7 @@ import weasyprint
 
 from readiness.report.fetcher import BundledAssetFetcher
 from readiness.report.job import RenderJob, RenderResult
-from readiness.report.pdf_tags import scope_table_headers, tag_passage_languages
+from readiness.report.pdf_tags import reference_pages_once, scope_table_headers, tag_passage_languages
 
 BASE_URL = "app:"
 MISSING_GLYPH = ".notdef glyph rendered"
@@ -20,6 +20,7 @@ MISSING_GLYPH = ".notdef glyph rendered"
 def render_pdf(job: RenderJob, on_progress: Callable[[str], None] | None = None) -> RenderResult:
     started = time.perf_counter()
     tag_passage_languages()
+    reference_pages_once()
     fetcher = BundledAssetFetcher(job.assets)
     with _captured_warnings() as warnings, _progress(on_progress):
         document = weasyprint.HTML(string=job.html, base_url=BASE_URL, url_fetcher=fetcher).render()

@@ -8,6 +8,10 @@ WeasyPrint also writes the document's language only. A passage in another langua
 a Spanish plan) carries an HTML ``lang``; ``tag_passage_languages`` gives its structure element the same /Lang, so
 a screen reader voices it in that language. WeasyPrint has no hook for this: the tree builder, a module function it
 calls for each box, is wrapped, and tests/report fails if an upgrade moves it.
+
+Building the tree asks pydyf for the list of page references once per structure element, and pydyf builds that
+list anew from all the pages on every call: quadratic in the pages, 0.3 s of the 123-page stress plan's 2.5 s
+write (benchmarks/report_profile.py). ``reference_pages_once`` keeps the list until a page is added.
 """
 
 from __future__ import annotations
@@ -54,3 +58,22 @@ def tag_passage_languages() -> None:
     marked: Callable[..., Iterator[pydyf.Dictionary]] = build_with_languages
     marked.sets_passage_languages = True  # type: ignore[attr-defined]
     tags._build_box_tree = marked
+
+
+def reference_pages_once() -> None:
+    """Once per process: pydyf's ``PDF.page_references`` is worked out again only when the page count changes."""
+    references = pydyf.PDF.page_references
+    if getattr(references.fget, "kept_per_page_count", False):
+        return
+
+    @wraps(references.fget)
+    def kept(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+        count = len(pdf.pages["Kids"])
+        held: tuple[int, tuple[bytes, ...]] | None = pdf.__dict__.get("_readiness_page_references")
+        if held is None or held[0] != count:
+            held = (count, references.fget(pdf))
+            pdf.__dict__["_readiness_page_references"] = held
+        return held[1]
+
+    kept.kept_per_page_count = True  # type: ignore[attr-defined]
+    pydyf.PDF.page_references = property(kept)

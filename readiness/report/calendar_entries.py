@@ -95,11 +95,10 @@ class _EntryMaker:
         """The transcript reviews at the routine's cadence and the monthly KPI reviews, each from the one after
         its first-review milestone until the re-assessment."""
         refine = self.plan.refine
-        first_kpi_review = next((m.date for m in self.plan.milestones if m.id == "kpi_review"), None)
         transcripts = self._series(
             "transcript_reviews", N_("Transcript review"), refine.first_review, refine.review_cadence, "first_review"
         )
-        kpis = self._series("kpi_reviews", N_("KPI review"), first_kpi_review, KPI_REVIEW_CADENCE, "kpi_review")
+        kpis = self._series("kpi_reviews", N_("KPI review"), refine.first_kpi_review, KPI_REVIEW_CADENCE, "kpi_review")
         return tuple(entry for entry in (transcripts, kpis) if entry is not None)
 
     def task(self, task: Task) -> CalendarEntry:
@@ -115,13 +114,13 @@ class _EntryMaker:
         )
 
     def _series(
-        self, key: str, title: str, first: dt.date | None, cadence: Cadence, milestone_id: str
+        self, key: str, title: str, first: dt.date, cadence: Cadence, milestone_id: str
     ) -> CalendarEntry | None:
         """The reviews that follow the milestone ``milestone_id`` on ``first``; None when none comes before the
         re-assessment."""
         reassessment = self.plan.refine.reassessment
         country = self.plan.header.home_country
-        series = reviews_after(first, cadence, reassessment, country) if first is not None else None
+        series = reviews_after(first, cadence, reassessment, country)
         if series is None:
             return None
         repeats = _(

@@ -222,6 +222,16 @@ def test_the_next_reassessment_is_the_routines_first_date_after_the_assessment(
     assert {m.id: m.date for m in plan.milestones}["reassessment"] == plan.refine.reassessment
 
 
+def test_a_reassessment_lists_only_the_milestones_ahead_of_it(mini_content: Content) -> None:
+    """Its timeline says "from today on": the launch and the first reviews, behind it, are left out."""
+    assessment = mini_assessment(created=LAUNCH + dt.timedelta(days=100))
+    plan = build_plan(assessment, mini_content, issued=assessment.created)
+    assert plan.milestones[0].id == "start"
+    assert all(m.date >= assessment.created for m in plan.milestones)
+    assert {"launch", "first_review", "kpi_review"}.isdisjoint(m.id for m in plan.milestones)
+    assert plan.refine.first_review < plan.refine.first_kpi_review < assessment.created
+
+
 def test_missing_launch_date_is_assumed_and_said(mini_content: Content) -> None:
     plan = build_plan(mini_assessment(profile=Profile(organisation="X")), mini_content)
     assert plan.header.launch_date_assumed

@@ -230,9 +230,10 @@ def test_the_reviews_repeat_at_their_cadence_until_the_reassessment(tmp_path: Pa
     events = events_by_key(written_calendar(tmp_path / "plan.ics", assessment, with_tasks=False))
     plan = plan_in(assessment, shipped_content(), None)
     firsts = {m.id: m.date for m in plan.milestones}
+    assert (firsts["first_review"], firsts["kpi_review"]) == (plan.refine.first_review, plan.refine.first_kpi_review)
     cadences = {
-        "transcript_reviews": (assessment.refine.transcript_review, firsts["first_review"]),
-        "kpi_reviews": (Cadence.MONTHLY, firsts["kpi_review"]),
+        "transcript_reviews": (assessment.refine.transcript_review, plan.refine.first_review),
+        "kpi_reviews": (Cadence.MONTHLY, plan.refine.first_kpi_review),
     }
     for key, (cadence, first) in cadences.items():
         event = events[key]
@@ -256,6 +257,17 @@ def test_the_reviews_repeat_at_their_cadence_until_the_reassessment(tmp_path: Pa
             date=Formatter(lang).date(plan.refine.reassessment, "long"),
         )
     assert {c for c, _first in cadences.values()} >= {Cadence.MONTHLY}
+
+
+def test_a_reassessment_keeps_its_review_series_though_its_first_reviews_are_behind_it(tmp_path: Path) -> None:
+    from conftest import reassessment
+
+    again = reassessment(sample_assessment("us-dental", Lang.EN), shipped_content())
+    events = events_by_key(written_calendar(tmp_path / "plan.ics", again, with_tasks=False))
+    plan = plan_in(again, shipped_content(), None)
+    assert {"launch", "first_review", "kpi_review"}.isdisjoint(m.id for m in plan.milestones)
+    assert {"transcript_reviews", "kpi_reviews"} <= set(events)
+    assert rule_of(events["kpi_reviews"])["UNTIL"] == [plan.refine.reassessment]
 
 
 @pytest.mark.parametrize(

@@ -283,6 +283,7 @@ class RefineRoutine:
     """How often the transcripts are reviewed, which ``transcript_review`` names in the plan's language."""
     steps: tuple[str, ...]
     first_review: dt.date
+    first_kpi_review: dt.date
     reassessment: dt.date
 
 

@@ -38,6 +38,7 @@ def refine_routine(assessment: Assessment, launch: dt.date) -> RefineRoutine:
         review_cadence=assessment.refine.transcript_review,
         steps=tuple(_(step, lang) for step in REFINE_STEPS),
         first_review=first_review(assessment, launch),
+        first_kpi_review=team_calendar(assessment).on_or_before(launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS)),
         reassessment=next_reassessment(assessment),
     )
 
@@ -51,6 +52,8 @@ def milestones(
     kpis: tuple[KpiLine, ...],
     refine: RefineRoutine,
 ) -> tuple[Milestone, ...]:
+    """The milestones from the assessment's day on: a re-assessment, made after the launch, leaves out the launch
+    and the first reviews, which are behind it."""
     lang = assessment.language
     dates: dict[str, dt.date | None] = {
         "start": assessment.created,
@@ -59,11 +62,15 @@ def milestones(
         "launch": launch,
         "promotion": max((t.due for c in promotion for t in c.tasks), default=None),
         "first_review": refine.first_review,
-        "kpi_review": team_calendar(assessment).on_or_before(launch + dt.timedelta(days=FIRST_KPI_REVIEW_DAYS)),
+        "kpi_review": refine.first_kpi_review,
         "kpi_deadline": max((k.deadline for k in kpis), default=None),
         "reassessment": refine.reassessment,
     }
-    found = [Milestone(key, _title(key, lang), day) for key, day in dates.items() if day is not None]
+    found = [
+        Milestone(key, _title(key, lang), day)
+        for key, day in dates.items()
+        if day is not None and day >= assessment.created
+    ]
     return tuple(sorted(found, key=lambda m: m.date))
 
 

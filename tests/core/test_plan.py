@@ -288,6 +288,26 @@ def test_a_blocker_whose_buffer_has_passed_is_due_at_once(mini_content: Content)
     assert (verify.due, verify.late_start) == (dt.date(2026, 11, 2), True)
 
 
+@pytest.mark.parametrize(
+    ("status", "due", "late"),
+    [
+        (ActionStatus.TODO, dt.date(2026, 11, 2), True),
+        (ActionStatus.DOING, dt.date(2026, 11, 2), True),
+        (ActionStatus.DONE, dt.date(2026, 10, 28), False),
+        (ActionStatus.DROPPED, dt.date(2026, 10, 28), False),
+    ],
+)
+def test_only_work_still_to_do_is_brought_forward_and_said_to_start_late(
+    mini_content: Content, status: ActionStatus, due: dt.date, late: bool
+) -> None:
+    """A blocker done or dropped keeps its own day: it is not due today, nor late."""
+    profile = Profile(organisation="X", countries=("MX",), launch_date=dt.date(2026, 11, 4))
+    ticked = ActionOverride(action="blk.verify@wa", status=status)
+    plan = build_plan(mini_assessment(profile=profile, overrides=(ticked,)), mini_content)
+    verify = next(t for t in plan.launch_blockers if t.id == "blk.verify@wa")
+    assert (verify.status, verify.due, verify.late_start) == (status, due, late)
+
+
 def test_regulations_apply_by_market_and_channel(plan: Plan, mini_content: Content) -> None:
     assert [c.regulation for c in plan.compliance] == ["us_texting", "latam_privacy"]
     texting = plan.compliance[0]

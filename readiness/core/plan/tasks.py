@@ -96,26 +96,28 @@ class TaskContext:
         start: dt.date | None = None,
         **fields: object,
     ) -> Task:
-        """A task due on ``due`` (brought forward to the first working day from today when that has passed), with the
-        user's override.
+        """A task due on ``due`` (brought forward to the first working day from today when that has passed and the
+        task is still to do), with the user's override.
 
         Nobody holding the task's role: the channel owner, who answers for the rollout, holds it (the role is
         printed beside the name)."""
         person = owner or self.facts.owners.get(owner_role) or self.facts.owners.get(Role.CHANNEL_OWNER, "")
-        late = (start or due) < self.today
+        override = self.overrides.get(str(fields["id"]))
+        if override is not None:
+            status = override.status
+        settled = status in (ActionStatus.DONE, ActionStatus.DROPPED)
         task = Task(
             owner_role=owner_role.value,
             owner_role_label=self.role_label(owner_role),
             owner=person,
             owner_title=self._title_of(person),
             owner_holds_role=owner_role in self.facts.people.get(person, ()),
-            due=max(due, self.today),
+            due=due if settled else max(due, self.today),
             start=start,
-            late_start=late,
+            late_start=not settled and (start or due) < self.today,
             status=status,
             **fields,  # type: ignore[arg-type]
         )
-        override = self.overrides.get(task.id)
         if override is None:
             return task
         owner = override.owner or task.owner
@@ -128,7 +130,6 @@ class TaskContext:
             due=due,
             start=self.calendar.before(due, task.lead_time_days) if task.start and override.due else task.start,
             late_start=task.late_start and override.due is None,
-            status=override.status,
         )
 
     def from_launch(self, days: int) -> dt.date:

@@ -70,12 +70,6 @@ def agreeing(assessment: Assessment) -> Assessment:
     return reassessment_date_of_routine(assessment)
 
 
-def reassessed(baseline: Assessment, today: dt.date) -> Assessment:
-    """``baseline`` assessed again on ``today``: everything carried over, but a re-assessment date already answered
-    moves to the routine's next one after today, so the new plan's appendix and timeline name the same day."""
-    return reassessment_date_of_routine(baseline.model_copy(update={"created": today}))
-
-
 def _question_changed(before: Assessment, after: Assessment, question: str) -> bool:
     return _value(before, question) != _value(after, question)
 

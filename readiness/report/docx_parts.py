@@ -120,7 +120,11 @@ class PlanDocument:
         overall, fit = self.plan.readiness.overall, self.plan.readiness.fit
         open_blockers = len(self.plan.open_launch_blockers)
         launch = self.date(self.plan.header.launch_date, "long")
-        blockers = self.n("{count} launch blocker still open", "{count} launch blockers still open", open_blockers)
+        blockers = (
+            self.n("{count} launch blocker still open", "{count} launch blockers still open", open_blockers)
+            if open_blockers
+            else self.t("No launch blocker left open")
+        )
         score = [f"{self.fmt.score(overall.score)}/100", overall.band_label, self._target(overall.score)]
         figures = [
             (self.t("Overall readiness"), " · ".join(_present(score))),

@@ -4,11 +4,12 @@ Open recent. Each is read or created on the library's lane, then opened in the w
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from readiness.core import clock
-from readiness.core.i18n import _
-from readiness.ui.messages import show_error
+from readiness.core.i18n import _, ngettext
+from readiness.ui.messages import ask_yes, show_error
 from readiness.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
@@ -106,19 +107,51 @@ class AssessmentOpening(WindowMenus):
         self.open_assessment(assessment_id, gone)
 
     def duplicate_assessment(self, assessment_id: int) -> None:
-        from readiness.core.linked import reassessed
-        from readiness.store import create_assessment, load_assessment
+        """Re-assess: a copy of the assessment, dated today and linked to it. When its launch is behind today and
+        tasks due by then were never ticked, the user is asked whether they are done before the copy is made."""
+        from readiness.core.plan.reassess import launch_tasks_left_open
+        from readiness.store import load_assessment
 
-        content = self.content
+        content, today = self.content, clock.today()
 
-        def job(session: object) -> tuple[int, Assessment, Assessment]:
+        def job(session: object) -> tuple[Assessment, tuple[str, ...]]:
             baseline = load_assessment(session=session, assessment_id=assessment_id)  # type: ignore[arg-type]
-            again = reassessed(baseline, clock.today())
-            new_id = create_assessment(session=session, assessment=again, content=content, baseline_id=assessment_id)  # type: ignore[arg-type]
-            return new_id, again, baseline
+            left = launch_tasks_left_open(baseline, content, today) if content is not None else ()
+            return baseline, tuple(task.id for task in left)
 
         if self.service is not None:
-            self.service.submit(job, lambda result: self._created(result[0], result[1], "profile", result[2]))
+            self.service.submit(job, lambda found: self._reassess(assessment_id, today, *found))
+
+    def _reassess(self, baseline_id: int, today: dt.date, baseline: Assessment, left_open: tuple[str, ...]) -> None:
+        from readiness.core.plan.reassess import marked_done, reassessed
+        from readiness.store import create_assessment
+
+        again = reassessed(baseline, today)
+        if left_open and self._launch_tasks_were_done(baseline, len(left_open)):
+            again = marked_done(again, left_open)
+        content = self.content
+        if self.service is not None:
+            self.service.submit(
+                lambda session: create_assessment(
+                    session=session, assessment=again, content=content, baseline_id=baseline_id
+                ),
+                lambda new_id: self._created(new_id, again, "profile", baseline),
+            )
+
+    def _launch_tasks_were_done(self, baseline: Assessment, count: int) -> bool:
+        from readiness.core.plan.launch import launch_date
+        from readiness.ui.pages.formatting import format_date
+
+        question = ngettext(
+            "The channel was to launch on {date}, but {count} task due by then is not marked done. Was it done? "
+            "Yes marks it done in the re-assessment; No keeps it open, and the new plan lists it as late.",
+            "The channel was to launch on {date}, but {count} tasks due by then are not marked done. Were they done? "
+            "Yes marks them done in the re-assessment; No keeps them open, and the new plan lists them as late.",
+            count,
+            self.lang,
+            date=format_date(self.lang, launch_date(baseline)[0]),
+        )
+        return ask_yes(self, _("Re-assess", self.lang), question)
 
     def _create_and_open(self, assessment: Assessment) -> None:
         from readiness.store import create_assessment

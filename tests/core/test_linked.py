@@ -16,10 +16,10 @@ from readiness.core.linked import (
     REASSESSMENT_DATE_QUESTION,
     SURFACE_OF_CHOICE,
     SURFACES_QUESTION,
-    reassessed,
     reconcile,
 )
 from readiness.core.plan.builder import build_plan
+from readiness.core.plan.reassess import reassessed
 
 
 @pytest.fixture

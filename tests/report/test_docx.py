@@ -215,3 +215,23 @@ def test_a_source_title_in_another_language_is_marked_for_proofing_and_reading(t
     }
     assert ("Gesetze im Internet: §7 UWG, unzumutbare Belästigungen", "de") in marked
     assert {language for _text, language in marked} == {"de", "en"}
+
+
+def test_a_plan_with_every_launch_blocker_done_says_so_in_words(tmp_path: Path) -> None:
+    """Not "0 launch blockers still open": in the PDF's headline figures and in the Word plan's."""
+    from readiness.core.assessment import ActionOverride, ActionStatus
+    from readiness.report.html import render_plan_html
+    from readiness.report.paper import Paper
+    from readiness.report.theme import load_theme
+
+    assessment = sample("us-dental", Lang.ES)
+    blockers = plan_in(assessment, shipped_content(), None).launch_blockers
+    done = tuple(ActionOverride(action=t.id, status=ActionStatus.DONE) for t in blockers)
+    assessment = assessment.model_copy(update={"overrides": done})
+    plan, document = written(tmp_path, assessment, Edition.BRIEF)
+    said = _("No launch blocker left open", Lang.ES)
+    assert blockers and plan.open_launch_blockers == ()
+    assert any(said in cell for row in rows(document) for cell in row)
+    for edition in Edition:
+        html = render_plan_html(plan, load_theme(), Paper.A4, edition=edition).html
+        assert said in html and "0 bloqueos" not in html, edition

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from collections.abc import Callable
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from ui_support import sample, shipped_content, temporary_settings
 
-from readiness.core.assessment import Answer
+from readiness.core.assessment import ActionStatus, Answer
 from readiness.core.exchange import exchange_text, read_exchange_file, write_exchange_file
 from readiness.core.lang import Lang
+from readiness.core.plan.reassess import launch_tasks_left_open
 from readiness.store import list_assessments, load_assessment, open_library, read_assessment, replace_assessment
 from readiness.ui.dialogs import SettingsDialog, about_text
 from readiness.ui.library_place import is_team_library, library_description
@@ -102,6 +104,30 @@ def test_export_reassess_and_delete(qtbot: QtBot, tmp_path: Path) -> None:
         window.library.buttons["delete"].click()
         qtbot.waitUntil(lambda: len(window.library.rows) == 1, timeout=10_000)
         assert seen and "Delete the assessment" in seen[0]
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_reassessing_after_the_launch_asks_whether_the_launch_tasks_left_open_were_done(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton
+) -> None:
+    baseline = sample(Lang.EN, "us-dental")
+    assert baseline.profile.launch_date is not None
+    later = baseline.profile.launch_date + dt.timedelta(days=120)
+    left = {t.id for t in launch_tasks_left_open(baseline, shipped_content(), later)}
+    assert left
+    with main_window(qtbot, tmp_path, Lang.EN) as window:
+        _import_all(qtbot, window, _samples(tmp_path)[1:])
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(later, dt.time(), dt.UTC).timestamp())))
+        seen = answer_next_modal(press(answer))
+        window.duplicate_assessment(window.library.rows[0].id)
+        qtbot.waitUntil(lambda: window.wizard is not None, timeout=10_000)
+        assert len(seen) == 1 and f"{len(left)} tasks due by then are not marked done" in seen[0]
+        assert window.session is not None
+        again = window.session.assessment
+        done = {o.action for o in again.overrides if o.status is ActionStatus.DONE}
+        assert again.created == later
+        assert (left <= done) is (answer is QMessageBox.StandardButton.Yes)
+        assert window.session.baseline == baseline, "the baseline itself is left as it was"
 
 
 def someone_else_saves(library: str, assessment_id: int, industry: str) -> None:

@@ -120,7 +120,7 @@ class _EntryMaker:
         re-assessment."""
         reassessment = self.plan.refine.reassessment
         country = self.plan.header.home_country
-        series = reviews_after(first, cadence, reassessment, country)
+        series = reviews_after(first, cadence, reassessment, country, not_before=self.plan.header.created)
         if series is None:
             return None
         repeats = _(

@@ -48,11 +48,17 @@ class ReviewSeries:
     """The reviews the rule gives that fall on a public holiday: left out of the series."""
 
 
-def reviews_after(first: dt.date, cadence: Cadence, until: dt.date, country: str | None = None) -> ReviewSeries | None:
-    """The reviews after the one on ``first``, at ``cadence``, up to ``until`` included, none on a public holiday
-    of ``country``; None when none falls by then."""
+def reviews_after(
+    first: dt.date, cadence: Cadence, until: dt.date, country: str | None = None, not_before: dt.date | None = None
+) -> ReviewSeries | None:
+    """The reviews after the one on ``first``, at ``cadence``, from ``not_before`` on when given (a re-assessment
+    plans none in its past) up to ``until`` included, none on a public holiday of ``country``; None when none falls
+    by then."""
     repeat = CADENCE_REPEATS[cadence]
-    start = _following(first, repeat)
+    week = _week_of_month(first)
+    start = _following(first, repeat, week)
+    while not_before is not None and start < not_before:
+        start = _following(start, repeat, week)
     if start > until:
         return None
     rule: dict[str, object] = {"freq": repeat.frequency}
@@ -61,24 +67,25 @@ def reviews_after(first: dt.date, cadence: Cadence, until: dt.date, country: str
     if repeat.frequency == "DAILY":
         rule["byday"] = list(WORKING_WEEKDAYS)
     elif repeat.frequency == "MONTHLY":
-        rule["byday"] = f"{_week_of_month(first)}{WEEKDAY_CODES[first.weekday()]}"
+        rule["byday"] = f"{week}{WEEKDAY_CODES[first.weekday()]}"
     rule["until"] = until
-    return ReviewSeries(start, rule, _on_holidays(start, repeat, until, country) if country else ())
+    return ReviewSeries(start, rule, _on_holidays(start, repeat, week, until, country) if country else ())
 
 
-def _on_holidays(start: dt.date, repeat: Repeat, until: dt.date, country: str) -> tuple[dt.date, ...]:
+def _on_holidays(start: dt.date, repeat: Repeat, week: int, until: dt.date, country: str) -> tuple[dt.date, ...]:
     """The series' days, walked as the rule steps, that are public holidays in ``country``."""
     found = []
     day = start
     while day <= until:
         if day in public_holidays(country, day.year):
             found.append(day)
-        day = _following(day, repeat)
+        day = _following(day, repeat, week)
     return tuple(found)
 
 
-def _following(day: dt.date, repeat: Repeat) -> dt.date:
-    """The occurrence after ``day`` that the rule from ``reviews_after`` gives."""
+def _following(day: dt.date, repeat: Repeat, week: int) -> dt.date:
+    """The occurrence after ``day`` that the rule from ``reviews_after`` gives; a monthly one falls on the ``week``-th
+    of the weekday, the first review's place in its month (a last Friday stays the last, not the fourth)."""
     if repeat.frequency == "DAILY":
         day += dt.timedelta(days=1)
         while day.weekday() >= len(WORKING_WEEKDAYS):
@@ -87,7 +94,7 @@ def _following(day: dt.date, repeat: Repeat) -> dt.date:
     if repeat.frequency == "WEEKLY":
         return day + dt.timedelta(weeks=repeat.interval)
     months = day.year * 12 + day.month - 1 + repeat.interval
-    return nth_weekday(months // 12, months % 12 + 1, day.weekday(), _week_of_month(day))
+    return nth_weekday(months // 12, months % 12 + 1, day.weekday(), week)
 
 
 def _week_of_month(day: dt.date) -> int:

@@ -268,6 +268,7 @@ def test_a_reassessment_keeps_its_review_series_though_its_first_reviews_are_beh
     assert {"launch", "first_review", "kpi_review"}.isdisjoint(m.id for m in plan.milestones)
     assert {"transcript_reviews", "kpi_reviews"} <= set(events)
     assert rule_of(events["kpi_reviews"])["UNTIL"] == [plan.refine.reassessment]
+    assert all(the_day(events[key]) >= again.created for key in ("transcript_reviews", "kpi_reviews"))
 
 
 @pytest.mark.parametrize(
@@ -364,6 +365,24 @@ def test_a_review_comes_round_on_the_same_kind_of_day(
     assert series.start == start
     assert series.rule.get("byday") == byday
     assert reviews_after(first, cadence, start - dt.timedelta(days=1)) is None, "none before the re-assessment"
+
+
+@pytest.mark.parametrize(
+    ("first", "cadence", "not_before", "start"),
+    [
+        (dt.date(2027, 2, 23), Cadence.WEEKLY, dt.date(2027, 6, 6), dt.date(2027, 6, 8)),  # Tuesdays still
+        (dt.date(2027, 3, 29), Cadence.MONTHLY, dt.date(2027, 5, 1), dt.date(2027, 5, 31)),  # the last Monday
+        (dt.date(2027, 3, 29), Cadence.MONTHLY, dt.date(2027, 3, 1), dt.date(2027, 4, 26)),  # nothing to skip
+    ],
+)
+def test_a_series_seen_from_a_later_day_starts_there_on_its_own_kind_of_day(
+    first: dt.date, cadence: Cadence, not_before: dt.date, start: dt.date
+) -> None:
+    """A re-assessment's reviews start on or after its own day, and keep their rule: March 29, 2027 is the fifth,
+    so the last, Monday, and so is May 31, though April's last Monday, the 26th, is its fourth."""
+    series = reviews_after(first, cadence, dt.date(2030, 1, 1), not_before=not_before)
+    assert series is not None and series.start == start
+    assert series.rule == reviews_after(first, cadence, dt.date(2030, 1, 1)).rule  # type: ignore[union-attr]
 
 
 # ------------------------------------------------------------------ updates in calendar apps

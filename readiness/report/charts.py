@@ -177,6 +177,9 @@ SCHEDULE_LABEL_WIDTH = 150.0
 SCHEDULE_TOP = 24.0
 SCHEDULE_ROW = 4.5
 """Each task's own row, at most: thin, as a Gantt of all the work reads by its shape, the lanes naming the work."""
+SCHEDULE_MIN_DAYS = 31
+"""The shortest span the schedule's dates run over, so that a month's first day (and its label) is always on it: a
+re-assessment's few open tasks may all fall due on its own day."""
 SCHEDULE_MAX_HEIGHT = 520.0
 """About 14 cm on the page: rows get thinner for a plan with hundreds of tasks, so the schedule keeps its page."""
 SCHEDULE_LANE_GAP = 8.0
@@ -207,7 +210,8 @@ class Schedule(Track):
     row_height: float
     lanes: tuple[ScheduleLane, ...]
     bars: tuple[ScheduleBar, ...]
-    launch: Mark
+    launch: Mark | None
+    """None when the launch is behind the plan's first task, as in a re-assessment's."""
     reviews: tuple[Mark, ...]
 
 
@@ -219,8 +223,9 @@ def schedule(
     to the last task or review, not to the re-assessment months later, which would squeeze the work."""
     shown = [m for m in milestones if m.id == "launch" or m.id in REVIEW_MILESTONES]
     days = [t.start or t.due for t in tasks] + [t.due for t in tasks] + [m.date for m in shown]
-    start, end = min(days), max(days)
-    span = max((end - start).days, 1)
+    start = min(days)
+    end = max(*days, start + dt.timedelta(days=SCHEDULE_MIN_DAYS))
+    span = (end - start).days
     track_x = SCHEDULE_LABEL_WIDTH + 10.0
     track_width = CHART_WIDTH - track_x - 6.0
 
@@ -244,7 +249,7 @@ def schedule(
             left, right = x_of(task.start or task.due), x_of(task.due)
             bars.append(ScheduleBar(left, y + row * row_height, max(right - left, 2.0), _state(task)))
         y += height + SCHEDULE_LANE_GAP
-    launch = next((Mark(x_of(m.date), m.title) for m in shown if m.id == "launch"), Mark(x_of(end), ""))
+    launch = next((Mark(x_of(m.date), m.title) for m in shown if m.id == "launch"), None)
     reviews = tuple(Mark(x_of(m.date), m.title) for m in shown if m.id in REVIEW_MILESTONES)
     months = _month_marks(start, end, x_of, fmt, track_width)
     return Schedule(

@@ -121,7 +121,8 @@ def _baseline_scores(plan: Plan) -> dict[str, float | None]:
 
 
 def _schedule(plan: Plan, fmt: Formatter) -> Schedule | None:
-    tasks = plan.all_tasks()
+    """The tasks from the plan's day on: a re-assessment's chart leaves out the work done months before it."""
+    tasks = [task for task in plan.all_tasks() if task.due >= plan.header.created]
     lang = plan.header.language
 
     def lane_name(workstream: Workstream) -> str:

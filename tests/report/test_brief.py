@@ -164,3 +164,24 @@ def test_a_brief_that_runs_over_its_pages_is_set_tighter_until_it_fits() -> None
     text = pdf_text(fitted.pdf)
     for part in ("Panel", "Calendario", "Promoción"):
         assert part in text, "every part is still there"
+
+
+def test_a_reassessments_schedule_runs_from_its_own_day_without_the_launch_behind_it() -> None:
+    """The schedule says "every task from now": a re-assessment's leaves out the work done before it and draws no
+    launch line months in its past; a baseline's keeps both lines and says what they are."""
+    import re
+
+    from conftest import reassessment
+
+    baseline = load_sample("us-dental", Lang.EN, shipped_content(), questionnaires())
+    again = reassessment(baseline, shipped_content())
+    for assessment, launch_shown in ((baseline, True), (again, False)):
+        plan = plan_in(assessment, shipped_content(), None, issued=assessment.created)
+        html = render_plan_html(plan, load_theme(), Paper.A4, edition=Edition.BRIEF).html
+        ahead = [t for t in plan.all_tasks() if t.due >= assessment.created]
+        drawn = sum(
+            int(n) for n in re.findall(r"(\d+) tasks?;", html.split("<title>Schedule: ", 1)[1].split("</title>")[0])
+        )
+        assert drawn == len(ahead) <= len(plan.all_tasks())
+        assert ("Solid line: launch." in html) is launch_shown and ("on the solid line" in html) is launch_shown
+    assert len(ahead) < len(plan.all_tasks()), "the re-assessment's baseline work is left out"

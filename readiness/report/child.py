@@ -47,7 +47,7 @@ def collection_after_reply() -> Iterator[None]:
     """Python's cycle collector is held off while a job renders and run once it has been answered.
 
     A render allocates millions of short-lived objects, and with the collector on, its full passes over them took
-    about a tenth of the sample plan's render (2.33 s against 2.08 s, benchmarks/report_profile.py). The peak
+    a sixth of the sample plan's render in one process (2.28 s against 1.89 s, benchmarks/report_profile.py). The peak
     memory barely moves: the cycles a render leaves are its own document, freed in one pass after the reply.
     """
     gc.disable()

@@ -23,7 +23,7 @@ def reassessed(baseline: Assessment, today: dt.date) -> Assessment:
 
 def launch_tasks_left_open(baseline: Assessment, content: Content, today: dt.date) -> tuple[Task, ...]:
     """The baseline's tasks due by its launch and not marked done or dropped, once that launch is behind ``today``.
-    None while the launch is ahead or was only assumed: then nothing says the channel went live."""
+    Nothing while the launch is ahead or was only assumed: then nothing says the channel went live."""
     launch, assumed = launch_date(baseline)
     if assumed or launch >= today:
         return ()

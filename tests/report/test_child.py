@@ -7,12 +7,13 @@ import gc
 import re
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from report_support import sample_render
 
 from readiness.core.lang import Lang
-from readiness.report.child import collection_after_reply
+from readiness.report.child import collection_after_reply, peak_address_space, ran_out_of_memory
 from readiness.report.outputs import pdf_job
 from readiness.report.paper import Paper
 
@@ -66,3 +67,28 @@ def test_the_worker_writes_the_very_pdf_of_a_plain_render_with_the_collector_on(
     plain = render_pdf(pdf_job(rendered.assessment, rendered.plan, rendered.page)).pdf
     assert len(ATTACHMENT_TIMES.findall(plain)) == 2
     assert ATTACHMENT_TIMES.sub(b"", rendered.result.pdf) == ATTACHMENT_TIMES.sub(b"", plain)
+
+
+MB = 1024**2
+
+
+@pytest.mark.parametrize(
+    ("error", "peak", "cap", "out_of_memory"),
+    [
+        (MemoryError(), None, None, True),
+        (SystemError("error return without exception set"), 110 * MB, 120 * MB, True),  # Pango refused, near the cap
+        (SystemError("error return without exception set"), 240 * MB, 1024 * MB, False),  # far from it: a real fault
+        (ValueError("bad length"), None, 120 * MB, False),  # the peak cannot be read: not guessed
+        (ValueError("bad length"), 110 * MB, None, False),  # no cap (Windows)
+    ],
+)
+def test_a_failure_near_the_address_space_cap_is_running_out_of_memory(
+    error: Exception, peak: int | None, cap: int | None, out_of_memory: bool
+) -> None:
+    assert ran_out_of_memory(error, peak, cap) is out_of_memory
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="/proc tells the peak on Linux only")
+def test_the_peak_address_space_is_read_from_proc() -> None:
+    peak = peak_address_space()
+    assert peak is not None and peak > 10 * MB

@@ -6,10 +6,11 @@ it promises, the bot it plans, the laws its markets bring, and the tasks its spo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from readiness.core.assessment import ActionStatus
-from readiness.core.i18n import _, ngettext
+from readiness.core.i18n import N_, _, ngettext
 from readiness.core.lang import Lang
 from readiness.core.plan.figures import date_text, list_text, quantity_text
 from readiness.core.plan.model import KpiLine, Plan, Task
@@ -45,51 +46,80 @@ def brief_of(plan: Plan) -> Brief:
 
 
 def _in_short(plan: Plan, worst_gaps: tuple[str, ...]) -> tuple[str, ...]:
+    """The summary's sentences. A plan issued after its launch date (a re-assessment's) speaks of the launch and of
+    targets already due in the past tense, rather than as what is still to come."""
     lang, org = Lang(plan.header.language), plan.header.organisation
-    launch = date_text(plan.header.launch_date, lang, "long")
+    launched = plan.header.launch_date < plan.header.issued
     said = []
     if worst_gaps:
         gaps = list_text(worst_gaps, lang)
         said.append(_("The gaps that cost {organisation} most: {gaps}.", lang, organisation=org, gaps=gaps))
     if plan.chosen_channels:
+        channels = (
+            N_("Its channels are {channels}, run by {owner} with {sponsor} as executive sponsor.")
+            if launched
+            else N_("It will open {channels}, run by {owner} with {sponsor} as executive sponsor.")
+        )
         said.append(
             _(
-                "It will open {channels}, run by {owner} with {sponsor} as executive sponsor.",
+                channels,
                 lang,
                 channels=list_text((c.name for c in plan.chosen_channels), lang),
                 owner=plan.team.channel_owner or _("a channel owner still to be named", lang),
                 sponsor=plan.team.executive_sponsor or _("a sponsor still to be named", lang),
             )
         )
-    if blockers := plan.open_launch_blockers:
-        said.append(
-            ngettext(
-                "{count} launch blocker stands before the launch on {launch}; it is due by {date}.",
-                "{count} launch blockers stand before the launch on {launch}; the last is due by {date}.",
-                len(blockers),
-                lang,
-                launch=launch,
-                date=date_text(max(t.due for t in blockers), lang, "long"),
-            )
-        )
-    else:
-        said.append(_("Nothing blocks the launch on {launch}.", lang, launch=launch))
+    said.append(_launch_sentence(plan, lang, launched))
     if plan.kpis:
-        said.append(_first_target(plan.kpis[0], lang))
+        said.append(_first_target(plan.kpis[0], lang, plan.header.issued))
     return tuple(said)
 
 
-def _first_target(kpi: KpiLine, lang: Lang) -> str:
-    target = _(
-        "The first target: “{kpi}” at {target} by {date}.",
+def _launch_sentence(plan: Plan, lang: Lang, launched: bool) -> str:
+    launch = date_text(plan.header.launch_date, lang, "long")
+    blockers = plan.open_launch_blockers
+    if not blockers:
+        if launched:
+            return _("The launch was set for {launch}; no launch blocker is left open.", lang, launch=launch)
+        return _("Nothing blocks the launch on {launch}.", lang, launch=launch)
+    last_due = date_text(max(t.due for t in blockers), lang, "long")
+    if launched:
+        return ngettext(
+            "{count} launch blocker is still open, though the launch was set for {launch}; it is due by {date}.",
+            "{count} launch blockers are still open, though the launch was set for {launch}; the last is due by "
+            "{date}.",
+            len(blockers),
+            lang,
+            launch=launch,
+            date=last_due,
+        )
+    return ngettext(
+        "{count} launch blocker stands before the launch on {launch}; it is due by {date}.",
+        "{count} launch blockers stand before the launch on {launch}; the last is due by {date}.",
+        len(blockers),
         lang,
-        kpi=kpi.name,
-        target=quantity_text(kpi.target, kpi.unit, lang),
-        date=date_text(kpi.deadline, lang, "long"),
+        launch=launch,
+        date=last_due,
     )
-    if kpi.baseline is None:
-        return target
-    return target + " " + _("Today it is {baseline}.", lang, baseline=quantity_text(kpi.baseline, kpi.unit, lang))
+
+
+def _first_target(kpi: KpiLine, lang: Lang, issued: dt.date) -> str:
+    """The first KPI target; one whose deadline has passed is told in the past, beside its latest measure."""
+    fields = {
+        "kpi": kpi.name,
+        "target": quantity_text(kpi.target, kpi.unit, lang),
+        "date": date_text(kpi.deadline, lang, "long"),
+    }
+    if kpi.deadline >= issued:
+        target = _("The first target: “{kpi}” at {target} by {date}.", lang, **fields)
+        if kpi.baseline is None:
+            return target
+        return target + " " + _("Today it is {baseline}.", lang, baseline=quantity_text(kpi.baseline, kpi.unit, lang))
+    target = _("The first target was “{kpi}” at {target} by {date}.", lang, **fields)
+    if not kpi.actuals:
+        return target + " " + _("It has not been measured since the launch.", lang)
+    latest = kpi.actuals[-1]
+    return target + " " + _("Last measured: {value}.", lang, value=quantity_text(latest.value, kpi.unit, lang))
 
 
 def _worst_gaps(plan: Plan) -> tuple[str, ...]:
@@ -117,8 +147,19 @@ def _decisions(plan: Plan) -> tuple[Decision, ...]:
     found = [Decision(_channels(plan)), Decision(_service(plan))]
     if plan.team.bot_enabled:
         found.append(Decision(_("Let a bot answer customers, within the scope and hand-off the team set.", lang)))
-    laws = len(plan.compliance)
-    if laws:
+    laws = sum(1 for checklist in plan.compliance if any(t.status in OPEN for t in checklist.tasks))
+    if laws and plan.header.launch_date < plan.header.issued:
+        found.append(
+            Decision(
+                ngettext(
+                    "Have counsel confirm the {count} legal checklist still open.",
+                    "Have counsel confirm the {count} legal checklists still open.",
+                    laws,
+                    lang,
+                )
+            )
+        )
+    elif laws:
         found.append(
             Decision(
                 ngettext(

@@ -236,6 +236,11 @@ class ActionStatus(StrEnum):
     DONE = "done"
     DROPPED = "dropped"
 
+    @property
+    def is_open(self) -> bool:
+        """Still to do or under way: neither done nor dropped."""
+        return self in (ActionStatus.TODO, ActionStatus.DOING)
+
 
 class ActionOverride(Model):
     """The user's changes to one plan task; an override of a task no longer in the plan is kept but unused."""

@@ -11,7 +11,6 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import _
 from readiness.core.lang import Lang
 from readiness.core.plan.model import KpiLine, Milestone, Task, Workstream
@@ -258,7 +257,7 @@ def schedule(
 
 
 def _state(task: Task) -> str:
-    if task.status in (ActionStatus.DONE, ActionStatus.DROPPED):
+    if not task.status.is_open:
         return "closed"
     return "late" if task.late_start else "open"
 

@@ -3,13 +3,11 @@ table of milestones, without the chart."""
 
 from __future__ import annotations
 
-from readiness.core.assessment import ActionStatus
 from readiness.report.docx_parts import PlanDocument
 from readiness.report.docx_writer import checkbox
 from readiness.report.sections import BRIEF_SECTIONS as S
 
 BLOCKERS_SHOWN = 3
-OPEN = (ActionStatus.TODO, ActionStatus.DOING)
 
 
 def write_brief(d: PlanDocument) -> None:
@@ -61,7 +59,7 @@ def launch(d: PlanDocument) -> None:
     d.doc.heading(d.t("Rules that apply"), 2)
     rows = []
     for c in plan.compliance:
-        due = [t.due for t in c.tasks if t.status in OPEN]
+        due = [t.due for t in c.tasks if t.status.is_open]
         first_due = d.date(min(due)) if due else "—"
         rows.append([f"{c.name} · {c.jurisdiction}", f"{len(due)} / {len(c.tasks)}", first_due])
     d.doc.table([d.t("Rule"), d.t("Open items"), d.t("First due")], rows)
@@ -77,7 +75,7 @@ def promotion(d: PlanDocument) -> None:
     for checklist in d.plan.promotion:
         tasks = checklist.tasks
         owners = ", ".join(dict.fromkeys(t.owner for t in tasks if t.owner)) or d.t("to be assigned")
-        due = [t.due for t in tasks if t.status in OPEN]
+        due = [t.due for t in tasks if t.status.is_open]
         rows.append(
             [
                 [checklist.surface_name, checklist.channel_name],

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from readiness.core.assessment import ActionStatus
 from readiness.core.i18n import N_, _, ngettext
 from readiness.core.lang import Lang
 from readiness.core.plan.figures import date_text, list_text, quantity_text
@@ -17,7 +16,6 @@ from readiness.core.plan.model import KpiLine, Plan, Task
 
 NEXT_ACTIONS = 5
 WORST_GAPS = 3
-OPEN = (ActionStatus.TODO, ActionStatus.DOING)
 SPONSOR = "executive_sponsor"
 
 
@@ -137,7 +135,7 @@ def _measured(value: float | None, unit: str, lang: str) -> str:
 
 
 def _next_actions(plan: Plan) -> tuple[Task, ...]:
-    open_tasks = [t for t in plan.all_tasks() if t.status in OPEN]
+    open_tasks = [t for t in plan.all_tasks() if t.status.is_open]
     open_tasks.sort(key=lambda t: (not t.late_start, t.start or t.due, t.due, t.id))
     return tuple(open_tasks[:NEXT_ACTIONS])
 
@@ -147,7 +145,7 @@ def _decisions(plan: Plan) -> tuple[Decision, ...]:
     found = [Decision(_channels(plan)), Decision(_service(plan))]
     if plan.team.bot_enabled:
         found.append(Decision(_("Let a bot answer customers, within the scope and hand-off the team set.", lang)))
-    laws = sum(1 for checklist in plan.compliance if any(t.status in OPEN for t in checklist.tasks))
+    laws = sum(1 for checklist in plan.compliance if any(t.status.is_open for t in checklist.tasks))
     if laws and plan.header.launch_date < plan.header.issued:
         found.append(
             Decision(
@@ -170,7 +168,7 @@ def _decisions(plan: Plan) -> tuple[Decision, ...]:
                 )
             )
         )
-    found += [Decision(t.title, t) for t in plan.all_tasks() if t.owner_role == SPONSOR and t.status in OPEN]
+    found += [Decision(t.title, t) for t in plan.all_tasks() if t.owner_role == SPONSOR and t.status.is_open]
     return tuple(found)
 
 

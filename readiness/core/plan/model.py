@@ -381,7 +381,7 @@ class Plan:
     @property
     def open_launch_blockers(self) -> tuple[Task, ...]:
         """The blockers still to clear: neither done nor dropped."""
-        return tuple(t for t in self.launch_blockers if t.status in (ActionStatus.TODO, ActionStatus.DOING))
+        return tuple(t for t in self.launch_blockers if t.status.is_open)
 
     def all_tasks(self) -> tuple[Task, ...]:
         promotion = tuple(t for checklist in self.promotion for t in checklist.tasks)

@@ -12,8 +12,6 @@ from readiness.core.plan.builder import build_plan
 from readiness.core.plan.launch import launch_date
 from readiness.core.plan.model import Task
 
-OPEN = (ActionStatus.TODO, ActionStatus.DOING)
-
 
 def reassessed(baseline: Assessment, today: dt.date) -> Assessment:
     """``baseline`` assessed again on ``today``: everything carried over, but a re-assessment date already answered
@@ -28,7 +26,7 @@ def launch_tasks_left_open(baseline: Assessment, content: Content, today: dt.dat
     if assumed or launch >= today:
         return ()
     plan = build_plan(baseline, content, issued=baseline.created)
-    return tuple(task for task in plan.all_tasks() if task.due <= launch and task.status in OPEN)
+    return tuple(task for task in plan.all_tasks() if task.due <= launch and task.status.is_open)
 
 
 def marked_done(assessment: Assessment, task_ids: Iterable[str]) -> Assessment:

@@ -105,7 +105,7 @@ class TaskContext:
         override = self.overrides.get(str(fields["id"]))
         if override is not None:
             status = override.status
-        settled = status in (ActionStatus.DONE, ActionStatus.DROPPED)
+        settled = not status.is_open
         task = Task(
             owner_role=owner_role.value,
             owner_role_label=self.role_label(owner_role),

@@ -47,7 +47,7 @@ def _in_short(plan: Plan, worst_gaps: tuple[str, ...]) -> tuple[str, ...]:
     """The summary's sentences. A plan issued after its launch date (a re-assessment's) speaks of the launch and of
     targets already due in the past tense, rather than as what is still to come."""
     lang, org = Lang(plan.header.language), plan.header.organisation
-    launched = plan.header.launch_date < plan.header.issued
+    launched = plan.header.issued_after_launch
     said = []
     if worst_gaps:
         gaps = list_text(worst_gaps, lang)
@@ -146,7 +146,7 @@ def _decisions(plan: Plan) -> tuple[Decision, ...]:
     if plan.team.bot_enabled:
         found.append(Decision(_("Let a bot answer customers, within the scope and hand-off the team set.", lang)))
     laws = sum(1 for checklist in plan.compliance if any(t.status.is_open for t in checklist.tasks))
-    if laws and plan.header.launch_date < plan.header.issued:
+    if laws and plan.header.issued_after_launch:
         found.append(
             Decision(
                 ngettext(

@@ -330,6 +330,11 @@ class PlanHeader:
     launch_date_assumed: bool
     home_country: str | None
     """Where the team works: its public holidays are no working days."""
+
+    @property
+    def issued_after_launch(self) -> bool:
+        """The plan speaks from after its launch date (a re-assessment's): the launch is told in the past."""
+        return self.issued > self.launch_date
     questionnaire: str
     questionnaire_version: str
 
@@ -375,8 +380,7 @@ class Plan:
     def unmeasured_baseline(self) -> str:
         """What a KPI without a baseline says in its place (a msgid): still to be measured in the first weeks, or,
         in a plan issued after the launch, that nobody measured it before."""
-        header = self.header
-        return UNMEASURED_AFTER_LAUNCH if header.issued > header.launch_date else UNMEASURED_BEFORE_LAUNCH
+        return UNMEASURED_AFTER_LAUNCH if self.header.issued_after_launch else UNMEASURED_BEFORE_LAUNCH
 
     @property
     def open_launch_blockers(self) -> tuple[Task, ...]:

@@ -32,7 +32,7 @@ class ScoreChange:
     before: float | None
     after: float | None
     change: float | None = field(init=False)
-    """Now less then, to the tenth the scores are printed to; None where one of the two was not scored."""
+    """Now less than then, to the tenth the scores are printed to; None where one of the two was not scored."""
 
     def __post_init__(self) -> None:
         both = self.before is not None and self.after is not None

@@ -55,8 +55,9 @@ MAX_BYTES = 256 * 1024**2
 BUSINESS_SENDER = "[business]"
 """The sender of every business row; brackets keep it apart from any person's name."""
 UNNAMED_CUSTOMER = "[customer]"
-DELIMITERS = (",", ";", "\t")
 """The sender of a customer row whose author cell is empty."""
+DELIMITERS = (",", ";", "\t")
+"""The delimiters a header is tried with; the one it holds most is the file's."""
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,13 @@ def test_the_two_renders_are_in_their_own_language() -> None:
 # ------------------------------------------------------------------ what it is
 
 
+def test_the_colophon_never_ends_the_plan_on_a_page_of_its_own(rendered: Rendered) -> None:
+    """It keeps the bands' legend beside it: the appendix may push both over, never the colophon alone."""
+    last = normalise(rendered.reader.pages[-1].extract_text())
+    assert f"Readiness {__version__}" in last
+    assert normalise(_("Bands", _lang(rendered))).upper() in last.upper()
+
+
 def test_the_metadata(rendered: Rendered) -> None:
     header, lang = rendered.plan.header, _lang(rendered)
     metadata = rendered.reader.metadata

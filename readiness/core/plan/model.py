@@ -335,6 +335,7 @@ class PlanHeader:
     def issued_after_launch(self) -> bool:
         """The plan speaks from after its launch date (a re-assessment's): the launch is told in the past."""
         return self.issued > self.launch_date
+
     questionnaire: str
     questionnaire_version: str
 
